@@ -1,0 +1,88 @@
+package dev.switchboard.platform.kafka;
+
+import dev.switchboard.schemas.Topic;
+import dev.switchboard.schemas.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka wiring shared by every service: the publisher, the topics this service owns (with their dead-letter topics),
+ * and bounded retries that end in {@code <topic>.dlt} with the failure in headers.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(KafkaPlatformProperties.class)
+public class KafkaPlatformAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaPlatformAutoConfiguration.class);
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, SpecificRecord> template, KafkaPlatformProperties properties) {
+        return new EventPublisher(template, properties.sendTimeout());
+    }
+
+    @Bean
+    FailureReplies failureReplies(EventPublisher publisher, @Value("${spring.application.name}") String service) {
+        return new FailureReplies(publisher, service);
+    }
+
+    /** Brokers do not auto-create topics: each service creates the ones it owns. */
+    @Bean
+    KafkaAdmin.NewTopics ownedTopics(@Value("${spring.application.name}") String service) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic topic : Topics.ownedBy(service)) {
+            topics.add(TopicBuilder.name(topic.name()).partitions(topic.partitions()).build());
+            // same partition count, so a dead letter keeps the partition of the record it came from
+            topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(topic.partitions()).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    CommonErrorHandler kafkaErrorHandler(KafkaOperations<String, SpecificRecord> template,
+            KafkaPlatformProperties properties, ObjectProvider<FailureReplies> failureReplies) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        backOff.setMaxAttempts(properties.retries());
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            log.error("Giving up on {}-{}@{} after retries, sending it to {}.dlt: {}", record.topic(),
+                    record.partition(), record.offset(), record.topic(), rootMessage(exception));
+            deadLetters.accept(record, exception);
+            if (properties.replyOnFailure() && record.value() instanceof SpecificRecord event) {
+                failureReplies.getObject().answer(event, exception);
+            }
+        }, backOff);
+        // a record that cannot be decoded will never succeed: dead-letter it at once
+        handler.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+}

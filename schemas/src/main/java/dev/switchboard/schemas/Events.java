@@ -1,0 +1,37 @@
+package dev.switchboard.schemas;
+
+import dev.switchboard.events.ChatMessageReceived;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.ConversationStatusChanged;
+import dev.switchboard.events.FallbackRequested;
+import dev.switchboard.events.FeedbackSubmitted;
+import dev.switchboard.events.IntentClassified;
+import dev.switchboard.events.ReplyChunk;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+/** Every event type of the contract. */
+public final class Events {
+
+    /** The package of the classes generated from {@code src/main/avro}. */
+    public static final String GENERATED_PACKAGE = "dev.switchboard.events";
+
+    public static final List<Class<? extends SpecificRecord>> TYPES = List.of(ChatMessageReceived.class,
+            IntentClassified.class, FallbackRequested.class, ChatReplied.class, ReplyChunk.class,
+            FeedbackSubmitted.class, ConversationStatusChanged.class);
+
+    private Events() {
+    }
+
+    public static Schema schemaOf(Class<? extends SpecificRecord> type) {
+        return SpecificData.get().getSchema(type);
+    }
+
+    /** Reads a common envelope field (eventId, messageId, conversationId, userId, replyTo ...) of any event. */
+    public static Object field(SpecificRecord event, String name) {
+        Schema.Field field = event.getSchema().getField(name);
+        return field == null ? null : event.get(field.pos());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.switchboard.schemas;
+
+import dev.switchboard.events.ChatMessageReceived;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.ConversationStatusChanged;
+import dev.switchboard.events.FallbackRequested;
+import dev.switchboard.events.FeedbackSubmitted;
+import dev.switchboard.events.IntentClassified;
+import dev.switchboard.events.ReplyChunk;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The immutable catalogue of every topic in the system. */
+public final class Topics {
+
+    /** Keyed by conversationId so each conversation stays ordered. */
+    public static final String CONVERSATION_KEY = "conversationId";
+
+    /**
+     * Reply topics are written to the partition of the gateway instance that holds the client, so their partition
+     * count caps the number of gateway replicas.
+     */
+    public static final int MAX_GATEWAY_INSTANCES = 8;
+
+    private static final int PIPELINE_PARTITIONS = 6;
+
+    public static final Topic CHAT_INBOUND = new Topic("chat.inbound", PIPELINE_PARTITIONS, CONVERSATION_KEY,
+            Set.of(ChatMessageReceived.class), "gateway-service");
+    public static final Topic CHAT_CLASSIFIED = new Topic("chat.classified", PIPELINE_PARTITIONS, CONVERSATION_KEY,
+            Set.of(IntentClassified.class), "intent-service");
+    public static final Topic CHAT_FALLBACK = new Topic("chat.fallback", PIPELINE_PARTITIONS, CONVERSATION_KEY,
+            Set.of(FallbackRequested.class), "knowledge-service");
+    public static final Topic CHAT_REPLIES = new Topic("chat.replies", MAX_GATEWAY_INSTANCES, CONVERSATION_KEY,
+            Set.of(ChatReplied.class), "gateway-service");
+    public static final Topic CHAT_REPLY_CHUNKS = new Topic("chat.reply-chunks", MAX_GATEWAY_INSTANCES,
+            CONVERSATION_KEY, Set.of(ReplyChunk.class), "gateway-service");
+    public static final Topic CONVERSATION_EVENTS = new Topic("conversation.events", PIPELINE_PARTITIONS,
+            CONVERSATION_KEY, Set.of(ConversationStatusChanged.class), "chat-service");
+    public static final Topic FEEDBACK_EVENTS = new Topic("feedback.events", PIPELINE_PARTITIONS, CONVERSATION_KEY,
+            Set.of(FeedbackSubmitted.class), "feedback-service");
+
+    public static final List<Topic> ALL = List.of(CHAT_INBOUND, CHAT_CLASSIFIED, CHAT_FALLBACK, CHAT_REPLIES,
+            CHAT_REPLY_CHUNKS, CONVERSATION_EVENTS, FEEDBACK_EVENTS);
+
+    private Topics() {
+    }
+
+    public static Optional<Topic> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public static List<Topic> ownedBy(String service) {
+        return ALL.stream().filter(t -> t.owner().equals(service)).toList();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.switchboard.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.events.ChatReplied;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void everyEventTypeTravelsOnExactlyOneTopic() {
+        for (var type : Events.TYPES) {
+            assertThat(Topics.ALL.stream().filter(t -> t.carries(type)).count()).as(type.getSimpleName())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void topicNamesAreUniqueAndDeadLettersFollowTheConvention() {
+        assertThat(Topics.ALL.stream().map(Topic::name).collect(Collectors.toSet())).hasSize(Topics.ALL.size());
+        assertThat(Topics.CHAT_INBOUND.deadLetterTopic()).isEqualTo("chat.inbound.dlt");
+    }
+
+    @Test
+    void replyTopicsHaveAPartitionPerGatewayInstance() {
+        assertThat(Topics.CHAT_REPLIES.partitions()).isEqualTo(Topics.MAX_GATEWAY_INSTANCES);
+        assertThat(Topics.CHAT_REPLY_CHUNKS.partitions()).isEqualTo(Topics.MAX_GATEWAY_INSTANCES);
+        assertThat(Topics.byName("chat.replies")).contains(Topics.CHAT_REPLIES);
+        assertThat(Topics.ownedBy("gateway-service")).contains(Topics.CHAT_INBOUND, Topics.CHAT_REPLIES);
+    }
+
+    @Test
+    void theCatalogueCannotBeChanged() {
+        assertThatThrownBy(() -> Topics.ALL.add(Topics.CHAT_INBOUND)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> Topics.CHAT_REPLIES.valueTypes().add(ChatReplied.class))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+}
