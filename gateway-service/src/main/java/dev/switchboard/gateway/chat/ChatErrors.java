@@ -1,0 +1,58 @@
+package dev.switchboard.gateway.chat;
+
+import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebInputException;
+
+/** Chat errors as problem+json whose detail names the field at fault. */
+@RestControllerAdvice(assignableTypes = ChatController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ChatErrors {
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    ProblemDetail invalid(WebExchangeBindException e) {
+        String detail = e.getFieldErrors().stream().map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted()
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid chat message");
+        problem.setProperty("fields", e.getFieldErrors().stream().map(f -> f.getField()).distinct().sorted().toList());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalid(InvalidFieldException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid chat message");
+        problem.setProperty("fields", java.util.List.of(e.field()));
+        return problem;
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ProblemDetail unreadable(ServerWebInputException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The body must be a JSON object like {\"content\":\"my internet is down\"}: "
+                        + (e.getMostSpecificCause() != null ? e.getMostSpecificCause().getMessage() : e.getReason()));
+        problem.setTitle("Unreadable chat message");
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail duplicate(IllegalStateException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Message already in flight");
+        return problem;
+    }
+
+    @ExceptionHandler(PipelineUnavailableException.class)
+    ProblemDetail unavailable(PipelineUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Chat temporarily unavailable");
+        return problem;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.switchboard.gateway.chat;
+
+import dev.switchboard.events.Agent;
+import dev.switchboard.events.ChatMessageReceived;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.ReplyChunk;
+import dev.switchboard.events.ReplySource;
+import dev.switchboard.gateway.GatewayProperties;
+import dev.switchboard.gateway.replies.PendingReplies;
+import dev.switchboard.gateway.replies.ReplyPartition;
+import dev.switchboard.platform.kafka.Envelope;
+import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.schemas.Taxonomy;
+import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * One customer message in, one reply out: publishes {@code ChatMessageReceived} stamped with this instance's reply
+ * partition and waits for the {@code ChatReplied} with the same messageId. A reply that does not come in time is
+ * answered with {@code source=fallback} rather than leaving the customer hanging.
+ */
+@Service
+class ChatExchange {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatExchange.class);
+
+    static final String TIMEOUT_CONTENT = "I'm sorry, this is taking longer than it should. Your message has been "
+            + "received and the answer will appear in this conversation as soon as it is ready. If it is urgent, "
+            + "type \"agent\" to reach a member of our support team.";
+
+    private final EventPublisher publisher;
+    private final PendingReplies pending;
+    private final ReplyPartition partition;
+    private final Duration replyTimeout;
+    private final MeterRegistry meters;
+    private final Counter timeouts;
+
+    ChatExchange(EventPublisher publisher, PendingReplies pending, ReplyPartition partition,
+            GatewayProperties properties, MeterRegistry meters) {
+        this.publisher = publisher;
+        this.pending = pending;
+        this.partition = partition;
+        this.replyTimeout = properties.replyTimeout();
+        this.meters = meters;
+        this.timeouts = Counter.builder("gateway.reply.timeouts")
+                .description("customer messages answered with a fallback because no reply came in time")
+                .register(meters);
+    }
+
+    Mono<ChatReplied> send(CustomerMessage message, String userId, String channel, Consumer<ReplyChunk> chunks) {
+        Instant receivedAt = Instant.now();
+        String messageId = message.id() != null ? message.id() : UUID.randomUUID().toString();
+        String conversationId = message.conversationId() != null ? message.conversationId()
+                : UUID.randomUUID().toString();
+        Envelope envelope = new Envelope(messageId, conversationId, userId, partition.number(), receivedAt);
+        ChatMessageReceived event = envelope.stamp(new ChatMessageReceived());
+        event.setContent(message.cleanContent());
+        event.setChannel(channel);
+        event.setClientTimestamp(clientTimestamp(message.timestamp()));
+
+        Mono<ChatReplied> reply = pending.expect(messageId, chunks);
+        return Mono.fromFuture(() -> publisher.publish(Topics.CHAT_INBOUND, conversationId, event))
+                .onErrorMap(e -> new PipelineUnavailableException(e))
+                .doOnError(e -> pending.forget(messageId))
+                .then(reply.timeout(replyTimeout, Mono.fromSupplier(() -> timedOut(envelope))))
+                .doOnNext(r -> record(r, channel, receivedAt));
+    }
+
+    private ChatReplied timedOut(Envelope envelope) {
+        timeouts.increment();
+        log.warn("No reply for messageId={} within {}; answering with a fallback", envelope.messageId(), replyTimeout);
+        ChatReplied reply = envelope.stamp(new ChatReplied());
+        reply.setReplyId(UUID.randomUUID().toString());
+        reply.setContent(TIMEOUT_CONTENT);
+        reply.setAgent(Agent.general);
+        reply.setIntent(Taxonomy.UNKNOWN);
+        reply.setSource(ReplySource.fallback);
+        reply.setConfidence(0.0);
+        reply.setReferences(List.of());
+        reply.setLatencyMs(envelope.elapsedMillis());
+        return reply;
+    }
+
+    private void record(ChatReplied reply, String channel, Instant receivedAt) {
+        Timer.builder("chat.response.time").description("from accepting a customer message to answering it")
+                .tag("channel", channel).tag("source", reply.getSource().name()).tag("agent", reply.getAgent().name())
+                .publishPercentileHistogram().register(meters)
+                .record(Duration.between(receivedAt, Instant.now()).toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static Instant clientTimestamp(String timestamp) {
+        if (timestamp == null || timestamp.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException("timestamp", "must be an ISO-8601 instant such as 2026-01-31T09:30:00Z");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.switchboard.gateway.chat;
+
+import dev.switchboard.events.ReplyChunk;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code WS /api/v1/chat/ws}: the client sends the same JSON as the REST API; the server answers each message with
+ * {@code {"type":"reply",...}}, preceded by {@code {"type":"chunk",...}} frames while an LLM streams, or with
+ * {@code {"type":"error",...}}.
+ */
+@Component
+class ChatWebSocketHandler implements WebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
+    private static final Sinks.EmitFailureHandler RETRY_CONCURRENT_EMITS =
+            Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(200));
+
+    private final ChatExchange exchange;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    ChatWebSocketHandler(ChatExchange exchange, JsonMapper json, Validator validator) {
+        this.exchange = exchange;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        Sinks.Many<Object> frames = Sinks.many().unicast().onBackpressureBuffer();
+        Mono<Void> inbound = session.receive()
+                .map(WebSocketMessage::getPayloadAsText)
+                .flatMap(text -> answer(text, frames))
+                .doFinally(signal -> frames.emitComplete(RETRY_CONCURRENT_EMITS))
+                .then();
+        Mono<Void> outbound = session.send(frames.asFlux().map(frame -> session.textMessage(json.writeValueAsString(frame))));
+        return Mono.when(inbound, outbound);
+    }
+
+    private Mono<Void> answer(String text, Sinks.Many<Object> frames) {
+        CustomerMessage message;
+        try {
+            message = json.readValue(text, CustomerMessage.class);
+        } catch (JacksonException e) {
+            emit(frames, error(null, 400, "The frame must be a JSON object like {\"content\":\"my internet is down\"}: "
+                    + e.getOriginalMessage()));
+            return Mono.empty();
+        }
+        Set<ConstraintViolation<CustomerMessage>> violations = validator.validate(message);
+        if (!violations.isEmpty()) {
+            emit(frames, error(message.id(), 400, violations.stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; "))));
+            return Mono.empty();
+        }
+        return Mono.defer(() -> exchange.send(message, Callers.ANONYMOUS, "websocket", chunk -> emit(frames, chunk(chunk))))
+                .doOnNext(reply -> emit(frames, reply(AssistantReply.of(reply))))
+                .onErrorResume(e -> {
+                    log.warn("WebSocket message {} failed: {}", message.id(), e.getMessage());
+                    emit(frames, error(message.id(), e instanceof InvalidFieldException ? 400
+                            : e instanceof IllegalStateException ? 409 : 503, e.getMessage()));
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private static void emit(Sinks.Many<Object> frames, Object frame) {
+        frames.emitNext(frame, RETRY_CONCURRENT_EMITS);
+    }
+
+    private Map<String, Object> reply(AssistantReply reply) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "reply");
+        frame.putAll(json.convertValue(reply, Map.class));
+        return frame;
+    }
+
+    private static Map<String, Object> chunk(ReplyChunk chunk) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "chunk");
+        frame.put("messageId", chunk.getMessageId());
+        frame.put("delta", chunk.getDelta());
+        frame.put("sequence", chunk.getSequence());
+        frame.put("last", chunk.getLast());
+        return frame;
+    }
+
+    private static Map<String, Object> error(String messageId, int status, String detail) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "error");
+        frame.put("messageId", messageId);
+        frame.put("status", status);
+        frame.put("detail", detail);
+        return frame;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.switchboard.gateway.chat;
+
+/** Kafka did not accept a customer message, so nothing downstream will answer it. */
+class PipelineUnavailableException extends RuntimeException {
+
+    PipelineUnavailableException(Throwable cause) {
+        super("The chat pipeline is unavailable right now (" + cause.getMessage() + "); please try again shortly.",
+                cause);
+    }
+}
