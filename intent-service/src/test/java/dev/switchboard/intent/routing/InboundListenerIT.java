@@ -1,0 +1,60 @@
+package dev.switchboard.intent.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.events.Agent;
+import dev.switchboard.events.ChatMessageReceived;
+import dev.switchboard.events.IntentClassified;
+import dev.switchboard.platform.kafka.Envelope;
+import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.TopicRecorder;
+import dev.switchboard.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, partitions = 8,
+        brokerProperties = "auto.create.topics.enable=false")
+class InboundListenerIT {
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Test
+    void aCustomerMessageIsClassifiedAndHandedOnWithItsEnvelope() {
+        // Given a message from the gateway instance owning reply partition 5
+        Instant receivedAt = Instant.now();
+        ChatMessageReceived message = new Envelope("m-1", "c-1", "u-1", 5, receivedAt).stamp(new ChatMessageReceived());
+        message.setContent("my internet is super slow tonight");
+        message.setChannel("rest");
+
+        // When it arrives on chat.inbound
+        publisher.await(publisher.publish(Topics.CHAT_INBOUND, "c-1", message));
+
+        // Then chat.classified carries the routing decision and the same envelope, keyed by conversation
+        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(classified.records())
+                    .singleElement().satisfies(record -> {
+                        assertThat(record.key()).isEqualTo("c-1");
+                        IntentClassified event = (IntentClassified) record.value();
+                        assertThat(event.getMessageId()).isEqualTo("m-1");
+                        assertThat(event.getReplyTo()).isEqualTo(5);
+                        assertThat(event.getUserId()).isEqualTo("u-1");
+                        assertThat(event.getReceivedAt()).isEqualTo(receivedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                        assertThat(event.getIntent()).isEqualTo("slow_internet");
+                        assertThat(event.getAgent()).isEqualTo(Agent.tech_support);
+                        assertThat(event.getCandidates()).isNotEmpty();
+                        assertThat(event.getContent()).isEqualTo("my internet is super slow tonight");
+                    }));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.switchboard.llm.answering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.events.Agent;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.FallbackRequested;
+import dev.switchboard.events.KnowledgePassage;
+import dev.switchboard.events.ReplySource;
+import dev.switchboard.platform.kafka.Envelope;
+import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.TopicRecorder;
+import dev.switchboard.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(topics = {"chat.fallback", "chat.replies"}, partitions = 8,
+        brokerProperties = "auto.create.topics.enable=false")
+class FallbackListenerIT {
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Test
+    void withoutAModelTheFallbackAnswersFromThePassagesOnTheGatewaysPartition() {
+        // Given a fallback request from a conversation held by gateway instance 6
+        FallbackRequested request = new Envelope("m-9", "c-9", "u-9", 6, Instant.now()).stamp(new FallbackRequested());
+        request.setContent("my router blinks orange since the storm");
+        request.setIntent("unknown");
+        request.setAgent(Agent.tech_support);
+        request.setConfidence(0.2);
+        request.setReason("no intent of the taxonomy matched");
+        request.setPassages(List.of(new KnowledgePassage("kb-lights-1", "What the gateway lights mean",
+                "modem_gateway_restart", "Blinking amber means the gateway is connecting. Give it five minutes.", 0.3)));
+
+        // When it is published
+        publisher.await(publisher.publish(Topics.CHAT_FALLBACK, "c-9", request));
+
+        // Then an extractive reply goes to partition 6 of chat.replies, citing the passage
+        try (TopicRecorder replies = new TopicRecorder(brokers, Topics.CHAT_REPLIES.name())) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.records())
+                    .singleElement().satisfies(record -> {
+                        assertThat(record.partition()).isEqualTo(6);
+                        ChatReplied reply = (ChatReplied) record.value();
+                        assertThat(reply.getMessageId()).isEqualTo("m-9");
+                        assertThat(reply.getSource()).isEqualTo(ReplySource.fallback);
+                        assertThat(reply.getContent()).contains("Blinking amber means the gateway is connecting.");
+                        assertThat(reply.getReferences()).extracting(KnowledgePassage::getArticleId)
+                                .containsExactly("kb-lights-1");
+                    }));
+        }
+    }
+}
