@@ -3,6 +3,7 @@ package dev.switchboard.gateway.chat;
 import dev.switchboard.events.ReplyChunk;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code WS /api/v1/chat/ws}: the client sends the same JSON as the REST API; the server answers each message with
  * {@code {"type":"reply",...}}, preceded by {@code {"type":"chunk",...}} frames while an LLM streams, or with
- * {@code {"type":"error",...}}.
+ * {@code {"type":"error",...}}. The handshake is authenticated like any API call (bearer header or
+ * {@code ?access_token=}).
  */
 @Component
 class ChatWebSocketHandler implements WebSocketHandler {
@@ -43,17 +45,22 @@ class ChatWebSocketHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
+        return session.getHandshakeInfo().getPrincipal().map(Principal::getName)
+                .flatMap(userId -> converse(session, userId));
+    }
+
+    private Mono<Void> converse(WebSocketSession session, String userId) {
         Sinks.Many<Object> frames = Sinks.many().unicast().onBackpressureBuffer();
         Mono<Void> inbound = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
-                .flatMap(text -> answer(text, frames))
+                .flatMap(text -> answer(text, userId, frames))
                 .doFinally(signal -> frames.emitComplete(RETRY_CONCURRENT_EMITS))
                 .then();
         Mono<Void> outbound = session.send(frames.asFlux().map(frame -> session.textMessage(json.writeValueAsString(frame))));
         return Mono.when(inbound, outbound);
     }
 
-    private Mono<Void> answer(String text, Sinks.Many<Object> frames) {
+    private Mono<Void> answer(String text, String userId, Sinks.Many<Object> frames) {
         CustomerMessage message;
         try {
             message = json.readValue(text, CustomerMessage.class);
@@ -68,7 +75,7 @@ class ChatWebSocketHandler implements WebSocketHandler {
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; "))));
             return Mono.empty();
         }
-        return Mono.defer(() -> exchange.send(message, Callers.ANONYMOUS, "websocket", chunk -> emit(frames, chunk(chunk))))
+        return Mono.defer(() -> exchange.send(message, userId, "websocket", chunk -> emit(frames, chunk(chunk))))
                 .doOnNext(reply -> emit(frames, reply(AssistantReply.of(reply))))
                 .onErrorResume(e -> {
                     log.warn("WebSocket message {} failed: {}", message.id(), e.getMessage());

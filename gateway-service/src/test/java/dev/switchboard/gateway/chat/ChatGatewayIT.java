@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -42,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "switchboard.gateway.reply-timeout=2s",
-        "switchboard.gateway.instance=3"})
+        "switchboard.gateway.instance=3", "spring.profiles.active=dev"})
 @EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
 @AutoConfigureWebTestClient
 @SuppressWarnings("unchecked")
@@ -57,13 +58,21 @@ class ChatGatewayIT {
     @Autowired
     JsonMapper json;
 
+    String token;
+
+    @BeforeEach
+    void signIn() {
+        token = (String) web.post().uri("/api/v1/auth/token").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("access_token");
+    }
+
     @Test
     void aRestMessageIsAnsweredThroughKafkaWithTheContractFields() {
         // Given a customer message with an id and no conversation yet
         String id = UUID.randomUUID().toString();
 
         // When it is posted
-        Map<String, Object> reply = web.post().uri("/api/v1/chat/messages").contentType(MediaType.APPLICATION_JSON)
+        Map<String, Object> reply = web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("id", id, "content", "my internet is super slow tonight", "role", "user",
                         "timestamp", "2026-11-24T10:00:00Z"))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
@@ -81,7 +90,7 @@ class ChatGatewayIT {
 
     @Test
     void aMessageNobodyAnswersGetsAFallbackInsteadOfHanging() {
-        Map<String, Object> reply = web.post().uri("/api/v1/chat/messages").contentType(MediaType.APPLICATION_JSON)
+        Map<String, Object> reply = web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("content", "silence please", "conversationId", "c-1"))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 
@@ -92,7 +101,7 @@ class ChatGatewayIT {
 
     @Test
     void invalidMessagesAreRejectedNamingTheField() {
-        web.post().uri("/api/v1/chat/messages").contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("content", "x".repeat(4001), "role", "assistant"))
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -101,11 +110,11 @@ class ChatGatewayIT {
                         .contains("role: must be \"user\""))
                 .jsonPath("$.fields").isEqualTo(List.of("content", "role"));
 
-        web.post().uri("/api/v1/chat/messages").contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
-        web.post().uri("/api/v1/chat/messages").contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("content", "hi", "timestamp", "yesterday"))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("timestamp:"));
@@ -134,7 +143,7 @@ class ChatGatewayIT {
     @Test
     void anInvalidWebSocketFrameGetsAnErrorFrame() {
         List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
-        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/api/v1/chat/ws"),
+        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/api/v1/chat/ws?access_token=" + token),
                 session -> session.send(Mono.just(session.textMessage("{\"content\":\"\"}")))
                         .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).map(this::parse)
                                 .doOnNext(frames::add).take(1))
@@ -148,7 +157,7 @@ class ChatGatewayIT {
     }
 
     private Mono<Void> converse(List<String> ids, List<Map<String, Object>> frames) {
-        return new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/api/v1/chat/ws"),
+        return new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/api/v1/chat/ws?access_token=" + token),
                 session -> session.send(Flux.fromIterable(ids)
                                 .map(id -> session.textMessage(json.writeValueAsString(
                                         Map.of("id", id, "content", "stream " + id, "role", "user")))))

@@ -1,0 +1,55 @@
+package dev.switchboard.gateway.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+/** Signs tokens for the demo users and for anonymous guests; absent when an external issuer is configured. */
+class DevTokenIssuer {
+
+    private final JwtEncoder encoder;
+    private final SecurityProperties properties;
+
+    DevTokenIssuer(JwtEncoder encoder, SecurityProperties properties) {
+        this.encoder = encoder;
+        this.properties = properties;
+    }
+
+    static DevTokenIssuer disabled() {
+        return new DevTokenIssuer(null, null);
+    }
+
+    boolean enabled() {
+        return encoder != null;
+    }
+
+    Optional<IssuedToken> signIn(String username, String password) {
+        return properties.demoUsers().stream()
+                .filter(u -> u.username().equals(username) && u.password().equals(password))
+                .findFirst()
+                .map(u -> issue(u.username(), u.roles()));
+    }
+
+    IssuedToken guest() {
+        return issue("guest-" + UUID.randomUUID(), List.of(Roles.CUSTOMER));
+    }
+
+    IssuedToken issue(String subject, List<String> roles) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(SecurityProperties.DEV_ISSUER).subject(subject)
+                .issuedAt(now).expiresAt(now.plus(properties.tokenTtl())).claim(Roles.CLAIM, roles).build();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+        return new IssuedToken(token, "Bearer", properties.tokenTtl().toSeconds(), subject, roles);
+    }
+
+    /** The token endpoint's answer. */
+    record IssuedToken(String access_token, String token_type, long expires_in, String userId, List<String> roles) {
+    }
+}

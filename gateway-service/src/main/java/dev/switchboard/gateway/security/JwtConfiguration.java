@@ -1,0 +1,75 @@
+package dev.switchboard.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+
+/**
+ * Tokens come either from an external issuer ({@code JWT_ISSUER_URI}, verified with its JWKS) or from the development
+ * issuer ({@code JWT_SECRET_KEY}, HMAC). The development issuer refuses to run on its built-in key unless the
+ * {@code dev} profile is active, so a forgotten secret cannot reach production.
+ */
+@Configuration(proxyBeanMethods = false)
+class JwtConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(JwtConfiguration.class);
+
+    /** Only for the dev profile: anyone can read it here, so tokens signed with it prove nothing. */
+    static final String DEV_ONLY_SECRET = "switchboard-dev-only-secret-change-me-0123456789";
+    static final int MIN_SECRET_BYTES = 32;
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+        if (properties.externalIssuer()) {
+            log.info("Verifying tokens of the external issuer {}", properties.issuerUri());
+            return ReactiveJwtDecoders.fromIssuerLocation(properties.issuerUri());
+        }
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(secretKey(properties, environment))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(SecurityProperties.DEV_ISSUER)));
+        return decoder;
+    }
+
+    @Bean
+    DevTokenIssuer devTokenIssuer(SecurityProperties properties, Environment environment) {
+        if (properties.externalIssuer()) {
+            return DevTokenIssuer.disabled();
+        }
+        return new DevTokenIssuer(NimbusJwtEncoder.withSecretKey(secretKey(properties, environment))
+                .algorithm(MacAlgorithm.HS256).build(), properties);
+    }
+
+    static SecretKey secretKey(SecurityProperties properties, Environment environment) {
+        String secret = properties.secretKey();
+        boolean dev = Arrays.asList(environment.getActiveProfiles()).contains("dev");
+        if (secret == null || secret.isBlank() || secret.equals(DEV_ONLY_SECRET)) {
+            if (!dev) {
+                throw new IllegalStateException("Set JWT_SECRET_KEY (at least " + MIN_SECRET_BYTES
+                        + " bytes) or JWT_ISSUER_URI; the built-in development key is only accepted with the dev "
+                        + "profile (SPRING_PROFILES_ACTIVE=dev)");
+            }
+            log.warn("Signing development tokens with the built-in key: fine on a laptop, never in production");
+            secret = DEV_ONLY_SECRET;
+        }
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("JWT_SECRET_KEY must be at least " + MIN_SECRET_BYTES + " bytes, it has "
+                    + bytes.length);
+        }
+        return new SecretKeySpec(bytes, "HmacSHA256");
+    }
+}

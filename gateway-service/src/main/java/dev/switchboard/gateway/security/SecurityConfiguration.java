@@ -1,0 +1,47 @@
+package dev.switchboard.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper json) {
+        ProblemResponses problems = new ProblemResponses(json);
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        // browsers cannot set headers on a WebSocket handshake: ?access_token= is accepted too
+        bearer.setAllowUriQueryParameter(true);
+        JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
+        jwtConverter.setJwtGrantedAuthoritiesConverter(Roles::authorities);
+        return http
+                // bearer tokens only, no cookies or sessions: nothing for CSRF to ride on
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(paths -> paths
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .pathMatchers("/api/v1/health", "/actuator/health", "/actuator/health/**",
+                                "/actuator/prometheus", "/actuator/info").permitAll()
+                        .pathMatchers("/api/v1/analytics/**").hasAnyRole(Roles.AGENT, Roles.ADMIN)
+                        .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(bearer)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                new ReactiveJwtAuthenticationConverterAdapter(jwtConverter)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.switchboard.gateway.security;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param issuerUri an external OpenID Connect issuer whose JWKS signs the tokens (production); when set, the
+ *     development issuer is off
+ * @param secretKey the HMAC key of the development issuer, at least 32 bytes
+ * @param tokenTtl how long a development token is valid
+ * @param demoUsers the accounts the development issuer signs in
+ */
+@ConfigurationProperties("switchboard.security")
+public record SecurityProperties(String issuerUri, String secretKey, @DefaultValue("1h") Duration tokenTtl,
+        @DefaultValue List<DemoUser> demoUsers) {
+
+    /** The development issuer's name, checked on every token it signed. */
+    public static final String DEV_ISSUER = "switchboard-dev";
+
+    public boolean externalIssuer() {
+        return issuerUri != null && !issuerUri.isBlank();
+    }
+
+    /** A demo account of the development issuer. */
+    public record DemoUser(String username, String password, List<String> roles) {
+    }
+}

@@ -1,0 +1,142 @@
+package dev.switchboard.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** Who may call what, through the real gateway, with a backend that echoes the identity it was given. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.profiles.active=dev"})
+@EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
+@AutoConfigureWebTestClient
+@SuppressWarnings("unchecked")
+class SecurityIT {
+
+    /** Answers every request with the identity headers it received. */
+    static final DisposableServer BACKEND = HttpServer.create().port(0)
+            .handle((request, response) -> response.header("Content-Type", "application/json")
+                    .sendString(Mono.just("{\"userId\":\"" + request.requestHeaders().get(IdentityHeaders.USER_ID)
+                            + "\",\"roles\":\"" + request.requestHeaders().get(IdentityHeaders.USER_ROLES) + "\"}")))
+            .bindNow();
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        String url = "http://localhost:" + BACKEND.port();
+        registry.add("CHAT_SERVICE_URL", () -> url);
+        registry.add("ANALYTICS_SERVICE_URL", () -> url);
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        BACKEND.disposeNow();
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void withoutATokenTheApiAnswers401AsProblemJson() {
+        web.get().uri("/api/v1/chat/conversations").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("/api/v1/auth/token"));
+    }
+
+    @Test
+    void expiredForgedOrForeignTokensAre401() {
+        Instant past = Instant.now().minusSeconds(7200);
+        String expired = sign(JwtConfiguration.DEV_ONLY_SECRET, SecurityProperties.DEV_ISSUER, past,
+                past.plusSeconds(60));
+        String forged = sign("another-secret-that-is-long-enough-000000", SecurityProperties.DEV_ISSUER,
+                Instant.now(), Instant.now().plusSeconds(600));
+        String foreign = sign(JwtConfiguration.DEV_ONLY_SECRET, "https://evil.example", Instant.now(),
+                Instant.now().plusSeconds(600));
+
+        for (String token : List.of(expired, forged, foreign, "not-a-jwt")) {
+            web.get().uri("/api/v1/chat/conversations").headers(h -> h.setBearerAuth(token)).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void theIdentityDownstreamIsTheTokensAndSpoofedHeadersAreDropped() {
+        String alice = token("alice", "switchboard");
+
+        Map<String, Object> seen = web.get().uri("/api/v1/chat/conversations").headers(h -> {
+            h.setBearerAuth(alice);
+            h.set(IdentityHeaders.USER_ID, "bob");
+            h.set(IdentityHeaders.USER_ROLES, "admin");
+        }).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(seen).containsEntry("userId", "alice").containsEntry("roles", "customer");
+    }
+
+    @Test
+    void analyticsNeedsTheAgentOrAdminRole() {
+        web.get().uri("/api/v1/analytics/overview").headers(h -> h.setBearerAuth(token("alice", "switchboard")))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        web.get().uri("/api/v1/analytics/overview").headers(h -> h.setBearerAuth(token("agent", "switchboard")))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aWrongPasswordGetsNoToken() {
+        web.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "alice", "password", "guess")).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aGuestTokenIsACustomerOfItsOwn() {
+        Map<?, ?> guest = web.post().uri("/api/v1/auth/token").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat((String) guest.get("userId")).startsWith("guest-");
+        assertThat(guest.get("roles")).isEqualTo(List.of("customer"));
+        assertThat(guest.get("token_type")).isEqualTo("Bearer");
+    }
+
+    private String token(String username, String password) {
+        return (String) web.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", password)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");
+    }
+
+    private static String sign(String secret, String issuer, Instant issuedAt, Instant expiresAt) {
+        var encoder = NimbusJwtEncoder.withSecretKey(
+                new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).algorithm(MacAlgorithm.HS256)
+                .build();
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject("mallory").issuedAt(issuedAt)
+                .expiresAt(expiresAt).claim("roles", List.of("admin")).build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+}
