@@ -30,7 +30,7 @@ class SecurityConfiguration {
                 .authorizeExchange(paths -> paths
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .pathMatchers("/api/v1/health", "/actuator/health", "/actuator/health/**",
-                                "/actuator/prometheus", "/actuator/info").permitAll()
+                                "/actuator/prometheus", "/actuator/info", "/metrics").permitAll()
                         .pathMatchers("/api/v1/analytics/**").hasAnyRole(Roles.AGENT, Roles.ADMIN)
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)

@@ -29,7 +29,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -60,8 +62,13 @@ class ChatGatewayIT {
 
     String token;
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @BeforeEach
     void signIn() {
+        // the stand-in pipeline joins its consumer group asynchronously; messages sent before would time out
+        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("echo"), Topics.CHAT_INBOUND.partitions());
         token = (String) web.post().uri("/api/v1/auth/token").exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("access_token");
     }
@@ -193,7 +200,7 @@ class ChatGatewayIT {
             this.publisher = publisher;
         }
 
-        @KafkaListener(topics = "chat.inbound", groupId = "echo")
+        @KafkaListener(id = "echo", topics = "chat.inbound", groupId = "echo")
         void on(ChatMessageReceived message) {
             if (message.getContent().equals("silence please")) {
                 return;

@@ -1,0 +1,13 @@
+package dev.switchboard.gateway.edge;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param requests how many API requests one caller (user, or IP address when unauthenticated) may make per period
+ * @param period the refill period of a caller's bucket
+ */
+@ConfigurationProperties("switchboard.gateway.rate-limit")
+record RateLimitProperties(@DefaultValue("120") long requests, @DefaultValue("1m") Duration period) {
+}

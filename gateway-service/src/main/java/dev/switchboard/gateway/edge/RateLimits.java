@@ -1,0 +1,89 @@
+package dev.switchboard.gateway.edge;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A token bucket per caller on every API path: the user of the token, or the client address for unauthenticated
+ * calls such as the token endpoint. An empty bucket answers 429 with {@code Retry-After}.
+ */
+@Component
+@Order(1)
+class RateLimits implements WebFilter {
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(1, TimeUnit.HOURS).build();
+    private final RateLimitProperties properties;
+    private final JsonMapper json;
+    private final Counter rejected;
+
+    RateLimits(RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
+        this.properties = properties;
+        this.json = json;
+        this.rejected = Counter.builder("gateway.rate.limited").description("requests answered 429").register(meters);
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+            return chain.filter(exchange);
+        }
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(Authentication::isAuthenticated)
+                .map(auth -> "user:" + auth.getName())
+                .defaultIfEmpty("ip:" + clientAddress(exchange))
+                .flatMap(caller -> {
+                    ConsumptionProbe probe = buckets.get(caller, this::newBucket).tryConsumeAndReturnRemaining(1);
+                    exchange.getResponse().getHeaders().set("X-RateLimit-Remaining",
+                            Long.toString(probe.getRemainingTokens()));
+                    return probe.isConsumed() ? chain.filter(exchange)
+                            : tooMany(exchange, probe.getNanosToWaitForRefill());
+                });
+    }
+
+    private Bucket newBucket(String caller) {
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(properties.requests())
+                .refillGreedy(properties.requests(), properties.period()).build()).build();
+    }
+
+    private Mono<Void> tooMany(ServerWebExchange exchange, long nanosToWait) {
+        rejected.increment();
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait) + 1);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests: the limit is " + properties.requests() + " per " + properties.period()
+                        + "; try again in " + seconds + " s");
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        response.getHeaders().set("Retry-After", Long.toString(seconds));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    private static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+}

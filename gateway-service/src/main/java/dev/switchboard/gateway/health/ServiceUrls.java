@@ -1,0 +1,14 @@
+package dev.switchboard.gateway.health;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Where each service behind the gateway answers, for the detailed health view. */
+@ConfigurationProperties("switchboard.gateway")
+record ServiceUrls(@DefaultValue Map<String, String> services) {
+
+    Map<String, String> all() {
+        return services;
+    }
+}

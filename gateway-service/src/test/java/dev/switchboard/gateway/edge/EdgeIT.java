@@ -1,0 +1,95 @@
+package dev.switchboard.gateway.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Rate limits, unavailable services, health and metrics at the edge. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.profiles.active=dev",
+        "switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=2s",
+        // nothing listens there: the route's breaker must answer
+        "CHAT_SERVICE_URL=http://127.0.0.1:9", "FEEDBACK_SERVICE_URL=http://127.0.0.1:9"})
+@EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
+@AutoConfigureWebTestClient
+class EdgeIT {
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void aCallerOverTheLimitGets429WithRetryAfterAndRecovers() {
+        String token = token("bob");
+        int limited = 0;
+        int firstLimited = -1;
+        for (int i = 0; i < 8; i++) {
+            var status = web.get().uri("/api/v1/feedback/summary").headers(h -> h.setBearerAuth(token)).exchange()
+                    .returnResult(String.class);
+            if (status.getStatus() == HttpStatus.TOO_MANY_REQUESTS) {
+                limited++;
+                firstLimited = firstLimited < 0 ? i : firstLimited;
+                assertThat(status.getResponseHeaders().getFirst("Retry-After")).isNotBlank();
+                assertThat(status.getResponseHeaders().getContentType())
+                        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            } else {
+                assertThat(status.getStatus()).isNotEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+            }
+        }
+        // the bucket holds 5 and refills one every 400 ms, so at least one of the 3 extra calls is refused
+        assertThat(firstLimited).isEqualTo(5);
+        assertThat(limited).isBetween(1, 3);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> web.get().uri("/api/v1/feedback/summary")
+                .headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().value(s -> assertThat(s).isNotEqualTo(429)));
+    }
+
+    @Test
+    void aServiceThatIsDownAnswers503ProblemJson() {
+        web.get().uri("/api/v1/chat/conversations").headers(h -> h.setBearerAuth(token("alice"))).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("chat-service"));
+    }
+
+    @Test
+    void healthIsPublicAndMinimalAndDetailedOnlyForAdmins() {
+        web.get().uri("/api/v1/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.services").doesNotExist();
+
+        web.get().uri("/api/v1/health?detailed=true").headers(h -> h.setBearerAuth(token("alice"))).exchange()
+                .expectStatus().isForbidden();
+
+        web.get().uri("/api/v1/health?detailed=true").headers(h -> h.setBearerAuth(token("admin"))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("DEGRADED")
+                .jsonPath("$.kafka.replyListener").isEqualTo("UP")
+                .jsonPath("$.services['chat-service'].status").isEqualTo("DOWN")
+                .jsonPath("$.llm.mode").isEqualTo("unknown");
+    }
+
+    @Test
+    void metricsServesPrometheusText() {
+        web.get().uri("/metrics").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes")
+                        .contains("application=\"gateway-service\""));
+    }
+
+    private String token(String user) {
+        return (String) web.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", user, "password", "switchboard")).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");
+    }
+}
