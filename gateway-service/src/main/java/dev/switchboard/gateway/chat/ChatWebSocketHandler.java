@@ -3,15 +3,22 @@ package dev.switchboard.gateway.chat;
 import dev.switchboard.events.ReplyChunk;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -36,27 +43,62 @@ class ChatWebSocketHandler implements WebSocketHandler {
     private final ChatExchange exchange;
     private final JsonMapper json;
     private final Validator validator;
+    private final WebSocketLimits limits;
+    private final Map<String, AtomicInteger> openByUser = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final Counter framesIn;
+    private final Counter framesOut;
 
-    ChatWebSocketHandler(ChatExchange exchange, JsonMapper json, Validator validator) {
+    ChatWebSocketHandler(ChatExchange exchange, JsonMapper json, Validator validator, WebSocketLimits limits,
+            MeterRegistry meters) {
         this.exchange = exchange;
         this.json = json;
         this.validator = validator;
+        this.limits = limits;
+        meters.gauge("gateway.websocket.sessions", open);
+        this.framesIn = Counter.builder("gateway.websocket.messages").tag("direction", "in").register(meters);
+        this.framesOut = Counter.builder("gateway.websocket.messages").tag("direction", "out").register(meters);
     }
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
         return session.getHandshakeInfo().getPrincipal().map(Principal::getName)
-                .flatMap(userId -> converse(session, userId));
+                .flatMap(userId -> {
+                    AtomicInteger mine = openByUser.computeIfAbsent(userId, u -> new AtomicInteger());
+                    if (mine.incrementAndGet() > limits.connectionsPerUser()) {
+                        release(userId, mine);
+                        return session.close(CloseStatus.POLICY_VIOLATION.withReason(
+                                "at most " + limits.connectionsPerUser() + " chat connections per user"));
+                    }
+                    open.incrementAndGet();
+                    return converse(session, userId).doFinally(signal -> {
+                        open.decrementAndGet();
+                        release(userId, mine);
+                    });
+                });
+    }
+
+    private void release(String userId, AtomicInteger mine) {
+        if (mine.decrementAndGet() <= 0) {
+            openByUser.remove(userId, mine);
+        }
     }
 
     private Mono<Void> converse(WebSocketSession session, String userId) {
         Sinks.Many<Object> frames = Sinks.many().unicast().onBackpressureBuffer();
+        Bucket perSecond = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.messagesPerSecond())
+                .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
         Mono<Void> inbound = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
-                .flatMap(text -> answer(text, userId, frames))
+                .doOnNext(text -> framesIn.increment())
+                .flatMap(text -> perSecond.tryConsume(1) ? answer(text, userId, frames)
+                        : Mono.fromRunnable(() -> emit(frames, error(null, 429, "Too many messages: at most "
+                                + limits.messagesPerSecond() + " per second on one connection"))))
                 .doFinally(signal -> frames.emitComplete(RETRY_CONCURRENT_EMITS))
                 .then();
-        Mono<Void> outbound = session.send(frames.asFlux().map(frame -> session.textMessage(json.writeValueAsString(frame))));
+        Mono<Void> outbound = session.send(frames.asFlux()
+                .doOnNext(frame -> framesOut.increment())
+                .map(frame -> session.textMessage(json.writeValueAsString(frame))));
         return Mono.when(inbound, outbound);
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.events.Agent;
@@ -161,6 +162,40 @@ class ChatGatewayIT {
             assertThat(frame.get("type")).isEqualTo("error");
             assertThat((String) frame.get("detail")).contains("content");
         });
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsRefusedWithAClearDetail() {
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"content\":\"" + "x".repeat(100_000) + "\"}")
+                .exchange().expectStatus().value(status -> assertThat(status).isIn(400, 413))
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isNotEmpty();
+    }
+
+    @Test
+    void aConnectionSendingFasterThanTheLimitGetsErrorFramesForTheExcess() {
+        List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
+        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/api/v1/chat/ws?access_token=" + token),
+                session -> session.send(Flux.range(0, 8).map(i -> session.textMessage(json.writeValueAsString(
+                                Map.of("id", id(), "content", "burst " + i)))))
+                        .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).map(this::parse)
+                                .doOnNext(frames::add).take(8))
+                        .then())
+                .block(Duration.ofSeconds(30));
+
+        assertThat(frames).filteredOn(f -> "error".equals(f.get("type")))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.get("status")).isEqualTo(429));
+        assertThat(frames).filteredOn(f -> "reply".equals(f.get("type"))).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aWebSocketWithoutATokenIsRefused() {
+        assertThatThrownBy(() -> new ReactorNettyWebSocketClient().execute(
+                        URI.create("ws://localhost:" + port + "/api/v1/chat/ws"), session -> session.receive().then())
+                .block(Duration.ofSeconds(10))).hasMessageContaining("401");
+        web.get().uri("/api/v1/chat/ws").exchange().expectStatus().isUnauthorized();
     }
 
     private Mono<Void> converse(List<String> ids, List<Map<String, Object>> frames) {
