@@ -87,6 +87,16 @@ class EdgeIT {
                         .contains("application=\"gateway-service\""));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheChatApiAndItsBearerAuth() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/chat/messages'].post").exists()
+                .jsonPath("$.paths['/api/v1/auth/token'].post").exists()
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+        web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
     private String token(String user) {
         return (String) web.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", user, "password", "switchboard")).exchange()
