@@ -1,0 +1,147 @@
+package dev.switchboard.feedback.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.events.Agent;
+import dev.switchboard.events.ChatMessageReceived;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.FeedbackSubmitted;
+import dev.switchboard.events.ReplySource;
+import dev.switchboard.platform.kafka.Envelope;
+import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.EmbeddedPostgresSupport;
+import dev.switchboard.platform.test.TopicRecorder;
+import dev.switchboard.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, partitions = 8,
+        brokerProperties = "auto.create.topics.enable=false")
+@AutoConfigureWebTestClient
+class FeedbackIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresSupport.register(registry, "feedback");
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Test
+    void theOwnerRatesRepliesAndTheConversationAndAgentsSeeTheSummary() {
+        // Given alice's conversation with one billing reply, as the chat topics carried it
+        Envelope envelope = new Envelope("m-1", "conv-alice", "alice", 0, Instant.now());
+        ChatMessageReceived message = envelope.stamp(new ChatMessageReceived());
+        message.setContent("why is my bill higher");
+        message.setChannel("rest");
+        publisher.await(publisher.publish(Topics.CHAT_INBOUND, "conv-alice", message));
+        ChatReplied reply = envelope.stamp(new ChatReplied());
+        reply.setReplyId("r-1");
+        reply.setContent("Your promotion ended.");
+        reply.setAgent(Agent.billing);
+        reply.setIntent("bill_explanation");
+        reply.setSource(ReplySource.knowledge_base);
+        reply.setConfidence(0.9);
+        reply.setReferences(List.of());
+        reply.setLatencyMs(10);
+        publisher.await(publisher.reply(Topics.CHAT_REPLIES, 0, "conv-alice", reply));
+
+        try (TopicRecorder feedbackEvents = new TopicRecorder(brokers, Topics.FEEDBACK_EVENTS.name())) {
+            // When alice gives the reply a thumbs-down, then changes her mind
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> rate("alice", "r-1", false, "Too vague")
+                    .expectStatus().isCreated());
+            rate("alice", "r-1", true, null).expectStatus().isCreated();
+
+            // (someone else's conversation and reply, existing as they do, answer 404 like unknown ones)
+            rate("mallory", "r-1", false, "spam").expectStatus().isNotFound();
+            rateConversation("mallory", "conv-alice", 1).expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+            // And rates the conversation twice
+            rateConversation("alice", "conv-alice", 2).expectStatus().isCreated()
+                    .expectBody().jsonPath("$.status").isEqualTo("recorded");
+            rateConversation("alice", "conv-alice", 5).expectStatus().isCreated()
+                    .expectBody().jsonPath("$.status").isEqualTo("updated");
+
+            // Then every accepted feedback was announced with the reply's agent and intent
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    feedbackEvents.values(FeedbackSubmitted.class, f -> true)).hasSize(4)
+                    .allSatisfy(f -> {
+                        assertThat(f.getAgent()).isEqualTo(Agent.billing);
+                        assertThat(f.getIntent()).isEqualTo("bill_explanation");
+                        assertThat(f.getUserId()).isEqualTo("alice");
+                    }));
+        }
+
+        // And the summary counts one rating per user and reply: the latest
+        web.get().uri("/api/v1/feedback/summary").header("X-User-Id", "carol").header("X-User-Roles", "agent")
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.conversations.count").isEqualTo(1)
+                .jsonPath("$.conversations.averageRating").isEqualTo(5.0)
+                .jsonPath("$.conversations.csat").isEqualTo(1.0)
+                .jsonPath("$.replies.up").isEqualTo(1)
+                .jsonPath("$.replies.down").isEqualTo(0)
+                .jsonPath("$.byAgent[0].key").isEqualTo("billing")
+                .jsonPath("$.byIntent[0].key").isEqualTo("bill_explanation");
+    }
+
+    @Test
+    void invalidFeedbackNamesTheFieldAndAnonymousCallersAreRefused() {
+        web.post().uri("/api/v1/feedback").header("X-User-Id", "alice").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("conversationId", "conv-alice", "rating", 6, "comment", "x".repeat(2001)))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.fields").isEqualTo(List.of("comment", "rating"));
+
+        web.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("conversationId", "conv-alice", "rating", 3))
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void customersCannotReadTheSummary() {
+        web.get().uri("/api/v1/feedback/summary").header("X-User-Id", "alice").header("X-User-Roles", "customer")
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/feedback/summary?from=yesterday").header("X-User-Id", "carol")
+                .header("X-User-Roles", "admin").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("from:"));
+    }
+
+    private WebTestClient.ResponseSpec rate(String user, String replyId, boolean helpful, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("messageId", replyId, "helpful", helpful));
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return web.post().uri("/api/v1/feedback/rating").header("X-User-Id", user)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec rateConversation(String user, String conversationId, int rating) {
+        return web.post().uri("/api/v1/feedback").header("X-User-Id", user).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("conversationId", conversationId, "rating", rating, "resolved", rating >= 4))
+                .exchange();
+    }
+}
