@@ -1,6 +1,6 @@
 package dev.switchboard.feedback.rating;
 
-import dev.switchboard.feedback.web.Caller;
+import dev.switchboard.platform.web.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

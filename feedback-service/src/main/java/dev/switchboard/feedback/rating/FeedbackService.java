@@ -2,7 +2,7 @@ package dev.switchboard.feedback.rating;
 
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.FeedbackSubmitted;
-import dev.switchboard.feedback.web.Caller;
+import dev.switchboard.platform.web.Caller;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.schemas.Topics;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.switchboard.feedback.summary;
 
-import dev.switchboard.feedback.web.Caller;
+import dev.switchboard.platform.web.Caller;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

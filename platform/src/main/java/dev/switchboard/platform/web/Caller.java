@@ -1,4 +1,4 @@
-package dev.switchboard.feedback.web;
+package dev.switchboard.platform.web;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -22,6 +22,14 @@ public record Caller(String userId, Set<String> roles) {
         return new Caller(userId, roles == null ? Set.of()
                 : Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** Refuses callers without the agent or admin role. */
+    public Caller requireStaff(String what) {
+        if (!isStaff()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, what + " is for agents and admins");
+        }
+        return this;
     }
 
     public boolean isStaff() {

@@ -1,0 +1,110 @@
+package dev.switchboard.analytics.ingest;
+
+import dev.switchboard.events.ChatMessageReceived;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.ConversationStatusChanged;
+import dev.switchboard.events.FallbackRequested;
+import dev.switchboard.events.FeedbackSubmitted;
+import dev.switchboard.events.IntentClassified;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns every event into a fact row. Keys make it idempotent: a replayed event is a no-op, a late one simply carries
+ * its own timestamp. Chunks are not facts (the final reply carries the whole text).
+ */
+@Component
+class EventIngester {
+
+    private static final Logger log = LoggerFactory.getLogger(EventIngester.class);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final DatabaseClient db;
+
+    EventIngester(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @KafkaListener(topics = {"chat.inbound", "chat.classified", "chat.fallback", "chat.replies",
+            "conversation.events", "feedback.events"})
+    void on(SpecificRecord event) {
+        DatabaseClient.GenericExecuteSpec insert = insertFor(event);
+        if (insert == null) {
+            log.debug("Not an analytics fact: {}", event.getClass().getSimpleName());
+            return;
+        }
+        insert.then().block(WRITE_TIMEOUT);
+    }
+
+    private DatabaseClient.GenericExecuteSpec insertFor(SpecificRecord event) {
+        if (event instanceof ChatMessageReceived m) {
+            return db.sql("""
+                    insert into messages (message_id, conversation_id, user_id, channel, occurred_at)
+                    values (:id, :conversation, :user, :channel, :at) on conflict do nothing""")
+                    .bind("id", m.getMessageId()).bind("conversation", m.getConversationId())
+                    .bind("user", m.getUserId()).bind("channel", m.getChannel()).bind("at", m.getReceivedAt());
+        } else if (event instanceof IntentClassified c) {
+            return db.sql("""
+                    insert into classifications (message_id, occurred_at, intent, agent, confidence, frustration)
+                    values (:id, :at, :intent, :agent, :confidence, :frustration) on conflict do nothing""")
+                    .bind("id", c.getMessageId()).bind("at", c.getOccurredAt()).bind("intent", c.getIntent())
+                    .bind("agent", c.getAgent().name()).bind("confidence", c.getConfidence())
+                    .bind("frustration", c.getFrustration());
+        } else if (event instanceof FallbackRequested f) {
+            return db.sql("""
+                    insert into fallbacks (message_id, occurred_at, reason) values (:id, :at, :reason)
+                    on conflict do nothing""")
+                    .bind("id", f.getMessageId()).bind("at", f.getOccurredAt()).bind("reason", f.getReason());
+        } else if (event instanceof ChatReplied r) {
+            return db.sql("""
+                    insert into replies (message_id, reply_id, conversation_id, user_id, occurred_at, agent, intent,
+                                         source, confidence, latency_ms)
+                    values (:id, :reply, :conversation, :user, :at, :agent, :intent, :source, :confidence, :latency)
+                    on conflict do nothing""")
+                    .bind("id", r.getMessageId()).bind("reply", r.getReplyId())
+                    .bind("conversation", r.getConversationId()).bind("user", r.getUserId())
+                    .bind("at", r.getOccurredAt()).bind("agent", r.getAgent().name()).bind("intent", r.getIntent())
+                    .bind("source", r.getSource().name()).bind("confidence", r.getConfidence())
+                    .bind("latency", r.getLatencyMs());
+        } else if (event instanceof ConversationStatusChanged s) {
+            return db.sql("""
+                    insert into status_changes (event_id, conversation_id, status, occurred_at)
+                    values (:id, :conversation, :status, :at) on conflict do nothing""")
+                    .bind("id", s.getEventId()).bind("conversation", s.getConversationId())
+                    .bind("status", s.getStatus()).bind("at", s.getOccurredAt());
+        } else if (event instanceof FeedbackSubmitted f) {
+            return feedback(f);
+        }
+        return null;
+    }
+
+    /** The latest feedback wins; an older event replayed after a newer one does not overwrite it. */
+    private DatabaseClient.GenericExecuteSpec feedback(FeedbackSubmitted f) {
+        boolean onReply = "reply".equals(f.getKind());
+        return db.sql("""
+                insert into feedback (kind, subject_id, user_id, event_id, conversation_id, rating, helpful, resolved,
+                                      agent, intent, occurred_at)
+                values (:kind, :subject, :user, :event, :conversation, :rating, :helpful, :resolved, :agent, :intent,
+                        :at)
+                on conflict (kind, subject_id, user_id) do update set event_id = excluded.event_id,
+                    rating = excluded.rating, helpful = excluded.helpful, resolved = excluded.resolved,
+                    agent = excluded.agent, intent = excluded.intent, occurred_at = excluded.occurred_at
+                where feedback.occurred_at < excluded.occurred_at""")
+                .bind("kind", f.getKind())
+                .bind("subject", onReply ? f.getMessageId() : f.getConversationId())
+                .bind("user", f.getUserId()).bind("event", f.getEventId()).bind("conversation", f.getConversationId())
+                .bind("rating", Parameter.fromOrEmpty(f.getRating() == null ? null : f.getRating().shortValue(),
+                        Short.class))
+                .bind("helpful", Parameter.fromOrEmpty(f.getHelpful(), Boolean.class))
+                .bind("resolved", Parameter.fromOrEmpty(f.getResolved(), Boolean.class))
+                .bind("agent", Parameter.fromOrEmpty(f.getAgent() == null ? null : f.getAgent().name(), String.class))
+                .bind("intent", Parameter.fromOrEmpty(f.getIntent(), String.class))
+                .bind("at", f.getOccurredAt());
+    }
+}

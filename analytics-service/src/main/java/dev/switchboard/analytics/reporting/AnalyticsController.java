@@ -1,0 +1,57 @@
+package dev.switchboard.analytics.reporting;
+
+import dev.switchboard.platform.web.Caller;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The analytics API: agents and admins only (the gateway checks it too). */
+@RestController
+class AnalyticsController {
+
+    private final Reports reports;
+
+    AnalyticsController(Reports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/api/v1/analytics/overview")
+    Mono<Map<String, Object>> overview(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
+            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
+        Caller.of(userId, roles).requireStaff("Analytics");
+        return reports.overview(TimeRange.of(from, to, null));
+    }
+
+    @GetMapping("/api/v1/analytics/metrics")
+    Mono<List<Map<String, Object>>> metrics(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
+            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
+            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
+        Caller.of(userId, roles).requireStaff("Analytics");
+        return reports.metrics(TimeRange.of(from, to, interval));
+    }
+
+    @GetMapping("/api/v1/analytics/intents")
+    Mono<Map<String, Object>> intents(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
+            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
+            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
+        Caller.of(userId, roles).requireStaff("Analytics");
+        return reports.intents(TimeRange.of(from, to, interval));
+    }
+
+    @GetMapping("/api/v1/analytics/satisfaction")
+    Mono<Map<String, Object>> satisfaction(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
+            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
+            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
+        Caller.of(userId, roles).requireStaff("Analytics");
+        return reports.satisfaction(TimeRange.of(from, to, interval));
+    }
+}
