@@ -1,0 +1,225 @@
+package dev.switchboard.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the whole system on one machine: a Kafka broker and PostgreSQL from Maven artifacts, then every service as
+ * its own JVM. Waits until all are healthy, prints where they are, and on Ctrl-C or SIGTERM stops them all.
+ */
+public final class LocalStack {
+
+    static final String READY = "Switchboard is ready";
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int POSTGRES_PORT = 15432;
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+
+    private final Options options;
+    private final List<ServiceProcess> running = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private KafkaBroker kafka;
+    private Postgres postgres;
+
+    LocalStack(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args, System.getenv(), Path.of("").toAbsolutePath());
+        } catch (Options.UsageException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println("local-stack: " + e.getMessage());
+            }
+            System.err.println(Options.USAGE);
+            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            return;
+        }
+        LocalStack stack = new LocalStack(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("local-stack: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.awaitStop();
+    }
+
+    void start() {
+        Instant began = Instant.now();
+        FileLock lock = lockDataDir();
+        log("data directory " + options.dataDir() + (lock == null ? "" : " (locked)"));
+        String bootstrap = options.externalKafka();
+        if (bootstrap == null) {
+            kafka = KafkaBroker.start(options.dataDir(), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+            bootstrap = kafka.bootstrapServers();
+            log("Kafka broker (KRaft) on " + bootstrap);
+        } else {
+            log("using Kafka at " + bootstrap);
+        }
+        boolean needsDatabase = options.services().stream().anyMatch(s -> s.database() != null)
+                || options.services().isEmpty();
+        if (options.externalDatabase() == null && needsDatabase) {
+            StalePostgres.stopIfRunning(options.dataDir().resolve("postgres"));
+            postgres = Postgres.start(options.dataDir(), POSTGRES_PORT, Service.databases());
+            log("PostgreSQL on 127.0.0.1:" + postgres.port() + " with databases " + Service.databases());
+        } else if (options.externalDatabase() != null) {
+            log("using the PostgreSQL of DATABASE_URL");
+        }
+        for (Service service : options.services()) {
+            running.add(ServiceProcess.start(service, options.home(), options.dataDir().resolve("logs"),
+                    environment(service, bootstrap)));
+        }
+        awaitHealthy();
+        Duration took = Duration.between(began, Instant.now());
+        printBanner(took, bootstrap);
+    }
+
+    private Map<String, String> environment(Service service, String bootstrap) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_PORT", Integer.toString(service.port()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("SWITCHBOARD_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+        if (service.database() != null) {
+            env.put("DATABASE_URL", options.externalDatabase() != null ? options.externalDatabase()
+                    : postgres.databaseUrl(service.database()));
+        }
+        if (service.module().equals("gateway-service") && System.getenv("JWT_SECRET_KEY") == null
+                && System.getenv("JWT_ISSUER_URI") == null && System.getenv("SPRING_PROFILES_ACTIVE") == null) {
+            // a laptop run signs demo tokens with the development key; production sets a secret or an issuer
+            env.put("SPRING_PROFILES_ACTIVE", "dev");
+        }
+        return env;
+    }
+
+    private void awaitHealthy() {
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+        CompletableFuture<Void> healthy = new CompletableFuture<>();
+        poller.scheduleWithFixedDelay(() -> {
+            Optional<ServiceProcess> dead = running.stream().filter(p -> !p.isAlive()).findFirst();
+            if (dead.isPresent()) {
+                healthy.completeExceptionally(new IllegalStateException(dead.get().service().module()
+                        + " exited during start-up; the end of its log:\n  "
+                        + String.join("\n  ", dead.get().tail(40))));
+            } else if (running.stream().allMatch(ServiceProcess::isHealthy)) {
+                healthy.complete(null);
+            }
+        }, 0, 500, TimeUnit.MILLISECONDS);
+        try {
+            healthy.get(options.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            StringBuilder detail = new StringBuilder("Not healthy within " + options.startupTimeout().toSeconds()
+                    + " s:");
+            running.stream().filter(p -> !p.isHealthy()).forEach(p -> detail.append("\n").append(p.service().module())
+                    .append(" (").append(p.healthUrl()).append("), the end of its log:\n  ")
+                    .append(String.join("\n  ", p.tail(40))));
+            throw new IllegalStateException(detail.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the services");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage());
+        } finally {
+            poller.shutdownNow();
+        }
+    }
+
+    private void printBanner(Duration took, String bootstrap) {
+        StringBuilder banner = new StringBuilder("\n");
+        banner.append(String.format("Started in %.1f s; memory of all processes (RSS): %d MB%n",
+                took.toMillis() / 1000.0, Memory.residentMegabytes(postgresProcess())));
+        if (running.stream().anyMatch(p -> p.service().module().equals("gateway-service"))) {
+            banner.append("  Chat API    POST http://localhost:8080/api/v1/chat/messages\n");
+            banner.append("  WebSocket   ws://localhost:8080/api/v1/chat/ws\n");
+            banner.append("  Token       POST http://localhost:8080/api/v1/auth/token\n");
+            banner.append("  API docs    http://localhost:8080/swagger-ui.html\n");
+        }
+        for (ServiceProcess process : running) {
+            banner.append(String.format("  %-21s %s (pid %d)%n", process.service().module(), process.healthUrl(),
+                    process.pid()));
+        }
+        banner.append("  Kafka       ").append(bootstrap).append('\n');
+        if (postgres != null) {
+            banner.append("  PostgreSQL  jdbc:postgresql://127.0.0.1:").append(postgres.port())
+                    .append("/<chat|analytics|feedback> (user postgres)\n");
+        }
+        banner.append("  Logs        ").append(options.dataDir().resolve("logs")).append('\n');
+        banner.append("Press Ctrl-C to stop.\n");
+        banner.append(READY);
+        System.out.println(banner);
+        System.out.flush();
+    }
+
+    private Optional<ProcessHandle> postgresProcess() {
+        return StalePostgres.postmaster(options.dataDir().resolve("postgres"));
+    }
+
+    void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Services first (they flush to Kafka and PostgreSQL), then Kafka, then PostgreSQL. */
+    synchronized void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        log("stopping");
+        running.parallelStream().forEach(p -> p.stop(SERVICE_STOP_GRACE));
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        log("stopped");
+        stopped.countDown();
+    }
+
+    /** Two stacks on one data directory would corrupt it: the second one refuses to start. */
+    private FileLock lockDataDir() {
+        try {
+            Files.createDirectories(options.dataDir());
+            FileChannel channel = FileChannel.open(options.dataDir().resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("Another local stack is running on " + options.dataDir());
+            }
+            channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                    .getBytes(StandardCharsets.UTF_8)));
+            return lock;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use the data directory " + options.dataDir(), e);
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+}

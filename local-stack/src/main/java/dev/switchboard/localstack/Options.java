@@ -1,0 +1,95 @@
+package dev.switchboard.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to start and where to keep state. Each option can be given as {@code --name=value} or as its environment
+ * variable.
+ *
+ * @param home the repository root, where each service's jar is built
+ * @param dataDir where Kafka, PostgreSQL and the service logs keep their state across restarts
+ * @param services which services to start (all by default; none is allowed: Kafka and PostgreSQL only)
+ * @param startupTimeout how long to wait for everything to become healthy
+ * @param externalKafka bootstrap servers of a Kafka to use instead of starting one
+ * @param externalDatabase a DATABASE_URL to give every service instead of starting PostgreSQL
+ */
+record Options(Path home, Path dataDir, List<Service> services, Duration startupTimeout, String externalKafka,
+        String externalDatabase) {
+
+    static final String USAGE = """
+            usage: java -jar local-stack/target/local-stack.jar [--data-dir=DIR] [--services=a,b|none] \
+            [--startup-timeout=SECONDS]
+              --data-dir         state of Kafka, PostgreSQL and the logs (SWITCHBOARD_DATA_DIR, default .data)
+              --services         the services to start, by module name (default: all)
+              --startup-timeout  seconds to wait for everything to be healthy (default 240)
+            KAFKA_BOOTSTRAP_SERVERS or DATABASE_URL in the environment use those instead of starting them.""";
+
+    static Options parse(String[] args, Map<String, String> env, Path workingDirectory) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new UsageException("");
+            }
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new UsageException("unknown argument '" + arg + "'");
+            }
+            String name = arg.substring(2, arg.indexOf('='));
+            if (!List.of("data-dir", "services", "startup-timeout").contains(name)) {
+                throw new UsageException("unknown option --" + name);
+            }
+            given.put(name, arg.substring(arg.indexOf('=') + 1));
+        }
+        Path home = Path.of(env.getOrDefault("SWITCHBOARD_HOME", workingDirectory.toString())).toAbsolutePath()
+                .normalize();
+        String dataDir = given.getOrDefault("data-dir", env.getOrDefault("SWITCHBOARD_DATA_DIR", ".data"));
+        Path data = home.resolve(dataDir).toAbsolutePath().normalize();
+        return new Options(home, data, services(given.get("services")),
+                Duration.ofSeconds(seconds(given.getOrDefault("startup-timeout", "240"))),
+                blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("DATABASE_URL")));
+    }
+
+    private static List<Service> services(String names) {
+        if (names == null) {
+            return Service.ALL;
+        }
+        if (names.isBlank() || names.equals("none")) {
+            return List.of();
+        }
+        List<Service> chosen = new ArrayList<>();
+        for (String name : names.split(",")) {
+            chosen.add(Service.ALL.stream().filter(s -> s.module().equals(name.strip())).findFirst()
+                    .orElseThrow(() -> new UsageException("unknown service '" + name.strip() + "'; known: "
+                            + Service.ALL.stream().map(Service::module).toList())));
+        }
+        return List.copyOf(chosen);
+    }
+
+    private static long seconds(String value) {
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds <= 0) {
+                throw new UsageException("--startup-timeout must be positive");
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--startup-timeout must be a number of seconds, got '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A mistake in the command line, reported with the usage text. */
+    static class UsageException extends RuntimeException {
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

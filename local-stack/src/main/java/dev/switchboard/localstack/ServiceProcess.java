@@ -1,0 +1,120 @@
+package dev.switchboard.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as its own JVM, its output appended to {@code <data>/logs/<module>.log}. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final Service service;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(Service service, Process process, Path log) {
+        this.service = service;
+        this.process = process;
+        this.log = log;
+    }
+
+    static Path jar(Path home, Service service) {
+        return home.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+    }
+
+    static List<String> command(Path java, Path jar, Service service) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.add("-Xmx" + service.heap());
+        command.add("-Xss512k");
+        // small heaps: the serial collector has the least overhead on two cores
+        command.add("-XX:+UseSerialGC");
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    static ServiceProcess start(Service service, Path home, Path logs, Map<String, String> environment) {
+        Path jar = jar(home, service);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Missing " + jar + ": build it first with ./mvnw -q install -DskipTests");
+        }
+        try {
+            Files.createDirectories(logs);
+            Path log = logs.resolve(service.module() + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command(Path.of(System.getProperty("java.home"), "bin", "java"),
+                    jar, service)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            return new ServiceProcess(service, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + service.module(), e);
+        }
+    }
+
+    Service service() {
+        return service;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    boolean isHealthy() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(healthUrl()))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String healthUrl() {
+        return "http://127.0.0.1:" + service.port() + "/actuator/health";
+    }
+
+    /** The last lines of the service's log, to show why it did not come up. */
+    List<String> tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException e) {
+            return List.of("(cannot read " + log + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /** SIGTERM, so Spring shuts down gracefully; SIGKILL if it has not exited in time. */
+    void stop(Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
