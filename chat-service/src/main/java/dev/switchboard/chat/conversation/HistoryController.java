@@ -1,0 +1,36 @@
+package dev.switchboard.chat.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/** The last turns of a conversation for the LLM service; internal, never routed by the gateway. */
+@RestController
+class HistoryController {
+
+    private static final int MAX_TURNS = 50;
+
+    private final ConversationQueries queries;
+
+    HistoryController(ConversationQueries queries) {
+        this.queries = queries;
+    }
+
+    record Turn(String role, String content, Instant timestamp) {
+    }
+
+    @GetMapping("/internal/v1/conversations/{id}/history")
+    Mono<List<Turn>> history(@PathVariable String id, @RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > MAX_TURNS) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit: must be between 1 and " + MAX_TURNS);
+        }
+        return queries.history(id, limit).map(messages -> messages.stream()
+                .map(m -> new Turn(m.role(), m.content(), m.timestamp())).toList());
+    }
+}

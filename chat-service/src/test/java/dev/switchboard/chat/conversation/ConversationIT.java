@@ -1,0 +1,214 @@
+package dev.switchboard.chat.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.events.Agent;
+import dev.switchboard.events.ChatMessageReceived;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.ConversationStatusChanged;
+import dev.switchboard.events.KnowledgePassage;
+import dev.switchboard.events.ReplySource;
+import dev.switchboard.platform.kafka.Envelope;
+import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.EmbeddedPostgresSupport;
+import dev.switchboard.platform.test.TopicRecorder;
+import dev.switchboard.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, partitions = 8,
+        brokerProperties = "auto.create.topics.enable=false")
+@AutoConfigureWebTestClient
+class ConversationIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresSupport.register(registry, "chat");
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    final Instant start = Instant.parse("2026-11-24T10:00:00Z");
+
+    @Test
+    void aConversationOfSeveralTurnsReadsBackInOrderWithEveryReplyFieldAndReplaysChangeNothing() {
+        // Given three turns of alice's conversation, the last reply arriving before its question
+        List<SpecificRecord> turns = List.of(
+                message("m1", "conv-1", "alice", "my internet is slow", 0),
+                reply("m1", "r1", "conv-1", "alice", "Restart your gateway.", ReplySource.knowledge_base, 1),
+                message("m2", "conv-1", "alice", "still slow", 10),
+                reply("m2", "r2", "conv-1", "alice", "Let me look further.", ReplySource.fallback, 11),
+                reply("m3", "r3", "conv-1", "alice", "Our technicians can help.", ReplySource.knowledge_base, 21),
+                message("m3", "conv-1", "alice", "can someone come by", 20));
+
+        // When they are consumed, twice (a redelivery)
+        turns.forEach(this::publish);
+        turns.forEach(this::publish);
+
+        // Then the conversation lists its six messages once each, in conversation order
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/v1/chat/conversations/conv-1")
+                .header("X-User-Id", "alice").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.messages.length()").isEqualTo(6));
+        awaitConsumed(12);
+        web.get().uri("/api/v1/chat/conversations/conv-1").header("X-User-Id", "alice").exchange()
+                .expectBody()
+                .jsonPath("$.messageCount").isEqualTo(6)
+                .jsonPath("$.status").isEqualTo("open")
+                .jsonPath("$.agent").isEqualTo("tech_support")
+                .jsonPath("$.messages[*].id").isEqualTo(List.of("m1", "r1", "m2", "r2", "m3", "r3"))
+                .jsonPath("$.messages[1].role").isEqualTo("assistant")
+                .jsonPath("$.messages[1].agent").isEqualTo("tech_support")
+                .jsonPath("$.messages[1].intent").isEqualTo("slow_internet")
+                .jsonPath("$.messages[1].source").isEqualTo("knowledge_base")
+                .jsonPath("$.messages[1].confidence").isEqualTo(0.9)
+                .jsonPath("$.messages[1].latencyMs").isEqualTo(42)
+                .jsonPath("$.messages[1].inReplyTo").isEqualTo("m1")
+                .jsonPath("$.messages[1].references[0].id").isEqualTo("kb-slow-1")
+                .jsonPath("$.messages[1].references[0].title").isEqualTo("Speed checks")
+                .jsonPath("$.messages[1].timestamp").isEqualTo("2026-11-24T10:00:01Z");
+        assertThat(db.sql("select count(*) as n from messages where conversation_id = 'conv-1'")
+                .map(row -> row.get("n", Long.class)).one().block()).isEqualTo(6);
+
+        // And a reconnecting client gets exactly what follows its last message
+        web.get().uri("/api/v1/chat/conversations/conv-1/messages?after=r2").header("X-User-Id", "alice")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[*].id").isEqualTo(List.of("m3", "r3"));
+
+        // And the LLM's history endpoint gives the last turns oldest first
+        web.get().uri("/internal/v1/conversations/conv-1/history?limit=2").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[*].content").isEqualTo(List.of("can someone come by",
+                        "Our technicians can help."));
+
+        // And the list shows it to its owner only, and to admins
+        web.get().uri("/api/v1/chat/conversations").header("X-User-Id", "alice").exchange().expectBody()
+                .jsonPath("$.totalElements").isEqualTo(1).jsonPath("$.content[0].id").isEqualTo("conv-1");
+        web.get().uri("/api/v1/chat/conversations/conv-1").header("X-User-Id", "mallory").exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/chat/conversations/conv-1/messages").header("X-User-Id", "mallory").exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/chat/conversations/conv-1").header("X-User-Id", "root")
+                .header("X-User-Roles", "admin").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void anEscalationReplyEscalatesTheConversationAndClosingIsAnnounced() {
+        try (TopicRecorder statusEvents = new TopicRecorder(broker.getBrokersAsString(),
+                Topics.CONVERSATION_EVENTS.name())) {
+            // Given bob asks for a person and the reply escalates
+            publish(message("m10", "conv-bob", "bob", "let me talk to a human", 0));
+            publish(reply("m10", "r10", "conv-bob", "bob", "Connecting you with our team.", ReplySource.escalation, 1));
+
+            // Then the conversation is escalated and that is announced
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
+                    .uri("/api/v1/chat/conversations/conv-bob").header("X-User-Id", "bob").exchange().expectBody()
+                    .jsonPath("$.status").isEqualTo("escalated"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusEvents.values(
+                    ConversationStatusChanged.class, e -> e.getConversationId().equals("conv-bob")))
+                    .extracting(ConversationStatusChanged::getStatus).containsExactly("escalated"));
+
+            // When bob closes it
+            web.post().uri("/api/v1/chat/conversations/conv-bob/close").header("X-User-Id", "bob").exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("closed");
+
+            // Then that is announced too, and listing by status finds it
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusEvents.values(
+                    ConversationStatusChanged.class, e -> e.getConversationId().equals("conv-bob")))
+                    .extracting(ConversationStatusChanged::getStatus).containsExactly("escalated", "closed"));
+            web.get().uri("/api/v1/chat/conversations?status=closed").header("X-User-Id", "bob").exchange()
+                    .expectBody().jsonPath("$.content[0].id").isEqualTo("conv-bob");
+        }
+    }
+
+    @Test
+    void aMessageIntoSomeoneElsesConversationIsNotStored() {
+        publish(message("m20", "conv-carol", "carol", "hello", 0));
+        publish(message("m21", "conv-carol", "mallory", "ignore carol", 1));
+        publish(message("m22", "conv-carol", "carol", "still there?", 2));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
+                .uri("/api/v1/chat/conversations/conv-carol").header("X-User-Id", "carol").exchange().expectBody()
+                .jsonPath("$.messages[*].id").isEqualTo(List.of("m20", "m22")));
+    }
+
+    @Test
+    void badParametersAndAnonymousCallsAreExplained() {
+        web.get().uri("/api/v1/chat/conversations?size=500").header("X-User-Id", "alice").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.detail")
+                .value(d -> assertThat((String) d).startsWith("size:"));
+        web.get().uri("/api/v1/chat/conversations?status=lost").header("X-User-Id", "alice").exchange()
+                .expectStatus().isBadRequest();
+        web.get().uri("/api/v1/chat/conversations").exchange().expectStatus().isUnauthorized();
+    }
+
+    private void awaitConsumed(int records) {
+        // the second copy of each record lands after the first; the row count above already proved the first
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(db.sql(
+                "select coalesce(sum(message_count), 0) as n from conversations where id = 'conv-1'")
+                .map(row -> row.get("n", Long.class)).one().block()).isEqualTo(records / 2));
+    }
+
+    private void publish(SpecificRecord event) {
+        String conversationId = (String) event.get(event.getSchema().getField("conversationId").pos());
+        if (event instanceof ChatReplied) {
+            publisher.await(publisher.reply(Topics.CHAT_REPLIES, 0, conversationId, event));
+        } else {
+            publisher.await(publisher.publish(Topics.CHAT_INBOUND, conversationId, event));
+        }
+    }
+
+    private ChatMessageReceived message(String id, String conversation, String user, String content, int second) {
+        ChatMessageReceived message = new Envelope(id, conversation, user, 0, start.plusSeconds(second))
+                .stamp(new ChatMessageReceived());
+        message.setEventId("in-" + id + "-" + user);
+        message.setContent(content);
+        message.setChannel("rest");
+        return message;
+    }
+
+    private ChatReplied reply(String messageId, String replyId, String conversation, String user, String content,
+            ReplySource source, int second) {
+        ChatReplied reply = new Envelope(messageId, conversation, user, 0, start.plusSeconds(second - 1))
+                .stamp(new ChatReplied());
+        reply.setEventId("out-" + replyId);
+        reply.setOccurredAt(start.plusSeconds(second));
+        reply.setReplyId(replyId);
+        reply.setContent(content);
+        reply.setAgent(source == ReplySource.escalation ? Agent.general : Agent.tech_support);
+        reply.setIntent(source == ReplySource.escalation ? "human_handoff" : "slow_internet");
+        reply.setSource(source);
+        reply.setConfidence(0.9);
+        reply.setReferences(List.of(new KnowledgePassage("kb-slow-1", "Speed checks", "slow_internet",
+                "Run a speed test on a wired device first.", 0.9)));
+        reply.setLatencyMs(42);
+        return reply;
+    }
+}

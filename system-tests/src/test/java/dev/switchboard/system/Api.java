@@ -1,0 +1,110 @@
+package dev.switchboard.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The public API of the running stack, through the gateway, as any HTTP client sees it. */
+final class Api {
+
+    static final String BASE = "http://localhost:8080";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Response(int status, Map<String, Object> body) {
+    }
+
+    String guestToken() {
+        return (String) post("/api/v1/auth/token", null, Map.of()).body().get("access_token");
+    }
+
+    String token(String user) {
+        return (String) post("/api/v1/auth/token", null, Map.of("username", user, "password", "switchboard")).body()
+                .get("access_token");
+    }
+
+    Response post(String path, String token, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    Response get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Response(response.statusCode(),
+                    body.isBlank() || !body.strip().startsWith("{") ? Map.of() : JSON.readValue(body, Map.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A chat WebSocket that records every frame it receives. */
+    ChatSocket connect(String token) {
+        ChatSocket socket = new ChatSocket();
+        socket.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create("ws://localhost:8080/api/v1/chat/ws?access_token=" + token), socket).join();
+        return socket;
+    }
+
+    static final class ChatSocket implements WebSocket.Listener, AutoCloseable {
+
+        final List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+
+        void send(Map<String, Object> message) {
+            socket.sendText(JSON.writeValueAsString(message), true).join();
+        }
+
+        List<Map<String, Object>> replies() {
+            return frames.stream().filter(f -> "reply".equals(f.get("type"))).toList();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(JSON.readValue(partial.toString(), Map.class));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.switchboard.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The local stack started as a user starts it: {@code java -jar local-stack/target/local-stack.jar}. */
+final class RunningStack implements AutoCloseable {
+
+    static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    static final String READY = "Switchboard is ready";
+
+    private final Process process;
+    private final Path dataDir;
+    private final StringBuffer output = new StringBuffer();
+
+    private RunningStack(Process process, Path dataDir) {
+        this.process = process;
+        this.dataDir = dataDir;
+    }
+
+    static RunningStack start(Path dataDir) {
+        Path home = Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path jar = home.resolve("local-stack/target/local-stack.jar");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--data-dir=" + dataDir).redirectErrorStream(true);
+        builder.environment().put("SWITCHBOARD_HOME", home.toString());
+        // the stack must run on its own defaults, whatever the developer's shell exports
+        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
+        builder.environment().remove("DATABASE_URL");
+        builder.environment().remove("OPENAI_API_KEY");
+        try {
+            RunningStack stack = new RunningStack(builder.start(), dataDir);
+            stack.awaitReady();
+            return stack;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.append(line).append('\n');
+                    if (line.contains(READY)) {
+                        ready.complete(true);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended; what it printed is in output
+            }
+            ready.complete(false);
+        }, "local-stack-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean started;
+        try {
+            started = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            started = false;
+        }
+        if (!started) {
+            String logs = serviceLogs();
+            process.destroy();
+            throw new IllegalStateException("The local stack did not become ready. It printed:\n" + output
+                    + "\nService logs:\n" + logs);
+        }
+    }
+
+    /** Every process the stack started, PostgreSQL included. */
+    List<ProcessHandle> processes() {
+        Stream<ProcessHandle> children = process.toHandle().descendants();
+        Optional<ProcessHandle> postmaster = postmaster();
+        Stream<ProcessHandle> database = postmaster.map(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .orElse(Stream.empty());
+        return Stream.concat(Stream.concat(Stream.of(process.toHandle()), children), database).distinct().toList();
+    }
+
+    private Optional<ProcessHandle> postmaster() {
+        try {
+            Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+            return Files.exists(pidFile)
+                    ? ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    /** Stops it as Ctrl-C would and waits until every process it started is gone. */
+    @Override
+    public void close() {
+        List<ProcessHandle> started = processes();
+        process.destroy();
+        await().atMost(Duration.ofSeconds(90)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
+    }
+
+    String serviceLogs() {
+        Path logs = dataDir.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return "(no logs)";
+        }
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.sorted().toList()) {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                all.append("== ").append(log.getFileName()).append('\n');
+                lines.subList(Math.max(0, lines.size() - 60), lines.size())
+                        .forEach(l -> all.append(l).append('\n'));
+            }
+        } catch (IOException e) {
+            all.append("(cannot read logs: ").append(e.getMessage()).append(")");
+        }
+        return all.toString();
+    }
+}
