@@ -37,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ChatWebSocketHandler implements WebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ChatWebSocketHandler.class);
-    private static final Sinks.EmitFailureHandler RETRY_CONCURRENT_EMITS =
-            Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(200));
 
     private final ChatExchange exchange;
     private final JsonMapper json;
@@ -94,7 +92,7 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 .flatMap(text -> perSecond.tryConsume(1) ? answer(text, userId, frames)
                         : Mono.fromRunnable(() -> emit(frames, error(null, 429, "Too many messages: at most "
                                 + limits.messagesPerSecond() + " per second on one connection"))))
-                .doFinally(signal -> frames.emitComplete(RETRY_CONCURRENT_EMITS))
+                .doFinally(signal -> complete(frames))
                 .then();
         Mono<Void> outbound = session.send(frames.asFlux()
                 .doOnNext(frame -> framesOut.increment())
@@ -128,8 +126,23 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 .then();
     }
 
+    /**
+     * Replies (Kafka listener thread) and errors (WebSocket thread) reach one session concurrently: emissions are
+     * serialized with a lock, so none is ever dropped for contention. A closed session simply refuses.
+     */
     private static void emit(Sinks.Many<Object> frames, Object frame) {
-        frames.emitNext(frame, RETRY_CONCURRENT_EMITS);
+        synchronized (frames) {
+            Sinks.EmitResult result = frames.tryEmitNext(frame);
+            if (result.isFailure()) {
+                log.debug("Frame not sent ({}): the session has closed", result);
+            }
+        }
+    }
+
+    private static void complete(Sinks.Many<Object> frames) {
+        synchronized (frames) {
+            frames.tryEmitComplete();
+        }
     }
 
     private Map<String, Object> reply(AssistantReply reply) {

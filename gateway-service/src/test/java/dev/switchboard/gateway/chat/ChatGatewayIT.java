@@ -14,11 +14,13 @@ import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.schemas.Topics;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +36,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway against a real broker, with a stand-in for the pipeline that answers each message on the reply
@@ -57,9 +54,6 @@ class ChatGatewayIT {
 
     @Autowired
     WebTestClient web;
-
-    @Autowired
-    JsonMapper json;
 
     String token;
 
@@ -129,42 +123,6 @@ class ChatGatewayIT {
     }
 
     @Test
-    void twoWebSocketClientsEachGetOnlyTheirOwnRepliesAndChunks() {
-        // Given two clients sending interleaved messages
-        List<String> aliceIds = List.of(id(), id(), id());
-        List<String> bobIds = List.of(id(), id(), id());
-        List<Map<String, Object>> aliceFrames = new CopyOnWriteArrayList<>();
-        List<Map<String, Object>> bobFrames = new CopyOnWriteArrayList<>();
-
-        // When both are connected at once
-        Mono<Void> alice = converse(aliceIds, aliceFrames);
-        Mono<Void> bob = converse(bobIds, bobFrames);
-        Mono.when(alice, bob).block(Duration.ofSeconds(30));
-
-        // Then each saw replies (and the streamed chunk) for its own messages only
-        assertThat(replyIds(aliceFrames)).containsExactlyInAnyOrderElementsOf(aliceIds);
-        assertThat(replyIds(bobFrames)).containsExactlyInAnyOrderElementsOf(bobIds);
-        assertThat(aliceFrames).filteredOn(f -> "chunk".equals(f.get("type")))
-                .extracting(f -> f.get("messageId")).containsExactlyInAnyOrderElementsOf(aliceIds);
-    }
-
-    @Test
-    void anInvalidWebSocketFrameGetsAnErrorFrame() {
-        List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
-        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/api/v1/chat/ws?access_token=" + token),
-                session -> session.send(Mono.just(session.textMessage("{\"content\":\"\"}")))
-                        .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).map(this::parse)
-                                .doOnNext(frames::add).take(1))
-                        .then())
-                .block(Duration.ofSeconds(10));
-
-        assertThat(frames).singleElement().satisfies(frame -> {
-            assertThat(frame.get("type")).isEqualTo("error");
-            assertThat((String) frame.get("detail")).contains("content");
-        });
-    }
-
-    @Test
     void aBodyOverTheSizeLimitIsRefusedWithAClearDetail() {
         web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -175,46 +133,64 @@ class ChatGatewayIT {
     }
 
     @Test
-    void aConnectionSendingFasterThanTheLimitGetsErrorFramesForTheExcess() {
-        List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
-        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/api/v1/chat/ws?access_token=" + token),
-                session -> session.send(Flux.range(0, 8).map(i -> session.textMessage(json.writeValueAsString(
-                                Map.of("id", id(), "content", "burst " + i)))))
-                        .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).map(this::parse)
-                                .doOnNext(frames::add).take(8))
-                        .then())
-                .block(Duration.ofSeconds(30));
+    void twoWebSocketClientsEachGetOnlyTheirOwnRepliesAndChunks() {
+        // Given two clients sending interleaved messages
+        List<String> aliceIds = List.of(id(), id(), id());
+        List<String> bobIds = List.of(id(), id(), id());
+        try (ChatSocket alice = new ChatSocket(port, token); ChatSocket bob = new ChatSocket(port, token)) {
+            for (int i = 0; i < 3; i++) {
+                alice.send(Map.of("id", aliceIds.get(i), "content", "stream " + aliceIds.get(i), "role", "user"));
+                bob.send(Map.of("id", bobIds.get(i), "content", "stream " + bobIds.get(i), "role", "user"));
+            }
 
-        assertThat(frames).filteredOn(f -> "error".equals(f.get("type")))
-                .isNotEmpty().allSatisfy(f -> assertThat(f.get("status")).isEqualTo(429));
-        assertThat(frames).filteredOn(f -> "reply".equals(f.get("type"))).hasSizeGreaterThanOrEqualTo(5);
+            // Then each sees replies (and the streamed chunk) for its own messages only
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(alice.ofType("reply")).extracting(f -> f.get("messageId"))
+                        .containsExactlyInAnyOrderElementsOf(aliceIds);
+                assertThat(bob.ofType("reply")).extracting(f -> f.get("messageId"))
+                        .containsExactlyInAnyOrderElementsOf(bobIds);
+            });
+            assertThat(alice.ofType("chunk")).extracting(f -> f.get("messageId"))
+                    .containsExactlyInAnyOrderElementsOf(aliceIds);
+        }
+    }
+
+    @Test
+    void anInvalidWebSocketFrameGetsAnErrorFrame() {
+        try (ChatSocket socket = new ChatSocket(port, token)) {
+            socket.send("{\"content\":\"\"}");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(socket.frames).singleElement()
+                    .satisfies(frame -> {
+                        assertThat(frame.get("type")).isEqualTo("error");
+                        assertThat((String) frame.get("detail")).contains("content");
+                    }));
+        }
+    }
+
+    @Test
+    void aConnectionSendingFasterThanTheLimitGetsErrorFramesForTheExcess() {
+        try (ChatSocket socket = new ChatSocket(port, token)) {
+            // 20 messages in well under the 3 s it takes to refill 5 + 15 tokens at 5 per second
+            for (int i = 0; i < 20; i++) {
+                socket.send(Map.of("id", id(), "content", "burst " + i));
+            }
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(socket.frames).hasSize(20));
+            assertThat(socket.ofType("error")).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.get("status")).isEqualTo(429));
+            assertThat(socket.ofType("reply")).hasSizeGreaterThanOrEqualTo(5);
+        }
     }
 
     @Test
     void aWebSocketWithoutATokenIsRefused() {
-        assertThatThrownBy(() -> new ReactorNettyWebSocketClient().execute(
-                        URI.create("ws://localhost:" + port + "/api/v1/chat/ws"), session -> session.receive().then())
-                .block(Duration.ofSeconds(10))).hasMessageContaining("401");
+        assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/v1/chat/ws"), new WebSocket.Listener() { })
+                .join()).hasCauseInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode())
+                        .isEqualTo(401));
         web.get().uri("/api/v1/chat/ws").exchange().expectStatus().isUnauthorized();
-    }
-
-    private Mono<Void> converse(List<String> ids, List<Map<String, Object>> frames) {
-        return new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/api/v1/chat/ws?access_token=" + token),
-                session -> session.send(Flux.fromIterable(ids)
-                                .map(id -> session.textMessage(json.writeValueAsString(
-                                        Map.of("id", id, "content", "stream " + id, "role", "user")))))
-                        .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).map(this::parse)
-                                .doOnNext(frames::add)
-                                .filter(f -> "reply".equals(f.get("type"))).take(ids.size()))
-                        .then());
-    }
-
-    private Map<String, Object> parse(String text) {
-        return json.readValue(text, Map.class);
-    }
-
-    private static List<Object> replyIds(List<Map<String, Object>> frames) {
-        return frames.stream().filter(f -> "reply".equals(f.get("type"))).map(f -> (Object) f.get("messageId")).toList();
     }
 
     private static String id() {
