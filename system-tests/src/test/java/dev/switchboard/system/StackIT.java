@@ -31,6 +31,7 @@ class StackIT {
 
     static RunningStack stack;
     static final Api api = new Api();
+    static String aliceConversation;
 
     @BeforeAll
     static void startTheStack() {
@@ -48,7 +49,7 @@ class StackIT {
     @Order(1)
     void aRestMessageIsAnsweredWithEveryFieldOfTheContract() {
         // Given a customer with a token
-        String token = api.guestToken();
+        String token = api.token("alice");
         String id = UUID.randomUUID().toString();
 
         // When they send a message
@@ -66,6 +67,10 @@ class StackIT {
         Api.Response followUp = api.post("/api/v1/chat/messages", token,
                 Map.of("content", "it is still slow", "conversationId", reply.get("conversationId")));
         assertThat(followUp.body().get("conversationId")).isEqualTo(reply.get("conversationId"));
+        aliceConversation = (String) reply.get("conversationId");
+
+        // And the conversation reads back in order, replies with every field
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertConversationStored(token));
     }
 
     @Test
@@ -111,12 +116,28 @@ class StackIT {
         // Then nothing it started is left
         assertThat(started).noneMatch(ProcessHandle::isAlive);
 
-        // And it starts again on the same data and answers
+        // And it starts again on the same data, with alice's conversation still there, and answers
         stack = RunningStack.start(dataDir);
+        assertConversationStored(api.token("alice"));
         Api.Response response = api.post("/api/v1/chat/messages", api.guestToken(),
                 Map.of("content", "hello there"));
         assertThat(response.status()).isEqualTo(200);
         assertContract(response.body());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertConversationStored(String token) {
+        Api.Response conversation = api.get("/api/v1/chat/conversations/" + aliceConversation, token);
+        assertThat(conversation.status()).isEqualTo(200);
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) conversation.body().get("messages");
+        assertThat(messages).extracting(m -> m.get("role")).containsExactly("user", "assistant", "user", "assistant");
+        assertThat(messages.get(0).get("content")).isEqualTo("my internet is super slow tonight");
+        assertThat(messages.get(1)).containsKeys("agent", "intent", "source", "confidence", "references",
+                "timestamp", "latencyMs", "inReplyTo");
+        assertThat(messages.get(1).get("inReplyTo")).isEqualTo(messages.get(0).get("id"));
+        Api.Response list = api.get("/api/v1/chat/conversations", token);
+        assertThat((List<Map<String, Object>>) list.body().get("content")).extracting(c -> c.get("id"))
+                .contains(aliceConversation);
     }
 
     private static String send(Api.ChatSocket socket, String content) {

@@ -1,29 +1,18 @@
 package dev.switchboard.gateway.chat;
 
-import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebInputException;
 
 /** Chat errors as problem+json whose detail names the field at fault. */
 @RestControllerAdvice(assignableTypes = ChatController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after the platform's ValidationProblems, which answers field errors
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ChatErrors {
-
-    @ExceptionHandler(WebExchangeBindException.class)
-    ProblemDetail invalid(WebExchangeBindException e) {
-        String detail = e.getFieldErrors().stream().map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted()
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid chat message");
-        problem.setProperty("fields", e.getFieldErrors().stream().map(f -> f.getField()).distinct().sorted().toList());
-        return problem;
-    }
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalid(InvalidFieldException e) {

@@ -1,0 +1,56 @@
+package dev.switchboard.chat.profile;
+
+import dev.switchboard.platform.test.EmbeddedPostgresSupport;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, brokerProperties = "auto.create.topics.enable=false")
+@AutoConfigureWebTestClient
+class ProfileIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresSupport.register(registry, "chat_profile");
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void aNewUserHasDefaultsAndUpdatesChangeOnlyTheGivenFields() {
+        web.get().uri("/api/v1/profile").header("X-User-Id", "dana").header("X-User-Roles", "customer").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.userId").isEqualTo("dana")
+                .jsonPath("$.roles").isEqualTo(List.of("customer"))
+                .jsonPath("$.preferredChannel").isEqualTo("chat")
+                .jsonPath("$.displayName").doesNotExist();
+
+        patch("dana", Map.of("displayName", "Dana S.")).expectStatus().isOk();
+        patch("dana", Map.of("preferredChannel", "email")).expectStatus().isOk().expectBody()
+                .jsonPath("$.displayName").isEqualTo("Dana S.")
+                .jsonPath("$.preferredChannel").isEqualTo("email");
+    }
+
+    @Test
+    void anUnknownChannelIsRefusedNamingTheField() {
+        patch("erin", Map.of("preferredChannel", "pigeon")).expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private WebTestClient.ResponseSpec patch(String user, Map<String, Object> body) {
+        return web.patch().uri("/api/v1/profile").header("X-User-Id", user).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+}
