@@ -1,13 +1,16 @@
 package dev.switchboard.intent.classification;
 
+import dev.switchboard.intent.embedding.SentenceEmbedder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClassifierSettings.class)
 class ClassificationConfiguration {
 
     @Bean
-    IntentClassifier intentClassifier() {
-        return new KeywordOverlapClassifier();
+    IntentClassifier intentClassifier(SentenceEmbedder embedder, ClassifierSettings settings) {
+        return new EmbeddingIntentClassifier(embedder, TrainingExamples.fromClassPath(), settings);
     }
 }

@@ -4,12 +4,9 @@ import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.IntentCandidate;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.intent.classification.Classification;
-import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.schemas.Topics;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,21 +20,19 @@ class InboundListener {
 
     private static final Logger log = LoggerFactory.getLogger(InboundListener.class);
 
-    private final IntentClassifier classifier;
+    private final TurnRouter router;
     private final EventPublisher publisher;
-    private final MeterRegistry meters;
-    private final Timer latency;
 
-    InboundListener(IntentClassifier classifier, EventPublisher publisher, MeterRegistry meters) {
-        this.classifier = classifier;
+    InboundListener(TurnRouter router, EventPublisher publisher) {
+        this.router = router;
         this.publisher = publisher;
-        this.meters = meters;
-        this.latency = Timer.builder("intent.classification.latency").publishPercentileHistogram().register(meters);
     }
 
     @KafkaListener(topics = "chat.inbound")
     void on(ChatMessageReceived message) {
-        Classification result = latency.record(() -> classifier.classify(message.getContent()));
+        TurnRouter.Routed routed = router.route(message.getConversationId(), message.getContent(),
+                System.currentTimeMillis());
+        Classification result = routed.classification();
         IntentClassified event = Envelope.of(message).stamp(new IntentClassified());
         event.setContent(message.getContent());
         event.setIntent(result.intent());
@@ -47,11 +42,11 @@ class InboundListener {
                 .map(c -> new IntentCandidate(c.intent(), c.agent(), c.score())).toList());
         event.setClassifierVersion(result.classifierVersion());
         event.setEmbedding(toList(result.embedding()));
-        event.setFrustration(0.0);
+        event.setFrustration(routed.frustration());
         publisher.await(publisher.publish(Topics.CHAT_CLASSIFIED, message.getConversationId(), event));
-        meters.counter("intent.classified", "intent", result.intent(), "agent", result.agent().name()).increment();
-        log.info("messageId={} conversationId={} intent={} agent={} confidence={}", message.getMessageId(),
-                message.getConversationId(), result.intent(), result.agent(), String.format("%.2f", result.confidence()));
+        log.info("messageId={} conversationId={} intent={} agent={} confidence={} frustration={} followUp={} escalated={}",
+                message.getMessageId(), message.getConversationId(), result.intent(), result.agent(),
+                String.format("%.2f", result.confidence()), routed.frustration(), routed.followUp(), routed.escalated());
     }
 
     private static List<Float> toList(float[] embedding) {

@@ -1,0 +1,321 @@
+package dev.switchboard.intent.classification;
+
+import dev.switchboard.events.Agent;
+import dev.switchboard.intent.embedding.SentenceEmbedder;
+import dev.switchboard.schemas.Taxonomy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes a message by sentence embeddings against the knowledge base's example utterances.
+ *
+ * <p>Each intent scores the mean of its centroid similarity and of its best {@link #K} example similarities (centroid
+ * alone blurs intents with varied examples, nearest neighbours alone over-trust one lucky example). Long messages are
+ * also scored sentence by sentence and the best sentence counts as much as the whole message, so the customer's actual
+ * ask outweighs the story around it. A softmax with a temperature fitted on the examples turns scores into calibrated
+ * probabilities; the agent is the one whose intents together are most probable, the intent the best of that agent.
+ * Below the similarity floor (nothing like any example: off-topic) or the confidence threshold the intent is
+ * {@code unknown}.
+ */
+public class EmbeddingIntentClassifier implements IntentClassifier {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingIntentClassifier.class);
+    static final int K = 3;
+    private static final int LONG_MESSAGE_WORDS = 12;
+    private static final int MAX_SENTENCES = 4;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\s*\\n+\\s*|\\s+(?:but|also|and also)\\s+");
+
+    private final SentenceEmbedder embedder;
+    private final ClassifierSettings settings;
+    private final String[] intents;
+    private final Agent[] agents;
+    private final float[][] examples;
+    private final int[] labels;
+    private final float[][] centroids;
+    private final String[][] keywords;
+    private final String version;
+    private final SoftmaxRegression head;
+
+    public EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings) {
+        this.embedder = embedder;
+        this.settings = settings;
+        this.intents = training.examples().keySet().toArray(String[]::new);
+        this.agents = Arrays.stream(intents).map(Taxonomy::agentOf).toArray(Agent[]::new);
+        this.keywords = Arrays.stream(intents).map(i -> training.keywords().get(i).stream()
+                .map(k -> " " + Lexicon.normalize(k) + " ").toArray(String[]::new)).toArray(String[][]::new);
+        List<String> texts = new ArrayList<>();
+        List<Integer> labelList = new ArrayList<>();
+        for (int i = 0; i < intents.length; i++) {
+            for (String example : training.examples().get(intents[i])) {
+                texts.add(example);
+                labelList.add(i);
+            }
+        }
+        long started = System.nanoTime();
+        this.examples = embedAll(embedder, texts);
+        this.labels = labelList.stream().mapToInt(Integer::intValue).toArray();
+        this.centroids = new float[intents.length][];
+        for (int i = 0; i < intents.length; i++) {
+            centroids[i] = centroid(i, -1);
+        }
+        log.info("embedded {} training examples of {} intents in {} ms", texts.size(), intents.length,
+                (System.nanoTime() - started) / 1_000_000);
+        long headStarted = System.nanoTime();
+        this.head = settings.headWeight() > 0
+                ? SoftmaxRegression.train(examples, labels, intents.length, 150, 2.0, 1e-4) : null;
+        log.info("trained the logistic-regression head in {} ms", (System.nanoTime() - headStarted) / 1_000_000);
+        this.version = "embedding-knn-lr-1/" + embedder.modelName();
+    }
+
+    /** Embeds with as many callers as cores: the embedder queues them, so this never over-subscribes the model. */
+    private static float[][] embedAll(SentenceEmbedder embedder, List<String> texts) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<float[]>> futures = texts.stream().map(t -> pool.submit(() -> embedder.embed(t))).toList();
+            float[][] vectors = new float[texts.size()][];
+            for (int i = 0; i < vectors.length; i++) {
+                vectors[i] = futures.get(i).get();
+            }
+            return vectors;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot embed the training examples", e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Override
+    public Classification classify(String message) {
+        String normalized = Lexicon.normalize(message);
+        float[] query = embedder.embed(message);
+        if (Lexicon.isInjection(message)) {
+            return unknown(query, Agent.general, 0.05, List.of());
+        }
+        if (Lexicon.asksForHuman(normalized)) {
+            return fixed(Taxonomy.HUMAN_HANDOFF, query);
+        }
+        if (Lexicon.isGreeting(normalized)) {
+            return fixed("greeting", query);
+        }
+        if (Lexicon.isThanks(normalized)) {
+            return fixed("thanks", query);
+        }
+        double[] similarity = scores(query, -1);
+        double topSimilarity = Arrays.stream(similarity).max().orElse(0);
+        double[] scores = withHead(query, similarity);
+        List<String> sentences = sentences(message);
+        if (sentences.size() > 1) {
+            double[] best = new double[intents.length];
+            Arrays.fill(best, -1);
+            for (String sentence : sentences) {
+                float[] vector = embedder.embed(sentence);
+                double[] s = withHead(vector, scores(vector, -1));
+                for (int i = 0; i < s.length; i++) {
+                    best[i] = Math.max(best[i], s[i]);
+                }
+            }
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = (1 - settings.sentenceWeight()) * scores[i] + settings.sentenceWeight() * best[i];
+            }
+        }
+        boostKeywords(normalized, scores);
+        return decide(query, scores, topSimilarity);
+    }
+
+    /**
+     * Product of experts: softmax((similarity + T log p_head) / T) is proportional to exp(similarity / T) * p_head^w.
+     */
+    private double[] withHead(float[] vector, double[] similarity) {
+        if (head == null) {
+            return similarity;
+        }
+        double[] logP = head.logProbabilities(vector);
+        double[] combined = new double[similarity.length];
+        for (int i = 0; i < combined.length; i++) {
+            combined[i] = similarity[i] + settings.headWeight() * settings.temperature() * logP[i];
+        }
+        return combined;
+    }
+
+    /** Very short messages ("wifi pw?", "late fee") carry little for an embedding; the KB keywords help there. */
+    private void boostKeywords(String normalized, double[] scores) {
+        if (Lexicon.words(normalized) > settings.shortMessageWords()) {
+            return;
+        }
+        String padded = " " + normalized + " ";
+        for (int i = 0; i < intents.length; i++) {
+            for (String keyword : keywords[i]) {
+                if (padded.contains(keyword)) {
+                    scores[i] += settings.keywordBoost();
+                    break;
+                }
+            }
+        }
+    }
+
+    Classification decide(float[] query, double[] scores, double topSimilarity) {
+        double[] probabilities = softmax(scores, settings.temperature());
+        Map<Agent, Double> byAgent = new EnumMap<>(Agent.class);
+        for (int i = 0; i < intents.length; i++) {
+            byAgent.merge(agents[i], probabilities[i], Double::sum);
+        }
+        Agent agent = byAgent.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Integer[] order = ranked(probabilities);
+        List<Classification.Candidate> candidates = Arrays.stream(order).limit(3)
+                .map(i -> new Classification.Candidate(intents[i], agents[i], round(probabilities[i]))).toList();
+        int best = Arrays.stream(order).filter(i -> agents[i] == agent).findFirst().orElseThrow();
+        if (topSimilarity < settings.similarityFloor()) {
+            return unknown(query, Agent.general, Math.min(probabilities[order[0]], topSimilarity), candidates);
+        }
+        if (probabilities[best] < settings.confidenceThreshold()) {
+            return unknown(query, agent, probabilities[best], candidates);
+        }
+        return new Classification(intents[best], agent, round(probabilities[best]), candidates, version, query);
+    }
+
+    private Classification fixed(String intent, float[] query) {
+        return new Classification(intent, Taxonomy.agentOf(intent), 0.99,
+                List.of(new Classification.Candidate(intent, Taxonomy.agentOf(intent), 0.99)), version, query);
+    }
+
+    private Classification unknown(float[] query, Agent agent, double confidence, List<Classification.Candidate> candidates) {
+        return new Classification(Taxonomy.UNKNOWN, agent, round(Math.max(0, confidence)), candidates, version, query);
+    }
+
+    /** Per intent: mean of centroid similarity and of the K best example similarities; {@code skip} leaves one example out. */
+    double[] scores(float[] query, int skip) {
+        double[] centroidSimilarity = new double[intents.length];
+        for (int i = 0; i < intents.length; i++) {
+            float[] c = skip >= 0 && labels[skip] == i ? centroid(i, skip) : centroids[i];
+            centroidSimilarity[i] = dot(query, c);
+        }
+        double[][] top = new double[intents.length][K];
+        for (double[] t : top) {
+            Arrays.fill(t, -1);
+        }
+        for (int e = 0; e < examples.length; e++) {
+            if (e == skip) {
+                continue;
+            }
+            double s = dot(query, examples[e]);
+            double[] t = top[labels[e]];
+            if (s > t[K - 1]) {
+                int j = K - 1;
+                while (j > 0 && t[j - 1] < s) {
+                    t[j] = t[j - 1];
+                    j--;
+                }
+                t[j] = s;
+            }
+        }
+        double[] scores = new double[intents.length];
+        for (int i = 0; i < intents.length; i++) {
+            scores[i] = 0.5 * centroidSimilarity[i] + 0.5 * Arrays.stream(top[i]).average().orElse(0);
+        }
+        return scores;
+    }
+
+    static List<String> sentences(String message) {
+        if (Lexicon.words(message) < LONG_MESSAGE_WORDS) {
+            return List.of(message);
+        }
+        List<String> parts = Arrays.stream(SENTENCE_END.split(message.trim()))
+                .map(String::trim).filter(s -> Lexicon.words(s) >= 3).toList();
+        if (parts.size() <= MAX_SENTENCES) {
+            return parts;
+        }
+        // the ask is usually at the start or the end of a story
+        List<String> kept = new ArrayList<>(parts.subList(0, 2));
+        kept.addAll(parts.subList(parts.size() - 2, parts.size()));
+        return kept;
+    }
+
+    private float[] centroid(int intent, int skip) {
+        float[] sum = new float[examples[0].length];
+        for (int e = 0; e < examples.length; e++) {
+            if (labels[e] == intent && e != skip) {
+                for (int d = 0; d < sum.length; d++) {
+                    sum[d] += examples[e][d];
+                }
+            }
+        }
+        double norm = 0;
+        for (float v : sum) {
+            norm += v * v;
+        }
+        float scale = (float) (1 / Math.sqrt(Math.max(norm, 1e-12)));
+        for (int d = 0; d < sum.length; d++) {
+            sum[d] *= scale;
+        }
+        return sum;
+    }
+
+    static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    static double[] softmax(double[] scores, double temperature) {
+        double max = Arrays.stream(scores).max().orElse(0);
+        double[] p = new double[scores.length];
+        double sum = 0;
+        for (int i = 0; i < scores.length; i++) {
+            p[i] = Math.exp((scores[i] - max) / temperature);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    private static Integer[] ranked(double[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
+        return order;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** Leave-one-out over the examples: how often the right intent wins, with the scores the fit needs. */
+    LeaveOneOut leaveOneOut() {
+        double[][] scores = new double[examples.length][];
+        for (int e = 0; e < examples.length; e++) {
+            scores[e] = scores(examples[e], e);
+        }
+        return new LeaveOneOut(scores, labels.clone());
+    }
+
+    record LeaveOneOut(double[][] scores, int[] labels) {
+    }
+
+    String version() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s(%d intents, %d examples, %s)", version, intents.length, examples.length,
+                settings);
+    }
+}

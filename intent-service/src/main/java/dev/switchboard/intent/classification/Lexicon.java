@@ -1,0 +1,67 @@
+package dev.switchboard.intent.classification;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Lexical signals that an embedding of a few words cannot carry reliably. */
+final class Lexicon {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}']+");
+
+    /** An explicit request for a person: always wins, whatever else the message says. */
+    private static final Pattern HANDOFF = Pattern.compile(
+            "\\b(?:(?:speak|talk|chat|connect|transfer|put)\\w*\\s+(?:me\\s+)?(?:to|with|through to)\\s+"
+                    + "(?:a|an|the|some|your)?\\s*(?:real\\s+|live\\s+|actual\\s+)?"
+                    + "(?:human|person|people|agent|representative|rep|someone|somebody|operator|supervisor|manager)"
+                    + "|(?:real|live|actual)\\s+(?:human|person|agent|representative)"
+                    + "|(?:want|need|get)\\s+(?:me\\s+)?(?:a|an|to)?\\s*(?:human|representative|operator|supervisor)"
+                    + "|human\\s+(?:please|pls|agent|being)|representative\\s+please|agent\\s+please"
+                    + "|escalate\\s+(?:this|me)\\s+to)\\b");
+
+    private static final Pattern HANDOFF_ALONE = Pattern.compile(
+            "(?:agent|human|representative|rep|operator|person|live agent|customer service)(?:\\s+(?:please|pls|now))?");
+
+    /** Attempts to steer the assistant rather than ask for help. */
+    private static final Pattern INJECTION = Pattern.compile(
+            "\\b(?:ignore|disregard|forget)\\s+(?:all\\s+|any\\s+|the\\s+|your\\s+)?(?:previous|prior|above|earlier)?\\s*"
+                    + "(?:instructions|rules|prompts?|guidelines)"
+                    + "|system\\s+prompt|developer\\s+mode|jailbreak|you\\s+are\\s+now\\s+|act\\s+as\\s+(?:a|an)\\s+"
+                    + "|pretend\\s+(?:to\\s+be|you)|reveal\\s+your|\\bDAN\\b");
+
+    private static final Pattern GREETING = Pattern.compile(
+            "(?:hi|hii+|hello|hey|heya|hiya|yo|howdy|greetings|good\\s+(?:morning|afternoon|evening)|morning|evening)"
+                    + "(?:\\s+(?:there|team|all|everyone|folks|switchboard|support))?(?:\\s+how\\s+are\\s+you)?");
+
+    private static final Pattern THANKS = Pattern.compile(
+            "(?:.*\\b(?:thanks|thank\\s+you|thx|ty|cheers|appreciate\\s+it|much\\s+appreciated)\\b.*"
+                    + "|(?:great|perfect|awesome|ok|okay)?\\s*(?:that|it)\\s+(?:worked|fixed\\s+it|did\\s+it)(?:\\s+\\w+)?)");
+
+    private Lexicon() {
+    }
+
+    static String normalize(String message) {
+        return NON_WORD.matcher(message.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    static int words(String message) {
+        String normalized = normalize(message);
+        return normalized.isEmpty() ? 0 : normalized.split(" ").length;
+    }
+
+    static boolean asksForHuman(String normalized) {
+        return HANDOFF.matcher(normalized).find() || HANDOFF_ALONE.matcher(normalized).matches();
+    }
+
+    static boolean isInjection(String message) {
+        return INJECTION.matcher(message.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Greetings and thanks only when that is all the message says: "hi, my internet is down" is an outage. */
+    static boolean isGreeting(String normalized) {
+        return GREETING.matcher(normalized).matches();
+    }
+
+    static boolean isThanks(String normalized) {
+        return normalized.split(" ").length <= 6 && THANKS.matcher(normalized).matches();
+    }
+}
