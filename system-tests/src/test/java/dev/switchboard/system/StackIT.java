@@ -62,6 +62,9 @@ class StackIT {
         assertContract(reply);
         assertThat(reply.get("messageId")).isEqualTo(id);
         assertThat((String) reply.get("content")).doesNotContain("taking longer than it should");
+        assertThat(reply.get("agent")).isEqualTo("tech_support");
+        assertThat(reply.get("intent")).isEqualTo("slow_internet");
+        assertThat(reply.get("source")).isEqualTo("knowledge_base");
 
         // And a follow-up in the same conversation stays in it
         Api.Response followUp = api.post("/api/v1/chat/messages", token,
@@ -75,6 +78,18 @@ class StackIT {
 
     @Test
     @Order(2)
+    void anOffTopicRequestGetsNoKnowledgeBaseAnswer() {
+        Api.Response response = api.post("/api/v1/chat/messages", api.guestToken(),
+                Map.of("content", "write me a poem about the ocean"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertContract(response.body());
+        assertThat(response.body().get("source")).isNotEqualTo("knowledge_base");
+        assertThat(response.body().get("intent")).isEqualTo("unknown");
+    }
+
+    @Test
+    @Order(3)
     void aWebSocketMessageIsAnswered() {
         try (Api.ChatSocket socket = api.connect(api.guestToken())) {
             String id = UUID.randomUUID().toString();
@@ -88,7 +103,7 @@ class StackIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void twoConcurrentWebSocketClientsEachGetOnlyTheirOwnReplies() {
         try (Api.ChatSocket alice = api.connect(api.token("alice")); Api.ChatSocket bob = api.connect(api.token("bob"))) {
             List<String> aliceIds = new ArrayList<>();

@@ -2,21 +2,30 @@ package dev.switchboard.llm.answering;
 
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.FallbackRequested;
+import dev.switchboard.events.KnowledgePassage;
+import dev.switchboard.events.ReplyChunk;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.llm.guardrails.InputGuardrail;
+import dev.switchboard.llm.guardrails.PiiMasker;
+import dev.switchboard.llm.model.LlmProperties;
+import dev.switchboard.llm.model.ModelClient;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.Exceptions;
 
 /**
- * Answers what the knowledge base could not. Without a configured model (the default) the answer is extractive,
- * from the passages the knowledge service sent along.
+ * Answers what the knowledge base could not. Every message passes the input guardrail first; without a configured
+ * model (the default) the answer is extractive, from the passages the knowledge service sent along.
  */
 @Component
 class FallbackListener {
@@ -24,29 +33,107 @@ class FallbackListener {
     private static final Logger log = LoggerFactory.getLogger(FallbackListener.class);
 
     private final EventPublisher publisher;
-    private final Counter requests;
+    private final InputGuardrail guardrail;
+    private final ModelClient model;
+    private final MeterRegistry meters;
+    private final String mode;
 
-    FallbackListener(EventPublisher publisher, MeterRegistry meters) {
+    FallbackListener(EventPublisher publisher, LlmProperties properties, ModelClient model, MeterRegistry meters) {
         this.publisher = publisher;
-        this.requests = Counter.builder("llm.fallback.requests").description("messages the fallback answered")
-                .tag("mode", "extractive").register(meters);
+        this.model = model;
+        this.guardrail = new InputGuardrail(properties.relevantPassageScore());
+        this.meters = meters;
+        this.mode = model.ifEnabled().isPresent() ? "llm" : "offline";
     }
 
     @KafkaListener(topics = "chat.fallback")
     void on(FallbackRequested request) {
-        requests.increment();
         Envelope envelope = Envelope.of(request);
+        if (log.isDebugEnabled()) {
+            log.debug("messageId={} content={}", envelope.messageId(), PiiMasker.mask(request.getContent()));
+        }
+        ChatReplied reply = guardrail.check(request.getContent(), request.getIntent(), request.getPassages())
+                .map(block -> blocked(envelope, request, block))
+                .orElseGet(() -> model.ifEnabled().map(client -> generated(client, envelope, request))
+                        .orElseGet(() -> extractive(envelope, request)));
+        publisher.await(publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply));
+    }
+
+    private ChatReplied blocked(Envelope envelope, FallbackRequested request, InputGuardrail.Block block) {
+        Counter.builder("llm.guardrail.blocks").description("messages a guardrail stopped")
+                .tag("kind", block.kind().name()).register(meters).increment();
+        count("blocked");
+        log.info("messageId={} blocked by the input guardrail: {}", envelope.messageId(), block.kind());
+        return reply(envelope, request, block.reply(), ReplySource.guardrail, 1.0, List.of());
+    }
+
+    // Streams each delta to the gateway's partition as it arrives; any model failure ends in the extractive answer.
+    private ChatReplied generated(ModelClient client, Envelope envelope, FallbackRequested request) {
+        AtomicInteger sequence = new AtomicInteger();
+        StringBuilder text = new StringBuilder();
+        try {
+            client.stream(GroundedPrompt.system(request.getAgent(), request.getPassages()),
+                    GroundedPrompt.user(request.getContent()))
+                    .doOnNext(delta -> {
+                        text.append(delta);
+                        chunk(envelope, sequence.getAndIncrement(), delta, false);
+                    })
+                    .blockLast();
+        } catch (RuntimeException failure) {
+            Throwable cause = Exceptions.unwrap(failure);
+            log.warn("messageId={} model unavailable ({}: {}), answering extractively", envelope.messageId(),
+                    cause.getClass().getSimpleName(), cause.getMessage());
+            log.debug("model failure", cause);
+            if (sequence.get() > 0) {
+                chunk(envelope, sequence.get(), "", true);
+            }
+            return extractive(envelope, request);
+        }
+        chunk(envelope, sequence.get(), "", true);
+        count("generated");
+        return reply(envelope, request, text.toString(), ReplySource.llm, 1.0, cited(text, request.getPassages()));
+    }
+
+    private void chunk(Envelope envelope, int sequence, String delta, boolean last) {
+        ReplyChunk chunk = envelope.stamp(new ReplyChunk());
+        chunk.setSequence(sequence);
+        chunk.setDelta(delta);
+        chunk.setLast(last);
+        publisher.await(publisher.reply(Topics.CHAT_REPLY_CHUNKS, envelope.replyTo(), envelope.conversationId(),
+                chunk));
+    }
+
+    // The references are the passages the answer actually cites.
+    private static List<KnowledgePassage> cited(CharSequence text, List<KnowledgePassage> passages) {
+        String answer = text.toString();
+        return passages.stream().filter(passage -> answer.contains("[" + passage.getArticleId() + "]")).toList();
+    }
+
+    private ChatReplied extractive(Envelope envelope, FallbackRequested request) {
+        List<KnowledgePassage> passages = request.getPassages();
+        count("extractive");
+        log.info("messageId={} answered extractively ({}): {} passages", envelope.messageId(), request.getReason(),
+                passages.size());
+        return reply(envelope, request, ExtractiveAnswer.from(passages), ReplySource.fallback,
+                passages.isEmpty() ? 0.0 : passages.get(0).getScore(), passages.stream().limit(1).toList());
+    }
+
+    private void count(String outcome) {
+        Counter.builder("llm.fallback.requests").description("messages the fallback answered")
+                .tag("mode", mode).tag("outcome", outcome).register(meters).increment();
+    }
+
+    private static ChatReplied reply(Envelope envelope, FallbackRequested request, String content, ReplySource source,
+            double confidence, List<KnowledgePassage> references) {
         ChatReplied reply = envelope.stamp(new ChatReplied());
         reply.setReplyId(UUID.randomUUID().toString());
-        reply.setContent(ExtractiveAnswer.from(request.getPassages()));
+        reply.setContent(content);
         reply.setAgent(request.getAgent());
         reply.setIntent(request.getIntent());
-        reply.setSource(ReplySource.fallback);
-        reply.setConfidence(request.getPassages().isEmpty() ? 0.0 : request.getPassages().get(0).getScore());
-        reply.setReferences(request.getPassages().stream().limit(1).toList());
+        reply.setSource(source);
+        reply.setConfidence(confidence);
+        reply.setReferences(references);
         reply.setLatencyMs(envelope.elapsedMillis());
-        publisher.await(publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply));
-        log.info("messageId={} answered extractively ({}): {} passages", envelope.messageId(), request.getReason(),
-                request.getPassages().size());
+        return reply;
     }
 }

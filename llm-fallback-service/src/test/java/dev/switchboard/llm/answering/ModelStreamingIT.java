@@ -1,0 +1,72 @@
+package dev.switchboard.llm.answering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.KnowledgePassage;
+import dev.switchboard.events.ReplyChunk;
+import dev.switchboard.events.ReplySource;
+import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.TopicRecorder;
+import dev.switchboard.schemas.Topics;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(topics = {"chat.fallback", "chat.replies", "chat.reply-chunks"}, partitions = 8,
+        brokerProperties = "auto.create.topics.enable=false")
+class ModelStreamingIT {
+
+    static final OpenAiStub model = new OpenAiStub();
+
+    @DynamicPropertySource
+    static void model(DynamicPropertyRegistry registry) {
+        model.register(registry);
+    }
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Test
+    void withAModelTheAnswerStreamsInSequenceToTheGatewaysPartitionAndEndsWithAnLlmReply() {
+        // Given a model that streams three deltas
+        model.streams("Wait five minutes. ", "Then restart the gateway ", "[kb-lights-1].");
+
+        // When a fallback request from gateway instance 5 arrives
+        publisher.await(publisher.publish(Topics.CHAT_FALLBACK, "c-s1", OpenAiStub.question("s1", 5)));
+
+        // Then the chunks reach partition 5 in sequence, the last one flagged, and the reply carries the whole text
+        try (TopicRecorder chunks = new TopicRecorder(brokers, Topics.CHAT_REPLY_CHUNKS.name());
+                TopicRecorder replies = new TopicRecorder(brokers, Topics.CHAT_REPLIES.name())) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(chunks.records()).allSatisfy(record -> assertThat(record.partition()).isEqualTo(5))
+                        .extracting(record -> (ReplyChunk) record.value())
+                        .filteredOn(chunk -> chunk.getMessageId().equals("s1"))
+                        .extracting(ReplyChunk::getSequence, ReplyChunk::getDelta, ReplyChunk::getLast)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "Wait five minutes. ", false),
+                                org.assertj.core.groups.Tuple.tuple(1, "Then restart the gateway ", false),
+                                org.assertj.core.groups.Tuple.tuple(2, "[kb-lights-1].", false),
+                                org.assertj.core.groups.Tuple.tuple(3, "", true));
+                assertThat(replies.records()).singleElement().satisfies(record -> {
+                    assertThat(record.partition()).isEqualTo(5);
+                    ChatReplied reply = (ChatReplied) record.value();
+                    assertThat(reply.getSource()).isEqualTo(ReplySource.llm);
+                    assertThat(reply.getContent())
+                            .isEqualTo("Wait five minutes. Then restart the gateway [kb-lights-1].");
+                    assertThat(reply.getReferences()).extracting(KnowledgePassage::getArticleId)
+                            .containsExactly("kb-lights-1");
+                });
+            });
+        }
+    }
+}
