@@ -1,8 +1,8 @@
 package dev.switchboard.analytics.reporting;
 
+import dev.switchboard.platform.web.QueryParameters;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -15,8 +15,8 @@ record TimeRange(Instant from, Instant to, String interval) {
     static final Set<String> INTERVALS = Set.of("minute", "hour", "day");
 
     static TimeRange of(String from, String to, String interval) {
-        Instant end = instant("to", to, Instant.now());
-        Instant start = instant("from", from, end.minus(DEFAULT_SPAN));
+        Instant end = QueryParameters.instant("to", to, Instant.now());
+        Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_SPAN));
         if (!start.isBefore(end)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from: must be before to");
         }
@@ -25,17 +25,5 @@ record TimeRange(Instant from, Instant to, String interval) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "interval: must be minute, hour or day");
         }
         return new TimeRange(start, end, unit);
-    }
-
-    private static Instant instant(String name, String value, Instant otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    name + ": must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-        }
     }
 }

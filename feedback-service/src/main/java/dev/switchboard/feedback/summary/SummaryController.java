@@ -1,9 +1,9 @@
 package dev.switchboard.feedback.summary;
 
 import dev.switchboard.platform.web.Caller;
+import dev.switchboard.platform.web.QueryParameters;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -50,11 +50,9 @@ class SummaryController {
     Mono<Summary> summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestHeader(value = Caller.USER_ID, required = false) String userId,
             @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        if (!Caller.of(userId, roles).isStaff()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The feedback summary is for agents and admins");
-        }
-        Instant end = instant("to", to, Instant.now());
-        Instant start = instant("from", from, end.minus(DEFAULT_RANGE));
+        Caller.of(userId, roles).requireStaff("The feedback summary");
+        Instant end = QueryParameters.instant("to", to, Instant.now());
+        Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_RANGE));
         if (!start.isBefore(end)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from: must be before to");
         }
@@ -118,17 +116,5 @@ class SummaryController {
                         row.get("average", Double.class), row.get("csat", Double.class), row.get("up", Long.class),
                         row.get("down", Long.class)))
                 .all().collectList();
-    }
-
-    private static Instant instant(String name, String value, Instant otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    name + ": must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-        }
     }
 }
