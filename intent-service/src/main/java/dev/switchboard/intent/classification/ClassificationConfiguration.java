@@ -1,6 +1,6 @@
 package dev.switchboard.intent.classification;
 
-import dev.switchboard.intent.embedding.SentenceEmbedder;
+import dev.switchboard.embedding.SentenceEmbedder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

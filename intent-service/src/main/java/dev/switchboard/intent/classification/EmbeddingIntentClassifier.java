@@ -1,7 +1,7 @@
 package dev.switchboard.intent.classification;
 
 import dev.switchboard.events.Agent;
-import dev.switchboard.intent.embedding.SentenceEmbedder;
+import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.schemas.Taxonomy;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package dev.switchboard.intent.bench;
 import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.classification.TrainingExamples;
-import dev.switchboard.intent.embedding.Embedders;
+import dev.switchboard.embedding.Embedders;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

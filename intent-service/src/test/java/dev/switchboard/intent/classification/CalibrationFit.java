@@ -1,6 +1,6 @@
 package dev.switchboard.intent.classification;
 
-import dev.switchboard.intent.embedding.Embedders;
+import dev.switchboard.embedding.Embedders;
 import java.util.Arrays;
 import java.util.Locale;
 

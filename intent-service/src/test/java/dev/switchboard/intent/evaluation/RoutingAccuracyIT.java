@@ -8,7 +8,7 @@ import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.classification.KbKeywordClassifier;
 import dev.switchboard.intent.classification.KeywordOverlapClassifier;
 import dev.switchboard.intent.classification.TrainingExamples;
-import dev.switchboard.intent.embedding.Embedders;
+import dev.switchboard.embedding.Embedders;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Report;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Row;
 import java.nio.file.Files;

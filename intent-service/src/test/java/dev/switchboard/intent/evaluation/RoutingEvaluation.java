@@ -5,7 +5,7 @@ import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.intent.classification.KbKeywordClassifier;
 import dev.switchboard.intent.classification.TrainingExamples;
-import dev.switchboard.intent.embedding.Embedders;
+import dev.switchboard.embedding.Embedders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

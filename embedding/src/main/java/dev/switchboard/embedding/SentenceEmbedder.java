@@ -1,4 +1,4 @@
-package dev.switchboard.intent.embedding;
+package dev.switchboard.embedding;
 
 /** Turns a text into a unit-length sentence embedding, so a dot product is the cosine similarity. */
 public interface SentenceEmbedder {

@@ -1,4 +1,4 @@
-package dev.switchboard.intent.embedding;
+package dev.switchboard.embedding;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package dev.switchboard.intent.embedding;
+package dev.switchboard.embedding;
 
 /** Builds the in-process embedder outside Spring too (evaluation command, benchmark). */
 public final class Embedders {

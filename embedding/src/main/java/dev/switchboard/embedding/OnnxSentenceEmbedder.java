@@ -1,4 +1,4 @@
-package dev.switchboard.intent.embedding;
+package dev.switchboard.embedding;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
