@@ -7,7 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param requests how many API requests one caller (user, or IP address when unauthenticated) may make per period
  * @param period the refill period of a caller's bucket
+ * @param redisUrl when set ({@code redis://host:6379}), buckets are kept in Redis and shared by every gateway replica
+ * @param storeTimeout how long a request waits for Redis before the replica's own bucket decides
  */
 @ConfigurationProperties("switchboard.gateway.rate-limit")
-record RateLimitProperties(@DefaultValue("120") long requests, @DefaultValue("1m") Duration period) {
+record RateLimitProperties(@DefaultValue("120") long requests, @DefaultValue("1m") Duration period,
+                           @DefaultValue("") String redisUrl, @DefaultValue("200ms") Duration storeTimeout) {
 }

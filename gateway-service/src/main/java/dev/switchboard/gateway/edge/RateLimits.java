@@ -1,10 +1,5 @@
 package dev.switchboard.gateway.edge;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
@@ -32,13 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(1)
 class RateLimits implements WebFilter {
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterAccess(1, TimeUnit.HOURS).build();
+    private final CallerBuckets buckets;
     private final RateLimitProperties properties;
     private final JsonMapper json;
     private final Counter rejected;
 
-    RateLimits(RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
+    RateLimits(CallerBuckets buckets, RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
+        this.buckets = buckets;
         this.properties = properties;
         this.json = json;
         this.rejected = Counter.builder("gateway.rate.limited").description("requests answered 429").register(meters);
@@ -54,18 +49,13 @@ class RateLimits implements WebFilter {
                 .filter(Authentication::isAuthenticated)
                 .map(auth -> "user:" + auth.getName())
                 .defaultIfEmpty("ip:" + clientAddress(exchange))
-                .flatMap(caller -> {
-                    ConsumptionProbe probe = buckets.get(caller, this::newBucket).tryConsumeAndReturnRemaining(1);
+                .flatMap(buckets::tryConsume)
+                .flatMap(probe -> {
                     exchange.getResponse().getHeaders().set("X-RateLimit-Remaining",
                             Long.toString(probe.getRemainingTokens()));
                     return probe.isConsumed() ? chain.filter(exchange)
                             : tooMany(exchange, probe.getNanosToWaitForRefill());
                 });
-    }
-
-    private Bucket newBucket(String caller) {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(properties.requests())
-                .refillGreedy(properties.requests(), properties.period()).build()).build();
     }
 
     private Mono<Void> tooMany(ServerWebExchange exchange, long nanosToWait) {
