@@ -11,6 +11,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * its own timestamp. Chunks are not facts (the final reply carries the whole text).
  */
 @Component
-class EventIngester {
+class EventIngester extends AbstractConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(EventIngester.class);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
@@ -29,6 +30,13 @@ class EventIngester {
 
     EventIngester(DatabaseClient db) {
         this.db = db;
+    }
+
+    /** Asks every consumer of this instance to read its partitions again from the oldest retained event. */
+    int replayFromTheStart() {
+        int partitions = getTopicsAndCallbacks().size();
+        seekToBeginning();
+        return partitions;
     }
 
     @KafkaListener(topics = {"chat.inbound", "chat.classified", "chat.fallback", "chat.replies",

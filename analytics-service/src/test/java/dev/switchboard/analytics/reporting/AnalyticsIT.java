@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -62,6 +63,9 @@ class AnalyticsIT {
 
     @Autowired
     EventPublisher publisher;
+
+    @Autowired
+    DatabaseClient db;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -100,6 +104,25 @@ class AnalyticsIT {
 
         // Then nothing changes
         assertThat(get("/api/v1/analytics/overview?" + DAY)).isEqualTo(overview);
+
+        // Given facts lost since (as after a faulty ingestion)
+        db.sql("delete from replies").then().block(Duration.ofSeconds(10));
+        assertThat(get("/api/v1/analytics/overview?" + DAY)).isNotEqualTo(overview);
+
+        // When an admin rebuilds the facts from the topics (an agent may not)
+        web.post().uri("/api/v1/analytics/admin/rebuild").header("X-User-Id", "ops").header("X-User-Roles", "agent")
+                .exchange().expectStatus().isForbidden();
+        web.post().uri("/api/v1/analytics/admin/rebuild").header("X-User-Id", "root").header("X-User-Roles", "admin")
+                .exchange().expectStatus().isAccepted()
+                .expectBody().jsonPath("$.status").isEqualTo("replaying")
+                .jsonPath("$.partitions").value(p -> assertThat((Integer) p).isPositive());
+
+        // Then the facts are read again and every report is what it was
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(get("/api/v1/analytics/overview?" + DAY)).isEqualTo(overview);
+            assertThat(get("/api/v1/analytics/intents?" + DAY)).isEqualTo(intents);
+            assertThat(get("/api/v1/analytics/satisfaction?" + DAY)).isEqualTo(satisfaction);
+        });
     }
 
     @Test

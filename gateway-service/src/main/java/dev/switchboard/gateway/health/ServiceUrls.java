@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Where each service behind the gateway answers, for the detailed health view. */
 @ConfigurationProperties("switchboard.gateway")
-record ServiceUrls(@DefaultValue Map<String, String> services) {
+public record ServiceUrls(@DefaultValue Map<String, String> services) {
 
-    Map<String, String> all() {
+    public Map<String, String> all() {
         return services;
     }
 }

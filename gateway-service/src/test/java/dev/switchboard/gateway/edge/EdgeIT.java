@@ -19,8 +19,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.profiles.active=dev",
         "switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=10s",
-        // nothing listens there: the route's breaker must answer
-        "CHAT_SERVICE_URL=http://127.0.0.1:9", "FEEDBACK_SERVICE_URL=http://127.0.0.1:9"})
+        // nothing listens there (whatever else runs on this machine): the routes' breakers must answer
+        "CHAT_SERVICE_URL=http://127.0.0.1:9", "FEEDBACK_SERVICE_URL=http://127.0.0.1:9",
+        "KNOWLEDGE_SERVICE_URL=http://127.0.0.1:9", "ANALYTICS_SERVICE_URL=http://127.0.0.1:9",
+        "INTENT_SERVICE_URL=http://127.0.0.1:9", "LLM_FALLBACK_SERVICE_URL=http://127.0.0.1:9"})
 @EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
 @AutoConfigureWebTestClient
 class EdgeIT {
@@ -93,7 +95,11 @@ class EdgeIT {
                 .expectBody()
                 .jsonPath("$.paths['/api/v1/chat/messages'].post").exists()
                 .jsonPath("$.paths['/api/v1/auth/token'].post").exists()
-                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                // no routed service runs in this test: the document says so instead of silently lacking their paths
+                .jsonPath("$.info.x-missing-services['chat-service']").exists()
+                .jsonPath("$.info.x-missing-services['analytics-service']").exists()
+                .jsonPath("$.info.description").value(d -> assertThat((String) d).contains("Not included"));
         web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 

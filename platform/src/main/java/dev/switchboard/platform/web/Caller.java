@@ -32,6 +32,14 @@ public record Caller(String userId, Set<String> roles) {
         return this;
     }
 
+    /** Refuses callers without the admin role. */
+    public Caller requireAdmin(String what) {
+        if (!roles.contains("admin")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, what + " is for admins");
+        }
+        return this;
+    }
+
     public boolean isStaff() {
         return roles.contains("agent") || roles.contains("admin");
     }

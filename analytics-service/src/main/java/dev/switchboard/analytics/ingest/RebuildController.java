@@ -1,0 +1,47 @@
+package dev.switchboard.analytics.ingest;
+
+import dev.switchboard.platform.web.Caller;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /api/v1/analytics/admin/rebuild} (admin): forgets every fact and reads the topics again from the oldest
+ * retained event, for after a bug in the ingestion was fixed. The reports are complete again once the consumers have
+ * caught up (consumer lag in the metrics). With several replicas, each replays only its own partitions: scale to one
+ * first.
+ */
+@RestController
+class RebuildController {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildController.class);
+
+    private final DatabaseClient db;
+    private final EventIngester ingester;
+
+    RebuildController(DatabaseClient db, EventIngester ingester) {
+        this.db = db;
+        this.ingester = ingester;
+    }
+
+    @PostMapping("/api/v1/analytics/admin/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<Map<String, Object>> rebuild(@RequestHeader(value = Caller.USER_ID, required = false) String userId,
+            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
+        Caller caller = Caller.of(userId, roles).requireAdmin("Rebuilding the analytics");
+        return db.sql("truncate messages, classifications, fallbacks, replies, status_changes, feedback").then()
+                .then(Mono.fromCallable(ingester::replayFromTheStart))
+                .map(partitions -> {
+                    log.warn("analytics rebuild requested by {}: facts deleted, replaying {} partitions from the start",
+                            caller.userId(), partitions);
+                    return Map.<String, Object>of("status", "replaying", "partitions", partitions);
+                });
+    }
+}

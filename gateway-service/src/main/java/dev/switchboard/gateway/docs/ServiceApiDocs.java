@@ -1,0 +1,108 @@
+package dev.switchboard.gateway.docs;
+
+import dev.switchboard.gateway.health.ServiceUrls;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The OpenAPI documents of the services the gateway routes to, fetched in the background (the document request itself
+ * never waits on a service) and refreshed, so the gateway's document follows their deployments.
+ */
+@Component
+class ServiceApiDocs {
+
+    /** The services with public routes; the others have no public API. */
+    static final List<String> DOCUMENTED = List.of("chat-service", "knowledge-service", "analytics-service",
+            "feedback-service");
+    private static final Logger log = LoggerFactory.getLogger(ServiceApiDocs.class);
+    private static final Duration REFRESH = Duration.ofSeconds(30);
+
+    private final Map<String, String> urls;
+    private final WebClient web = WebClient.create();
+    private final Map<String, OpenAPI> documents = new ConcurrentHashMap<>();
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private Disposable refreshing;
+
+    ServiceApiDocs(ServiceUrls services) {
+        this.urls = services.all();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startRefreshing() {
+        refreshing = Flux.interval(Duration.ZERO, REFRESH, Schedulers.boundedElastic())
+                .concatMap(tick -> refresh())
+                .subscribe();
+    }
+
+    Mono<Void> refresh() {
+        return Flux.fromIterable(DOCUMENTED).flatMap(this::fetch).then();
+    }
+
+    private Mono<Void> fetch(String service) {
+        String url = urls.get(service);
+        if (url == null) {
+            failures.put(service, "no URL configured");
+            return Mono.empty();
+        }
+        return web.get().uri(url + "/v3/api-docs").retrieve().bodyToMono(byte[].class)
+                .timeout(Duration.ofSeconds(3))
+                .map(body -> {
+                    try {
+                        return Json.mapper().readValue(body, OpenAPI.class);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("not an OpenAPI document: " + e.getMessage(), e);
+                    }
+                })
+                .doOnNext(document -> {
+                    documents.put(service, document);
+                    if (failures.remove(service) != null) {
+                        log.info("the API document of {} is included again", service);
+                    }
+                })
+                .onErrorResume(error -> {
+                    String previous = failures.put(service, error.getMessage());
+                    if (previous == null) {
+                        log.warn("the API document of {} cannot be read from {}: {}", service, url, error.getMessage());
+                    }
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    /** Each service's last document read. */
+    Map<String, OpenAPI> documents() {
+        return new TreeMap<>(documents);
+    }
+
+    /** Services of which no document could be read yet, with why. */
+    Map<String, String> missing() {
+        Map<String, String> missing = new TreeMap<>();
+        DOCUMENTED.stream().filter(s -> !documents.containsKey(s))
+                .forEach(s -> missing.put(s, failures.getOrDefault(s, "not read yet")));
+        return missing;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (refreshing != null) {
+            refreshing.dispose();
+        }
+    }
+}
