@@ -34,6 +34,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     static final int K = 3;
     private static final int LONG_MESSAGE_WORDS = 12;
     private static final int MAX_SENTENCES = 4;
+    private static final double MOSTLY_WHOLE = 0.8;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\s*\\n+\\s*|\\s+(?:but|also|and also)\\s+");
 
     private final SentenceEmbedder embedder;
@@ -119,9 +120,11 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         if (sentences.size() > 1) {
             double[] best = new double[intents.length];
             Arrays.fill(best, -1);
+            int words = Lexicon.words(message);
             for (String sentence : sentences) {
-                float[] vector = embedder.embed(sentence);
-                double[] s = withHead(vector, scores(vector, -1));
+                // a sentence that is most of the message scores like the message: spare the model that call
+                double[] s = Lexicon.words(sentence) >= MOSTLY_WHOLE * words ? scores
+                        : scoresOf(embedder.embed(sentence));
                 for (int i = 0; i < s.length; i++) {
                     best[i] = Math.max(best[i], s[i]);
                 }
@@ -132,6 +135,10 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         }
         boostKeywords(normalized, scores);
         return decide(query, scores, topSimilarity);
+    }
+
+    private double[] scoresOf(float[] vector) {
+        return withHead(vector, scores(vector, -1));
     }
 
     /**
