@@ -20,11 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("switchboard.knowledge.retrieval")
 public record RetrievalSettings(@DefaultValue("2") double rrfK, @DefaultValue("1") double keywordWeight,
         @DefaultValue("1") double bm25Weight, @DefaultValue("2") double vectorWeight,
-        @DefaultValue("0.4") double priorWeight, @DefaultValue("0.5") double askWeight,
+        @DefaultValue("0.4") double priorWeight, @DefaultValue("0.3") double askWeight,
         @DefaultValue("0.7") double answerThreshold, @DefaultValue("0.4") double similarityFloor) {
 
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(2, 1, 1, 2, 0.4, 0.5, 0.7, 0.4);
+        return new RetrievalSettings(2, 1, 1, 2, 0.4, 0.3, 0.7, 0.4);
     }
 
     public RetrievalSettings with(double rrfK, double keywordWeight, double bm25Weight, double vectorWeight) {
