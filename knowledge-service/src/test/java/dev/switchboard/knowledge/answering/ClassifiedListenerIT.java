@@ -15,6 +15,7 @@ import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,9 @@ class ClassifiedListenerIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -78,6 +82,11 @@ class ClassifiedListenerIT {
                 }));
         assertThat(replies.records()).filteredOn(r -> ((ChatReplied) r.value()).getMessageId().equals("m-kb"))
                 .extracting(r -> r.partition()).containsOnly(4);
+        // counted with the stage that matched
+        assertThat(meters.find("knowledge.base.hits").counters()).extracting(c -> c.getId().getTag("stage"))
+                .isNotEmpty().allSatisfy(stage -> assertThat(stage).isIn("keyword", "bm25", "vector", "fused"));
+        assertThat(meters.get("knowledge.retrieval").tag("origin", "chat").timers())
+                .anySatisfy(t -> assertThat(t.count()).isPositive());
     }
 
     @Test
@@ -123,6 +132,7 @@ class ClassifiedListenerIT {
                     assertThat(request.getReplyTo()).isEqualTo(4);
                 }));
         assertThat(replies.values(ChatReplied.class, r -> r.getMessageId().equals("m-poem"))).isEmpty();
+        assertThat(meters.get("knowledge.base.misses").tag("reason", "off_topic").counter().count()).isPositive();
     }
 
     private void publish(IntentClassified event) {
