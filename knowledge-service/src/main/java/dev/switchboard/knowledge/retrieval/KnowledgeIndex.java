@@ -1,7 +1,6 @@
 package dev.switchboard.knowledge.retrieval;
 
 import dev.switchboard.embedding.SentenceEmbedder;
-import dev.switchboard.events.Agent;
 import dev.switchboard.knowledge.base.KnowledgeBase;
 import dev.switchboard.schemas.Taxonomy;
 import java.util.ArrayList;
@@ -292,9 +291,5 @@ public final class KnowledgeIndex {
 
     private static double round(double value) {
         return Math.round(value * 10_000) / 10_000.0;
-    }
-
-    public List<Agent> agents() {
-        return intents.stream().map(i -> i.entry().agent()).distinct().toList();
     }
 }

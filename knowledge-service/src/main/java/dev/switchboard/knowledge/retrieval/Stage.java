@@ -1,5 +1,7 @@
 package dev.switchboard.knowledge.retrieval;
 
+import java.util.Locale;
+
 /** The retrieval stages, in the order they were built; each is measured on its own and fused. */
 public enum Stage {
     /** The seed's matching: normalized category names and keywords found in the message. */
@@ -12,6 +14,6 @@ public enum Stage {
     FUSED;
 
     public String tag() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
