@@ -3,11 +3,7 @@ package dev.switchboard.knowledge.answering;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/**
- * @param answerThreshold the intent confidence from which the knowledge base answers by itself; below it the LLM
- *     fallback answers, with the best passages
- * @param passages how many passages a fallback request carries
- */
+/** @param passages how many passages a reply cites and a fallback request carries */
 @ConfigurationProperties("switchboard.knowledge")
-record AnsweringProperties(@DefaultValue("0.5") double answerThreshold, @DefaultValue("3") int passages) {
+record AnsweringProperties(@DefaultValue("3") int passages) {
 }

@@ -7,14 +7,20 @@ import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.knowledge.base.KnowledgeBase;
+import dev.switchboard.knowledge.retrieval.Retrieval;
+import dev.switchboard.knowledge.retrieval.RetrievalSettings;
+import dev.switchboard.knowledge.retrieval.Retriever;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.schemas.Taxonomy;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,83 +28,130 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a classified message from the knowledge base when the intent is confident, escalates explicit requests for
- * a person, and otherwise asks the LLM fallback to answer with the best passages.
+ * Answers a classified message from the knowledge base when retrieval is confident, escalates requests for a person
+ * (saying what happens next from the support desk's hours), and otherwise asks the LLM fallback to answer with the
+ * best passages.
  */
 @Component
 class ClassifiedListener {
 
     private static final Logger log = LoggerFactory.getLogger(ClassifiedListener.class);
 
-    private final KnowledgeBase knowledgeBase;
+    private final Retriever retriever;
     private final EventPublisher publisher;
     private final AnsweringProperties properties;
-    private final Counter hits;
-    private final Counter misses;
+    private final RetrievalSettings settings;
+    private final SupportHours supportHours;
+    private final Clock clock;
+    private final MeterRegistry meters;
 
-    ClassifiedListener(KnowledgeBase knowledgeBase, EventPublisher publisher, AnsweringProperties properties,
-            MeterRegistry meters) {
-        this.knowledgeBase = knowledgeBase;
+    ClassifiedListener(Retriever retriever, EventPublisher publisher, AnsweringProperties properties,
+            RetrievalSettings settings, SupportHours supportHours, Clock clock, MeterRegistry meters) {
+        this.retriever = retriever;
         this.publisher = publisher;
         this.properties = properties;
-        this.hits = Counter.builder("knowledge.base.hits").description("messages answered from the knowledge base")
-                .register(meters);
-        this.misses = Counter.builder("knowledge.base.misses").description("messages sent on to the LLM fallback")
-                .register(meters);
+        this.settings = settings;
+        this.supportHours = supportHours;
+        this.clock = clock;
+        this.meters = meters;
     }
 
     @KafkaListener(topics = "chat.classified")
     void on(IntentClassified message) {
         Envelope envelope = Envelope.of(message);
-        var entry = knowledgeBase.entry(message.getIntent());
-        if (entry.isPresent() && message.getIntent().equals(Taxonomy.HUMAN_HANDOFF)) {
-            reply(envelope, message, entry.get(), ReplySource.escalation, List.of());
-        } else if (entry.isPresent() && message.getConfidence() >= properties.answerThreshold()) {
-            hits.increment();
-            reply(envelope, message, entry.get(), ReplySource.knowledge_base,
-                    passages(entry.get(), message.getConfidence()));
+        KnowledgeBase knowledgeBase = retriever.knowledgeBase();
+        if (message.getIntent().equals(Taxonomy.HUMAN_HANDOFF)) {
+            escalate(envelope, message, knowledgeBase);
+            return;
+        }
+        Retrieval retrieval = retriever.retrieve(message.getContent(), embedding(message), prior(message),
+                Retriever.Origin.CHAT);
+        Retrieval.RankedIntent best = retrieval.best().orElseThrow();
+        if (retrieval.confident() && best.intent().equals(Taxonomy.HUMAN_HANDOFF)) {
+            escalate(envelope, message, knowledgeBase);
+        } else if (retrieval.confident()) {
+            Counter.builder("knowledge.base.hits").description("messages answered from the knowledge base")
+                    .tag("stage", retrieval.matchedBy().tag()).register(meters).increment();
+            answer(envelope, retrieval, knowledgeBase.entry(best.intent()).orElseThrow());
         } else {
-            misses.increment();
-            fallback(envelope, message);
+            boolean offTopic = best.similarity() < settings.similarityFloor();
+            Counter.builder("knowledge.base.misses").description("messages sent on to the LLM fallback")
+                    .tag("reason", offTopic ? "off_topic" : "low_score").register(meters).increment();
+            fallback(envelope, message, retrieval, offTopic);
         }
     }
 
-    private void reply(Envelope envelope, IntentClassified message, KnowledgeBase.Entry entry, ReplySource source,
-            List<KnowledgePassage> references) {
+    private void answer(Envelope envelope, Retrieval retrieval, KnowledgeBase.Entry entry) {
+        List<KnowledgePassage> references = retrieval.hits().stream().filter(h -> h.intent().equals(entry.intent()))
+                .limit(properties.passages()).map(ClassifiedListener::passage).toList();
+        publish(envelope, entry, entry.response(), ReplySource.knowledge_base, retrieval.confidence(), references);
+    }
+
+    private void escalate(Envelope envelope, IntentClassified message, KnowledgeBase knowledgeBase) {
+        KnowledgeBase.Entry entry = knowledgeBase.entry(Taxonomy.HUMAN_HANDOFF).orElseThrow();
+        publish(envelope, entry, entry.response() + " " + supportHours.whatHappensNext(clock), ReplySource.escalation,
+                message.getConfidence(), List.of());
+    }
+
+    private void publish(Envelope envelope, KnowledgeBase.Entry entry, String content, ReplySource source,
+            double confidence, List<KnowledgePassage> references) {
         ChatReplied reply = envelope.stamp(new ChatReplied());
         reply.setReplyId(UUID.randomUUID().toString());
-        reply.setContent(entry.response());
+        reply.setContent(content);
         reply.setAgent(entry.agent());
         reply.setIntent(entry.intent());
         reply.setSource(source);
-        reply.setConfidence(message.getConfidence());
+        reply.setConfidence(confidence);
         reply.setReferences(references);
         reply.setLatencyMs(envelope.elapsedMillis());
         publisher.await(publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply));
         log.info("messageId={} answered source={} intent={}", envelope.messageId(), source, entry.intent());
     }
 
-    private void fallback(Envelope envelope, IntentClassified message) {
-        List<KnowledgePassage> passages = new ArrayList<>();
-        for (IntentCandidate candidate : message.getCandidates()) {
-            knowledgeBase.entry(candidate.getIntent())
-                    .ifPresent(entry -> passages.addAll(passages(entry, candidate.getScore())));
-        }
+    private void fallback(Envelope envelope, IntentClassified message, Retrieval retrieval, boolean offTopic) {
+        Retrieval.RankedIntent best = retrieval.best().orElseThrow();
         FallbackRequested request = envelope.stamp(new FallbackRequested());
         request.setContent(message.getContent());
         request.setIntent(message.getIntent());
         request.setAgent(message.getAgent());
         request.setConfidence(message.getConfidence());
-        request.setPassages(passages.stream().limit(properties.passages()).toList());
-        request.setReason(message.getIntent().equals(Taxonomy.UNKNOWN) ? "no intent of the taxonomy matched"
-                : String.format("intent confidence %.2f is below the answer threshold %.2f", message.getConfidence(),
-                        properties.answerThreshold()));
+        request.setPassages(retrieval.hits().stream().limit(properties.passages()).map(ClassifiedListener::passage)
+                .toList());
+        request.setReason(offTopic
+                ? String.format(Locale.ROOT, "no knowledge-base article is about this message (best similarity %.2f "
+                        + "is below %.2f)", best.similarity(), settings.similarityFloor())
+                : String.format(Locale.ROOT, "best knowledge-base match %s scored %.2f, below the answer threshold "
+                        + "%.2f", best.intent(), best.score(), settings.answerThreshold()));
         publisher.await(publisher.publish(Topics.CHAT_FALLBACK, envelope.conversationId(), request));
         log.info("messageId={} sent to fallback: {}", envelope.messageId(), request.getReason());
     }
 
-    private static List<KnowledgePassage> passages(KnowledgeBase.Entry entry, double score) {
-        return entry.articles().stream()
-                .map(a -> new KnowledgePassage(a.id(), a.title(), entry.intent(), a.text(), score)).toList();
+    private static KnowledgePassage passage(Retrieval.Hit hit) {
+        return new KnowledgePassage(hit.articleId(), hit.title(), hit.intent(), hit.text(), hit.score());
+    }
+
+    /** The classifier's embedding of the message (same model), so it is not computed twice; null when it sent none. */
+    private static float[] embedding(IntentClassified message) {
+        List<Float> values = message.getEmbedding();
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = values.get(i);
+        }
+        return vector;
+    }
+
+    /** The routed intent and its runners-up with their probabilities. */
+    private static Map<String, Double> prior(IntentClassified message) {
+        Map<String, Double> prior = new HashMap<>();
+        for (IntentCandidate candidate : message.getCandidates()) {
+            prior.merge(candidate.getIntent(), candidate.getScore(), Math::max);
+        }
+        if (!message.getIntent().equals(Taxonomy.UNKNOWN)) {
+            prior.merge(message.getIntent(), message.getConfidence(), Math::max);
+        }
+        return prior;
     }
 }

@@ -9,11 +9,14 @@ import dev.switchboard.events.FallbackRequested;
 import dev.switchboard.events.IntentCandidate;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.ReplySource;
-import dev.switchboard.knowledge.base.KnowledgeBase;
+import dev.switchboard.knowledge.KnowledgeServiceTest;
+import dev.switchboard.knowledge.retrieval.Retriever;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,19 +25,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(topics = {"chat.classified", "chat.replies"}, partitions = 8,
-        brokerProperties = "auto.create.topics.enable=false")
+@KnowledgeServiceTest
 class ClassifiedListenerIT {
 
     @Autowired
     EventPublisher publisher;
 
     @Autowired
-    KnowledgeBase knowledgeBase;
+    Retriever retriever;
+
+    @Autowired
+    SupportHours supportHours;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -56,54 +64,86 @@ class ClassifiedListenerIT {
 
     @Test
     void aConfidentIntentIsAnsweredFromTheKnowledgeBaseWithReferences() {
-        publish(classified("m-kb", "slow_internet", Agent.tech_support, 0.93));
+        // Given a message the classifier routed to slow_internet
+        publish(classified("m-kb", "my internet is super slow tonight, videos keep buffering", "slow_internet",
+                Agent.tech_support, 0.93));
 
+        // Then the knowledge base answers on the gateway's partition, citing slow_internet articles
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.values(ChatReplied.class,
                 r -> r.getMessageId().equals("m-kb"))).singleElement().satisfies(reply -> {
                     assertThat(reply.getSource()).isEqualTo(ReplySource.knowledge_base);
                     assertThat(reply.getIntent()).isEqualTo("slow_internet");
                     assertThat(reply.getAgent()).isEqualTo(Agent.tech_support);
-                    assertThat(reply.getContent()).isEqualTo(knowledgeBase.entry("slow_internet").get().response());
-                    assertThat(reply.getReferences()).isNotEmpty();
+                    assertThat(reply.getContent())
+                            .isEqualTo(retriever.knowledgeBase().entry("slow_internet").get().response());
+                    assertThat(reply.getReferences()).isNotEmpty()
+                            .allSatisfy(p -> assertThat(p.getArticleId()).startsWith("kb-slow_internet-"));
+                    assertThat(reply.getConfidence()).isGreaterThanOrEqualTo(0.7);
                 }));
         assertThat(replies.records()).filteredOn(r -> ((ChatReplied) r.value()).getMessageId().equals("m-kb"))
                 .extracting(r -> r.partition()).containsOnly(4);
+        // counted with the stage that matched
+        assertThat(meters.find("knowledge.base.hits").counters()).extracting(c -> c.getId().getTag("stage"))
+                .isNotEmpty().allSatisfy(stage -> assertThat(stage).isIn("keyword", "bm25", "vector", "fused"));
+        assertThat(meters.get("knowledge.retrieval").tag("origin", "chat").timers())
+                .anySatisfy(t -> assertThat(t.count()).isPositive());
     }
 
     @Test
-    void anExplicitRequestForAPersonIsEscalated() {
-        publish(classified("m-human", "human_handoff", Agent.general, 0.97));
+    void aLongStoryTheClassifierWasUnsureAboutStillFindsItsArticle() {
+        // Given a long message routed to unknown, whose ask is the WiFi password
+        IntentClassified story = classified("m-story", "We moved in last weekend and the technician finished the "
+                + "install on Saturday. The kids have been streaming shows all day and the TV works fine. Where do I "
+                + "find the WiFi password so I can connect my new printer?", "unknown", Agent.tech_support, 0.3);
+        story.setCandidates(List.of(new IntentCandidate("wifi_setup", Agent.tech_support, 0.3),
+                new IntentCandidate("equipment_install", Agent.tech_support, 0.25)));
+        publish(story);
+
+        // Then retrieval answers it from the WiFi article
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.values(ChatReplied.class,
+                r -> r.getMessageId().equals("m-story"))).singleElement().satisfies(reply -> {
+                    assertThat(reply.getSource()).isEqualTo(ReplySource.knowledge_base);
+                    assertThat(reply.getIntent()).isEqualTo("wifi_setup");
+                }));
+    }
+
+    @Test
+    void anExplicitRequestForAPersonIsEscalatedWithWhatHappensNext() {
+        publish(classified("m-human", "let me talk to a real person", "human_handoff", Agent.general, 0.97));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.values(ChatReplied.class,
-                r -> r.getMessageId().equals("m-human"))).singleElement()
-                .satisfies(reply -> assertThat(reply.getSource()).isEqualTo(ReplySource.escalation)));
+                r -> r.getMessageId().equals("m-human"))).singleElement().satisfies(reply -> {
+                    assertThat(reply.getSource()).isEqualTo(ReplySource.escalation);
+                    assertThat(reply.getContent()).endsWith(supportHours.whatHappensNext(clock));
+                }));
     }
 
     @Test
-    void anUnknownOrUnsureIntentGoesToTheFallbackWithTheBestPassages() {
-        IntentClassified unsure = classified("m-unsure", "wifi_setup", Agent.tech_support, 0.2);
-        unsure.setCandidates(List.of(new IntentCandidate("wifi_setup", Agent.tech_support, 0.2)));
-        publish(unsure);
+    void anOffTopicMessageGoesToTheFallbackWithTheReason() {
+        IntentClassified poem = classified("m-poem", "write me a poem about the ocean", "unknown", Agent.general, 0.1);
+        poem.setCandidates(List.of(new IntentCandidate("greeting", Agent.general, 0.1)));
+        publish(poem);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fallbacks.values(
-                FallbackRequested.class, f -> f.getMessageId().equals("m-unsure"))).singleElement()
+                FallbackRequested.class, f -> f.getMessageId().equals("m-poem"))).singleElement()
                 .satisfies(request -> {
-                    assertThat(request.getReason()).contains("below the answer threshold");
-                    assertThat(request.getPassages()).isNotEmpty()
-                            .allSatisfy(p -> assertThat(p.getIntent()).isEqualTo("wifi_setup"));
+                    assertThat(request.getReason()).contains("no knowledge-base article is about this message");
+                    assertThat(request.getPassages()).hasSize(3);
                     assertThat(request.getReplyTo()).isEqualTo(4);
                 }));
-        assertThat(replies.values(ChatReplied.class, r -> r.getMessageId().equals("m-unsure"))).isEmpty();
+        assertThat(replies.values(ChatReplied.class, r -> r.getMessageId().equals("m-poem"))).isEmpty();
+        assertThat(meters.get("knowledge.base.misses").tag("reason", "off_topic").counter().count()).isPositive();
     }
 
     private void publish(IntentClassified event) {
         publisher.await(publisher.publish(Topics.CHAT_CLASSIFIED, event.getConversationId(), event));
     }
 
-    private static IntentClassified classified(String messageId, String intent, Agent agent, double confidence) {
+    private static IntentClassified classified(String messageId, String content, String intent, Agent agent,
+            double confidence) {
         IntentClassified event = new Envelope(messageId, "c-" + messageId, "u-1", 4, Instant.now())
                 .stamp(new IntentClassified());
-        event.setContent("a customer message");
+        event.setContent(content);
         event.setIntent(intent);
         event.setAgent(agent);
         event.setConfidence(confidence);

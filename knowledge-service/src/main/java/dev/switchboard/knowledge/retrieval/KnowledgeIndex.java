@@ -1,0 +1,295 @@
+package dev.switchboard.knowledge.retrieval;
+
+import dev.switchboard.embedding.SentenceEmbedder;
+import dev.switchboard.knowledge.base.KnowledgeBase;
+import dev.switchboard.schemas.Taxonomy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * One immutable, searchable build of a knowledge base: the three stages over the same documents (every article, every
+ * example utterance, and each intent's title with its keywords), their fusion, and the answer-or-fallback decision.
+ * A reload builds a new one and swaps it in whole.
+ */
+public final class KnowledgeIndex {
+
+    /** A searchable text of one intent; {@code article} is the article's position in its entry, or -1. */
+    record Doc(int intent, int article, String text) {
+    }
+
+    private final KnowledgeBase knowledgeBase;
+    private final List<IndexedIntent> intents;
+    private final SentenceEmbedder embedder;
+    private final RetrievalSettings settings;
+    private final KeywordStage keyword;
+    private final Bm25Stage bm25;
+    private final VectorStage vector;
+    /** Per intent, per article: the document holding that article's text. */
+    private final int[][] articleDocs;
+    private final int documents;
+    /** The embedding of every document text, so a reload embeds only what changed. */
+    private final Map<String, float[]> vectorsByText;
+
+    private KnowledgeIndex(KnowledgeBase knowledgeBase, List<IndexedIntent> intents, SentenceEmbedder embedder,
+            RetrievalSettings settings, List<Doc> docs, float[][] vectors) {
+        this.knowledgeBase = knowledgeBase;
+        this.intents = intents;
+        this.embedder = embedder;
+        this.settings = settings;
+        this.keyword = new KeywordStage(intents);
+        this.bm25 = new Bm25Stage(docs, intents.size());
+        this.vector = new VectorStage(vectors, docs, intents.size());
+        this.articleDocs = new int[intents.size()][];
+        for (IndexedIntent intent : intents) {
+            articleDocs[intent.index()] = new int[intent.entry().articles().size()];
+        }
+        for (int d = 0; d < docs.size(); d++) {
+            if (docs.get(d).article() >= 0) {
+                articleDocs[docs.get(d).intent()][docs.get(d).article()] = d;
+            }
+        }
+        this.documents = docs.size();
+        Map<String, float[]> byText = new HashMap<>();
+        for (int d = 0; d < docs.size(); d++) {
+            byText.put(docs.get(d).text(), vectors[d]);
+        }
+        this.vectorsByText = Map.copyOf(byText);
+    }
+
+    /** Embeds every document (as many callers as cores; the embedder queues them) and builds the three stages. */
+    public static KnowledgeIndex build(KnowledgeBase knowledgeBase, SentenceEmbedder embedder,
+            RetrievalSettings settings) {
+        return build(knowledgeBase, embedder, settings, Map.of());
+    }
+
+    /** A rebuild that reuses the embeddings of the texts the previous index already had. */
+    static KnowledgeIndex rebuild(KnowledgeBase knowledgeBase, KnowledgeIndex previous) {
+        return build(knowledgeBase, previous.embedder, previous.settings, previous.vectorsByText);
+    }
+
+    private static KnowledgeIndex build(KnowledgeBase knowledgeBase, SentenceEmbedder embedder,
+            RetrievalSettings settings, Map<String, float[]> known) {
+        List<IndexedIntent> intents = new ArrayList<>();
+        // taxonomy order, so a ranking tie breaks the same way on every build
+        for (String id : Taxonomy.intents().keySet()) {
+            knowledgeBase.entry(id).ifPresent(e -> intents.add(new IndexedIntent(intents.size(), id, e)));
+        }
+        List<Doc> docs = new ArrayList<>();
+        for (IndexedIntent intent : intents) {
+            KnowledgeBase.Entry entry = intent.entry();
+            docs.add(new Doc(intent.index(), -1, entry.title() + ". " + String.join(", ", entry.keywords())));
+            for (int a = 0; a < entry.articles().size(); a++) {
+                KnowledgeBase.Article article = entry.articles().get(a);
+                docs.add(new Doc(intent.index(), a, article.title() + ". " + article.text()));
+            }
+            entry.examples().forEach(example -> docs.add(new Doc(intent.index(), -1, example)));
+        }
+        return new KnowledgeIndex(knowledgeBase, List.copyOf(intents), embedder, settings, List.copyOf(docs),
+                embedAll(embedder, docs, known));
+    }
+
+    private static float[][] embedAll(SentenceEmbedder embedder, List<Doc> docs, Map<String, float[]> known) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<float[]>> futures = docs.stream().map(d -> pool.submit(() -> {
+                float[] vector = known.get(d.text());
+                return vector != null ? vector : embedder.embed(d.text());
+            })).toList();
+            float[][] vectors = new float[docs.size()][];
+            for (int i = 0; i < vectors.length; i++) {
+                vectors[i] = futures.get(i).get();
+            }
+            return vectors;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding the knowledge base", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot embed the knowledge base", e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return knowledgeBase;
+    }
+
+    public int documents() {
+        return documents;
+    }
+
+    public RetrievalSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Retrieves for one message.
+     *
+     * @param embedding the message's embedding when the classifier already computed it (same model), else null
+     * @param prior the routed intent probabilities (intent → probability); empty when nothing was routed
+     */
+    public Retrieval retrieve(String text, float[] embedding, Map<String, Double> prior) {
+        List<String> asking = Text.askingSentences(text);
+        float[] query = embedding != null && embedding.length > 0 ? embedding : embedder.embed(text);
+        List<float[]> askingVectors = asking.stream().map(embedder::embed).toList();
+
+        double a = asking.isEmpty() ? 0 : settings.askWeight();
+        double[] keywordScores = blend(normalized(keyword.score(text)),
+                best(asking, s -> normalized(keyword.score(s))), a);
+        double[] bm25Scores = blend(normalized(bm25.score(text)), best(asking, s -> normalized(bm25.score(s))), a);
+        double[] vectorScores = blend(vector.score(query), best(askingVectors, vector::score), a);
+
+        Map<Stage, List<Integer>> ranks = new EnumMap<>(Stage.class);
+        ranks.put(Stage.KEYWORD, ranking(keywordScores, true));
+        ranks.put(Stage.BM25, ranking(bm25Scores, true));
+        ranks.put(Stage.VECTOR, ranking(vectorScores, false));
+
+        double[] weights = {settings.keywordWeight(), settings.bm25Weight(), settings.vectorWeight()};
+        Stage[] stages = {Stage.KEYWORD, Stage.BM25, Stage.VECTOR};
+        double best = 0;
+        for (double w : weights) {
+            best += w / (settings.rrfK() + 1);
+        }
+        double[] fused = new double[intents.size()];
+        for (int s = 0; s < stages.length; s++) {
+            List<Integer> ranking = ranks.get(stages[s]);
+            for (int r = 0; r < ranking.size(); r++) {
+                fused[ranking.get(r)] += weights[s] / (settings.rrfK() + r + 1) / best;
+            }
+        }
+        if (!prior.isEmpty()) {
+            for (IndexedIntent intent : intents) {
+                fused[intent.index()] = (1 - settings.priorWeight()) * fused[intent.index()]
+                        + settings.priorWeight() * prior.getOrDefault(intent.id(), 0.0);
+            }
+        }
+        List<Integer> order = new ArrayList<>(intents.size());
+        for (int i = 0; i < intents.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> fused[i]).reversed()
+                .thenComparing(Comparator.comparingDouble((Integer i) -> vectorScores[i]).reversed()));
+
+        List<Retrieval.RankedIntent> ranked = order.stream().map(i -> new Retrieval.RankedIntent(intents.get(i).id(),
+                intents.get(i).entry().agent(), round(fused[i]), round(vectorScores[i]))).toList();
+        int top = order.get(0);
+        boolean confident = fused[top] >= settings.answerThreshold()
+                && vectorScores[top] >= settings.similarityFloor();
+        Map<Stage, List<String>> stageRankings = new EnumMap<>(Stage.class);
+        ranks.forEach((stage, ranking) -> stageRankings.put(stage,
+                ranking.stream().map(i -> intents.get(i).id()).toList()));
+        return new Retrieval(ranked, stageRankings, confident, stageOf(top, ranks, true),
+                hits(order, fused, query, ranks));
+    }
+
+    /**
+     * Every article, best first: an article scores its intent's fused score, shared out by how close it is to the
+     * message among that intent's articles (the nearest takes the whole score).
+     */
+    private List<Retrieval.Hit> hits(List<Integer> order, double[] fused, float[] query,
+            Map<Stage, List<Integer>> ranks) {
+        List<Retrieval.Hit> hits = new ArrayList<>();
+        for (int i : order) {
+            IndexedIntent intent = intents.get(i);
+            List<KnowledgeBase.Article> articles = intent.entry().articles();
+            double[] similarity = new double[articles.size()];
+            Integer[] byArticle = new Integer[articles.size()];
+            for (int a = 0; a < articles.size(); a++) {
+                similarity[a] = vector.similarity(query, articleDocs[i][a]);
+                byArticle[a] = a;
+            }
+            Arrays.sort(byArticle, Comparator.comparingDouble((Integer a) -> similarity[a]).reversed());
+            double nearest = similarity[byArticle[0]];
+            Stage stage = stageOf(i, ranks, false);
+            for (int a : byArticle) {
+                // the intent's score, shared out by how close each of its articles is to the message
+                double share = nearest <= 0 ? 1 : Math.max(0, similarity[a]) / nearest;
+                KnowledgeBase.Article article = articles.get(a);
+                hits.add(new Retrieval.Hit(article.id(), article.title(), intent.id(), intent.entry().agent(),
+                        article.text(), round(fused[i] * share), stage));
+            }
+        }
+        // stable: equal scores keep the fused order of their intents
+        hits.sort(Comparator.comparingDouble(Retrieval.Hit::score).reversed());
+        return List.copyOf(hits);
+    }
+
+    /** The first stage that ranked the intent first; else (not {@code strict}) the one that ranked it highest. */
+    private static Stage stageOf(int intent, Map<Stage, List<Integer>> ranks, boolean strict) {
+        Stage bestStage = Stage.FUSED;
+        int bestRank = Integer.MAX_VALUE;
+        for (Stage stage : List.of(Stage.KEYWORD, Stage.BM25, Stage.VECTOR)) {
+            int rank = ranks.get(stage).indexOf(intent);
+            if (rank >= 0 && rank < bestRank && (!strict || rank == 0)) {
+                bestStage = stage;
+                bestRank = rank;
+            }
+        }
+        return bestStage;
+    }
+
+    /** Indexes of intents best first; with {@code evidenceOnly}, only those that scored above zero. */
+    private static List<Integer> ranking(double[] scores, boolean evidenceOnly) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            if (!evidenceOnly || scores[i] > 0) {
+                order.add(i);
+            }
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+        return order;
+    }
+
+    private static <T> double[] best(List<T> sentences, Function<T, double[]> scorer) {
+        double[] best = null;
+        for (T sentence : sentences) {
+            double[] s = scorer.apply(sentence);
+            if (best == null) {
+                best = s;
+            } else {
+                for (int i = 0; i < s.length; i++) {
+                    best[i] = Math.max(best[i], s[i]);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Whole message and its asking sentences: {@code (1 - a) * whole + a * asking}. */
+    private static double[] blend(double[] whole, double[] asking, double a) {
+        if (asking == null || a == 0) {
+            return whole;
+        }
+        double[] blended = new double[whole.length];
+        for (int i = 0; i < whole.length; i++) {
+            blended[i] = (1 - a) * whole[i] + a * asking[i];
+        }
+        return blended;
+    }
+
+    /** Scaled to the best intent, so lexical scores of a whole message and of one sentence can be blended. */
+    private static double[] normalized(double[] scores) {
+        double max = Arrays.stream(scores).max().orElse(0);
+        if (max <= 0) {
+            return scores;
+        }
+        double[] scaled = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            scaled[i] = scores[i] / max;
+        }
+        return scaled;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

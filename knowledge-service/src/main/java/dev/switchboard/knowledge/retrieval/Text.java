@@ -1,0 +1,61 @@
+package dev.switchboard.knowledge.retrieval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Normalization and sentence splitting shared by the stages. */
+final class Text {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}']+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\s*\\n+\\s*");
+    /** How customers open the sentence that asks: a question word, a request, or a want. */
+    private static final Pattern ASKING = Pattern.compile(
+            "^(?:how|what|whats|what's|why|where|when|which|who|can|could|would|will|is|are|do|does|did|should|"
+                    + "please|pls|help|i need|i want|i'd like|i would like|need|want|tell me|explain|show me|"
+                    + "is there|any way|anyway)\\b.*");
+
+    /** A message of at least this many words is a story, scored sentence by sentence as well as whole. */
+    static final int LONG_MESSAGE_WORDS = 15;
+    private static final int MAX_ASKING_SENTENCES = 2;
+
+    private Text() {
+    }
+
+    static String normalize(String text) {
+        return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    static int words(String text) {
+        String normalized = normalize(text);
+        return normalized.isEmpty() ? 0 : normalized.split(" ").length;
+    }
+
+    /**
+     * The sentences of a long message that carry its ask: questions and requests, else the last sentence (customers
+     * tend to tell the story first). Empty for a short or single-sentence message, which is its own ask.
+     */
+    static List<String> askingSentences(String message) {
+        if (words(message) < LONG_MESSAGE_WORDS) {
+            return List.of();
+        }
+        List<String> sentences = Arrays.stream(SENTENCE_END.split(message.trim())).map(String::trim)
+                .filter(s -> words(s) >= 3).toList();
+        if (sentences.size() < 2) {
+            return List.of();
+        }
+        List<String> asking = new ArrayList<>();
+        for (String sentence : sentences) {
+            if (sentence.endsWith("?") || ASKING.matcher(normalize(sentence)).matches()) {
+                asking.add(sentence);
+            }
+        }
+        if (asking.isEmpty()) {
+            return List.of(sentences.get(sentences.size() - 1));
+        }
+        // the last asks are the customer's actual question more often than the first
+        return List.copyOf(asking.subList(Math.max(0, asking.size() - MAX_ASKING_SENTENCES), asking.size()));
+    }
+}

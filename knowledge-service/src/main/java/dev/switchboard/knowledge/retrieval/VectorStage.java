@@ -1,0 +1,74 @@
+package dev.switchboard.knowledge.retrieval;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Stage 3: cosine similarity (unit vectors: dot product) of the message to the embeddings of every article, title
+ * and example. An intent scores the mean of its {@link #K} most similar documents: one lucky example should not decide,
+ * and a plain centroid blurs intents whose examples vary. A brute-force scan: ~1,200 vectors of 384 floats is well
+ * under a millisecond, faster than building a graph index would pay back.
+ */
+final class VectorStage {
+
+    static final int K = 3;
+
+    private final float[][] vectors;
+    /** The documents of intent i are {@code [first[i], first[i + 1])}: the index adds them intent by intent. */
+    private final int[] first;
+
+    VectorStage(float[][] vectors, List<KnowledgeIndex.Doc> docs, int intents) {
+        this.vectors = vectors;
+        this.first = new int[intents + 1];
+        Arrays.fill(first, -1);
+        for (int d = docs.size() - 1; d >= 0; d--) {
+            first[docs.get(d).intent()] = d;
+        }
+        first[intents] = docs.size();
+        for (int i = intents - 1; i >= 0; i--) {
+            if (first[i] < 0) {
+                first[i] = first[i + 1];
+            }
+        }
+        for (int d = 0; d < docs.size(); d++) {
+            int intent = docs.get(d).intent();
+            if (d < first[intent] || d >= first[intent + 1]) {
+                throw new IllegalArgumentException("documents must be grouped by intent");
+            }
+        }
+    }
+
+    double[] score(float[] query) {
+        double[] scores = new double[first.length - 1];
+        for (int i = 0; i < scores.length; i++) {
+            int n = first[i + 1] - first[i];
+            if (n == 0) {
+                continue;
+            }
+            double[] similarities = new double[n];
+            for (int d = 0; d < n; d++) {
+                similarities[d] = dot(query, vectors[first[i] + d]);
+            }
+            Arrays.sort(similarities);
+            int k = Math.min(K, n);
+            double sum = 0;
+            for (int j = n - k; j < n; j++) {
+                sum += similarities[j];
+            }
+            scores[i] = sum / k;
+        }
+        return scores;
+    }
+
+    double similarity(float[] query, int doc) {
+        return dot(query, vectors[doc]);
+    }
+
+    static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}

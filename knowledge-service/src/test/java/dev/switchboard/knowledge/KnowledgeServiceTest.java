@@ -1,0 +1,24 @@
+package dev.switchboard.knowledge;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The whole service on a random port against an in-process Kafka broker. Every integration test uses exactly this,
+ * so Spring's test context cache loads the embedding model and indexes the knowledge base once for all of them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(topics = {"chat.classified", "chat.replies"}, partitions = 8,
+        brokerProperties = "auto.create.topics.enable=false")
+@AutoConfigureWebTestClient
+public @interface KnowledgeServiceTest {
+}

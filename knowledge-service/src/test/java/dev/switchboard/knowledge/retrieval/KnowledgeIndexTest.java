@@ -1,0 +1,95 @@
+package dev.switchboard.knowledge.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KnowledgeIndexTest {
+
+    private final KnowledgeIndex index = TestIndex.shipped();
+
+    @Test
+    void aLongStoryStillFindsTheArticleItAsksAbout() {
+        // Given a message whose story is about installation and streaming, and whose ask is the WiFi password
+        String message = "We moved in last weekend and the technician finished the install on Saturday. The kids "
+                + "have been streaming shows all day and the TV works fine. Where do I find the WiFi password so I "
+                + "can connect my new printer?";
+
+        // When it is retrieved without any routed intent
+        Retrieval retrieval = index.retrieve(message, null, Map.of());
+
+        // Then the WiFi article answers it, confidently, and is cited
+        assertThat(retrieval.best()).get().extracting(Retrieval.RankedIntent::intent).isEqualTo("wifi_setup");
+        assertThat(retrieval.confident()).isTrue();
+        assertThat(retrieval.hits().get(0).articleId()).startsWith("kb-wifi_setup-");
+    }
+
+    @Test
+    void offTopicMessagesAreNotAnsweredFromTheKnowledgeBase() {
+        for (String message : List.of("write me a poem about the ocean", "what's the capital of peru",
+                "give me a recipe for lasagna")) {
+            Retrieval retrieval = index.retrieve(message, null, Map.of());
+
+            assertThat(retrieval.confident()).as(message).isFalse();
+        }
+    }
+
+    @Test
+    void everyStageRanksOnItsOwnAndTheFusionAgrees() {
+        Retrieval retrieval = index.retrieve("how do I turn on autopay", null, Map.of());
+
+        assertThat(retrieval.stageRankings().get(Stage.KEYWORD)).first().isEqualTo("autopay_paperless");
+        assertThat(retrieval.stageRankings().get(Stage.BM25)).first().isEqualTo("autopay_paperless");
+        assertThat(retrieval.stageRankings().get(Stage.VECTOR)).first().isEqualTo("autopay_paperless");
+        assertThat(retrieval.best().get().intent()).isEqualTo("autopay_paperless");
+        assertThat(retrieval.matchedBy()).isEqualTo(Stage.KEYWORD);
+        assertThat(retrieval.confidence()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aKeywordFreeMessageHasNoKeywordStageButTheOthersFindIt() {
+        Retrieval retrieval = index.retrieve("nothing loads on any of my devices since this morning", null, Map.of());
+
+        assertThat(retrieval.stageRankings().get(Stage.VECTOR)).first().isEqualTo("internet_outage");
+        assertThat(retrieval.best().get().intent()).isEqualTo("internet_outage");
+    }
+
+    @Test
+    void theRoutedIntentReScoresTheFusion() {
+        // Given a message that retrieval alone ranks one way
+        String message = "is it possible to get a faster speed tier";
+        Retrieval alone = index.retrieve(message, null, Map.of());
+        String second = alone.intents().get(1).intent();
+
+        // When the classifier routed it, confidently, to the runner-up
+        Retrieval routed = index.retrieve(message, null, Map.of(second, 0.95));
+
+        // Then the runner-up wins, with a score that mixes both
+        assertThat(routed.best().get().intent()).isEqualTo(second);
+        assertThat(routed.best().get().score()).isGreaterThan(alone.intents().get(1).score());
+    }
+
+    @Test
+    void theClassifiersEmbeddingIsUsedInsteadOfEmbeddingAgain() {
+        // Given the embedding of one message carried with the text of another
+        float[] cancel = TestIndex.embedder().embed("I want to cancel my service and close the account");
+
+        // When retrieved, the vector stage ranks by the carried embedding
+        Retrieval retrieval = index.retrieve("where is the nearest store", cancel, Map.of());
+
+        assertThat(retrieval.stageRankings().get(Stage.VECTOR)).first().isEqualTo("cancel_service");
+    }
+
+    @Test
+    void hitsAreArticlesOfTheRankedIntentsBestFirst() {
+        Retrieval retrieval = index.retrieve("my modem lights are blinking orange", null, Map.of());
+
+        assertThat(retrieval.hits()).isNotEmpty();
+        assertThat(retrieval.hits().get(0).intent()).isEqualTo(retrieval.best().get().intent());
+        assertThat(retrieval.hits()).extracting(Retrieval.Hit::score)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(retrieval.hits()).extracting(Retrieval.Hit::articleId).doesNotHaveDuplicates();
+    }
+}
