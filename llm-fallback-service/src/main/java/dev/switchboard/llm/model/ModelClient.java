@@ -58,6 +58,7 @@ import reactor.core.publisher.Mono;
 public class ModelClient {
 
     static final String NAME = "llm";
+    private static final Duration DEADLINE_MARGIN = Duration.ofMillis(100);
 
     private final ChatModel chatModel;
     private final LlmProperties properties;
@@ -139,8 +140,9 @@ public class ModelClient {
                     .transformDeferred(RateLimiterOperator.of(rateLimiter))
                     .transformDeferred(CircuitBreakerOperator.of(breaker))
                     .transformDeferred(RetryOperator.of(retry))
-                    // the customer's budget covers every attempt, not each one
-                    .timeout(Mono.delay(properties.timeout()), item -> Mono.never())
+                    // the customer's budget covers every attempt, not each one; it ends just after a single hung
+                    // attempt's own timeout, so that one is seen (and counted by the breaker) first
+                    .timeout(Mono.delay(properties.timeout().plus(DEADLINE_MARGIN)), item -> Mono.never())
                     .doOnNext(text -> {
                         if (first.getAndSet(false)) {
                             started.stop(firstToken);

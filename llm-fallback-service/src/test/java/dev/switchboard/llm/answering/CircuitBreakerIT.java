@@ -53,11 +53,13 @@ class CircuitBreakerIT {
             assertThat(client.state()).isEqualTo(CircuitBreaker.State.OPEN);
 
             // When more questions arrive while the breaker is open
-            ask(replies, "b5", ReplySource.fallback);
+            ChatReplied whileOpen = ask(replies, "b5", ReplySource.fallback);
             ask(replies, "b6", ReplySource.fallback);
 
-            // Then none of them reaches the model
+            // Then none of them reaches the model, and the extractive answer goes out well within 2 s
             assertThat(model.requests()).isEqualTo(reachedTheModel);
+            System.out.printf("breaker open: fallback reply latencyMs %d%n", whileOpen.getLatencyMs());
+            assertThat(whileOpen.getLatencyMs()).isLessThan(2_000);
 
             // And once the breaker half-opens and the model is back, calls reach it again and answer with the model
             model.streams("Back online [kb-lights-1].");
@@ -68,11 +70,12 @@ class CircuitBreakerIT {
         }
     }
 
-    private void ask(TopicRecorder replies, String messageId, ReplySource expected) {
+    private ChatReplied ask(TopicRecorder replies, String messageId, ReplySource expected) {
         publisher.await(publisher.publish(Topics.CHAT_FALLBACK, "c-" + messageId, OpenAiStub.question(messageId, 2)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.records())
                 .extracting(record -> (ChatReplied) record.value())
                 .filteredOn(reply -> reply.getMessageId().equals(messageId))
                 .singleElement().extracting(ChatReplied::getSource).isEqualTo(expected));
+        return replies.values(ChatReplied.class, reply -> reply.getMessageId().equals(messageId)).get(0);
     }
 }
