@@ -44,12 +44,17 @@ class CircuitBreakerIT {
     @Test
     void aStormOf500sOpensTheBreakerSoCallsStopReachingTheModelUntilItHalfOpens() {
         try (TopicRecorder replies = new TopicRecorder(brokers, Topics.CHAT_REPLIES.name())) {
-            // Given a model that fails every call, asked four times
+            // Given a model that fails every call, asked once: three attempts (a 500 is retried), no more
             model.fails(500);
-            for (int i = 1; i <= 4; i++) {
+            ask(replies, "b1", ReplySource.fallback);
+            assertThat(model.requests()).isEqualTo(3);
+
+            // When asked three more times, the fourth failed attempt opens the breaker (minimum calls 4)
+            for (int i = 2; i <= 4; i++) {
                 ask(replies, "b" + i, ReplySource.fallback);
             }
             int reachedTheModel = model.requests();
+            assertThat(reachedTheModel).isEqualTo(4);
             assertThat(client.state()).isEqualTo(CircuitBreaker.State.OPEN);
 
             // When more questions arrive while the breaker is open
