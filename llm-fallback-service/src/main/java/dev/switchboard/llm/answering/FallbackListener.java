@@ -100,6 +100,11 @@ class FallbackListener {
             closeChunks(envelope, sequence);
             return extractive(envelope, request);
         }
+        if (answer.text().isBlank()) {
+            // a model that says nothing has not answered; the customer still gets help
+            log.warn("messageId={} model answered with no text, answering extractively", envelope.messageId());
+            return extractive(envelope, request);
+        }
         chunk(envelope, sequence.get(), "", true);
         count("generated");
         return reply(envelope, request, answer.text(), ReplySource.llm, 1.0, cited(answer.text(), passages));

@@ -150,6 +150,18 @@ class ModelResilienceIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void aModelThatStreamsNoTextGetsTheExtractiveAnswerOut() {
+        // Given a model that completes without a word
+        model.streams();
+
+        // When a question arrives, then the customer still gets the passage and the offer of a person
+        ChatReplied reply = ask("r5");
+        assertThat(reply.getSource()).isEqualTo(ReplySource.fallback);
+        assertThat(reply.getContent()).contains("Blinking amber means the gateway is connecting.");
+    }
+
     private double blocks(String kind) {
         var counter = meters.find("llm.guardrail.blocks").tag("kind", kind).counter();
         return counter == null ? 0 : counter.count();
