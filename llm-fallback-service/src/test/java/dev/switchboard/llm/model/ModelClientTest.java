@@ -101,6 +101,23 @@ class ModelClientTest {
         assertThat(calls).hasValue(3);
     }
 
+    @Test
+    void everyLimitExportsItsStateAsMetrics() {
+        // Given a client and the registry it binds to
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        client(new AtomicInteger(), () -> Flux.just(response("Ok.")), limits(4, 20), meters);
+
+        // Then the breaker, retry, bulkhead, rate limiter and time limiter of "llm" are all there
+        assertThat(meters.get("resilience4j.circuitbreaker.state").tag("name", "llm").tag("state", "closed").gauge()
+                .value()).isEqualTo(1);
+        assertThat(meters.get("resilience4j.bulkhead.available.concurrent.calls").tag("name", "llm").gauge().value())
+                .isEqualTo(4);
+        assertThat(meters.get("resilience4j.ratelimiter.available.permissions").tag("name", "llm").gauge().value())
+                .isEqualTo(20);
+        assertThat(meters.find("resilience4j.retry.calls").tag("name", "llm").functionCounters()).isNotEmpty();
+        assertThat(meters.find("resilience4j.timelimiter.calls").tag("name", "llm").counters()).isNotEmpty();
+    }
+
     private static LlmProperties limits(int concurrentCalls, int callsPerMinute) {
         return new LlmProperties("key", "http://model/v1", "m", 0.35, Duration.ofSeconds(5),
                 new LlmProperties.Retry(3, Duration.ofMillis(10)), new LlmProperties.Breaker(50, 100, Duration.ofSeconds(30)),
@@ -110,6 +127,11 @@ class ModelClientTest {
 
     private static ModelClient client(AtomicInteger calls, Supplier<Flux<ChatResponse>> answer,
             LlmProperties properties) {
+        return client(calls, answer, properties, new SimpleMeterRegistry());
+    }
+
+    private static ModelClient client(AtomicInteger calls, Supplier<Flux<ChatResponse>> answer,
+            LlmProperties properties, SimpleMeterRegistry meters) {
         ChatModel model = new ChatModel() {
             @Override
             public ChatResponse call(Prompt prompt) {
@@ -126,7 +148,7 @@ class ModelClientTest {
         };
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("chatModel", model);
-        return new ModelClient(beans.getBeanProvider(ChatModel.class), properties, new SimpleMeterRegistry());
+        return new ModelClient(beans.getBeanProvider(ChatModel.class), properties, meters);
     }
 
     private static ChatResponse response(String text) {
