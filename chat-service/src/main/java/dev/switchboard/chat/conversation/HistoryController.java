@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
-/** The last turns of a conversation for the LLM service; internal, never routed by the gateway. */
+/**
+ * The last turns of a conversation for the LLM service; internal, never routed by the gateway. Each turn carries its
+ * message id, so the caller can leave out the message it is answering.
+ */
 @RestController
 class HistoryController {
 
@@ -22,7 +25,7 @@ class HistoryController {
         this.queries = queries;
     }
 
-    record Turn(String role, String content, Instant timestamp) {
+    record Turn(String id, String role, String content, Instant timestamp) {
     }
 
     @GetMapping("/internal/v1/conversations/{id}/history")
@@ -31,6 +34,6 @@ class HistoryController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit: must be between 1 and " + MAX_TURNS);
         }
         return queries.history(id, limit).map(messages -> messages.stream()
-                .map(m -> new Turn(m.role(), m.content(), m.timestamp())).toList());
+                .map(m -> new Turn(m.id(), m.role(), m.content(), m.timestamp())).toList());
     }
 }

@@ -106,7 +106,8 @@ class ConversationIT {
         // And the LLM's history endpoint gives the last turns oldest first
         web.get().uri("/internal/v1/conversations/conv-1/history?limit=2").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[*].content").isEqualTo(List.of("can someone come by",
-                        "Our technicians can help."));
+                        "Our technicians can help."))
+                .jsonPath("$[*].id").isEqualTo(List.of("m3", "r3"));
 
         // And the list shows it to its owner only, and to admins
         web.get().uri("/api/v1/chat/conversations").header("X-User-Id", "alice").exchange().expectBody()

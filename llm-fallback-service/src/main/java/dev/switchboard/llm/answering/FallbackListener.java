@@ -6,7 +6,9 @@ import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplyChunk;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.llm.guardrails.InputGuardrail;
+import dev.switchboard.llm.guardrails.OutputCheck;
 import dev.switchboard.llm.guardrails.PiiMasker;
+import dev.switchboard.llm.history.ConversationHistory;
 import dev.switchboard.llm.model.LlmProperties;
 import dev.switchboard.llm.model.ModelClient;
 import dev.switchboard.platform.kafka.Envelope;
@@ -25,7 +27,8 @@ import reactor.core.Exceptions;
 
 /**
  * Answers what the knowledge base could not. Every message passes the input guardrail first; without a configured
- * model (the default) the answer is extractive, from the passages the knowledge service sent along.
+ * model (the default) the answer is extractive, from the passages the knowledge service sent along; with one, the
+ * model's answer streams, grounded in those passages and the conversation's last turns.
  */
 @Component
 class FallbackListener {
@@ -35,11 +38,14 @@ class FallbackListener {
     private final EventPublisher publisher;
     private final InputGuardrail guardrail;
     private final ModelClient model;
+    private final ConversationHistory history;
     private final MeterRegistry meters;
     private final String mode;
 
-    FallbackListener(EventPublisher publisher, LlmProperties properties, ModelClient model, MeterRegistry meters) {
+    FallbackListener(EventPublisher publisher, LlmProperties properties, ModelClient model,
+            ConversationHistory history, MeterRegistry meters) {
         this.publisher = publisher;
+        this.history = history;
         this.model = model;
         this.guardrail = new InputGuardrail(properties.relevantPassageScore());
         this.meters = meters;
@@ -60,38 +66,55 @@ class FallbackListener {
     }
 
     private ChatReplied blocked(Envelope envelope, FallbackRequested request, InputGuardrail.Block block) {
-        Counter.builder("llm.guardrail.blocks").description("messages a guardrail stopped")
-                .tag("kind", block.kind().name()).register(meters).increment();
+        blockCounter(block.kind().name()).increment();
         count("blocked");
         log.info("messageId={} blocked by the input guardrail: {}", envelope.messageId(), block.kind());
         return reply(envelope, request, block.reply(), ReplySource.guardrail, 1.0, List.of());
     }
 
-    // Streams each delta to the gateway's partition as it arrives; any model failure ends in the extractive answer.
+    // Streams the answer to the gateway's partition sentence by sentence, each checked before it is sent; a model
+    // failure or an answer that breaks the output check ends in the extractive answer instead.
     private ChatReplied generated(ModelClient client, Envelope envelope, FallbackRequested request) {
+        List<KnowledgePassage> passages = request.getPassages();
+        OutputCheck outputCheck = new OutputCheck(GroundedPrompt.instructions(request.getAgent()));
+        HeldBackText answer = new HeldBackText(text -> outputCheck.check(text, passages));
         AtomicInteger sequence = new AtomicInteger();
-        StringBuilder text = new StringBuilder();
+        List<ConversationHistory.Turn> turns = history.before(envelope.conversationId(), envelope.messageId());
         try {
-            client.stream(GroundedPrompt.system(request.getAgent(), request.getPassages()),
-                    GroundedPrompt.user(request.getContent()))
-                    .doOnNext(delta -> {
-                        text.append(delta);
-                        chunk(envelope, sequence.getAndIncrement(), delta, false);
-                    })
+            client.stream(GroundedPrompt.messages(request.getAgent(), passages, turns, request.getContent()))
+                    .doOnNext(delta -> answer.offer(delta)
+                            .ifPresent(text -> chunk(envelope, sequence.getAndIncrement(), text, false)))
                     .blockLast();
+            answer.finish().ifPresent(text -> chunk(envelope, sequence.getAndIncrement(), text, false));
+        } catch (HeldBackText.Rejected rejected) {
+            closeChunks(envelope, sequence);
+            blockCounter(rejected.kind.name()).increment();
+            log.warn("messageId={} model answer broke the output check ({}), replaced by the extractive answer",
+                    envelope.messageId(), rejected.kind);
+            return extractive(envelope, request);
         } catch (RuntimeException failure) {
             Throwable cause = Exceptions.unwrap(failure);
             log.warn("messageId={} model unavailable ({}: {}), answering extractively", envelope.messageId(),
                     cause.getClass().getSimpleName(), cause.getMessage());
             log.debug("model failure", cause);
-            if (sequence.get() > 0) {
-                chunk(envelope, sequence.get(), "", true);
-            }
+            closeChunks(envelope, sequence);
+            return extractive(envelope, request);
+        }
+        if (answer.text().isBlank()) {
+            // a model that says nothing has not answered; the customer still gets help
+            log.warn("messageId={} model answered with no text, answering extractively", envelope.messageId());
             return extractive(envelope, request);
         }
         chunk(envelope, sequence.get(), "", true);
         count("generated");
-        return reply(envelope, request, text.toString(), ReplySource.llm, 1.0, cited(text, request.getPassages()));
+        return reply(envelope, request, answer.text(), ReplySource.llm, 1.0, cited(answer.text(), passages));
+    }
+
+    // The gateway stops showing deltas at last=true; the final reply then replaces what was shown.
+    private void closeChunks(Envelope envelope, AtomicInteger sequence) {
+        if (sequence.get() > 0) {
+            chunk(envelope, sequence.get(), "", true);
+        }
     }
 
     private void chunk(Envelope envelope, int sequence, String delta, boolean last) {
@@ -116,6 +139,11 @@ class FallbackListener {
                 passages.size());
         return reply(envelope, request, ExtractiveAnswer.from(passages), ReplySource.fallback,
                 passages.isEmpty() ? 0.0 : passages.get(0).getScore(), passages.stream().limit(1).toList());
+    }
+
+    private Counter blockCounter(String kind) {
+        return Counter.builder("llm.guardrail.blocks").description("messages or answers a guardrail stopped")
+                .tag("kind", kind).register(meters);
     }
 
     private void count(String outcome) {

@@ -31,15 +31,21 @@ public final class InputGuardrail {
             Pattern.compile("\\b(ignore|disregard|forget|override|bypass|skip)\\b[\\w\\s,']{0,30}?\\b(previous|prior|above|"
                     + "earlier|preceding|initial|original|system|all|your|any)\\b[\\w\\s']{0,20}?\\b(instructions?|prompts?|"
                     + "rules|directions|guidelines|directives|programming|constraints|restrictions|guardrails)\\b"),
+            // "ignore what you were told"
+            Pattern.compile("\\b(ignore|disregard|forget)\\s+(what|everything|anything|all)\\s+(you\\s+)?(were|have been|'ve been|"
+                    + "got)?\\s*(told|instructed|given)\\b"),
             // asking for the hidden prompt
             Pattern.compile("\\b(reveal|show|print|repeat|tell|output|display|leak|dump|share|what)\\b[\\w\\s']{0,25}?"
                     + "\\b(system|hidden|initial|original|secret|internal)\\s+(prompt|instructions?|message|rules|configuration)"),
             Pattern.compile("\\b(your|the)\\s+(system\\s+prompt|instructions\\s+verbatim|prompt\\s+verbatim)"),
             // role-play and persona switches
-            Pattern.compile("\\b(pretend|imagine|roleplay|role-play|role play)\\b[\\w\\s']{0,30}?\\b(you are|you're|to be|as)\\b"),
+            Pattern.compile("\\b(pretend|imagine|roleplay|role-play|role play)\\b[\\w\\s'.,:;!-]{0,30}?\\b(you are|you're|to be|as)\\b"),
             Pattern.compile("\\b(you are now|from now on,? you|act as an? (unrestricted|unfiltered|evil|jailbroken|admin|"
                     + "administrator|developer|root|hacker|different|new)|you have no (rules|restrictions|limits))\\b"),
-            Pattern.compile("\\b(jailbreak|jailbroken|dan mode|do anything now|developer mode|god mode|sudo mode)\\b"),
+            Pattern.compile("\\b(jailbreak|jailbroken|dan mode|do anything now)\\b"),
+            // "developer mode" alone is a setting of many TV boxes and phones; switching the assistant into it is not
+            Pattern.compile("\\b(enable|enter|activate|switch to|switch into|go into|turn on)\\s+(developer|god|sudo|dan|"
+                    + "admin|unrestricted) mode\\b"),
             Pattern.compile("\\bwithout (any )?(restrictions|filters|rules|guardrails|censorship|limitations)\\b"),
             // fake role lines and chat-template tokens
             Pattern.compile("(?m)^\\s*[\\[#<(]*\\s*(system|assistant|developer)\\s*[\\]>)]*\\s*:"),
@@ -48,6 +54,9 @@ public final class InputGuardrail {
             // other customers' data
             Pattern.compile("\\b(other|another|all|every|any)\\s+(customers?|users?|subscribers?)('s|s'|')?\\s+(\\w+\\s+)?"
                     + "(data|details|accounts?|addresses|numbers|emails|information|info|passwords|records|bills)"),
+            Pattern.compile("\\b(data|details|accounts?|address(es)?|numbers?|emails?|information|info|passwords?|records?|"
+                    + "bills?|names?)\\s+(of|for|from|belonging to)\\s+(other|another|all|every)\\s+(customers?|users?|subscribers?|"
+                    + "people|accounts?)\\b"),
             Pattern.compile("\\b(list|dump|export|give me|show me)\\b[\\w\\s]{0,15}?\\b(customer|user|subscriber)\\s+"
                     + "(data|records|database|list|table)"));
 
@@ -60,7 +69,7 @@ public final class InputGuardrail {
             "service", "autopay", "balance", "price", "discount", "promo", "order", "move", "moving", "address",
             "login", "app", "port", "number", "reception", "coverage", "line", "dial", "calls", "call", "text",
             "hotspot", "light", "lights", "blinking", "led", "error", "code", "reset", "restart", "reboot", "mesh",
-            "extender", "dvr", "recording", "receipt", "due", "late", "subscription", "package");
+            "extender", "dvr", "recording", "receipt", "due", "late", "subscription", "package", "statement", "parental");
 
     private final double relevantScore;
 
@@ -83,7 +92,9 @@ public final class InputGuardrail {
     private boolean offTopic(String text, String intent, List<KnowledgePassage> passages) {
         boolean unknownIntent = intent == null || "unknown".equals(intent);
         boolean relevantPassage = passages.stream().anyMatch(passage -> passage.getScore() >= relevantScore);
-        boolean serviceWord = Pattern.compile("[^a-z0-9-]+").splitAsStream(text).anyMatch(SERVICE_WORDS::contains);
+        boolean serviceWord = Pattern.compile("[^a-z0-9-]+").splitAsStream(text)
+                .anyMatch(word -> SERVICE_WORDS.contains(word) || word.endsWith("s")
+                        && SERVICE_WORDS.contains(word.substring(0, word.length() - 1)));
         return unknownIntent && !relevantPassage && !serviceWord;
     }
 }

@@ -44,20 +44,27 @@ class CircuitBreakerIT {
     @Test
     void aStormOf500sOpensTheBreakerSoCallsStopReachingTheModelUntilItHalfOpens() {
         try (TopicRecorder replies = new TopicRecorder(brokers, Topics.CHAT_REPLIES.name())) {
-            // Given a model that fails every call, asked four times
+            // Given a model that fails every call, asked once: three attempts (a 500 is retried), no more
             model.fails(500);
-            for (int i = 1; i <= 4; i++) {
+            ask(replies, "b1", ReplySource.fallback);
+            assertThat(model.requests()).isEqualTo(3);
+
+            // When asked three more times, the fourth failed attempt opens the breaker (minimum calls 4)
+            for (int i = 2; i <= 4; i++) {
                 ask(replies, "b" + i, ReplySource.fallback);
             }
             int reachedTheModel = model.requests();
+            assertThat(reachedTheModel).isEqualTo(4);
             assertThat(client.state()).isEqualTo(CircuitBreaker.State.OPEN);
 
             // When more questions arrive while the breaker is open
-            ask(replies, "b5", ReplySource.fallback);
+            ChatReplied whileOpen = ask(replies, "b5", ReplySource.fallback);
             ask(replies, "b6", ReplySource.fallback);
 
-            // Then none of them reaches the model
+            // Then none of them reaches the model, and the extractive answer goes out well within 2 s
             assertThat(model.requests()).isEqualTo(reachedTheModel);
+            System.out.printf("breaker open: fallback reply latencyMs %d%n", whileOpen.getLatencyMs());
+            assertThat(whileOpen.getLatencyMs()).isLessThan(2_000);
 
             // And once the breaker half-opens and the model is back, calls reach it again and answer with the model
             model.streams("Back online [kb-lights-1].");
@@ -68,11 +75,12 @@ class CircuitBreakerIT {
         }
     }
 
-    private void ask(TopicRecorder replies, String messageId, ReplySource expected) {
+    private ChatReplied ask(TopicRecorder replies, String messageId, ReplySource expected) {
         publisher.await(publisher.publish(Topics.CHAT_FALLBACK, "c-" + messageId, OpenAiStub.question(messageId, 2)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.records())
                 .extracting(record -> (ChatReplied) record.value())
                 .filteredOn(reply -> reply.getMessageId().equals(messageId))
                 .singleElement().extracting(ChatReplied::getSource).isEqualTo(expected));
+        return replies.values(ChatReplied.class, reply -> reply.getMessageId().equals(messageId)).get(0);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.llm.answering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.events.ChatReplied;
@@ -10,6 +11,7 @@ import dev.switchboard.events.ReplySource;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,18 +36,22 @@ class ModelStreamingIT {
     @Autowired
     EventPublisher publisher;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
     @Test
-    void withAModelTheAnswerStreamsInSequenceToTheGatewaysPartitionAndEndsWithAnLlmReply() {
-        // Given a model that streams three deltas
-        model.streams("Wait five minutes. ", "Then restart the gateway ", "[kb-lights-1].");
+    void withAModelTheAnswerStreamsSentenceBySentenceToTheGatewaysPartitionAndEndsWithAnLlmReply() {
+        // Given a model that streams four deltas, the second sentence split over three of them
+        model.streams("Wait five minutes. ", "Then restart ", "the gateway ", "[kb-lights-1].");
 
         // When a fallback request from gateway instance 5 arrives
         publisher.await(publisher.publish(Topics.CHAT_FALLBACK, "c-s1", OpenAiStub.question("s1", 5)));
 
-        // Then the chunks reach partition 5 in sequence, the last one flagged, and the reply carries the whole text
+        // Then each complete sentence reaches partition 5 in sequence, the last chunk flagged, and the reply
+        // carries the whole text
         try (TopicRecorder chunks = new TopicRecorder(brokers, Topics.CHAT_REPLY_CHUNKS.name());
                 TopicRecorder replies = new TopicRecorder(brokers, Topics.CHAT_REPLIES.name())) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -53,10 +59,9 @@ class ModelStreamingIT {
                         .extracting(record -> (ReplyChunk) record.value())
                         .filteredOn(chunk -> chunk.getMessageId().equals("s1"))
                         .extracting(ReplyChunk::getSequence, ReplyChunk::getDelta, ReplyChunk::getLast)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "Wait five minutes. ", false),
-                                org.assertj.core.groups.Tuple.tuple(1, "Then restart the gateway ", false),
-                                org.assertj.core.groups.Tuple.tuple(2, "[kb-lights-1].", false),
-                                org.assertj.core.groups.Tuple.tuple(3, "", true));
+                        .containsExactly(tuple(0, "Wait five minutes. ", false),
+                                tuple(1, "Then restart the gateway [kb-lights-1].", false),
+                                tuple(2, "", true));
                 assertThat(replies.records()).singleElement().satisfies(record -> {
                     assertThat(record.partition()).isEqualTo(5);
                     ChatReplied reply = (ChatReplied) record.value();
@@ -68,5 +73,18 @@ class ModelStreamingIT {
                 });
             });
         }
+
+        // And the prompt asked for usage, was grounded in the passage, and carried the masked customer text
+        assertThat(model.requestBodies()).singleElement().asString()
+                .contains("\"include_usage\":true")
+                .contains("Blinking amber means the gateway is connecting.")
+                .contains("my router blinks orange since the storm");
+
+        // And the reported tokens are counted, and the missing chat-service is counted rather than silent
+        assertThat(meters.get("llm.tokens").tag("direction", "in").counter().count())
+                .isEqualTo(OpenAiStub.PROMPT_TOKENS);
+        assertThat(meters.get("llm.tokens").tag("direction", "out").counter().count()).isEqualTo(4);
+        assertThat(meters.get("llm.history.requests").tag("outcome", "unavailable").counter().count()).isEqualTo(1);
+        assertThat(meters.get("llm.model.latency").timer().count()).isEqualTo(1);
     }
 }

@@ -1,0 +1,81 @@
+package dev.switchboard.llm.history;
+
+import dev.switchboard.llm.model.LlmProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * The last turns of a conversation, from chat-service. History makes answers better but is not worth a customer's
+ * wait: when chat-service is slow or down the answer goes ahead without it, and the miss is counted and logged.
+ */
+@Component
+public class ConversationHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationHistory.class);
+
+    /** One stored message; role is {@code user} or {@code assistant}. */
+    public record Turn(String id, String role, String content, Instant timestamp) {
+    }
+
+    private final WebClient web;
+    private final HistoryProperties properties;
+    private final LlmProperties llm;
+    private final Counter fetched;
+    private final Counter unavailable;
+
+    ConversationHistory(HistoryProperties properties, LlmProperties llm, MeterRegistry meters) {
+        this.web = WebClient.create(properties.url());
+        this.properties = properties;
+        this.llm = llm;
+        this.fetched = Counter.builder("llm.history.requests").tag("outcome", "fetched")
+                .description("history requests to chat-service").register(meters);
+        this.unavailable = Counter.builder("llm.history.requests").tag("outcome", "unavailable")
+                .description("history requests to chat-service").register(meters);
+    }
+
+    /**
+     * The first request of a fresh JVM pays for starting the HTTP client (about half a second here), more than the
+     * history timeout: make it once at start-up, off the customer's path, when answers will need history.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (!llm.enabled()) {
+            return;
+        }
+        request("warm-up", 1).timeout(Duration.ofSeconds(10)).subscribe(
+                turns -> log.debug("history client warmed up"),
+                failure -> log.debug("history warm-up failed ({}); chat-service may still be starting", failure.toString()));
+    }
+
+    /** The turns before {@code messageId}, oldest first; empty when chat-service did not answer in time. */
+    public List<Turn> before(String conversationId, String messageId) {
+        try {
+            // one more than needed: chat-service may already hold the message being answered
+            List<Turn> turns = request(conversationId, properties.turns() + 1).timeout(properties.timeout()).block();
+            fetched.increment();
+            List<Turn> earlier = turns == null ? List.of()
+                    : turns.stream().filter(turn -> !messageId.equals(turn.id())).toList();
+            return earlier.subList(Math.max(0, earlier.size() - properties.turns()), earlier.size());
+        } catch (RuntimeException failure) {
+            unavailable.increment();
+            log.warn("conversationId={} history unavailable ({}), answering without it", conversationId,
+                    failure.getClass().getSimpleName());
+            return List.of();
+        }
+    }
+
+    private Mono<List<Turn>> request(String conversationId, int limit) {
+        return web.get().uri("/internal/v1/conversations/{id}/history?limit={limit}", conversationId, limit)
+                .retrieve().bodyToFlux(Turn.class).collectList();
+    }
+}
