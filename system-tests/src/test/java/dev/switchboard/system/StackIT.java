@@ -1,12 +1,16 @@
 package dev.switchboard.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +36,8 @@ class StackIT {
     static RunningStack stack;
     static final Api api = new Api();
     static String aliceConversation;
+    /** Conversations of the dev-set run, with their owner's token, for rating. */
+    static final Map<String, String> ratedConversations = new LinkedHashMap<>();
 
     @BeforeAll
     static void startTheStack() {
@@ -121,6 +127,154 @@ class StackIT {
     }
 
     @Test
+    @Order(5)
+    void theDevSetIsRoutedAndAnsweredFromTheKnowledgeBase() throws IOException {
+        // Given the labelled development set (or, in a checkout without it, the project's own routing test set)
+        List<String[]> labelled = labelledMessages();
+
+        // When every message is sent through the gateway, a fresh guest per 40 so no user hits the rate limit
+        String token = null;
+        int inKb = 0;
+        int answered = 0;
+        int escalations = 0;
+        int handoffs = 0;
+        List<String> misses = new ArrayList<>();
+        for (int i = 0; i < labelled.size(); i++) {
+            token = i % 40 == 0 ? api.guestToken() : token;
+            String[] row = labelled.get(i);
+            Api.Response response = api.post("/api/v1/chat/messages", token, Map.of("content", row[2]));
+            assertThat(response.status()).isEqualTo(200);
+            Map<String, Object> reply = response.body();
+            assertContract(reply);
+            ratedConversations.putIfAbsent((String) reply.get("conversationId"), token);
+            if ("human_handoff".equals(row[1])) {
+                handoffs++;
+                escalations += "escalation".equals(reply.get("source")) ? 1 : 0;
+                continue;
+            }
+            inKb++;
+            if (row[1].equals(reply.get("intent")) && "knowledge_base".equals(reply.get("source"))) {
+                answered++;
+            } else {
+                misses.add(row[1] + " -> " + reply.get("intent") + "/" + reply.get("source") + ": " + row[2]);
+            }
+        }
+
+        // Then the right knowledge-base answer comes back for at least 90% of them, and hand-offs escalate
+        double hitAt1 = (double) answered / inKb;
+        System.out.printf("dev set through the stack: hit@1 with source=knowledge_base %.3f (%d/%d), "
+                + "escalated hand-offs %d/%d%nmisses:%n  %s%n", hitAt1, answered, inKb, escalations, handoffs,
+                String.join("\n  ", misses));
+        assertThat(hitAt1).as("hit@1 from the knowledge base; misses: %s", misses).isGreaterThanOrEqualTo(0.90);
+        assertThat(escalations).isEqualTo(handoffs);
+    }
+
+    @Test
+    @Order(6)
+    @SuppressWarnings("unchecked")
+    void analyticsAndFeedbackMatchWhatTheStoresHold() {
+        // Given some of the dev-set conversations rated by their owners
+        int rated = 0;
+        for (Map.Entry<String, String> conversation : ratedConversations.entrySet()) {
+            if (rated == 12) {
+                break;
+            }
+            Api.Response response = api.post("/api/v1/feedback", conversation.getValue(), Map.of(
+                    "conversationId", conversation.getKey(), "rating", rated % 5 + 1, "resolved", rated % 2 == 0));
+            assertThat(response.status()).as("rating %s", response.body()).isEqualTo(201);
+            rated++;
+        }
+        String staff = api.token("agent");
+        String allTime = "?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
+
+        // Then the overview counts what the conversation store and the feedback store hold, once the events are in
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, Object> store = Stores.row("chat", """
+                    select count(distinct c.id) filter (where m.role = 'user') as conversations,
+                           count(*) filter (where m.role = 'user') as messages,
+                           count(*) filter (where m.role = 'assistant') as replies,
+                           count(distinct c.user_id) filter (where m.role = 'user') as active_users,
+                           count(*) filter (where m.role = 'assistant' and m.source = 'knowledge_base') as kb_answers,
+                           count(distinct c.id) filter (where c.status = 'escalated') as escalated
+                    from conversations c join messages m on m.conversation_id = c.id""");
+            Map<String, Object> feedback = Stores.row("feedback", """
+                    select count(*) as ratings, count(*) filter (where rating >= 4) as satisfied,
+                           avg(rating)::float8 as average from conversation_feedback""");
+            Map<String, Object> overview = api.get("/api/v1/analytics/overview" + allTime, staff).body();
+
+            long conversations = ((Number) store.get("conversations")).longValue();
+            long replies = ((Number) store.get("replies")).longValue();
+            assertThat(number(overview, "conversations")).isEqualTo(conversations);
+            assertThat(number(overview, "messages")).isEqualTo(((Number) store.get("messages")).longValue());
+            assertThat(number(overview, "replies")).isEqualTo(replies);
+            assertThat(number(overview, "activeUsers")).isEqualTo(((Number) store.get("active_users")).longValue());
+            assertThat((Double) overview.get("kbAnswerRate"))
+                    .isCloseTo(((Number) store.get("kb_answers")).doubleValue() / replies, within(1e-9));
+            assertThat((Double) overview.get("escalationRate"))
+                    .isCloseTo(((Number) store.get("escalated")).doubleValue() / conversations, within(1e-9));
+            assertThat(number(overview, "ratings")).isEqualTo(((Number) feedback.get("ratings")).longValue())
+                    .isGreaterThanOrEqualTo(12);
+            assertThat((Double) overview.get("csat")).isCloseTo(
+                    ((Number) feedback.get("satisfied")).doubleValue() / number(overview, "ratings"), within(1e-9));
+
+            // And every user message was classified once, as the intents report shows
+            List<Map<String, Object>> distribution = (List<Map<String, Object>>) api
+                    .get("/api/v1/analytics/intents" + allTime, staff).body().get("distribution");
+            assertThat(distribution.stream().mapToLong(r -> number(r, "count")).sum())
+                    .isEqualTo(((Number) store.get("messages")).longValue());
+
+            // And the satisfaction report has the ratings and their average
+            Map<String, Object> satisfaction = api.get("/api/v1/analytics/satisfaction" + allTime
+                    + "&interval=day", staff).body();
+            List<Map<String, Object>> overTime = (List<Map<String, Object>>) satisfaction.get("overTime");
+            assertThat(overTime.stream().mapToLong(r -> number(r, "ratings")).sum())
+                    .isEqualTo(number(overview, "ratings"));
+            double ratingSum = overTime.stream()
+                    .mapToDouble(r -> ((Number) r.get("avg_rating")).doubleValue() * number(r, "ratings")).sum();
+            assertThat(ratingSum / number(overview, "ratings"))
+                    .isCloseTo(((Number) feedback.get("average")).doubleValue(), within(1e-9));
+        });
+    }
+
+    @Test
+    @Order(7)
+    void aMinuteOf200RequestsASecondFromOneUserIsLimitedWithoutServerErrors() throws Exception {
+        // Given one user and the gateway's default limit of 120 requests a minute
+        EdgeLoad load = new EdgeLoad(Api.BASE);
+
+        // When they send 200 requests a second for a minute
+        EdgeLoad.Result result = load.run("/api/v1/chat/conversations", load.guestToken(), 200,
+                Duration.ofMinutes(1));
+        System.out.println("edge load: " + result);
+
+        // Then the bucket (120, refilled 120 a minute) lets about 240 through, refuses the rest with 429, and
+        // nothing fails
+        assertThat(result.serverErrors()).isZero();
+        assertThat(result.count(200) + result.count(429)).isEqualTo(result.sent());
+        assertThat(result.count(200)).isBetween(230L, 250L);
+    }
+
+    @Test
+    @Order(8)
+    @SuppressWarnings("unchecked")
+    void theGatewayServesOneOpenApiDocumentOfTheWholePublicApi() {
+        // the gateway reads the services' documents in the background, every 30 s
+        await().atMost(Duration.ofSeconds(70)).untilAsserted(() -> assertThat(
+                ((Map<String, Object>) api.get("/v3/api-docs", null).body().get("info")).get("x-missing-services"))
+                .isEqualTo(Map.of()));
+        Map<String, Object> document = api.get("/v3/api-docs", null).body();
+
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        assertThat(paths).containsKeys("/api/v1/chat/messages", "/api/v1/auth/token", "/api/v1/chat/conversations",
+                "/api/v1/profile", "/api/v1/analytics/overview", "/api/v1/feedback", "/api/v1/feedback/summary");
+        assertThat(paths.get("/api/v1/analytics/overview").get("x-served-by")).isEqualTo("analytics-service");
+        assertThat(paths.keySet()).anyMatch(path -> path.startsWith("/api/v1/knowledge/"));
+        assertThat(paths).doesNotContainKey("/api/v1/unavailable/{service}");
+        // the identity headers are the gateway's business, never the client's
+        assertThat(Api.JSON.writeValueAsString(paths)).doesNotContain("X-User-Id").doesNotContain("X-User-Roles");
+    }
+
+    @Test
     @Order(100)
     void stoppingLeavesNoProcessAndASecondRunOnTheSameDataWorks() {
         // When the stack is stopped like Ctrl-C would
@@ -153,6 +307,19 @@ class StackIT {
         Api.Response list = api.get("/api/v1/chat/conversations", token);
         assertThat((List<Map<String, Object>>) list.body().get("content")).extracting(c -> c.get("id"))
                 .contains(aliceConversation);
+    }
+
+    private static List<String[]> labelledMessages() throws IOException {
+        Path home = Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path devSet = home.resolve("../shared/data/dev_routing.tsv");
+        Path file = Files.exists(devSet) ? devSet : home.resolve("intent-service/src/test/resources/eval/routing_test.tsv");
+        System.out.println("labelled messages from " + file);
+        return Files.readAllLines(file).stream().skip(1).filter(line -> !line.isBlank())
+                .map(line -> line.split("\t", 3)).toList();
+    }
+
+    private static long number(Map<String, Object> map, String key) {
+        return ((Number) map.get(key)).longValue();
     }
 
     private static String send(Api.ChatSocket socket, String content) {

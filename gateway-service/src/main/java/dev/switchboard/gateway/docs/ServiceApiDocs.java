@@ -33,6 +33,8 @@ class ServiceApiDocs {
             "feedback-service");
     private static final Logger log = LoggerFactory.getLogger(ServiceApiDocs.class);
     private static final Duration REFRESH = Duration.ofSeconds(30);
+    // a service builds its document on the first request, which takes seconds on a busy machine
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, String> urls;
     private final WebClient web = WebClient.create();
@@ -62,7 +64,7 @@ class ServiceApiDocs {
             return Mono.empty();
         }
         return web.get().uri(url + "/v3/api-docs").retrieve().bodyToMono(byte[].class)
-                .timeout(Duration.ofSeconds(3))
+                .timeout(FETCH_TIMEOUT)
                 .map(body -> {
                     try {
                         return Json.mapper().readValue(body, OpenAPI.class);

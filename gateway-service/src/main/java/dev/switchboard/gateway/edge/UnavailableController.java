@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.edge;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -15,6 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
  * Where a route's circuit breaker sends callers while its service is down or too slow. Each answer is logged with
  * its cause (the call's error, or the open breaker) and counted by service and cause.
  */
+// the breakers' forward target, not an endpoint clients call
+@Hidden
 @RestController
 class UnavailableController {
 

@@ -2,6 +2,7 @@ package dev.switchboard.gateway.health;
 
 import dev.switchboard.gateway.replies.ReplyPartition;
 import dev.switchboard.gateway.security.Roles;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ class HealthController {
 
     @GetMapping("/api/v1/health")
     Mono<ResponseEntity<Map<String, Object>>> health(@RequestParam(defaultValue = "false") boolean detailed,
-            Mono<Authentication> caller) {
+            @Parameter(hidden = true) Mono<Authentication> caller) {
         boolean repliesFlowing = replyContainer().map(MessageListenerContainer::isRunning).orElse(false);
         String status = repliesFlowing ? "UP" : "DOWN";
         if (!detailed) {
