@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,12 +56,14 @@ class TraceIT {
         // spans leave in batches; a short delay keeps the test quick, it changes nothing else
         env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "200ms");
         Path logs = ServiceJar.home().resolve("deploy-checks/target/trace-it");
+        running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, env));
+        running.put("knowledge-service", ServiceJar.start("knowledge-service", "512m", logs, env));
         Map<String, String> gateway = new HashMap<>(env);
         gateway.put("SPRING_PROFILES_ACTIVE", "dev");
         gateway.put("GATEWAY_INSTANCE", "0");
+        gateway.put("KNOWLEDGE_SERVICE_URL", running.get("knowledge-service").url(""));
+        gateway.put("INTENT_SERVICE_URL", running.get("intent-service").url(""));
         running.put("gateway-service", ServiceJar.start("gateway-service", "256m", logs, gateway));
-        running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, env));
-        running.put("knowledge-service", ServiceJar.start("knowledge-service", "512m", logs, env));
         await("all three services ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> running.values().stream().allMatch(ServiceJar::isHealthy));
     }
@@ -125,6 +128,46 @@ class TraceIT {
             assertThat(root.service()).isEqualTo("gateway-service");
             assertThat(root.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
         });
+    }
+
+    @Test
+    void theSeedMetricsAreScrapedWithTheApplicationTagAfterAMessage() throws Exception {
+        // Given one answered message
+        String token = post("/api/v1/auth/token", null, Map.of()).get("access_token").asString();
+        post("/api/v1/chat/messages", token, Map.of("id", UUID.randomUUID().toString(), "role", "user",
+                "content", "how do I pay my bill online", "timestamp", "2026-11-24T10:00:00Z"));
+
+        // and one call routed to knowledge-service (whatever it answers), which creates the gateway's breaker of it
+        HttpResponse<String> routed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(running.get("gateway-service").url("/api/v1/knowledge/categories")))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(routed.statusCode()).as(routed.body()).isNotEqualTo(503);
+
+        // When Prometheus scrapes the services (the text is kept in target/trace-it for whoever writes dashboards)
+        Map<String, String> scraped = new HashMap<>();
+        for (String service : SERVICES) {
+            String text = scrape(running.get(service));
+            Files.writeString(running.get(service).log.resolveSibling(service + ".prom"), text);
+            scraped.put(service, text);
+        }
+
+        // Then the seed's metric names are there, tagged with the application
+        assertThat(scraped.get("gateway-service"))
+                .containsPattern("(?m)^chat_response_time_seconds_bucket\\{.*application=\"gateway-service\"");
+        assertThat(scraped.get("gateway-service")).containsPattern(
+                "(?m)^resilience4j_circuitbreaker_state\\{.*name=\"knowledge-service\".*state=\"closed\".*} 1");
+        assertThat(scraped.get("knowledge-service"))
+                .containsPattern("(?m)^knowledge_base_hits_total\\{.*application=\"knowledge-service\".*} [1-9]");
+        assertThat(scraped.get("intent-service"))
+                .containsPattern("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{.*application=\"intent-service\"");
+    }
+
+    private static String scrape(ServiceJar service) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(service.url("/actuator/prometheus"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private static List<Span.SpanKind> kinds(List<ReceivedSpan> spans) {
