@@ -158,6 +158,14 @@ class TraceIT {
                 "(?m)^resilience4j_circuitbreaker_state\\{.*name=\"knowledge-service\".*state=\"closed\".*} 1");
         assertThat(scraped.get("knowledge-service"))
                 .containsPattern("(?m)^knowledge_base_hits_total\\{.*application=\"knowledge-service\".*} [1-9]");
+        // and the framework metrics the dashboards query are really exported (the services' own meters are read from
+        // their code by DashboardsTest; some of them exist only once their event has happened)
+        Set<String> live = new java.util.TreeSet<>();
+        scraped.values().forEach(text -> live.addAll(DashboardMetrics.scrapedMetricNames(text)));
+        Set<String> framework = new java.util.TreeSet<>(DashboardMetrics.referencedMetrics(
+                ServiceJar.home().resolve(DashboardMetrics.DASHBOARDS)));
+        framework.retainAll(ExportedMetrics.framework());
+        assertThat(live).as("framework metrics the dashboards query").containsAll(framework);
         assertThat(scraped.get("intent-service"))
                 .containsPattern("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{.*application=\"intent-service\"");
     }
