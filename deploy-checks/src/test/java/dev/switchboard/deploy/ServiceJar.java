@@ -47,6 +47,8 @@ final class ServiceJar implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        // only what the test passes decides where traces go, whatever the shell running the build exports
+        builder.environment().remove("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         // the service stops by itself if this test JVM dies without closing it

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One chat message is one trace across the services, exactly as they run in production: the packaged jars of
- * gateway-service, intent-service and knowledge-service, each its own JVM, with only the deployment's variables
+ * gateway-service, intent-service, knowledge-service and llm-fallback-service, each its own JVM, with only the deployment's variables
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code LOG_FORMAT=json}), a real KRaft broker,
  * and an in-memory OTLP collector in place of Jaeger. So it exercises the services' own listeners, the platform's
  * Kafka observation (traceparent headers), the Reactor context propagation from the HTTP request to the Kafka send, the
@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TraceIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> SERVICES = List.of("gateway-service", "intent-service", "knowledge-service");
+    private static final List<String> SERVICES = List.of("gateway-service", "intent-service", "knowledge-service",
+            "llm-fallback-service");
 
     private static EmbeddedKafkaBroker kafka;
     private static OtlpReceiver collector;
@@ -58,13 +59,14 @@ class TraceIT {
         Path logs = ServiceJar.home().resolve("deploy-checks/target/trace-it");
         running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, env));
         running.put("knowledge-service", ServiceJar.start("knowledge-service", "512m", logs, env));
+        running.put("llm-fallback-service", ServiceJar.start("llm-fallback-service", "192m", logs, env));
         Map<String, String> gateway = new HashMap<>(env);
         gateway.put("SPRING_PROFILES_ACTIVE", "dev");
         gateway.put("GATEWAY_INSTANCE", "0");
         gateway.put("KNOWLEDGE_SERVICE_URL", running.get("knowledge-service").url(""));
         gateway.put("INTENT_SERVICE_URL", running.get("intent-service").url(""));
         running.put("gateway-service", ServiceJar.start("gateway-service", "256m", logs, gateway));
-        await("all three services ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+        await("all services ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> running.values().stream().allMatch(ServiceJar::isHealthy));
     }
 
@@ -83,20 +85,45 @@ class TraceIT {
     void oneChatMessageIsOneTraceAcrossTheServicesAndTheirJsonLogs() throws Exception {
         // Given a customer's token
         String messageId = UUID.randomUUID().toString();
-        String token = post("/api/v1/auth/token", null, Map.of("username", "alice", "password", "switchboard"))
-                .get("access_token").asString();
+        String token = token();
 
-        // When the customer sends one message through the gateway and gets the reply
+        // When the customer sends one message the knowledge base answers, through the gateway
         JsonNode reply = post("/api/v1/chat/messages", token, Map.of("id", messageId, "role", "user",
                 "content", "my internet is super slow tonight", "timestamp", "2026-11-24T10:00:00Z"));
         assertThat(reply.get("messageId").asString()).isEqualTo(messageId);
-        assertThat(reply.get("source").asString()).isNotEqualTo("fallback");
+        assertThat(reply.get("source").asString()).isEqualTo("knowledge_base");
 
-        // Then each service's JSON log line about this message carries one and the same trace id
+        // Then its JSON logs and its spans in gateway, intent and knowledge are one trace
+        assertOneTrace(messageId, List.of("gateway-service", "intent-service", "knowledge-service"));
+    }
+
+    @Test
+    void aMessageTheKnowledgeBaseCannotAnswerIsOneTraceThroughTheLlmFallback() throws Exception {
+        // Given a customer's token
+        String messageId = UUID.randomUUID().toString();
+        String token = token();
+
+        // When the customer asks something no knowledge-base answer is confident about
+        JsonNode reply = post("/api/v1/chat/messages", token, Map.of("id", messageId, "role", "user",
+                "content", "who won the football world cup in 1998", "timestamp", "2026-11-24T10:00:00Z"));
+        assertThat(reply.get("messageId").asString()).isEqualTo(messageId);
+        // answered by llm-fallback-service: offline here, so blocked as off-topic or answered extractively
+        assertThat(reply.get("source").asString()).isIn("guardrail", "fallback", "llm");
+
+        // Then the trace goes on from knowledge through llm-fallback back to the gateway
+        assertOneTrace(messageId, SERVICES);
+    }
+
+    /**
+     * The JSON log lines about the message in each service carry one trace id, each service exported spans of that
+     * trace (the gateway from the HTTP request through the Kafka send to the reply it consumed, every stage consuming
+     * and producing), and the trace has one root: the gateway's HTTP request.
+     */
+    private static void assertOneTrace(String messageId, List<String> services) {
         Map<String, String> logTraceIds = new HashMap<>();
         await("a log line about the message in every service").atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> {
-                    for (String service : SERVICES) {
+                    for (String service : services) {
                         logTraceIds.put(service, traceIdOfLogLine(running.get(service), messageId));
                     }
                     assertThat(logTraceIds.values()).doesNotContainNull();
@@ -104,22 +131,19 @@ class TraceIT {
         assertThat(Set.copyOf(logTraceIds.values())).as("trace ids in the logs %s", logTraceIds).hasSize(1);
         String traceId = logTraceIds.get("gateway-service");
 
-        // and every service exported spans of that trace: the gateway from the HTTP request through the Kafka send to
-        // the reply it consumed, intent and knowledge each consuming and producing
         await("the spans of the trace from every service").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, List<ReceivedSpan>> byService = collector.spans().stream()
                     .filter(s -> s.traceId().equals(traceId))
                     .collect(Collectors.groupingBy(ReceivedSpan::service));
-            assertThat(byService).as("spans of trace %s", traceId).containsKeys(SERVICES.toArray(String[]::new));
+            assertThat(byService).as("spans of trace %s", traceId).containsKeys(services.toArray(String[]::new));
             assertThat(kinds(byService.get("gateway-service")))
                     .contains(Span.SpanKind.SPAN_KIND_SERVER, Span.SpanKind.SPAN_KIND_PRODUCER,
                             Span.SpanKind.SPAN_KIND_CONSUMER);
-            for (String stage : List.of("intent-service", "knowledge-service")) {
+            for (String stage : services) {
                 assertThat(kinds(byService.get(stage))).as(stage)
                         .contains(Span.SpanKind.SPAN_KIND_CONSUMER, Span.SpanKind.SPAN_KIND_PRODUCER);
             }
         });
-        // one root: the gateway's HTTP request; every other span has its parent inside the trace
         List<ReceivedSpan> trace = collector.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
         Set<String> spanIds = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
         List<ReceivedSpan> roots = trace.stream()
@@ -130,12 +154,19 @@ class TraceIT {
         });
     }
 
+    private static String token() throws Exception {
+        return post("/api/v1/auth/token", null, Map.of("username", "alice", "password", "switchboard"))
+                .get("access_token").asString();
+    }
+
     @Test
     void theSeedMetricsAreScrapedWithTheApplicationTagAfterAMessage() throws Exception {
-        // Given one answered message
+        // Given a message the knowledge base answers and one it hands to the LLM fallback
         String token = post("/api/v1/auth/token", null, Map.of()).get("access_token").asString();
         post("/api/v1/chat/messages", token, Map.of("id", UUID.randomUUID().toString(), "role", "user",
                 "content", "how do I pay my bill online", "timestamp", "2026-11-24T10:00:00Z"));
+        post("/api/v1/chat/messages", token, Map.of("id", UUID.randomUUID().toString(), "role", "user",
+                "content", "who won the football world cup in 1998", "timestamp", "2026-11-24T10:00:00Z"));
 
         // and one call routed to knowledge-service (whatever it answers), which creates the gateway's breaker of it
         HttpResponse<String> routed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -156,6 +187,8 @@ class TraceIT {
                 .containsPattern("(?m)^chat_response_time_seconds_bucket\\{.*application=\"gateway-service\"");
         assertThat(scraped.get("gateway-service")).containsPattern(
                 "(?m)^resilience4j_circuitbreaker_state\\{.*name=\"knowledge-service\".*state=\"closed\".*} 1");
+        assertThat(scraped.get("llm-fallback-service")).containsPattern(
+                "(?m)^llm_fallback_requests_total\\{.*application=\"llm-fallback-service\".*} [1-9]");
         assertThat(scraped.get("knowledge-service"))
                 .containsPattern("(?m)^knowledge_base_hits_total\\{.*application=\"knowledge-service\".*} [1-9]");
         // and the framework metrics the dashboards query are really exported (the services' own meters are read from
