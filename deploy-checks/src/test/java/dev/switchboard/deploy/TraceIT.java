@@ -83,35 +83,35 @@ class TraceIT {
 
     @Test
     void oneChatMessageIsOneTraceAcrossTheServicesAndTheirJsonLogs() throws Exception {
-        // Given a customer's token
+        // When a customer sends a message the knowledge base answers, through the gateway
         String messageId = UUID.randomUUID().toString();
-        String token = token();
-
-        // When the customer sends one message the knowledge base answers, through the gateway
-        JsonNode reply = post("/api/v1/chat/messages", token, Map.of("id", messageId, "role", "user",
-                "content", "my internet is super slow tonight", "timestamp", "2026-11-24T10:00:00Z"));
-        assertThat(reply.get("messageId").asString()).isEqualTo(messageId);
-        assertThat(reply.get("source").asString()).isEqualTo("knowledge_base");
+        JsonNode reply = send(messageId, "my internet is super slow tonight");
 
         // Then its JSON logs and its spans in gateway, intent and knowledge are one trace
+        assertThat(reply.get("source").asString()).isEqualTo("knowledge_base");
         assertOneTrace(messageId, List.of("gateway-service", "intent-service", "knowledge-service"));
     }
 
     @Test
     void aMessageTheKnowledgeBaseCannotAnswerIsOneTraceThroughTheLlmFallback() throws Exception {
-        // Given a customer's token
+        // When a customer asks something no knowledge-base answer is confident about
         String messageId = UUID.randomUUID().toString();
-        String token = token();
+        JsonNode reply = send(messageId, "who won the football world cup in 1998");
 
-        // When the customer asks something no knowledge-base answer is confident about
-        JsonNode reply = post("/api/v1/chat/messages", token, Map.of("id", messageId, "role", "user",
-                "content", "who won the football world cup in 1998", "timestamp", "2026-11-24T10:00:00Z"));
-        assertThat(reply.get("messageId").asString()).isEqualTo(messageId);
-        // answered by llm-fallback-service: offline here, so blocked as off-topic or answered extractively
+        // Then llm-fallback-service answered (offline here: blocked as off-topic or answered extractively)
         assertThat(reply.get("source").asString()).isIn("guardrail", "fallback", "llm");
-
-        // Then the trace goes on from knowledge through llm-fallback back to the gateway
+        // and the trace goes on from knowledge through llm-fallback back to the gateway
         assertOneTrace(messageId, SERVICES);
+    }
+
+    /** Sends a customer message through the gateway and returns the reply to it. */
+    private static JsonNode send(String messageId, String content) throws Exception {
+        String token = post("/api/v1/auth/token", null, Map.of("username", "alice", "password", "switchboard"))
+                .get("access_token").asString();
+        JsonNode reply = post("/api/v1/chat/messages", token, Map.of("id", messageId, "role", "user",
+                "content", content, "timestamp", "2026-11-24T10:00:00Z"));
+        assertThat(reply.get("messageId").asString()).isEqualTo(messageId);
+        return reply;
     }
 
     /**
@@ -154,19 +154,12 @@ class TraceIT {
         });
     }
 
-    private static String token() throws Exception {
-        return post("/api/v1/auth/token", null, Map.of("username", "alice", "password", "switchboard"))
-                .get("access_token").asString();
-    }
-
     @Test
     void theSeedMetricsAreScrapedWithTheApplicationTagAfterAMessage() throws Exception {
         // Given a message the knowledge base answers and one it hands to the LLM fallback
+        send(UUID.randomUUID().toString(), "how do I pay my bill online");
+        send(UUID.randomUUID().toString(), "who won the football world cup in 1998");
         String token = post("/api/v1/auth/token", null, Map.of()).get("access_token").asString();
-        post("/api/v1/chat/messages", token, Map.of("id", UUID.randomUUID().toString(), "role", "user",
-                "content", "how do I pay my bill online", "timestamp", "2026-11-24T10:00:00Z"));
-        post("/api/v1/chat/messages", token, Map.of("id", UUID.randomUUID().toString(), "role", "user",
-                "content", "who won the football world cup in 1998", "timestamp", "2026-11-24T10:00:00Z"));
 
         // and one call routed to knowledge-service (whatever it answers), which creates the gateway's breaker of it
         HttpResponse<String> routed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
