@@ -76,6 +76,8 @@ class HelmChartTest {
             assertThat(env(container).containsKey("DATABASE_URL")).as(service + " DATABASE_URL")
                     .isEqualTo(WITH_DATABASE.contains(service));
             assertThat(find(manifests, "Service", "switchboard-" + service)).as(service).isNotNull();
+            assertThat(map(find(manifests, "PodDisruptionBudget", "switchboard-" + service), "spec")).as(service)
+                    .containsEntry("maxUnavailable", 1);
             Map<String, Object> hpa = find(manifests, "HorizontalPodAutoscaler", "switchboard-" + service);
             assertThat(map(map(hpa, "spec"), "scaleTargetRef")).as(service).containsEntry("kind", kind);
         }
