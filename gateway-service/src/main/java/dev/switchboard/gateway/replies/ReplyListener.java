@@ -32,6 +32,9 @@ class ReplyListener implements ConsumerSeekAware {
             @TopicPartition(topic = "chat.reply-chunks", partitions = "#{@replyPartition.number()}")})
     void on(SpecificRecord event) {
         if (event instanceof ChatReplied reply) {
+            // one line per answered message: with the trace id it closes the message's trace in the gateway's log
+            log.info("messageId={} reply arrived source={} agent={} intent={} latencyMs={}", reply.getMessageId(),
+                    reply.getSource(), reply.getAgent(), reply.getIntent(), reply.getLatencyMs());
             pending.deliver(reply);
         } else if (event instanceof ReplyChunk chunk) {
             pending.deliver(chunk);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -15,12 +16,14 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Gives every service the platform's defaults (Kafka serde, observability, problem details) below its own
- * application.yml, and turns {@code DATABASE_URL} into the R2DBC and Flyway settings.
+ * application.yml, turns {@code DATABASE_URL} into the R2DBC and Flyway settings, and {@code OTEL_EXPORTER_OTLP_*} and
+ * {@code LOG_FORMAT} into trace export and structured logging.
  */
 public class PlatformEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULTS = "switchboard-defaults.yml";
     static final String DATABASE_URL_DEFAULT = "switchboard.database.default-url";
+    static final String OTLP_TRACES_ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -29,6 +32,11 @@ public class PlatformEnvironmentPostProcessor implements EnvironmentPostProcesso
                     .forEach(environment.getPropertySources()::addLast);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DEFAULTS, e);
+        }
+        Map<String, Object> observability = observabilityProperties(environment::getProperty);
+        if (!observability.isEmpty()) {
+            // below the service's own settings, so an explicit management.* or logging.* property still wins
+            environment.getPropertySources().addLast(new MapPropertySource("switchboardObservability", observability));
         }
         String databaseUrl = environment.getProperty("DATABASE_URL", environment.getProperty(DATABASE_URL_DEFAULT));
         if (databaseUrl != null && !databaseUrl.isBlank()) {
@@ -47,6 +55,30 @@ public class PlatformEnvironmentPostProcessor implements EnvironmentPostProcesso
         properties.put("spring.flyway.url", db.jdbcUrl());
         properties.put("spring.flyway.user", db.username());
         properties.put("spring.flyway.password", db.password());
+        return properties;
+    }
+
+    /**
+     * Spring settings for the standard variables: {@code OTEL_EXPORTER_OTLP_ENDPOINT} (the collector's base URL, as
+     * every OpenTelemetry SDK reads it; OTLP over HTTP sends traces to {@code /v1/traces}) or
+     * {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} (the full URL) turns trace export on; without either nothing is
+     * exported. {@code LOG_FORMAT=json} switches the console to Spring Boot's structured (ECS) JSON.
+     */
+    public static Map<String, Object> observabilityProperties(Function<String, String> variables) {
+        Map<String, Object> properties = new HashMap<>();
+        String traces = variables.apply("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+        String base = variables.apply("OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (traces != null && !traces.isBlank()) {
+            properties.put(OTLP_TRACES_ENDPOINT, traces.strip());
+        } else if (base != null && !base.isBlank()) {
+            properties.put(OTLP_TRACES_ENDPOINT, base.strip().replaceAll("/+$", "") + "/v1/traces");
+        }
+        String logFormat = variables.apply("LOG_FORMAT");
+        if (logFormat != null && logFormat.strip().equalsIgnoreCase("json")) {
+            properties.put("logging.structured.format.console", "ecs");
+        } else if (logFormat != null && !logFormat.isBlank() && !logFormat.strip().equalsIgnoreCase("text")) {
+            throw new IllegalArgumentException("LOG_FORMAT must be json or text, not " + logFormat);
+        }
         return properties;
     }
 

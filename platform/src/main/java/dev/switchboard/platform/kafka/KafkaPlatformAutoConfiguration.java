@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -43,6 +45,13 @@ public class KafkaPlatformAutoConfiguration {
     @Bean
     FailureReplies failureReplies(EventPublisher publisher, @Value("${spring.application.name}") String service) {
         return new FailureReplies(publisher, service);
+    }
+
+    /** The event's correlation fields in every log line a listener writes (Boot hands it to the listener factory). */
+    @Bean
+    @ConditionalOnMissingBean(RecordInterceptor.class)
+    EventLogContext eventLogContext() {
+        return new EventLogContext();
     }
 
     /** Brokers do not auto-create topics: each service creates the ones it owns. */

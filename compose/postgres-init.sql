@@ -1,0 +1,4 @@
+-- One PostgreSQL server, one database per service that owns data; no service reads another's database.
+CREATE DATABASE chat;
+CREATE DATABASE analytics;
+CREATE DATABASE feedback;

@@ -1,0 +1,200 @@
+package dev.switchboard.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/** The Helm chart renders offline (helm 3, bundled by helm-java) into manifests a hardened cluster accepts. */
+class HelmChartTest {
+
+    static final Path CHART = ServiceJar.home().resolve("helm/switchboard");
+    static final String KEY = "a-test-key-that-is-at-least-32-bytes-long";
+    static final List<String> SERVICES = ComposeTest.serviceModules();
+    static final List<String> WITH_DATABASE = List.of("chat-service", "analytics-service", "feedback-service");
+
+    @Test
+    void theChartLintsStrictlyWithTheValuesAnInstallNeeds(@TempDir Path copy) throws IOException {
+        // Given the chart with the values helm install must be given (lint has no --set, so into a copy)
+        copyChart(copy);
+        Path values = copy.resolve("values.yaml");
+        String text = Files.readString(values).replace("  secretKey: \"\"", "  secretKey: \"" + KEY + "\"");
+        for (String service : WITH_DATABASE) {
+            text = text.replace("    " + service + ": \"\"", "    " + service + ": postgresql://u:p@db:5432/x");
+        }
+        Files.writeString(values, text);
+
+        // When
+        LintResult lint = new Helm(copy).lint().strict().call();
+
+        // Then
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void everyServiceRendersWithProbesResourcesAndAHardenedSecurityContext() {
+        List<Map<String, Object>> manifests = render(false);
+
+        for (String service : SERVICES) {
+            String kind = service.equals("gateway-service") ? "StatefulSet" : "Deployment";
+            Map<String, Object> workload = find(manifests, kind, "switchboard-" + service);
+            Map<String, Object> pod = map(map(map(workload, "spec"), "template"), "spec");
+            Map<String, Object> podSecurity = map(pod, "securityContext");
+            assertThat(podSecurity).as(service).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", 10001);
+            assertThat(pod).as(service).containsEntry("automountServiceAccountToken", false);
+            Map<String, Object> container = list(pod, "containers").get(0);
+            assertThat(map(map(container, "livenessProbe"), "httpGet")).as(service)
+                    .containsEntry("path", "/actuator/health/liveness");
+            assertThat(map(map(container, "readinessProbe"), "httpGet")).as(service)
+                    .containsEntry("path", "/actuator/health/readiness");
+            assertThat(container).as(service).containsKey("startupProbe");
+            Map<String, Object> resources = map(container, "resources");
+            assertThat(map(resources, "requests")).as(service).containsKeys("cpu", "memory");
+            assertThat(map(resources, "limits")).as(service).containsKey("memory");
+            Map<String, Object> security = map(container, "securityContext");
+            assertThat(security).as(service).containsEntry("readOnlyRootFilesystem", true)
+                    .containsEntry("allowPrivilegeEscalation", false).containsEntry("runAsNonRoot", true);
+            assertThat(map(security, "capabilities")).as(service).containsEntry("drop", List.of("ALL"));
+            // the only writable path: /tmp on an emptyDir
+            assertThat(list(container, "volumeMounts")).as(service)
+                    .anySatisfy(m -> assertThat(m).containsEntry("mountPath", "/tmp").containsEntry("name", "tmp"));
+            assertThat(list(pod, "volumes")).as(service)
+                    .anySatisfy(v -> assertThat(v).containsEntry("name", "tmp").containsKey("emptyDir"));
+            assertThat(env(container)).as(service).containsKey("SERVER_PORT");
+            assertThat(env(container).containsKey("DATABASE_URL")).as(service + " DATABASE_URL")
+                    .isEqualTo(WITH_DATABASE.contains(service));
+            assertThat(find(manifests, "Service", "switchboard-" + service)).as(service).isNotNull();
+            assertThat(map(find(manifests, "PodDisruptionBudget", "switchboard-" + service), "spec")).as(service)
+                    .containsEntry("maxUnavailable", 1);
+            Map<String, Object> hpa = find(manifests, "HorizontalPodAutoscaler", "switchboard-" + service);
+            assertThat(map(map(hpa, "spec"), "scaleTargetRef")).as(service).containsEntry("kind", kind);
+        }
+    }
+
+    @Test
+    void theGatewayOwnsTheReplyPartitionOfItsOrdinalAndKnowsEveryService() {
+        List<Map<String, Object>> manifests = render(false);
+
+        Map<String, Object> gateway = find(manifests, "StatefulSet", "switchboard-gateway-service");
+        Map<String, Object> container = list(map(map(map(gateway, "spec"), "template"), "spec"), "containers").get(0);
+        Map<String, Object> env = env(container);
+        assertThat(env.get("GATEWAY_INSTANCE")).asString().contains("apps.kubernetes.io/pod-index");
+        for (String service : SERVICES) {
+            if (!service.equals("gateway-service")) {
+                String variable = service.toUpperCase().replace('-', '_') + "_URL";
+                assertThat(env.get(variable)).as(variable).asString().startsWith("http://switchboard-" + service + ":808");
+            }
+        }
+        assertThat(map(map(find(manifests, "HorizontalPodAutoscaler", "switchboard-gateway-service"), "spec"),
+                "scaleTargetRef")).containsEntry("kind", "StatefulSet");
+        assertThat(find(manifests, "ConfigMap", "switchboard-config")).isNotNull();
+        assertThat(find(manifests, "Secret", "switchboard-secrets")).isNotNull();
+    }
+
+    @Test
+    void withKedaTheKafkaDrivenServicesScaleOnConsumerLagInsteadOfCpu() {
+        List<Map<String, Object>> manifests = render(true);
+
+        for (String service : SERVICES) {
+            if (service.equals("gateway-service")) {
+                continue;
+            }
+            Map<String, Object> scaled = find(manifests, "ScaledObject", "switchboard-" + service);
+            List<Map<String, Object>> triggers = list(map(scaled, "spec"), "triggers");
+            assertThat(triggers).as(service).isNotEmpty().allSatisfy(t -> {
+                assertThat(t).containsEntry("type", "kafka");
+                assertThat(map(t, "metadata")).containsEntry("consumerGroup", service).containsKey("topic");
+            });
+            assertThat(manifests).as(service + " has no CPU HPA beside KEDA's").noneMatch(
+                    m -> "HorizontalPodAutoscaler".equals(m.get("kind")) && ("switchboard-" + service).equals(name(m)));
+        }
+        // the gateway reads its partition with assign(), no consumer group: CPU HPA only
+        assertThat(find(manifests, "HorizontalPodAutoscaler", "switchboard-gateway-service")).isNotNull();
+    }
+
+    @Test
+    void valuesThatCannotWorkAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> template(false).set("jwt.secretKey", "").call())
+                .hasMessageContaining("jwt.secretKey");
+        assertThatThrownBy(() -> template(false).set("services.gateway-service.autoscaling.maxReplicas", 9).call())
+                .hasMessageContaining("at most 8 replicas");
+        assertThatThrownBy(() -> template(false).set("database.urls.chat-service", "").call())
+                .hasMessageContaining("database.urls.chat-service");
+    }
+
+    static TemplateCommand template(boolean keda) {
+        TemplateCommand template = new Helm(CHART).template().withName("switchboard").withNamespace("switchboard").withKubeVersion("v1.30.0")
+                .set("jwt.secretKey", KEY).set("tracing.otlpEndpoint", "http://jaeger-collector:4318")
+                .set("keda.enabled", keda);
+        for (String service : WITH_DATABASE) {
+            template.set("database.urls." + service, "postgresql://u:p@db:5432/" + service);
+        }
+        return template;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> render(boolean keda) {
+        List<Map<String, Object>> manifests = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(template(keda).call())) {
+            if (document != null) {
+                manifests.add((Map<String, Object>) document);
+            }
+        }
+        return manifests;
+    }
+
+    static Map<String, Object> find(List<Map<String, Object>> manifests, String kind, String name) {
+        return manifests.stream().filter(m -> kind.equals(m.get("kind")) && name.equals(name(m))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the rendered chart"));
+    }
+
+    static String name(Map<String, Object> manifest) {
+        return (String) map(manifest, "metadata").get("name");
+    }
+
+    static Map<String, Object> env(Map<String, Object> container) {
+        Map<String, Object> env = new java.util.HashMap<>();
+        for (Map<String, Object> variable : list(container, "env")) {
+            env.put((String) variable.get("name"),
+                    variable.containsKey("value") ? variable.get("value") : variable.get("valueFrom").toString());
+        }
+        return env;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Map<String, Object> parent, String key) {
+        assertThat(parent).as("has " + key).containsKey(key);
+        return (Map<String, Object>) parent.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
+        assertThat(parent).as("has " + key).containsKey(key);
+        return (List<Map<String, Object>>) parent.get(key);
+    }
+
+    private static void copyChart(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(CHART)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.switchboard.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.deploy.OtlpReceiver.ReceivedSpan;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One chat message is one trace across the services, exactly as they run in production: the packaged jars of
+ * gateway-service, intent-service, knowledge-service and llm-fallback-service, each its own JVM, with only the deployment's variables
+ * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code LOG_FORMAT=json}), a real KRaft broker,
+ * and an in-memory OTLP collector in place of Jaeger. So it exercises the services' own listeners, the platform's
+ * Kafka observation (traceparent headers), the Reactor context propagation from the HTTP request to the Kafka send, the
+ * OTLP export configuration, and the JSON logs.
+ */
+class TraceIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> SERVICES = List.of("gateway-service", "intent-service", "knowledge-service",
+            "llm-fallback-service");
+
+    private static EmbeddedKafkaBroker kafka;
+    private static OtlpReceiver collector;
+    private static final Map<String, ServiceJar> running = new HashMap<>();
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        kafka = new EmbeddedKafkaKraftBroker(1, 1).brokerProperty("auto.create.topics.enable", "false");
+        kafka.afterPropertiesSet();
+        collector = new OtlpReceiver();
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint());
+        env.put("LOG_FORMAT", "json");
+        // spans leave in batches; a short delay keeps the test quick, it changes nothing else
+        env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "200ms");
+        Path logs = ServiceJar.home().resolve("deploy-checks/target/trace-it");
+        running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, env));
+        running.put("knowledge-service", ServiceJar.start("knowledge-service", "512m", logs, env));
+        running.put("llm-fallback-service", ServiceJar.start("llm-fallback-service", "192m", logs, env));
+        Map<String, String> gateway = new HashMap<>(env);
+        gateway.put("SPRING_PROFILES_ACTIVE", "dev");
+        gateway.put("GATEWAY_INSTANCE", "0");
+        gateway.put("KNOWLEDGE_SERVICE_URL", running.get("knowledge-service").url(""));
+        gateway.put("INTENT_SERVICE_URL", running.get("intent-service").url(""));
+        running.put("gateway-service", ServiceJar.start("gateway-service", "256m", logs, gateway));
+        await("all services ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> running.values().stream().allMatch(ServiceJar::isHealthy));
+    }
+
+    @AfterAll
+    static void stop() {
+        running.values().forEach(ServiceJar::close);
+        if (collector != null) {
+            collector.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void oneChatMessageIsOneTraceAcrossTheServicesAndTheirJsonLogs() throws Exception {
+        // When a customer sends a message the knowledge base answers, through the gateway
+        String messageId = UUID.randomUUID().toString();
+        JsonNode reply = send(messageId, "my internet is super slow tonight");
+
+        // Then its JSON logs and its spans in gateway, intent and knowledge are one trace
+        assertThat(reply.get("source").asString()).isEqualTo("knowledge_base");
+        assertOneTrace(messageId, List.of("gateway-service", "intent-service", "knowledge-service"));
+    }
+
+    @Test
+    void aMessageTheKnowledgeBaseCannotAnswerIsOneTraceThroughTheLlmFallback() throws Exception {
+        // When a customer asks something no knowledge-base answer is confident about
+        String messageId = UUID.randomUUID().toString();
+        JsonNode reply = send(messageId, "who won the football world cup in 1998");
+
+        // Then llm-fallback-service answered (offline here: blocked as off-topic or answered extractively)
+        assertThat(reply.get("source").asString()).isIn("guardrail", "fallback", "llm");
+        // and the trace goes on from knowledge through llm-fallback back to the gateway
+        assertOneTrace(messageId, SERVICES);
+    }
+
+    /** Sends a customer message through the gateway and returns the reply to it. */
+    private static JsonNode send(String messageId, String content) throws Exception {
+        String token = post("/api/v1/auth/token", null, Map.of("username", "alice", "password", "switchboard"))
+                .get("access_token").asString();
+        JsonNode reply = post("/api/v1/chat/messages", token, Map.of("id", messageId, "role", "user",
+                "content", content, "timestamp", "2026-11-24T10:00:00Z"));
+        assertThat(reply.get("messageId").asString()).isEqualTo(messageId);
+        return reply;
+    }
+
+    /**
+     * The JSON log lines about the message in each service carry one trace id, each service exported spans of that
+     * trace (the gateway from the HTTP request through the Kafka send to the reply it consumed, every stage consuming
+     * and producing), and the trace has one root: the gateway's HTTP request.
+     */
+    private static void assertOneTrace(String messageId, List<String> services) {
+        Map<String, String> logTraceIds = new HashMap<>();
+        await("a log line about the message in every service").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> {
+                    for (String service : services) {
+                        logTraceIds.put(service, traceIdOfLogLine(running.get(service), messageId));
+                    }
+                    assertThat(logTraceIds.values()).doesNotContainNull();
+                });
+        assertThat(Set.copyOf(logTraceIds.values())).as("trace ids in the logs %s", logTraceIds).hasSize(1);
+        String traceId = logTraceIds.get("gateway-service");
+
+        await("the spans of the trace from every service").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, List<ReceivedSpan>> byService = collector.spans().stream()
+                    .filter(s -> s.traceId().equals(traceId))
+                    .collect(Collectors.groupingBy(ReceivedSpan::service));
+            assertThat(byService).as("spans of trace %s", traceId).containsKeys(services.toArray(String[]::new));
+            assertThat(kinds(byService.get("gateway-service")))
+                    .contains(Span.SpanKind.SPAN_KIND_SERVER, Span.SpanKind.SPAN_KIND_PRODUCER,
+                            Span.SpanKind.SPAN_KIND_CONSUMER);
+            for (String stage : services) {
+                assertThat(kinds(byService.get(stage))).as(stage)
+                        .contains(Span.SpanKind.SPAN_KIND_CONSUMER, Span.SpanKind.SPAN_KIND_PRODUCER);
+            }
+        });
+        List<ReceivedSpan> trace = collector.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
+        Set<String> spanIds = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
+        List<ReceivedSpan> roots = trace.stream()
+                .filter(s -> s.parentSpanId().isEmpty() || !spanIds.contains(s.parentSpanId())).toList();
+        assertThat(roots).singleElement().satisfies(root -> {
+            assertThat(root.service()).isEqualTo("gateway-service");
+            assertThat(root.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+        });
+    }
+
+    @Test
+    void theSeedMetricsAreScrapedWithTheApplicationTagAfterAMessage() throws Exception {
+        // Given a message the knowledge base answers and one it hands to the LLM fallback
+        send(UUID.randomUUID().toString(), "how do I pay my bill online");
+        send(UUID.randomUUID().toString(), "who won the football world cup in 1998");
+        String token = post("/api/v1/auth/token", null, Map.of()).get("access_token").asString();
+
+        // and one call routed to knowledge-service (whatever it answers), which creates the gateway's breaker of it
+        HttpResponse<String> routed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(running.get("gateway-service").url("/api/v1/knowledge/categories")))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(routed.statusCode()).as(routed.body()).isNotEqualTo(503);
+
+        // When Prometheus scrapes the services (the text is kept in target/trace-it for whoever writes dashboards)
+        Map<String, String> scraped = new HashMap<>();
+        for (String service : SERVICES) {
+            String text = scrape(running.get(service));
+            Files.writeString(running.get(service).log.resolveSibling(service + ".prom"), text);
+            scraped.put(service, text);
+        }
+
+        // Then the seed's metric names are there, tagged with the application
+        assertThat(scraped.get("gateway-service"))
+                .containsPattern("(?m)^chat_response_time_seconds_bucket\\{.*application=\"gateway-service\"");
+        assertThat(scraped.get("gateway-service")).containsPattern(
+                "(?m)^resilience4j_circuitbreaker_state\\{.*name=\"knowledge-service\".*state=\"closed\".*} 1");
+        assertThat(scraped.get("llm-fallback-service")).containsPattern(
+                "(?m)^llm_fallback_requests_total\\{.*application=\"llm-fallback-service\".*} [1-9]");
+        assertThat(scraped.get("knowledge-service"))
+                .containsPattern("(?m)^knowledge_base_hits_total\\{.*application=\"knowledge-service\".*} [1-9]");
+        // and the framework metrics the dashboards query are really exported (the services' own meters are read from
+        // their code by DashboardsTest; some of them exist only once their event has happened)
+        Set<String> live = new java.util.TreeSet<>();
+        scraped.values().forEach(text -> live.addAll(DashboardMetrics.scrapedMetricNames(text)));
+        Set<String> framework = new java.util.TreeSet<>(DashboardMetrics.referencedMetrics(
+                ServiceJar.home().resolve(DashboardMetrics.DASHBOARDS)));
+        framework.retainAll(ExportedMetrics.framework());
+        assertThat(live).as("framework metrics the dashboards query").containsAll(framework);
+        assertThat(scraped.get("intent-service"))
+                .containsPattern("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{.*application=\"intent-service\"");
+    }
+
+    private static String scrape(ServiceJar service) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(service.url("/actuator/prometheus"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static List<Span.SpanKind> kinds(List<ReceivedSpan> spans) {
+        return spans.stream().map(ReceivedSpan::kind).toList();
+    }
+
+    /** The trace id of the service's JSON log line that names the message, or null while there is none. */
+    private static String traceIdOfLogLine(ServiceJar service, String messageId) {
+        List<String> found = new ArrayList<>();
+        for (String line : service.lines()) {
+            if (line.startsWith("{") && line.contains(messageId)) {
+                JsonNode json = JSON.readTree(line);
+                // the listener's logging context: the trace and the message, from the platform's EventLogContext
+                assertThat(json.path("messageId").asString()).as(line).isEqualTo(messageId);
+                found.add(json.path("traceId").asString());
+            }
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static JsonNode post(String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.get("gateway-service").url(path)))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
