@@ -42,6 +42,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     private final String[] intents;
     private final Agent[] agents;
     private final float[][] examples;
+    private final float[] examplesByDimension;
     private final int[] labels;
     private final float[][] centroids;
     private final String[][] keywords;
@@ -65,6 +66,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         }
         long started = System.nanoTime();
         this.examples = embedAll(embedder, texts);
+        this.examplesByDimension = byDimension(examples);
         this.labels = labelList.stream().mapToInt(Integer::intValue).toArray();
         this.centroids = new float[intents.length][];
         for (int i = 0; i < intents.length; i++) {
@@ -77,6 +79,18 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
                 ? SoftmaxRegression.train(examples, labels, intents.length, 150, 2.0, 1e-4) : null;
         log.info("trained the logistic-regression head in {} ms", (System.nanoTime() - headStarted) / 1_000_000);
         this.version = "embedding-knn-lr-1/" + embedder.modelName();
+    }
+
+    private static float[] byDimension(float[][] vectors) {
+        int n = vectors.length;
+        int dimensions = vectors[0].length;
+        float[] matrix = new float[dimensions * n];
+        for (int e = 0; e < n; e++) {
+            for (int d = 0; d < dimensions; d++) {
+                matrix[d * n + e] = vectors[e][d];
+            }
+        }
+        return matrix;
     }
 
     /** Embeds with as many callers as cores: the embedder queues them, so this never over-subscribes the model. */
@@ -212,11 +226,12 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         for (double[] t : top) {
             Arrays.fill(t, -1);
         }
+        float[] similarity = similarityToEveryExample(query);
         for (int e = 0; e < examples.length; e++) {
             if (e == skip) {
                 continue;
             }
-            double s = dot(query, examples[e]);
+            double s = similarity[e];
             double[] t = top[labels[e]];
             if (s > t[K - 1]) {
                 int j = K - 1;
@@ -232,6 +247,24 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             scores[i] = 0.5 * centroidSimilarity[i] + 0.5 * Arrays.stream(top[i]).average().orElse(0);
         }
         return scores;
+    }
+
+    /**
+     * All example similarities at once, one dimension at a time over a dimension-major copy of the examples: the inner
+     * loop is a plain multiply-add over contiguous floats, which the JIT turns into SIMD instructions (several times
+     * faster than one dot product per example, and most of the classifier's time outside the model).
+     */
+    private float[] similarityToEveryExample(float[] query) {
+        int n = examples.length;
+        float[] similarity = new float[n];
+        for (int d = 0; d < query.length; d++) {
+            float q = query[d];
+            int row = d * n;
+            for (int e = 0; e < n; e++) {
+                similarity[e] += q * examplesByDimension[row + e];
+            }
+        }
+        return similarity;
     }
 
     static List<String> sentences(String message) {
