@@ -138,6 +138,8 @@ class StackIT {
         int answered = 0;
         int escalations = 0;
         int handoffs = 0;
+        int outOfScope = 0;
+        int outOfScopeFromKb = 0;
         List<String> misses = new ArrayList<>();
         for (int i = 0; i < labelled.size(); i++) {
             token = i % 40 == 0 ? api.guestToken() : token;
@@ -152,6 +154,11 @@ class StackIT {
                 escalations += "escalation".equals(reply.get("source")) ? 1 : 0;
                 continue;
             }
+            if ("unknown".equals(row[1])) {
+                outOfScope++;
+                outOfScopeFromKb += "knowledge_base".equals(reply.get("source")) ? 1 : 0;
+                continue;
+            }
             inKb++;
             if (row[1].equals(reply.get("intent")) && "knowledge_base".equals(reply.get("source"))) {
                 answered++;
@@ -162,11 +169,14 @@ class StackIT {
 
         // Then the right knowledge-base answer comes back for at least 90% of them, and hand-offs escalate
         double hitAt1 = (double) answered / inKb;
-        System.out.printf("dev set through the stack: hit@1 with source=knowledge_base %.3f (%d/%d), "
-                + "escalated hand-offs %d/%d%nmisses:%n  %s%n", hitAt1, answered, inKb, escalations, handoffs,
-                String.join("\n  ", misses));
+        System.out.printf("labelled set through the stack: hit@1 with source=knowledge_base %.3f (%d/%d), "
+                + "escalated hand-offs %d/%d, out-of-scope answered from the KB %d/%d%nmisses:%n  %s%n", hitAt1,
+                answered, inKb, escalations, handoffs, outOfScopeFromKb, outOfScope, String.join("\n  ", misses));
         assertThat(hitAt1).as("hit@1 from the knowledge base; misses: %s", misses).isGreaterThanOrEqualTo(0.90);
         assertThat(escalations).isEqualTo(handoffs);
+        // off-topic requests and prompt attacks (labelled unknown) should not get an article; an attack worded like
+        // a real question can still reach one (an article, never the model), hence a bound rather than zero
+        assertThat(outOfScopeFromKb).isLessThanOrEqualTo(outOfScope / 4);
     }
 
     @Test
