@@ -139,7 +139,8 @@ public final class KnowledgeIndex {
      */
     public Retrieval retrieve(String text, float[] embedding, Map<String, Double> prior) {
         List<String> asking = Text.askingSentences(text);
-        float[] query = embedding != null && embedding.length > 0 ? embedding : embedder.embed(text);
+        // an embedding of another size comes from another model (a classifier upgraded first): embed again
+        float[] query = embedding != null && embedding.length == vector.dimension() ? embedding : embedder.embed(text);
         List<float[]> askingVectors = asking.stream().map(embedder::embed).toList();
 
         double a = asking.isEmpty() ? 0 : settings.askWeight();

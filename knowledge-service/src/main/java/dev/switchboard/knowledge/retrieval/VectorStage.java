@@ -60,6 +60,10 @@ final class VectorStage {
         return scores;
     }
 
+    int dimension() {
+        return vectors.length == 0 ? 0 : vectors[0].length;
+    }
+
     double similarity(float[] query, int doc) {
         return dot(query, vectors[doc]);
     }

@@ -97,6 +97,13 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void anEmbeddingOfAnotherModelIsNotUsed() {
+        Retrieval retrieval = index.retrieve("where is the nearest store", new float[] {1, 0, 0}, Map.of());
+
+        assertThat(retrieval.stageRankings().get(Stage.VECTOR)).first().isEqualTo("store_locations_hours");
+    }
+
+    @Test
     void hitsAreArticlesOfTheRankedIntentsBestFirst() {
         Retrieval retrieval = index.retrieve("my modem lights are blinking orange", null, Map.of());
 
