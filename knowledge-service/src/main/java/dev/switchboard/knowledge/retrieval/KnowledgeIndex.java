@@ -22,6 +22,8 @@ import java.util.function.Function;
  */
 public final class KnowledgeIndex {
 
+    private static final String THANKS = "thanks";
+
     /** A searchable text of one intent; {@code article} is the article's position in its entry, or -1. */
     record Doc(int intent, int article, String text) {
     }
@@ -184,7 +186,9 @@ public final class KnowledgeIndex {
                 intents.get(i).entry().agent(), round(fused[i]), round(vectorScores[i]))).toList();
         int top = order.get(0);
         boolean confident = fused[top] >= settings.answerThreshold()
-                && vectorScores[top] >= settings.similarityFloor();
+                && vectorScores[top] >= settings.similarityFloor()
+                // "that didn't help" resembles "that fixed it" to an embedding: never answer it with a thank-you
+                && !(intents.get(top).id().equals(THANKS) && Text.negated(text));
         Map<Stage, List<String>> stageRankings = new EnumMap<>(Stage.class);
         ranks.forEach((stage, ranking) -> stageRankings.put(stage,
                 ranking.stream().map(i -> intents.get(i).id()).toList()));

@@ -38,6 +38,17 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void aFixThatDidNotWorkIsNotAnsweredWithAThankYou() {
+        assertThat(index.retrieve("that worked, thanks", null, Map.of()).confident()).isTrue();
+
+        for (String message : List.of("that didn't help at all", "no, that did not fix it", "still not working")) {
+            Retrieval retrieval = index.retrieve(message, null, Map.of());
+
+            assertThat(retrieval.confident() && retrieval.best().get().intent().equals("thanks")).as(message).isFalse();
+        }
+    }
+
+    @Test
     void everyStageRanksOnItsOwnAndTheFusionAgrees() {
         Retrieval retrieval = index.retrieve("how do I turn on autopay", null, Map.of());
 
