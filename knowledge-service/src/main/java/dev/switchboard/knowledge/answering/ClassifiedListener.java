@@ -17,6 +17,7 @@ import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -115,8 +116,7 @@ class ClassifiedListener {
         request.setIntent(message.getIntent());
         request.setAgent(message.getAgent());
         request.setConfidence(message.getConfidence());
-        request.setPassages(retrieval.hits().stream().limit(properties.passages()).map(ClassifiedListener::passage)
-                .toList());
+        request.setPassages(passages(message, retrieval).stream().map(ClassifiedListener::passage).toList());
         request.setReason(offTopic
                 ? String.format(Locale.ROOT, "no knowledge-base article is about this message (best similarity %.2f "
                         + "is below %.2f)", best.similarity(), settings.similarityFloor())
@@ -124,6 +124,19 @@ class ClassifiedListener {
                         + "%.2f", best.intent(), best.score(), settings.answerThreshold()));
         publisher.await(publisher.publish(Topics.CHAT_FALLBACK, envelope.conversationId(), request));
         log.info("messageId={} sent to fallback: {}", envelope.messageId(), request.getReason());
+    }
+
+    /**
+     * The best passages, led by the routed intent's best article: a follow-up such as "that didn't help" retrieves
+     * little by itself, while the classifier kept the conversation's intent, which is what the LLM should answer from.
+     */
+    private List<Retrieval.Hit> passages(IntentClassified message, Retrieval retrieval) {
+        List<Retrieval.Hit> passages = new ArrayList<>();
+        retrieval.hits().stream().filter(h -> h.intent().equals(message.getIntent())).findFirst()
+                .ifPresent(passages::add);
+        retrieval.hits().stream().filter(h -> !passages.contains(h)).limit(properties.passages() - passages.size())
+                .forEach(passages::add);
+        return passages;
     }
 
     private static KnowledgePassage passage(Retrieval.Hit hit) {

@@ -22,6 +22,8 @@ import java.util.function.Function;
  */
 public final class KnowledgeIndex {
 
+    private static final String THANKS = "thanks";
+
     /** A searchable text of one intent; {@code article} is the article's position in its entry, or -1. */
     record Doc(int intent, int article, String text) {
     }
@@ -139,7 +141,8 @@ public final class KnowledgeIndex {
      */
     public Retrieval retrieve(String text, float[] embedding, Map<String, Double> prior) {
         List<String> asking = Text.askingSentences(text);
-        float[] query = embedding != null && embedding.length > 0 ? embedding : embedder.embed(text);
+        // an embedding of another size comes from another model (a classifier upgraded first): embed again
+        float[] query = embedding != null && embedding.length == vector.dimension() ? embedding : embedder.embed(text);
         List<float[]> askingVectors = asking.stream().map(embedder::embed).toList();
 
         double a = asking.isEmpty() ? 0 : settings.askWeight();
@@ -183,7 +186,9 @@ public final class KnowledgeIndex {
                 intents.get(i).entry().agent(), round(fused[i]), round(vectorScores[i]))).toList();
         int top = order.get(0);
         boolean confident = fused[top] >= settings.answerThreshold()
-                && vectorScores[top] >= settings.similarityFloor();
+                && vectorScores[top] >= settings.similarityFloor()
+                // "that didn't help" resembles "that fixed it" to an embedding: never answer it with a thank-you
+                && !(intents.get(top).id().equals(THANKS) && Text.negated(text));
         Map<Stage, List<String>> stageRankings = new EnumMap<>(Stage.class);
         ranks.forEach((stage, ranking) -> stageRankings.put(stage,
                 ranking.stream().map(i -> intents.get(i).id()).toList()));

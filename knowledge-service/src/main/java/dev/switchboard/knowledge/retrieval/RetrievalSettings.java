@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keywordWeight weight of the keyword stage in the fusion
  * @param bm25Weight weight of the BM25 stage in the fusion
  * @param vectorWeight weight of the vector stage in the fusion
- * @param priorWeight share of the routed intent's probability in the final score, when a routed intent is known
+ * @param priorWeight share of the routed intent's probability in the final score, when a routed intent is known: a
+ *     tie-breaker, because the classifier uses the same model and examples, so its confident mistakes (a story that
+ *     talks about one thing and asks about another) are the ones retrieval must not import
  * @param askWeight share of the asking sentences in a long message's score (the rest is the whole message)
  * @param answerThreshold final score from which the knowledge base answers by itself
  * @param similarityFloor vector similarity of the best intent below which nothing in the knowledge base is about the
@@ -20,11 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("switchboard.knowledge.retrieval")
 public record RetrievalSettings(@DefaultValue("2") double rrfK, @DefaultValue("1") double keywordWeight,
         @DefaultValue("1") double bm25Weight, @DefaultValue("2") double vectorWeight,
-        @DefaultValue("0.4") double priorWeight, @DefaultValue("0.3") double askWeight,
+        @DefaultValue("0.1") double priorWeight, @DefaultValue("0.3") double askWeight,
         @DefaultValue("0.7") double answerThreshold, @DefaultValue("0.4") double similarityFloor) {
 
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(2, 1, 1, 2, 0.4, 0.3, 0.7, 0.4);
+        return new RetrievalSettings(2, 1, 1, 2, 0.1, 0.3, 0.7, 0.4);
     }
 
     public RetrievalSettings with(double rrfK, double keywordWeight, double bm25Weight, double vectorWeight) {

@@ -17,6 +17,11 @@ final class Text {
                     + "please|pls|help|i need|i want|i'd like|i would like|need|want|tell me|explain|show me|"
                     + "is there|any way|anyway)\\b.*");
 
+    /** "didn't help", "still not working": what a customer says when a fix did not work. */
+    private static final Pattern NEGATION = Pattern.compile(
+            "\\b(?:not|no longer|never|still|didn't|didnt|doesn't|doesnt|don't|dont|isn't|isnt|wasn't|wasnt|won't|"
+                    + "wont|can't|cant|haven't|havent|nothing)\\b");
+
     /** A message of at least this many words is a story, scored sentence by sentence as well as whole. */
     static final int LONG_MESSAGE_WORDS = 15;
     private static final int MAX_ASKING_SENTENCES = 2;
@@ -31,6 +36,10 @@ final class Text {
     static int words(String text) {
         String normalized = normalize(text);
         return normalized.isEmpty() ? 0 : normalized.split(" ").length;
+    }
+
+    static boolean negated(String text) {
+        return NEGATION.matcher(normalize(text)).find();
     }
 
     /**

@@ -108,6 +108,21 @@ class ClassifiedListenerIT {
     }
 
     @Test
+    void aFollowUpThatTheFixFailedGoesToTheFallbackWithTheConversationsArticleFirst() {
+        // Given "that didn't help", which the classifier kept on the conversation's intent
+        publish(classified("m-followup", "that didn't help at all", "slow_internet", Agent.tech_support, 0.85));
+
+        // Then it is not answered with a thank-you, and the fallback gets the slow-internet article first
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fallbacks.values(
+                FallbackRequested.class, f -> f.getMessageId().equals("m-followup"))).singleElement()
+                .satisfies(request -> {
+                    assertThat(request.getPassages()).hasSize(3);
+                    assertThat(request.getPassages().get(0).getArticleId()).startsWith("kb-slow_internet-");
+                }));
+        assertThat(replies.values(ChatReplied.class, r -> r.getMessageId().equals("m-followup"))).isEmpty();
+    }
+
+    @Test
     void anExplicitRequestForAPersonIsEscalatedWithWhatHappensNext() {
         publish(classified("m-human", "let me talk to a real person", "human_handoff", Agent.general, 0.97));
 

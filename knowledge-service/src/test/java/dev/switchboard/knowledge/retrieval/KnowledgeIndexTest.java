@@ -1,6 +1,7 @@
 package dev.switchboard.knowledge.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,17 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void aFixThatDidNotWorkIsNotAnsweredWithAThankYou() {
+        assertThat(index.retrieve("that worked, thanks", null, Map.of()).confident()).isTrue();
+
+        for (String message : List.of("that didn't help at all", "no, that did not fix it", "still not working")) {
+            Retrieval retrieval = index.retrieve(message, null, Map.of());
+
+            assertThat(retrieval.confident() && retrieval.best().get().intent().equals("thanks")).as(message).isFalse();
+        }
+    }
+
+    @Test
     void everyStageRanksOnItsOwnAndTheFusionAgrees() {
         Retrieval retrieval = index.retrieve("how do I turn on autopay", null, Map.of());
 
@@ -61,14 +73,27 @@ class KnowledgeIndexTest {
         // Given a message that retrieval alone ranks one way
         String message = "is it possible to get a faster speed tier";
         Retrieval alone = index.retrieve(message, null, Map.of());
+        String first = alone.intents().get(0).intent();
         String second = alone.intents().get(1).intent();
 
         // When the classifier routed it, confidently, to the runner-up
         Retrieval routed = index.retrieve(message, null, Map.of(second, 0.95));
 
-        // Then the runner-up wins, with a score that mixes both
-        assertThat(routed.best().get().intent()).isEqualTo(second);
-        assertThat(routed.best().get().score()).isGreaterThan(alone.intents().get(1).score());
+        // Then the runner-up gains the prior's share of its probability, and the leader loses its share
+        double w = RetrievalSettings.defaults().priorWeight();
+        assertThat(score(routed, second)).isCloseTo((1 - w) * score(alone, second) + w * 0.95, within(1e-3));
+        assertThat(score(routed, first)).isCloseTo((1 - w) * score(alone, first), within(1e-3));
+
+        // And with a prior weighted as much as the fusion, the runner-up wins
+        RetrievalSettings d = RetrievalSettings.defaults();
+        KnowledgeIndex strongPrior = KnowledgeIndex.build(TestIndex.knowledgeBase(), TestIndex.embedder(),
+                new RetrievalSettings(d.rrfK(), d.keywordWeight(), d.bm25Weight(), d.vectorWeight(), 0.5,
+                        d.askWeight(), d.answerThreshold(), d.similarityFloor()));
+        assertThat(strongPrior.retrieve(message, null, Map.of(second, 0.95)).best().get().intent()).isEqualTo(second);
+    }
+
+    private static double score(Retrieval retrieval, String intent) {
+        return retrieval.intents().stream().filter(i -> i.intent().equals(intent)).findFirst().orElseThrow().score();
     }
 
     @Test
@@ -80,6 +105,13 @@ class KnowledgeIndexTest {
         Retrieval retrieval = index.retrieve("where is the nearest store", cancel, Map.of());
 
         assertThat(retrieval.stageRankings().get(Stage.VECTOR)).first().isEqualTo("cancel_service");
+    }
+
+    @Test
+    void anEmbeddingOfAnotherModelIsNotUsed() {
+        Retrieval retrieval = index.retrieve("where is the nearest store", new float[] {1, 0, 0}, Map.of());
+
+        assertThat(retrieval.stageRankings().get(Stage.VECTOR)).first().isEqualTo("store_locations_hours");
     }
 
     @Test
