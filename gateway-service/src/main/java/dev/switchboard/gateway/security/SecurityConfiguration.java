@@ -38,6 +38,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .pathMatchers("/api/v1/health", "/actuator/health", "/actuator/health/**",
                                 "/actuator/prometheus", "/actuator/info", "/metrics").permitAll()
+                        // the services check the role too; the edge refuses early
+                        .pathMatchers("/api/v1/knowledge/admin/**", "/api/v1/analytics/admin/**").hasRole(Roles.ADMIN)
                         .pathMatchers("/api/v1/analytics/**").hasAnyRole(Roles.AGENT, Roles.ADMIN)
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)

@@ -108,6 +108,15 @@ class SecurityIT {
     }
 
     @Test
+    void adminOperationsNeedTheAdminRoleAtTheEdge() {
+        for (String path : new String[] {"/api/v1/knowledge/admin/reload", "/api/v1/analytics/admin/rebuild"}) {
+            web.post().uri(path).headers(h -> h.setBearerAuth(token("agent", "switchboard")))
+                    .exchange().expectStatus().isForbidden()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
     void aWrongPasswordGetsNoToken() {
         web.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", "alice", "password", "guess")).exchange()
