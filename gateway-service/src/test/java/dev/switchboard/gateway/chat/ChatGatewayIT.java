@@ -160,7 +160,8 @@ class ChatGatewayIT {
         try (ChatSocket socket = new ChatSocket(port, token)) {
             socket.send("{\"content\":\"\"}");
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(socket.frames).singleElement()
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(socket.frames)
+                    .as("frames of a socket that is %s", socket.ended).singleElement()
                     .satisfies(frame -> {
                         assertThat(frame.get("type")).isEqualTo("error");
                         assertThat((String) frame.get("detail")).contains("content");

@@ -19,6 +19,8 @@ final class ChatSocket implements WebSocket.Listener, AutoCloseable {
     final List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
+    /** Why the server closed or the connection failed, if it did: the first thing to read when frames are missing. */
+    volatile String ended = "open";
 
     ChatSocket(int port, String token) {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -44,6 +46,17 @@ final class ChatSocket implements WebSocket.Listener, AutoCloseable {
         }
         webSocket.request(1);
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        ended = "closed by the server: " + statusCode + " " + reason;
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        ended = "failed: " + error;
     }
 
     @Override
