@@ -53,6 +53,16 @@ final class Api {
         return send(request.build());
     }
 
+    /** The body of a plain GET, such as a Prometheus scrape. */
+    String text(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     @SuppressWarnings("unchecked")
     private Response send(HttpRequest request) {
         try {

@@ -48,7 +48,6 @@ class LlmFallbackStackIT {
     static final String OUT_OF_KB = "does your network support multicast for IPTV on my own router?";
     // nothing in the knowledge base is about multicast or IGMP, so both go to the model
     static final String FOLLOW_UP = "and would IGMP snooping on my own switch get in the way of that multicast?";
-    static final Path HOME = Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -194,30 +193,15 @@ class LlmFallbackStackIT {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    // Stops the stack's llm-fallback-service (by its pid) and starts the same jar with a model configured.
-    private static void restartWithModel() throws IOException {
-        ProcessHandle offline = stack.processes().stream()
-                .filter(p -> p.info().commandLine().orElse("").contains("llm-fallback-service.jar")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no llm-fallback-service in the stack"));
-        offline.destroy();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !offline.isAlive());
-
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-jar",
-                HOME.resolve("llm-fallback-service/target/llm-fallback-service.jar").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("logs/llm-fallback-service-with-model.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SERVER_PORT", "8084");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-        env.put("SWITCHBOARD_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
-        env.put("OPENAI_API_KEY", "test-key");
-        env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + model.server.getAddress().getPort() + "/v1");
-        env.put("SPRING_AI_CHAT_MODEL", "openai");
-        // this case checks streaming end to end, not the time budget (ModelResilienceIT does): a cold client's
-        // first call on a busy 2-core machine may take longer than the production 1.5 s
-        env.put("LLM_TIMEOUT", "5s");
-        modelBackedService = builder.start();
+    // Stops the stack's llm-fallback-service and starts the same jar with a model configured.
+    private static void restartWithModel() {
+        modelBackedService = stack.restartService("llm-fallback-service", 8084, "192m", Map.of(
+                "OPENAI_API_KEY", "test-key",
+                "OPENAI_BASE_URL", "http://127.0.0.1:" + model.server.getAddress().getPort() + "/v1",
+                "SPRING_AI_CHAT_MODEL", "openai",
+                // this case checks streaming end to end, not the time budget (ModelResilienceIT does): a cold
+                // client's first call on a busy 2-core machine may take longer than the production 1.5 s
+                "LLM_TIMEOUT", "5s"));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "enabled".equals(llmHealth().get("mode")));
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -105,6 +106,32 @@ final class RunningStack implements AutoCloseable {
 
     String output() {
         return output.toString();
+    }
+
+    /**
+     * Stops one of the stack's services (found by its jar) and starts the same jar again on its port with its default
+     * Kafka and database, plus {@code environment}; the new process ends with this JVM (the platform's watchdog).
+     */
+    Process restartService(String service, int port, String heap, Map<String, String> environment) {
+        ProcessHandle running = processes().stream()
+                .filter(p -> p.info().commandLine().orElse("").contains(service + ".jar")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + service + " in the stack"));
+        running.destroy();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !running.isAlive());
+        Path home = Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", home.resolve(service + "/target/" + service + ".jar").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("logs/" + service + "-restarted.log").toFile());
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        builder.environment().put("SWITCHBOARD_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+        builder.environment().putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops it as Ctrl-C would and waits until every process it started is gone. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.deploy.DashboardMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +38,14 @@ class StackIT {
     static RunningStack stack;
     static final Api api = new Api();
     static String aliceConversation;
+    static Process restartedChatService;
+    /** Dashboard series that appear only after an event this test does not cause (named, so a typo still fails). */
+    static final Set<String> ONLY_AFTER_THEIR_EVENT = Set.of(
+            "chat_messages_refused_total",            // a message into another user's conversation
+            "gateway_rate_limit_store_errors_total",  // Redis configured and failing
+            "intent_context_followups_total",         // a short follow-up read in the light of the previous turn
+            "intent_frustration_escalations_total",   // an angry customer handed to a person
+            "llm_guardrail_blocks_total");            // an attack or off-topic request reaching llm-fallback
     /** Conversations of the dev-set run, with their owner's token, for rating. */
     static final Map<String, String> ratedConversations = new LinkedHashMap<>();
 
@@ -285,9 +295,52 @@ class StackIT {
     }
 
     @Test
+    @Order(8_5)
+    void everyMetricTheDashboardsQueryIsExportedByTheRunningServices() throws Exception {
+        // Given the traffic of the tests above (messages, replies, ratings, a load, a breaker that stayed closed)
+        Set<String> exported = new TreeSet<>();
+        for (int port = 8080; port <= 8086; port++) {
+            String path = port == 8080 ? "/metrics" : "/actuator/prometheus";
+            exported.addAll(DashboardMetrics.scrapedMetricNames(api.text("http://localhost:" + port + path)));
+        }
+
+        // When the dashboards' queries are read
+        Path home = Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Set<String> queried = new TreeSet<>(DashboardMetrics.referencedMetrics(home.resolve(DashboardMetrics.DASHBOARDS)));
+
+        // Then each is a series some service exports, but for those that only exist once their event has happened
+        Set<String> missing = new TreeSet<>(queried);
+        missing.removeAll(exported);
+        System.out.println("dashboard metrics not exported by the running stack: " + missing);
+        assertThat(missing).isSubsetOf(ONLY_AFTER_THEIR_EVENT);
+        assertThat(queried).hasSizeGreaterThan(20);
+    }
+
+    @Test
+    @Order(9)
+    void theConversationReadsBackAfterChatServiceAloneRestarts() {
+        // When chat-service is stopped and started again while the rest of the stack keeps running
+        restartedChatService = stack.restartService("chat-service", 8081, "192m", Map.of());
+
+        // Then alice's conversation reads back in order with every field, and new messages are stored again
+        String token = api.token("alice");
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> assertConversationStored(token));
+        String guest = api.guestToken();
+        Api.Response response = api.post("/api/v1/chat/messages", guest, Map.of("content", "how do I pay my bill"));
+        assertThat(response.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((List<?>) api
+                .get("/api/v1/chat/conversations/" + response.body().get("conversationId"), guest).body()
+                .get("messages")).hasSize(2));
+    }
+
+    @Test
     @Order(100)
     void stoppingLeavesNoProcessAndASecondRunOnTheSameDataWorks() {
-        // When the stack is stopped like Ctrl-C would
+        // When the stack is stopped like Ctrl-C would (the chat-service restarted above is this test's own child)
+        if (restartedChatService != null) {
+            restartedChatService.destroy();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !restartedChatService.isAlive());
+        }
         List<ProcessHandle> started = stack.processes();
         assertThat(started).hasSizeGreaterThan(7);
         stack.close();
