@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.deploy.OtlpReceiver.ReceivedSpan;
+import dev.switchboard.platform.test.EmbeddedPostgresSupport;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One chat message is one trace across the services, exactly as they run in production: the packaged jars of
- * gateway-service, intent-service, knowledge-service and llm-fallback-service, each its own JVM, with only the deployment's variables
+ * gateway-service, intent-service, knowledge-service, llm-fallback-service and chat-service (on PostgreSQL from Maven
+ * artifacts), each its own JVM, with only the deployment's variables
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code LOG_FORMAT=json}), a real KRaft broker,
  * and an in-memory OTLP collector in place of Jaeger. So it exercises the services' own listeners, the platform's
  * Kafka observation (traceparent headers), the Reactor context propagation from the HTTP request to the Kafka send, the
@@ -40,6 +42,8 @@ class TraceIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> SERVICES = List.of("gateway-service", "intent-service", "knowledge-service",
             "llm-fallback-service");
+    /** Stores every turn; it logs the stored reply, so its JSON line must carry the turn's trace id too. */
+    private static final String CHAT = "chat-service";
 
     private static EmbeddedKafkaBroker kafka;
     private static OtlpReceiver collector;
@@ -60,6 +64,9 @@ class TraceIT {
         running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, env));
         running.put("knowledge-service", ServiceJar.start("knowledge-service", "512m", logs, env));
         running.put("llm-fallback-service", ServiceJar.start("llm-fallback-service", "192m", logs, env));
+        Map<String, String> chat = new HashMap<>(env);
+        chat.put("DATABASE_URL", EmbeddedPostgresSupport.databaseUrl("chat"));
+        running.put(CHAT, ServiceJar.start(CHAT, "192m", logs, chat));
         Map<String, String> gateway = new HashMap<>(env);
         gateway.put("SPRING_PROFILES_ACTIVE", "dev");
         gateway.put("GATEWAY_INSTANCE", "0");
@@ -90,6 +97,17 @@ class TraceIT {
         // Then its JSON logs and its spans in gateway, intent and knowledge are one trace
         assertThat(reply.get("source").asString()).isEqualTo("knowledge_base");
         assertOneTrace(messageId, List.of("gateway-service", "intent-service", "knowledge-service"));
+
+        // And chat-service, which stores the turn, consumed it and logged it in that same trace
+        String traceId = traceIdOfLogLine(running.get("gateway-service"), messageId);
+        await("chat-service's log line about the stored reply").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(traceIdOfLogLine(running.get(CHAT), messageId)).isEqualTo(traceId));
+        await("chat-service's spans of the trace").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(collector.spans()).anySatisfy(span -> {
+                    assertThat(span.traceId()).isEqualTo(traceId);
+                    assertThat(span.service()).isEqualTo(CHAT);
+                    assertThat(span.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CONSUMER);
+                }));
     }
 
     @Test

@@ -46,6 +46,9 @@ class ChatListener {
             stored.escalatedFrom().ifPresent(previous -> statusEvents.changed(reply, previous, "escalated",
                     "The customer asked for a person"));
             count("assistant", stored);
+            // one line per answered turn (never its content): with the trace id, the turn's path across services
+            log.info("Stored the {} reply to messageId={} in conversation {} ({})", reply.getSource(),
+                    reply.getMessageId(), reply.getConversationId(), stored.inserted() ? "new" : "duplicate");
         } else {
             log.warn("Ignoring unexpected {} on a chat topic", event.getClass().getSimpleName());
         }
