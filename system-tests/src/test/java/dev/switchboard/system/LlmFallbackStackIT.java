@@ -194,8 +194,15 @@ class LlmFallbackStackIT {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    // Stops the stack's llm-fallback-service (by its pid) and starts the same jar with a model configured.
     private static void restartWithModel() throws IOException {
+        modelBackedService = restartWithModel(stack, dataDir, model);
+    }
+
+    /**
+     * Stops the stack's llm-fallback-service (by its pid) and starts the same jar with the given model configured;
+     * answers once it reports the model enabled. BrowserIT streams a reply in the page with it too.
+     */
+    static Process restartWithModel(RunningStack stack, Path dataDir, ModelStub model) throws IOException {
         ProcessHandle offline = stack.processes().stream()
                 .filter(p -> p.info().commandLine().orElse("").contains("llm-fallback-service.jar")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no llm-fallback-service in the stack"));
@@ -217,9 +224,10 @@ class LlmFallbackStackIT {
         // this case checks streaming end to end, not the time budget (ModelResilienceIT does): a cold client's
         // first call on a busy 2-core machine may take longer than the production 1.5 s
         env.put("LLM_TIMEOUT", "5s");
-        modelBackedService = builder.start();
+        Process modelBacked = builder.start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "enabled".equals(llmHealth().get("mode")));
+        return modelBacked;
     }
 
     @SuppressWarnings("unchecked")
