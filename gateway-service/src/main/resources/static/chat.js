@@ -76,8 +76,15 @@
     state.attempt += 1;
     setTimeout(async () => {
       if (state.held) return;                        // release() reconnects
-      if (identity.current && identity.current.expiresAt < Date.now() + 30_000) {
-        await identity.signIn().catch(() => {});     // an expired guest token: a new guest
+      if (!identity.token) {                         // the token expired
+        if (identity.current && identity.current.username !== 'guest') {
+          setConnection('offline', 'Session expired: sign in again');
+          $('account').open = true;
+          return;
+        }
+        await identity.signIn().catch(() => {});     // a guest simply becomes a new guest
+        reset();
+        loadConversations();
       }
       connect();
     }, delay);

@@ -52,7 +52,8 @@ const Switchboard = (() => {
       const saved = JSON.parse(sessionStorage.getItem(storageKey) || 'null');
       this.current = saved && saved.expiresAt > Date.now() + 30_000 ? saved : null;
     }
-    get token() { return this.current && this.current.access_token; }
+    /** The token while it has at least 30 s left, else null. */
+    get token() { return this.current && this.current.expiresAt > Date.now() + 30_000 ? this.current.access_token : null; }
     get roles() { return (this.current && this.current.roles) || []; }
     get name() { return this.current && (this.current.username || this.current.userId); }
     async signIn(username, password) {

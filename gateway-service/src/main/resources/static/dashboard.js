@@ -23,7 +23,7 @@
 
   /** Messages per minute as bars and p95 response time as a line, over the last 60 minutes (gaps are zero). */
   function volumeChart(rows) {
-    const W = 640; const H = 220; const L = 36; const R = 48; const T = 10; const B = 24;
+    const W = 640; const H = 220; const L = 36; const R = 64; const T = 10; const B = 24;
     const now = Math.floor(Date.now() / 60_000);
     const byMinute = new Map(rows.map(r => [Math.floor(new Date(r.bucket).getTime() / 60_000), r]));
     const minutes = Array.from({ length: 60 }, (_, i) => now - 59 + i);
