@@ -193,9 +193,16 @@ class LlmFallbackStackIT {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    // Stops the stack's llm-fallback-service and starts the same jar with a model configured.
     private static void restartWithModel() {
-        modelBackedService = stack.restartService("llm-fallback-service", 8084, "192m", Map.of(
+        modelBackedService = restartWithModel(stack, model);
+    }
+
+    /**
+     * Stops the stack's llm-fallback-service and starts the same jar with the given model configured; answers once it
+     * reports the model enabled. BrowserIT streams a reply in the page with it too.
+     */
+    static Process restartWithModel(RunningStack stack, ModelStub model) {
+        Process modelBacked = stack.restartService("llm-fallback-service", 8084, "192m", Map.of(
                 "OPENAI_API_KEY", "test-key",
                 "OPENAI_BASE_URL", "http://127.0.0.1:" + model.server.getAddress().getPort() + "/v1",
                 "SPRING_AI_CHAT_MODEL", "openai",
@@ -204,6 +211,7 @@ class LlmFallbackStackIT {
                 "LLM_TIMEOUT", "5s"));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "enabled".equals(llmHealth().get("mode")));
+        return modelBacked;
     }
 
     @SuppressWarnings("unchecked")

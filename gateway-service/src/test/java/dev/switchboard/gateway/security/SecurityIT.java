@@ -133,6 +133,18 @@ class SecurityIT {
         assertThat(guest.get("token_type")).isEqualTo("Bearer");
     }
 
+    @Test
+    void theWebPagesNeedNoTokenAndRunOnlyThisOriginsScripts() {
+        for (String page : List.of("/", "/dashboard")) {
+            web.get().uri(page).accept(MediaType.TEXT_HTML).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                    .expectHeader().value("Content-Security-Policy",
+                            csp -> assertThat(csp).contains("script-src 'self'").contains("connect-src 'self'"));
+        }
+        web.get().uri("/chat.js").exchange().expectStatus().isOk();
+    }
+
     private String token(String username, String password) {
         return (String) web.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", username, "password", password)).exchange()
