@@ -1,6 +1,7 @@
 package dev.switchboard.analytics.ingest;
 
 import dev.switchboard.platform.web.Caller;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
 class RebuildController {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildController.class);
+    private static final List<String> FACTS = List.of("messages", "classifications", "fallbacks", "replies",
+            "status_changes", "feedback");
 
     private final DatabaseClient db;
     private final EventIngester ingester;
@@ -36,11 +40,13 @@ class RebuildController {
     Mono<Map<String, Object>> rebuild(@RequestHeader(value = Caller.USER_ID, required = false) String userId,
             @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
         Caller caller = Caller.of(userId, roles).requireAdmin("Rebuilding the analytics");
-        return db.sql("truncate messages, classifications, fallbacks, replies, status_changes, feedback").then()
+        long started = System.nanoTime();
+        // delete, not truncate: truncate waits for an exclusive lock behind any report or insert in flight
+        return Flux.fromIterable(FACTS).concatMap(table -> db.sql("delete from " + table).then()).then()
                 .then(Mono.fromCallable(ingester::replayFromTheStart))
                 .map(partitions -> {
-                    log.warn("analytics rebuild requested by {}: facts deleted, replaying {} partitions from the start",
-                            caller.userId(), partitions);
+                    log.warn("analytics rebuild requested by {}: facts deleted in {} ms, replaying {} partitions from "
+                            + "the start", caller.userId(), (System.nanoTime() - started) / 1_000_000, partitions);
                     return Map.<String, Object>of("status", "replaying", "partitions", partitions);
                 });
     }
