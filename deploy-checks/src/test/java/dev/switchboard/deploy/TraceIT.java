@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One chat message is one trace across the services, exactly as they run in production: the packaged jars of
- * gateway-service, intent-service, knowledge-service, llm-fallback-service and chat-service (on PostgreSQL from Maven
- * artifacts), each its own JVM, with only the deployment's variables
+ * gateway-service, intent-service, knowledge-service, llm-fallback-service, and chat-, analytics- and feedback-service
+ * (on PostgreSQL from Maven artifacts), each its own JVM, with only the deployment's variables
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code LOG_FORMAT=json}), a real KRaft broker,
  * and an in-memory OTLP collector in place of Jaeger. So it exercises the services' own listeners, the platform's
  * Kafka observation (traceparent headers), the Reactor context propagation from the HTTP request to the Kafka send, the
@@ -42,8 +42,8 @@ class TraceIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> SERVICES = List.of("gateway-service", "intent-service", "knowledge-service",
             "llm-fallback-service");
-    /** Stores every turn; it logs the stored reply, so its JSON line must carry the turn's trace id too. */
-    private static final String CHAT = "chat-service";
+    /** They store every turn and log each reply they record, so those JSON lines carry the turn's trace id too. */
+    private static final List<String> STORES = List.of("chat-service", "analytics-service", "feedback-service");
 
     private static EmbeddedKafkaBroker kafka;
     private static OtlpReceiver collector;
@@ -64,9 +64,11 @@ class TraceIT {
         running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, env));
         running.put("knowledge-service", ServiceJar.start("knowledge-service", "512m", logs, env));
         running.put("llm-fallback-service", ServiceJar.start("llm-fallback-service", "192m", logs, env));
-        Map<String, String> chat = new HashMap<>(env);
-        chat.put("DATABASE_URL", EmbeddedPostgresSupport.databaseUrl("chat"));
-        running.put(CHAT, ServiceJar.start(CHAT, "192m", logs, chat));
+        for (String store : STORES) {
+            Map<String, String> withDatabase = new HashMap<>(env);
+            withDatabase.put("DATABASE_URL", EmbeddedPostgresSupport.databaseUrl(store.replace("-service", "")));
+            running.put(store, ServiceJar.start(store, "192m", logs, withDatabase));
+        }
         Map<String, String> gateway = new HashMap<>(env);
         gateway.put("SPRING_PROFILES_ACTIVE", "dev");
         gateway.put("GATEWAY_INSTANCE", "0");
@@ -98,16 +100,18 @@ class TraceIT {
         assertThat(reply.get("source").asString()).isEqualTo("knowledge_base");
         assertOneTrace(messageId, List.of("gateway-service", "intent-service", "knowledge-service"));
 
-        // And chat-service, which stores the turn, consumed it and logged it in that same trace
+        // And chat, analytics and feedback, which record the turn, consumed it and logged it in that same trace
         String traceId = traceIdOfLogLine(running.get("gateway-service"), messageId);
-        await("chat-service's log line about the stored reply").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(traceIdOfLogLine(running.get(CHAT), messageId)).isEqualTo(traceId));
-        await("chat-service's spans of the trace").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(collector.spans()).anySatisfy(span -> {
-                    assertThat(span.traceId()).isEqualTo(traceId);
-                    assertThat(span.service()).isEqualTo(CHAT);
-                    assertThat(span.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CONSUMER);
-                }));
+        for (String store : STORES) {
+            await(store + "'s log line about the recorded reply").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(traceIdOfLogLine(running.get(store), messageId)).isEqualTo(traceId));
+            await(store + "'s spans of the trace").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(collector.spans()).anySatisfy(span -> {
+                        assertThat(span.traceId()).isEqualTo(traceId);
+                        assertThat(span.service()).isEqualTo(store);
+                        assertThat(span.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CONSUMER);
+                    }));
+        }
     }
 
     @Test

@@ -48,6 +48,11 @@ class EventIngester extends AbstractConsumerSeekAware {
             return;
         }
         insert.then().block(WRITE_TIMEOUT);
+        if (event instanceof ChatReplied reply) {
+            // one line per answered turn (never its content): with the trace id, the turn's path across services
+            log.info("Recorded the {} reply to messageId={} ({} ms end to end)", reply.getSource(),
+                    reply.getMessageId(), reply.getLatencyMs());
+        }
     }
 
     private DatabaseClient.GenericExecuteSpec insertFor(SpecificRecord event) {

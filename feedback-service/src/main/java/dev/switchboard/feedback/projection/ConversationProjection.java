@@ -3,6 +3,8 @@ package dev.switchboard.feedback.projection;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ConversationProjection {
 
+    private static final Logger log = LoggerFactory.getLogger(ConversationProjection.class);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
     private final DatabaseClient db;
@@ -40,5 +43,8 @@ class ConversationProjection {
                 .bind("intent", reply.getIntent()).bind("source", reply.getSource().name())
                 .bind("at", reply.getOccurredAt())
                 .then().block(WRITE_TIMEOUT);
+        // one line per answered turn (never its content): with the trace id, the turn's path across services
+        log.info("Recorded the {} reply to messageId={} in conversation {} as ratable", reply.getSource(),
+                reply.getMessageId(), reply.getConversationId());
     }
 }
