@@ -32,8 +32,13 @@ final class RunningStack implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /** The project's root, where the modules' jars are built and beside which ../shared lies. */
+    static Path home() {
+        return Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+    }
+
     static RunningStack start(Path dataDir) {
-        Path home = Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path home = home();
         Path jar = home.resolve("local-stack/target/local-stack.jar");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "--data-dir=" + dataDir).redirectErrorStream(true);
@@ -118,7 +123,7 @@ final class RunningStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no " + service + " in the stack"));
         running.destroy();
         await().atMost(Duration.ofSeconds(30)).until(() -> !running.isAlive());
-        Path home = Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path home = home();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", home.resolve(service + "/target/" + service + ".jar").toString())
                 .redirectErrorStream(true)

@@ -305,7 +305,7 @@ class StackIT {
         }
 
         // When the dashboards' queries are read
-        Path home = Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path home = RunningStack.home();
         Set<String> queried = new TreeSet<>(DashboardMetrics.referencedMetrics(home.resolve(DashboardMetrics.DASHBOARDS)));
 
         // Then each is a series some service exports, but for those that only exist once their event has happened
@@ -373,7 +373,7 @@ class StackIT {
     }
 
     private static List<String[]> labelledMessages() throws IOException {
-        Path home = Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path home = RunningStack.home();
         Path devSet = home.resolve("../shared/data/dev_routing.tsv");
         Path file = Files.exists(devSet) ? devSet : home.resolve("intent-service/src/test/resources/eval/routing_test.tsv");
         System.out.println("labelled messages from " + file);

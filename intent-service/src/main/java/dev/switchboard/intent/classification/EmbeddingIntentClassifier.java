@@ -302,23 +302,12 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         return sum;
     }
 
-    /** Four independent sums let the CPU pipeline the multiply-adds: scoring every example is most of the non-model time. */
     static double dot(float[] a, float[] b) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (int end = a.length & ~3; i < end; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
         }
-        for (; i < a.length; i++) {
-            s0 += a[i] * b[i];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return s;
     }
 
     static double[] softmax(double[] scores, double temperature) {
