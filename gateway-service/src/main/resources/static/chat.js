@@ -17,7 +17,8 @@
     lastStoredId: null,      // the newest message id chat-service is known (or believed) to have
     pending: new Map(),      // user message id -> when it was sent, until its reply is on screen
     streams: new Map(),      // user message id -> {node, parts} while an LLM reply streams
-    outbox: [],              // frames written while the socket was down
+    outbox: [],              // frames written while the socket was down or still catching up
+    sending: false,          // the open socket has caught up and sent the outbox: frames may go straight out
     socket: null,
     connections: 0,
     attempt: 0,
@@ -53,14 +54,15 @@
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(`${scheme}//${location.host}/api/v1/chat/ws?access_token=${encodeURIComponent(identity.token)}`);
     state.socket = socket;
+    state.sending = false;
     socket.onopen = () => {
       state.connections += 1;
       state.attempt = 0;
       setConnection('connected', 'Connected');
-      // whatever was answered while we were away is in chat-service; ask for what came after the last we saw
-      if (state.connections > 1) catchUp();
-      const queued = state.outbox.splice(0);
-      queued.forEach(frame => socket.send(JSON.stringify(frame)));
+      // whatever was answered while we were away is in chat-service: show it before sending what waited, or the
+      // waiting message's reply could arrive first and the missed ones would land after it, out of the server's order
+      const caughtUp = state.connections > 1 ? catchUp() : Promise.resolve();
+      caughtUp.finally(() => flushOutbox(socket));
     };
     socket.onmessage = event => onFrame(JSON.parse(event.data));
     socket.onclose = () => {
@@ -90,6 +92,12 @@
     }, delay);
   }
 
+  function flushOutbox(socket) {
+    if (state.socket !== socket || socket.readyState !== WebSocket.OPEN) return;  // gone meanwhile: the next open sends them
+    state.outbox.splice(0).forEach(frame => socket.send(JSON.stringify(frame)));
+    state.sending = true;
+  }
+
   function setConnection(stateName, text) {
     const node = $('connection');
     node.dataset.state = stateName;
@@ -97,7 +105,7 @@
   }
 
   function sendFrame(frame) {
-    if (state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify(frame));
+    if (state.sending && state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify(frame));
     else state.outbox.push(frame);
   }
 
