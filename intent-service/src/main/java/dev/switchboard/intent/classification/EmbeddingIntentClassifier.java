@@ -2,6 +2,7 @@ package dev.switchboard.intent.classification;
 
 import dev.switchboard.events.Agent;
 import dev.switchboard.embedding.SentenceEmbedder;
+import dev.switchboard.platform.text.Words;
 import dev.switchboard.schemas.Taxonomy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +56,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         this.intents = training.examples().keySet().toArray(String[]::new);
         this.agents = Arrays.stream(intents).map(Taxonomy::agentOf).toArray(Agent[]::new);
         this.keywords = Arrays.stream(intents).map(i -> training.keywords().get(i).stream()
-                .map(k -> " " + Lexicon.normalize(k) + " ").toArray(String[]::new)).toArray(String[][]::new);
+                .map(k -> " " + Words.normalize(k) + " ").toArray(String[]::new)).toArray(String[][]::new);
         List<String> texts = new ArrayList<>();
         List<Integer> labelList = new ArrayList<>();
         for (int i = 0; i < intents.length; i++) {
@@ -113,7 +114,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
 
     @Override
     public Classification classify(String message) {
-        String normalized = Lexicon.normalize(message);
+        String normalized = Words.normalize(message);
         float[] query = embedder.embed(message);
         if (Lexicon.isInjection(message)) {
             return unknown(query, Agent.general, 0.05, List.of());
@@ -134,10 +135,10 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         if (sentences.size() > 1) {
             double[] best = new double[intents.length];
             Arrays.fill(best, -1);
-            int words = Lexicon.words(message);
+            int words = Words.count(message);
             for (String sentence : sentences) {
                 // a sentence that is most of the message scores like the message: spare the model that call
-                double[] s = Lexicon.words(sentence) >= MOSTLY_WHOLE * words ? scores
+                double[] s = Words.count(sentence) >= MOSTLY_WHOLE * words ? scores
                         : scoresOf(embedder.embed(sentence));
                 for (int i = 0; i < s.length; i++) {
                     best[i] = Math.max(best[i], s[i]);
@@ -172,7 +173,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
 
     /** Very short messages ("wifi pw?", "late fee") carry little for an embedding; the KB keywords help there. */
     private void boostKeywords(String normalized, double[] scores) {
-        if (Lexicon.words(normalized) > settings.shortMessageWords()) {
+        if (Words.count(normalized) > settings.shortMessageWords()) {
             return;
         }
         String padded = " " + normalized + " ";
@@ -268,11 +269,11 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     }
 
     static List<String> sentences(String message) {
-        if (Lexicon.words(message) < LONG_MESSAGE_WORDS) {
+        if (Words.count(message) < LONG_MESSAGE_WORDS) {
             return List.of(message);
         }
         List<String> parts = Arrays.stream(SENTENCE_END.split(message.trim()))
-                .map(String::trim).filter(s -> Lexicon.words(s) >= 3).toList();
+                .map(String::trim).filter(s -> Words.count(s) >= 3).toList();
         if (parts.size() <= MAX_SENTENCES) {
             return parts;
         }

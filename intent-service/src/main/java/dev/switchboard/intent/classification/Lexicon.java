@@ -6,8 +6,6 @@ import java.util.regex.Pattern;
 /** Lexical signals that an embedding of a few words cannot carry reliably. */
 final class Lexicon {
 
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}']+");
-
     /** An explicit request for a person: always wins, whatever else the message says. */
     private static final Pattern HANDOFF = Pattern.compile(
             "\\b(?:(?:speak|talk|chat|connect|transfer|put)\\w*\\s+(?:me\\s+)?(?:to|with|through to)\\s+"
@@ -37,15 +35,6 @@ final class Lexicon {
                     + "|(?:great|perfect|awesome|ok|okay)?\\s*(?:that|it)\\s+(?:worked|fixed\\s+it|did\\s+it)(?:\\s+\\w+)?)");
 
     private Lexicon() {
-    }
-
-    static String normalize(String message) {
-        return NON_WORD.matcher(message.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
-    }
-
-    static int words(String message) {
-        String normalized = normalize(message);
-        return normalized.isEmpty() ? 0 : normalized.split(" ").length;
     }
 
     static boolean asksForHuman(String normalized) {

@@ -1,6 +1,7 @@
 package dev.switchboard.intent.classification;
 
 import dev.switchboard.events.Agent;
+import dev.switchboard.platform.text.Words;
 import dev.switchboard.schemas.Taxonomy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +25,7 @@ public class KbKeywordClassifier implements IntentClassifier {
 
     @Override
     public Classification classify(String message) {
-        String text = " " + Lexicon.normalize(message) + " ";
+        String text = " " + Words.normalize(message) + " ";
         List<Classification.Candidate> ranked = new ArrayList<>();
         keywords.forEach((intent, words) -> {
             long hits = words.stream().filter(k -> text.contains(" " + k.toLowerCase(Locale.ROOT) + " ")).count();

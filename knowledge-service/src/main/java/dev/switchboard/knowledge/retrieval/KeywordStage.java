@@ -1,5 +1,6 @@
 package dev.switchboard.knowledge.retrieval;
 
+import dev.switchboard.platform.text.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +19,8 @@ final class KeywordStage {
         this.phrases = new String[intents.size()][];
         for (int i = 0; i < intents.size(); i++) {
             Set<String> set = new LinkedHashSet<>();
-            set.add(Text.normalize(intents.get(i).id().replace('_', ' ')));
-            intents.get(i).entry().keywords().forEach(k -> set.add(Text.normalize(k)));
+            set.add(Words.normalize(intents.get(i).id().replace('_', ' ')));
+            intents.get(i).entry().keywords().forEach(k -> set.add(Words.normalize(k)));
             List<String> padded = new ArrayList<>();
             set.stream().filter(p -> !p.isEmpty()).forEach(p -> padded.add(" " + p + " "));
             phrases[i] = padded.toArray(String[]::new);
@@ -27,7 +28,7 @@ final class KeywordStage {
     }
 
     double[] score(String text) {
-        String padded = " " + Text.normalize(text) + " ";
+        String padded = " " + Words.normalize(text) + " ";
         double[] scores = new double[phrases.length];
         for (int i = 0; i < phrases.length; i++) {
             for (String phrase : phrases[i]) {

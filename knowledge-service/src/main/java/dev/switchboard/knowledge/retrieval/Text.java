@@ -1,15 +1,14 @@
 package dev.switchboard.knowledge.retrieval;
 
+import dev.switchboard.platform.text.Words;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Normalization and sentence splitting shared by the stages. */
 final class Text {
 
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}']+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\s*\\n+\\s*");
     /** How customers open the sentence that asks: a question word, a request, or a want. */
     private static final Pattern ASKING = Pattern.compile(
@@ -29,17 +28,8 @@ final class Text {
     private Text() {
     }
 
-    static String normalize(String text) {
-        return NON_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
-    }
-
-    static int words(String text) {
-        String normalized = normalize(text);
-        return normalized.isEmpty() ? 0 : normalized.split(" ").length;
-    }
-
     static boolean negated(String text) {
-        return NEGATION.matcher(normalize(text)).find();
+        return NEGATION.matcher(Words.normalize(text)).find();
     }
 
     /**
@@ -47,17 +37,17 @@ final class Text {
      * tend to tell the story first). Empty for a short or single-sentence message, which is its own ask.
      */
     static List<String> askingSentences(String message) {
-        if (words(message) < LONG_MESSAGE_WORDS) {
+        if (Words.count(message) < LONG_MESSAGE_WORDS) {
             return List.of();
         }
         List<String> sentences = Arrays.stream(SENTENCE_END.split(message.trim())).map(String::trim)
-                .filter(s -> words(s) >= 3).toList();
+                .filter(s -> Words.count(s) >= 3).toList();
         if (sentences.size() < 2) {
             return List.of();
         }
         List<String> asking = new ArrayList<>();
         for (String sentence : sentences) {
-            if (sentence.endsWith("?") || ASKING.matcher(normalize(sentence)).matches()) {
+            if (sentence.endsWith("?") || ASKING.matcher(Words.normalize(sentence)).matches()) {
                 asking.add(sentence);
             }
         }
