@@ -9,7 +9,6 @@ import dev.switchboard.llm.guardrails.InputGuardrail;
 import dev.switchboard.llm.guardrails.OutputCheck;
 import dev.switchboard.llm.guardrails.PiiMasker;
 import dev.switchboard.llm.history.ConversationHistory;
-import dev.switchboard.llm.model.LlmProperties;
 import dev.switchboard.llm.model.ModelClient;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
@@ -42,12 +41,12 @@ class FallbackListener {
     private final MeterRegistry meters;
     private final String mode;
 
-    FallbackListener(EventPublisher publisher, LlmProperties properties, ModelClient model,
+    FallbackListener(EventPublisher publisher, InputGuardrail guardrail, ModelClient model,
             ConversationHistory history, MeterRegistry meters) {
         this.publisher = publisher;
         this.history = history;
         this.model = model;
-        this.guardrail = new InputGuardrail(properties.relevantPassageScore());
+        this.guardrail = guardrail;
         this.meters = meters;
         this.mode = model.ifEnabled().isPresent() ? "llm" : "offline";
     }
