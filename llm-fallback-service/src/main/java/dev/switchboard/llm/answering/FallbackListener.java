@@ -58,7 +58,8 @@ class FallbackListener {
             log.debug("messageId={} content={}", envelope.messageId(), PiiMasker.mask(request.getContent()));
         }
         ChatReplied reply = guardrail.check(request.getContent(), request.getIntent(), request.getPassages())
-                .map(block -> blocked(envelope, request, block))
+                .map(block -> block.kind() == InputGuardrail.Kind.suspected_injection
+                        ? keptFromModel(envelope, request, block) : blocked(envelope, request, block))
                 .orElseGet(() -> model.ifEnabled().map(client -> generated(client, envelope, request))
                         .orElseGet(() -> extractive(envelope, request)));
         publisher.await(publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply));
@@ -69,6 +70,13 @@ class FallbackListener {
         count("blocked");
         log.info("messageId={} blocked by the input guardrail: {}", envelope.messageId(), block.kind());
         return reply(envelope, request, block.reply(), ReplySource.guardrail, 1.0, List.of());
+    }
+
+    // What merely sounds like an attack (an angry complaint can) still gets help, but the model never reads it.
+    private ChatReplied keptFromModel(Envelope envelope, FallbackRequested request, InputGuardrail.Block block) {
+        blockCounter(block.kind().name()).increment();
+        log.info("messageId={} kept from the model by the input guardrail: {}", envelope.messageId(), block.kind());
+        return extractive(envelope, request);
     }
 
     // Streams the answer to the gateway's partition sentence by sentence, each checked before it is sent; a model

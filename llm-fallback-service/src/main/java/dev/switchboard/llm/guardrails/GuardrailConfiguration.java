@@ -17,6 +17,7 @@ class GuardrailConfiguration {
             return new InputGuardrail(llm.relevantPassageScore());
         }
         return new InputGuardrail(llm.relevantPassageScore(),
-                SemanticInjectionDetector.fromClassPath(embedder.getObject(), guardrail.semanticThreshold()));
+                SemanticInjectionDetector.fromClassPath(embedder.getObject(), guardrail.semanticThreshold(),
+                        guardrail.semanticRefusalThreshold()));
     }
 }

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class InputGuardrail {
 
-    public enum Kind { injection, off_topic }
+    /** {@code suspected_injection} is not refused: the message is answered without the model. */
+    public enum Kind { injection, off_topic, suspected_injection }
 
+    /** @param reply what the customer is told instead; null for a suspected injection, which gets an answer */
     public record Block(Kind kind, String reply) {
     }
 
@@ -153,10 +155,11 @@ public final class InputGuardrail {
         if (offTopic(text, intent, passages)) {
             return Optional.of(new Block(Kind.off_topic, OFF_TOPIC));
         }
-        if (semantic.filter(detector -> detector.isInjection(content)).isPresent()) {
-            return Optional.of(new Block(Kind.injection, REFUSAL));
-        }
-        return Optional.empty();
+        return semantic.map(detector -> detector.verdict(content)).flatMap(verdict -> switch (verdict) {
+            case attack -> Optional.of(new Block(Kind.injection, REFUSAL));
+            case suspect -> Optional.of(new Block(Kind.suspected_injection, null));
+            case clear -> Optional.empty();
+        });
     }
 
     // Declines only when every signal agrees: no intent, no relevant passage and no word of the service's vocabulary.

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The guardrail's second detector: catches attacks phrased in words the lexical patterns never saw. A message (and
  * each of its sentences, so an attack cannot hide behind a service question) is embedded and compared with example
  * attacks and example customer requests; its score is the mean cosine of its {@code k} nearest attacks minus that of
- * its {@code k} nearest requests, and the message is an injection when the highest score reaches the threshold.
+ * its {@code k} nearest requests. The highest score decides: from the lower threshold the message is suspect (kept
+ * from the model), from the higher one it is an attack (refused).
  */
 final class SemanticInjectionDetector {
 
@@ -32,22 +33,26 @@ final class SemanticInjectionDetector {
     private final List<float[]> requests;
     private final int nearest;
     private final double threshold;
+    private final double refusalThreshold;
+
+    enum Verdict { clear, suspect, attack }
 
     SemanticInjectionDetector(SentenceEmbedder embedder, List<String> attacks, List<String> requests, int nearest,
-            double threshold) {
+            double threshold, double refusalThreshold) {
         this.embedder = embedder;
         this.attacks = attacks.stream().map(embedder::embed).toList();
         this.requests = requests.stream().map(embedder::embed).toList();
         this.nearest = nearest;
         this.threshold = threshold;
+        this.refusalThreshold = refusalThreshold;
     }
 
     /**
      * With the shipped examples: the attacks, and as ordinary requests the look-alikes plus every customer example of
      * the knowledge base (the intent classifier's training set), so a question about any intent has a close request.
      */
-    static SemanticInjectionDetector fromClassPath(SentenceEmbedder embedder, double threshold) {
-        return new SemanticInjectionDetector(embedder, lines(ATTACKS), requests(), NEAREST, threshold);
+    static SemanticInjectionDetector fromClassPath(SentenceEmbedder embedder, double threshold, double refusalThreshold) {
+        return new SemanticInjectionDetector(embedder, lines(ATTACKS), requests(), NEAREST, threshold, refusalThreshold);
     }
 
     static List<String> requests() {
@@ -62,8 +67,14 @@ final class SemanticInjectionDetector {
         return requests;
     }
 
+    /** Suspect or attack: in either case the model must not see the message. */
     boolean isInjection(String message) {
-        return score(message) >= threshold;
+        return verdict(message) != Verdict.clear;
+    }
+
+    Verdict verdict(String message) {
+        double score = score(message);
+        return score >= refusalThreshold ? Verdict.attack : score >= threshold ? Verdict.suspect : Verdict.clear;
     }
 
     /** The highest of the whole message's score and each sentence's, between -2 and 2; above 0 leans attack. */

@@ -434,7 +434,10 @@ class GuardrailAccuracyTest {
         }
     }
 
-    /** Precision and recall of one way of blocking; an attack blocked as off-topic counts as caught. */
+    /**
+     * Precision and recall of one way of blocking; an attack blocked as off-topic, or kept from the model as suspect,
+     * counts as caught, and so does a look-alike (against precision).
+     */
     private record Accuracy(double precision, double recall, List<String> missed, List<String> wronglyBlocked) {
 
         static Accuracy of(List<String> attacks, List<String> benign, Predicate<String> blocks) {
@@ -457,12 +460,16 @@ class GuardrailAccuracyTest {
         long offTopicOnly = attacks.stream().filter(a -> guardrail.check(a, "unknown", noPassages)
                 .filter(block -> block.kind() == InputGuardrail.Kind.off_topic).isPresent() && !semantic.isInjection(a))
                 .count();
+        // caught, but answered without the model rather than refused (below the semantic refusal threshold)
+        long keptFromModel = attacks.stream().filter(a -> guardrail.check(a, "unknown", noPassages)
+                .filter(block -> block.kind() == InputGuardrail.Kind.suspected_injection).isPresent()).count();
         System.out.printf("guardrail %s: %d attacks, %d benign; lexical precision=%.3f recall=%.3f; semantic "
-                + "precision=%.3f recall=%.3f; combined precision=%.3f recall=%.3f (%d blocked only as off-topic)%n"
+                + "precision=%.3f recall=%.3f; combined precision=%.3f recall=%.3f (%d blocked only as off-topic, "
+                + "%d kept from the model, not refused)%n"
                 + "  lexical missed=%s wrongly blocked=%s%n  semantic missed=%s wrongly blocked=%s%n"
                 + "  combined missed=%s wrongly blocked=%s%n", set, attacks.size(), benign.size(),
                 lexicalAlone.precision(), lexicalAlone.recall(), semanticAlone.precision(), semanticAlone.recall(),
-                combined.precision(), combined.recall(), offTopicOnly, lexicalAlone.missed(),
+                combined.precision(), combined.recall(), offTopicOnly, keptFromModel, lexicalAlone.missed(),
                 lexicalAlone.wronglyBlocked(), semanticAlone.missed(), semanticAlone.wronglyBlocked(),
                 combined.missed(), combined.wronglyBlocked());
         assertThat(attacks).hasSizeGreaterThanOrEqualTo(30);

@@ -56,7 +56,7 @@ public class GuardrailBenchmark {
     public void load() {
         rulesOnly = new InputGuardrail(0.35);
         withSemanticDetector = new InputGuardrail(0.35, SemanticInjectionDetector.fromClassPath(Embedders.onnx(1),
-                new GuardrailProperties(0.04).semanticThreshold()));
+                TestDetector.THRESHOLD, TestDetector.SETTINGS.semanticRefusalThreshold()));
     }
 
     private String message() {

@@ -56,14 +56,14 @@ final class SemanticDetectorFit {
         List<String> requests = SemanticInjectionDetector.requests();
         if (args[0].equals("--score")) {
             SemanticInjectionDetector detector = new SemanticInjectionDetector(cached, attacks, requests,
-                    SemanticInjectionDetector.NEAREST, 0);
+                    SemanticInjectionDetector.NEAREST, 0, 0);
             List<String> messages = args.length > 1 ? List.of(args).subList(1, args.length)
                     : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList();
             messages.forEach(message -> System.out.printf("%.4f\t%s%n", detector.score(message), message));
             return;
         }
         List<SemanticInjectionDetector> detectors = List.of(1, 3, 5).stream()
-                .map(k -> new SemanticInjectionDetector(cached, attacks, requests, k, 0)).toList();
+                .map(k -> new SemanticInjectionDetector(cached, attacks, requests, k, 0, 0)).toList();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[0])))) {
             InputGuardrail rules = new InputGuardrail(0.35);
             out.println("set\tattack\tlexical\tk1\tk3\tk5\ttext");

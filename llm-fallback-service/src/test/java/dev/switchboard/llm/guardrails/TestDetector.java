@@ -6,7 +6,9 @@ import dev.switchboard.embedding.SentenceEmbedder;
 /** One real model and one semantic detector per test JVM: loading the model and embedding the examples take seconds. */
 final class TestDetector {
 
-    static final double THRESHOLD = new GuardrailProperties(0.04).semanticThreshold();
+    /** The defaults of application.yml. */
+    static final GuardrailProperties SETTINGS = new GuardrailProperties(0.04, 0.10);
+    static final double THRESHOLD = SETTINGS.semanticThreshold();
 
     private static SentenceEmbedder embedder;
     private static SemanticInjectionDetector detector;
@@ -21,10 +23,11 @@ final class TestDetector {
         return embedder;
     }
 
-    /** The shipped examples and the default threshold. */
+    /** The shipped examples and the default thresholds. */
     static synchronized SemanticInjectionDetector detector() {
         if (detector == null) {
-            detector = SemanticInjectionDetector.fromClassPath(embedder(), THRESHOLD);
+            detector = SemanticInjectionDetector.fromClassPath(embedder(), THRESHOLD,
+                    SETTINGS.semanticRefusalThreshold());
         }
         return detector;
     }
