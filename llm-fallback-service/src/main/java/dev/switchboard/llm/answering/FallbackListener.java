@@ -9,7 +9,6 @@ import dev.switchboard.llm.guardrails.InputGuardrail;
 import dev.switchboard.llm.guardrails.OutputCheck;
 import dev.switchboard.llm.guardrails.PiiMasker;
 import dev.switchboard.llm.history.ConversationHistory;
-import dev.switchboard.llm.model.LlmProperties;
 import dev.switchboard.llm.model.ModelClient;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
@@ -42,12 +41,12 @@ class FallbackListener {
     private final MeterRegistry meters;
     private final String mode;
 
-    FallbackListener(EventPublisher publisher, LlmProperties properties, ModelClient model,
+    FallbackListener(EventPublisher publisher, InputGuardrail guardrail, ModelClient model,
             ConversationHistory history, MeterRegistry meters) {
         this.publisher = publisher;
         this.history = history;
         this.model = model;
-        this.guardrail = new InputGuardrail(properties.relevantPassageScore());
+        this.guardrail = guardrail;
         this.meters = meters;
         this.mode = model.ifEnabled().isPresent() ? "llm" : "offline";
     }
@@ -59,7 +58,8 @@ class FallbackListener {
             log.debug("messageId={} content={}", envelope.messageId(), PiiMasker.mask(request.getContent()));
         }
         ChatReplied reply = guardrail.check(request.getContent(), request.getIntent(), request.getPassages())
-                .map(block -> blocked(envelope, request, block))
+                .map(block -> block.kind() == InputGuardrail.Kind.suspected_injection
+                        ? keptFromModel(envelope, request, block) : blocked(envelope, request, block))
                 .orElseGet(() -> model.ifEnabled().map(client -> generated(client, envelope, request))
                         .orElseGet(() -> extractive(envelope, request)));
         publisher.await(publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply));
@@ -70,6 +70,13 @@ class FallbackListener {
         count("blocked");
         log.info("messageId={} blocked by the input guardrail: {}", envelope.messageId(), block.kind());
         return reply(envelope, request, block.reply(), ReplySource.guardrail, 1.0, List.of());
+    }
+
+    // What merely sounds like an attack (an angry complaint can) still gets help, but the model never reads it.
+    private ChatReplied keptFromModel(Envelope envelope, FallbackRequested request, InputGuardrail.Block block) {
+        blockCounter(block.kind().name()).increment();
+        log.info("messageId={} kept from the model by the input guardrail: {}", envelope.messageId(), block.kind());
+        return extractive(envelope, request);
     }
 
     // Streams the answer to the gateway's partition sentence by sentence, each checked before it is sent; a model

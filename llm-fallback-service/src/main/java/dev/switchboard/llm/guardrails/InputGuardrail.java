@@ -10,12 +10,16 @@ import java.util.regex.Pattern;
 /**
  * Checks a customer message before anything is generated: attempts to steer or extract the assistant are refused,
  * and requests that have nothing to do with the service are declined with a pointer to what the assistant can do.
- * Lexical on purpose: it runs on every message, must be explainable, and is measured by GuardrailAccuracyTest.
+ * Injections are found by lexical rules (explainable, no cost) and, when configured, by a semantic detector that
+ * catches paraphrases the rules never saw ({@link SemanticInjectionDetector}); a message either flags is refused.
+ * Measured by GuardrailAccuracyTest.
  */
 public final class InputGuardrail {
 
-    public enum Kind { injection, off_topic }
+    /** {@code suspected_injection} is not refused: the message is answered without the model. */
+    public enum Kind { injection, off_topic, suspected_injection }
 
+    /** @param reply what the customer is told instead; null for a suspected injection, which gets an answer */
     public record Block(Kind kind, String reply) {
     }
 
@@ -74,11 +78,15 @@ public final class InputGuardrail {
             Pattern.compile("<\\|?(im_start|im_end|system|endoftext)\\|?>|\\[/?(inst|system)\\]"),
             Pattern.compile("\\b(new|updated|revised|override) (instructions|rules|system prompt|directives|orders)"
                     + "( from [\\w\\s]{0,25}?)?\\s*:"),
+            // a banner or an order "from head office" opening the message: a header only staff would send
+            Pattern.compile("^\\s*([=*#~-])\\1{2,}[^\\n]{1,60}?([=*#~-])\\2{2,}"),
+            Pattern.compile("\\b(directives?|orders?|instructions?|memo) from (the )?(head office|headquarters|corporate|"
+                    + "management|your (boss|manager|supervisor|developers?|creators?))\\b"),
             // a manual or policy said to oblige the assistant to hand out money: a credit talked into existence
             Pattern.compile("\\b(manual|policy|instructions|guidelines|rules|directive|memo|system prompt)\\b[^?]{0,80}?\\b(you|"
                     + "agents?|staff|representatives|the assistant|support)\\s+(are\\s+)?(must|required to|obliged to|obligated to|"
-                    + "instructed to|authori[sz]ed to)\\s+(\\w+\\s+){0,2}?(give|issue|apply|grant|approve|waive|add)\\b"
-                    + "[^.?!]{0,30}?(credit|refund|free|discount|fees|\\$)"),
+                    + "instructed to|authori[sz]ed to)\\s+(\\w+\\s+){0,2}?((give|issue|apply|grant|approve|waive|add)\\b"
+                    + "[^.?!]{0,30}?(credit|refund|free|discount|fees|\\$)|(refund|credit|compensate|reimburse)\\b)"),
             // other customers' data
             Pattern.compile("\\b(other|another|all|every|any)\\s+(customers?|users?|subscribers?)('s|s'|')?\\s+(\\w+\\s+)?"
                     + "(data|details|accounts?|addresses|numbers|emails|information|info|passwords|records|bills)"),
@@ -96,6 +104,13 @@ public final class InputGuardrail {
             Pattern.compile("\\b(neighbou?r|someone else|somebody else|anyone else)('s|s')\\s+(\\w+\\s+)?(account|address|"
                     + "password|email|records)\\b"),
             Pattern.compile("\\bwho (else )?(lives|live|is living|stays|resides) at\\b"),
+            // what is held for a named person or another account, or which neighbours subscribe
+            Pattern.compile("\\b(on file|registered|stored|saved|listed)\\s+(for|on|under)\\s+(?!(me|my|myself|mine|our|us|"
+                    + "this account|the account|my account)\\b)(account\\s+\\d|[a-z]+\\s+[a-z]+\\s+(at|on|in)\\b)"),
+            Pattern.compile("\\bwhich (of )?(my |the )?(neighbou?rs|tenants|residents|people|houses|homes)\\b[^?.]{0,30}?"
+                    + "\\b(subscribe|are subscribed|(have|use|get) (your|the) (service|package|plan|internet|tv))"),
+            Pattern.compile("\\b(when|where)\\s+(did\\s+)?(he|she|they|his|her|their)\\s+(last\\s+)?(paid|pays|bills?|"
+                    + "statements?|account)\\b"),
             Pattern.compile("\\b(who owns|(give|tell|read|send|show|find|look up)\\s+(me\\s+)?(the\\s+)?(\\w+\\s+)?(address|"
                     + "name|owner|details|account)\\s+(for|of|on|behind|linked to|registered to))\\s+(the|this|that)\\s+"
                     + "((phone|mobile|cell)\\s+)?number\\b"));
@@ -112,12 +127,22 @@ public final class InputGuardrail {
             "service", "autopay", "balance", "price", "discount", "promo", "order", "move", "moving", "address",
             "login", "app", "port", "number", "reception", "coverage", "line", "dial", "calls", "call", "text",
             "hotspot", "light", "lights", "blinking", "led", "error", "code", "reset", "restart", "reboot", "mesh",
-            "extender", "dvr", "recording", "receipt", "due", "late", "subscription", "package", "statement", "parental");
+            "extender", "dvr", "recording", "receipt", "due", "late", "subscription", "package", "statement", "parental",
+            "tablet", "laptop", "computer", "website", "browser", "dns", "customer", "policy",
+            "team", "representative", "scam");
 
     private final double relevantScore;
+    private final Optional<SemanticInjectionDetector> semantic;
 
+    /** The lexical rules alone. */
     public InputGuardrail(double relevantScore) {
         this.relevantScore = relevantScore;
+        this.semantic = Optional.empty();
+    }
+
+    InputGuardrail(double relevantScore, SemanticInjectionDetector semantic) {
+        this.relevantScore = relevantScore;
+        this.semantic = Optional.of(semantic);
     }
 
     public Optional<Block> check(String content, String intent, List<KnowledgePassage> passages) {
@@ -125,10 +150,16 @@ public final class InputGuardrail {
         if (INJECTION.stream().anyMatch(pattern -> pattern.matcher(text).find())) {
             return Optional.of(new Block(Kind.injection, REFUSAL));
         }
+        // off-topic before the semantic detector: a message declined anyway is not embedded, and an innocent
+        // off-topic request ("write me a poem") gets the pointer to what the assistant can do, not a refusal
         if (offTopic(text, intent, passages)) {
             return Optional.of(new Block(Kind.off_topic, OFF_TOPIC));
         }
-        return Optional.empty();
+        return semantic.map(detector -> detector.verdict(content)).flatMap(verdict -> switch (verdict) {
+            case attack -> Optional.of(new Block(Kind.injection, REFUSAL));
+            case suspect -> Optional.of(new Block(Kind.suspected_injection, null));
+            case clear -> Optional.empty();
+        });
     }
 
     // Declines only when every signal agrees: no intent, no relevant passage and no word of the service's vocabulary.
