@@ -84,9 +84,19 @@ public final class InputGuardrail {
                     + "management|your (boss|manager|supervisor|developers?|creators?))\\b"),
             // a manual or policy said to oblige the assistant to hand out money: a credit talked into existence
             Pattern.compile("\\b(manual|policy|instructions|guidelines|rules|directive|memo|system prompt)\\b[^?]{0,80}?\\b(you|"
-                    + "agents?|staff|representatives|the assistant|support)\\s+(are\\s+)?(must|required to|obliged to|obligated to|"
+                    + "agents?|staff|representatives|(the\\s+)?(assistant|bot|chatbot|ai)|support)\\s+(are\\s+)?(must|required to|obliged to|obligated to|"
                     + "instructed to|authori[sz]ed to)\\s+(\\w+\\s+){0,2}?((give|issue|apply|grant|approve|waive|add)\\b"
                     + "[^.?!]{0,30}?(credit|refund|free|discount|fees|\\$)|(refund|credit|compensate|reimburse)\\b)"),
+            // an approval claimed from a colleague, with the order not to verify it
+            Pattern.compile("\\b(you\\s+)?(don't|do not|dont|no)\\s+need\\s+to\\s+(check|verify|confirm)\\s+(with|it|this|that|"
+                    + "anything|anyone)\\b|\\bjust\\s+(process|apply|approve|push)\\s+(it|the\\s+(refund|credit))\\b"),
+            // text smuggled in to be decoded or translated and then obeyed, or addressed to the model in markup
+            Pattern.compile("\\b(translate|decode|decipher|decrypt|convert)\\b[^.?!]{0,40}?\\b(carry it out|do (exactly )?what it "
+                    + "says|follow it|execute it|obey it|act on it|do as it says)\\b"),
+            Pattern.compile("\\bnote\\s+(to|for)\\s+(the\\s+)?(ai|assistant|bot|chatbot|model|llm)\\b|<!--[^>]{0,200}?\\b("
+                    + "ignore|assistant|ai|instructions?|system)\\b"),
+            Pattern.compile("\\b" + DISMISS + "\\s+(the|your|all|any)\\s+(safety|security|content|company|support)\\s+(policy|"
+                    + "policies|rules|filters|guidelines)\\b"),
             // other customers' data
             Pattern.compile("\\b(other|another|all|every|any)\\s+(customers?|users?|subscribers?)('s|s'|')?\\s+(\\w+\\s+)?"
                     + "(data|details|accounts?|addresses|numbers|emails|information|info|passwords|records|bills)"),
@@ -94,7 +104,7 @@ public final class InputGuardrail {
                     + "bills?|names?)\\s+(of|for|from|belonging to)\\s+(other|another|all|every)\\s+(customers?|users?|subscribers?|"
                     + "people|accounts?)\\b"),
             // plural only: "the number of customers" (affected by an outage) is a count, not their data
-            Pattern.compile("\\b(names|numbers|addresses|emails|passwords|records)\\s+of\\s+(the\\s+|your\\s+)?(customers|"
+            Pattern.compile("\\b(names|numbers|addresses|emails|passwords|records)\\s+of\\s+(the\\s+|your\\s+)?(\\w+\\s+)?(customers|"
                     + "users|subscribers|callers|residents)\\b"),
             Pattern.compile("\\b(list|dump|export|give me|show me)\\b[\\w\\s]{0,15}?\\b(customer|user|subscriber)\\s+"
                     + "(data|records|database|list|table)"),
@@ -104,6 +114,8 @@ public final class InputGuardrail {
             Pattern.compile("\\b(neighbou?r|someone else|somebody else|anyone else)('s|s')\\s+(\\w+\\s+)?(account|address|"
                     + "password|email|records)\\b"),
             Pattern.compile("\\bwho (else )?(lives|live|is living|stays|resides) at\\b"),
+            Pattern.compile("\\b(previous|last|other|next)\\s+(customer|caller|user|person)\\s+(that\\s+|who\\s+)?(you|"
+                    + "was|were)\\s+(just\\s+)?(chatted|spoke|talked|helped|served|chatting|speaking|talking)\\b"),
             // what is held for a named person or another account, or which neighbours subscribe
             Pattern.compile("\\b(on file|registered|stored|saved|listed)\\s+(for|on|under)\\s+(?!(me|my|myself|mine|our|us|"
                     + "this account|the account|my account)\\b)(account\\s+\\d|[a-z]+\\s+[a-z]+\\s+(at|on|in)\\b)"),
