@@ -39,10 +39,7 @@ class ReloadController {
     @PostMapping("/api/v1/knowledge/admin/reload")
     Mono<Reloaded> reload(@RequestHeader(value = Caller.USER_ID, required = false) String userId,
             @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller caller = Caller.of(userId, roles);
-        if (!caller.roles().contains("admin")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Reloading the knowledge base is for admins");
-        }
+        Caller caller = Caller.of(userId, roles).requireAdmin("Reloading the knowledge base");
         // re-embeds every document: seconds of CPU, off the event loop
         return Mono.fromCallable(retriever::reload).subscribeOn(Schedulers.boundedElastic())
                 .map(kb -> {
