@@ -1,9 +1,9 @@
 package dev.switchboard.intent.bench;
 
+import dev.switchboard.embedding.Embedders;
 import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
-import dev.switchboard.intent.classification.TrainingExamples;
-import dev.switchboard.embedding.Embedders;
+import dev.switchboard.platform.knowledge.TrainingExamples;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

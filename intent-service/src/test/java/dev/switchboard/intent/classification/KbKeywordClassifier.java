@@ -1,6 +1,7 @@
 package dev.switchboard.intent.classification;
 
 import dev.switchboard.events.Agent;
+import dev.switchboard.platform.knowledge.TrainingExamples;
 import dev.switchboard.platform.text.Words;
 import dev.switchboard.schemas.Taxonomy;
 import java.util.ArrayList;

@@ -3,14 +3,14 @@ package dev.switchboard.intent.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.embedding.Embedders;
 import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.classification.KbKeywordClassifier;
 import dev.switchboard.intent.classification.KeywordOverlapClassifier;
-import dev.switchboard.intent.classification.TrainingExamples;
-import dev.switchboard.embedding.Embedders;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Report;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Row;
+import dev.switchboard.platform.knowledge.TrainingExamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

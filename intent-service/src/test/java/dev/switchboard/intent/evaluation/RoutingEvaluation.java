@@ -1,11 +1,11 @@
 package dev.switchboard.intent.evaluation;
 
+import dev.switchboard.embedding.Embedders;
 import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.intent.classification.KbKeywordClassifier;
-import dev.switchboard.intent.classification.TrainingExamples;
-import dev.switchboard.embedding.Embedders;
+import dev.switchboard.platform.knowledge.TrainingExamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package dev.switchboard.llm.guardrails;
 
 import dev.switchboard.embedding.SentenceEmbedder;
+import dev.switchboard.platform.knowledge.TrainingExamples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The guardrail's second detector: catches attacks phrased in words the lexical patterns never saw. A message (and
@@ -23,7 +22,6 @@ final class SemanticInjectionDetector {
 
     static final String ATTACKS = "guardrails/attack-exemplars.txt";
     static final String REQUESTS = "guardrails/benign-exemplars.txt";
-    static final String KNOWLEDGE_BASE = "knowledge-base.json";
     static final int NEAREST = 3;
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\s*\\n\\s*");
@@ -57,13 +55,7 @@ final class SemanticInjectionDetector {
 
     static List<String> requests() {
         List<String> requests = new ArrayList<>(lines(REQUESTS));
-        try (InputStream in = open(KNOWLEDGE_BASE)) {
-            JsonNode agents = JsonMapper.builder().build().readTree(in).path("agents");
-            agents.forEach(agent -> agent.path("categories")
-                    .forEach(category -> category.path("examples").forEach(example -> requests.add(example.asString()))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TrainingExamples.fromClassPath().examples().values().forEach(requests::addAll);
         return requests;
     }
 

@@ -1,4 +1,4 @@
-package dev.switchboard.intent.classification;
+package dev.switchboard.platform.knowledge;
 
 import dev.switchboard.schemas.Taxonomy;
 import java.io.IOException;
@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The example utterances and keywords of every intent, read from the knowledge base (knowledge-base.json, copied onto
- * the class path from knowledge-service at build time) so the classifier and the knowledge base cannot drift apart.
+ * the class path from knowledge-service at build time) so the services that learn from what customers say (intent
+ * classification, the guardrail's ordinary requests) and the knowledge base cannot drift apart.
  */
 public record TrainingExamples(Map<String, List<String>> examples, Map<String, List<String>> keywords) {
 
