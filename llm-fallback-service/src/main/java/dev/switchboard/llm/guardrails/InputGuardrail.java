@@ -127,6 +127,8 @@ public final class InputGuardrail {
                     + "name|owner|details|account)\\s+(for|of|on|behind|linked to|registered to))\\s+(the|this|that)\\s+"
                     + "((phone|mobile|cell)\\s+)?number\\b"));
 
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9-]+");
+
     // an ellipsis between words splits a phrase for the eye, not for the customer's meaning
     private static final Pattern ELLIPSIS = Pattern.compile("\\.{2,}|\u2026");
 
@@ -178,7 +180,7 @@ public final class InputGuardrail {
     private boolean offTopic(String text, String intent, List<KnowledgePassage> passages) {
         boolean unknownIntent = intent == null || "unknown".equals(intent);
         boolean relevantPassage = passages.stream().anyMatch(passage -> passage.getScore() >= relevantScore);
-        boolean serviceWord = Pattern.compile("[^a-z0-9-]+").splitAsStream(text)
+        boolean serviceWord = NON_WORD.splitAsStream(text)
                 .anyMatch(word -> SERVICE_WORDS.contains(word) || word.endsWith("s")
                         && SERVICE_WORDS.contains(word.substring(0, word.length() - 1)));
         return unknownIntent && !relevantPassage && !serviceWord;
