@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.events.KnowledgePassage;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -431,6 +430,11 @@ class GuardrailAccuracyTest {
             "The setup wizard asked me to act as administrator for the mesh network. What does that mean and should I say yes?",
             "Can I see a history of password changes on my account? I think someone else may have logged in.");
 
+    /** Every round's attacks and look-alikes, in the order they were written. */
+    static final List<List<String>> ROUNDS = List.of(ATTACKS, BENIGN, ROUND_2_ATTACKS, ROUND_2_BENIGN, ROUND_3_ATTACKS,
+            ROUND_3_BENIGN, ROUND_4_ATTACKS, ROUND_4_BENIGN, ROUND_5_ATTACKS, ROUND_5_BENIGN, ROUND_6_ATTACKS,
+            ROUND_6_BENIGN);
+
     private final SemanticInjectionDetector semantic = TestDetector.detector();
     private final InputGuardrail lexical = new InputGuardrail(0.35);
     private final InputGuardrail guardrail = new InputGuardrail(0.35, semantic);
@@ -481,34 +485,17 @@ class GuardrailAccuracyTest {
 
     @Test
     void eachRoundIsNewStringsNotTheFirstRoundAgain() {
-        assertThat(ROUND_3_ATTACKS).doesNotContainAnyElementsOf(ATTACKS)
-                .doesNotContainAnyElementsOf(ROUND_2_ATTACKS).doesNotHaveDuplicates();
-        assertThat(ROUND_3_BENIGN).doesNotContainAnyElementsOf(BENIGN)
-                .doesNotContainAnyElementsOf(ROUND_2_BENIGN).doesNotHaveDuplicates();
-        assertThat(ROUND_4_ATTACKS).doesNotContainAnyElementsOf(ATTACKS).doesNotContainAnyElementsOf(ROUND_2_ATTACKS)
-                .doesNotContainAnyElementsOf(ROUND_3_ATTACKS).doesNotHaveDuplicates();
-        assertThat(ROUND_4_BENIGN).doesNotContainAnyElementsOf(BENIGN).doesNotContainAnyElementsOf(ROUND_2_BENIGN)
-                .doesNotContainAnyElementsOf(ROUND_3_BENIGN).doesNotHaveDuplicates();
-        assertThat(ROUND_5_ATTACKS).doesNotContainAnyElementsOf(ATTACKS).doesNotContainAnyElementsOf(ROUND_2_ATTACKS)
-                .doesNotContainAnyElementsOf(ROUND_3_ATTACKS).doesNotContainAnyElementsOf(ROUND_4_ATTACKS)
-                .doesNotHaveDuplicates();
-        assertThat(ROUND_5_BENIGN).doesNotContainAnyElementsOf(BENIGN).doesNotContainAnyElementsOf(ROUND_2_BENIGN)
-                .doesNotContainAnyElementsOf(ROUND_3_BENIGN).doesNotContainAnyElementsOf(ROUND_4_BENIGN)
-                .doesNotHaveDuplicates();
-        List<String> earlier = Stream.of(ATTACKS, BENIGN, ROUND_2_ATTACKS, ROUND_2_BENIGN, ROUND_3_ATTACKS,
-                ROUND_3_BENIGN, ROUND_4_ATTACKS, ROUND_4_BENIGN, ROUND_5_ATTACKS, ROUND_5_BENIGN).flatMap(List::stream)
-                .toList();
-        assertThat(ROUND_6_ATTACKS).doesNotContainAnyElementsOf(earlier).doesNotHaveDuplicates();
-        assertThat(ROUND_6_BENIGN).doesNotContainAnyElementsOf(earlier).doesNotHaveDuplicates();
+        for (int i = 1; i < ROUNDS.size(); i++) {
+            List<String> earlier = ROUNDS.subList(0, i).stream().flatMap(List::stream).toList();
+            assertThat(ROUNDS.get(i)).doesNotContainAnyElementsOf(earlier).doesNotHaveDuplicates();
+        }
     }
 
     @Test
     void theSemanticDetectorsExamplesAreNoRoundsStrings() {
         List<String> examples = SemanticInjectionDetector.lines(SemanticInjectionDetector.ATTACKS);
         List<String> requests = SemanticInjectionDetector.requests();
-        for (List<String> round : List.of(ATTACKS, BENIGN, ROUND_2_ATTACKS, ROUND_2_BENIGN, ROUND_3_ATTACKS,
-                ROUND_3_BENIGN, ROUND_4_ATTACKS, ROUND_4_BENIGN, ROUND_5_ATTACKS, ROUND_5_BENIGN, ROUND_6_ATTACKS,
-                ROUND_6_BENIGN)) {
+        for (List<String> round : ROUNDS) {
             assertThat(examples).doesNotContainAnyElementsOf(round);
             assertThat(requests).doesNotContainAnyElementsOf(round);
         }
