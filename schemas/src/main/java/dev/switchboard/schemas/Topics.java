@@ -25,25 +25,40 @@ public final class Topics {
 
     private static final int PIPELINE_PARTITIONS = 6;
 
-    public static final Topic CHAT_INBOUND = new Topic("chat.inbound", PIPELINE_PARTITIONS, CONVERSATION_KEY,
+    public static final Topic CHAT_INBOUND = new Topic(Names.CHAT_INBOUND, PIPELINE_PARTITIONS, CONVERSATION_KEY,
             Set.of(ChatMessageReceived.class), "gateway-service");
-    public static final Topic CHAT_CLASSIFIED = new Topic("chat.classified", PIPELINE_PARTITIONS, CONVERSATION_KEY,
+    public static final Topic CHAT_CLASSIFIED = new Topic(Names.CHAT_CLASSIFIED, PIPELINE_PARTITIONS, CONVERSATION_KEY,
             Set.of(IntentClassified.class), "intent-service");
-    public static final Topic CHAT_FALLBACK = new Topic("chat.fallback", PIPELINE_PARTITIONS, CONVERSATION_KEY,
+    public static final Topic CHAT_FALLBACK = new Topic(Names.CHAT_FALLBACK, PIPELINE_PARTITIONS, CONVERSATION_KEY,
             Set.of(FallbackRequested.class), "knowledge-service");
-    public static final Topic CHAT_REPLIES = new Topic("chat.replies", MAX_GATEWAY_INSTANCES, CONVERSATION_KEY,
+    public static final Topic CHAT_REPLIES = new Topic(Names.CHAT_REPLIES, MAX_GATEWAY_INSTANCES, CONVERSATION_KEY,
             Set.of(ChatReplied.class), "gateway-service");
-    public static final Topic CHAT_REPLY_CHUNKS = new Topic("chat.reply-chunks", MAX_GATEWAY_INSTANCES,
+    public static final Topic CHAT_REPLY_CHUNKS = new Topic(Names.CHAT_REPLY_CHUNKS, MAX_GATEWAY_INSTANCES,
             CONVERSATION_KEY, Set.of(ReplyChunk.class), "gateway-service");
-    public static final Topic CONVERSATION_EVENTS = new Topic("conversation.events", PIPELINE_PARTITIONS,
+    public static final Topic CONVERSATION_EVENTS = new Topic(Names.CONVERSATION_EVENTS, PIPELINE_PARTITIONS,
             CONVERSATION_KEY, Set.of(ConversationStatusChanged.class), "chat-service");
-    public static final Topic FEEDBACK_EVENTS = new Topic("feedback.events", PIPELINE_PARTITIONS, CONVERSATION_KEY,
+    public static final Topic FEEDBACK_EVENTS = new Topic(Names.FEEDBACK_EVENTS, PIPELINE_PARTITIONS, CONVERSATION_KEY,
             Set.of(FeedbackSubmitted.class), "feedback-service");
 
     public static final List<Topic> ALL = List.of(CHAT_INBOUND, CHAT_CLASSIFIED, CHAT_FALLBACK, CHAT_REPLIES,
             CHAT_REPLY_CHUNKS, CONVERSATION_EVENTS, FEEDBACK_EVENTS);
 
     private Topics() {
+    }
+
+    /** The topic names as compile-time constants, for annotations such as {@code @KafkaListener(topics = ...)}. */
+    public static final class Names {
+
+        public static final String CHAT_INBOUND = "chat.inbound";
+        public static final String CHAT_CLASSIFIED = "chat.classified";
+        public static final String CHAT_FALLBACK = "chat.fallback";
+        public static final String CHAT_REPLIES = "chat.replies";
+        public static final String CHAT_REPLY_CHUNKS = "chat.reply-chunks";
+        public static final String CONVERSATION_EVENTS = "conversation.events";
+        public static final String FEEDBACK_EVENTS = "feedback.events";
+
+        private Names() {
+        }
     }
 
     public static Optional<Topic> byName(String name) {

@@ -6,8 +6,13 @@ import dev.switchboard.events.ConversationStatusChanged;
 import dev.switchboard.events.FallbackRequested;
 import dev.switchboard.events.FeedbackSubmitted;
 import dev.switchboard.events.IntentClassified;
+import dev.switchboard.platform.kafka.RecordBatches;
+import dev.switchboard.schemas.Topics;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -15,6 +20,9 @@ import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Turns every event into a fact row. Keys make it idempotent: a replayed event is a no-op, a late one simply carries
@@ -27,9 +35,13 @@ class EventIngester extends AbstractConsumerSeekAware {
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
     private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final RecordBatches batches;
 
-    EventIngester(DatabaseClient db) {
+    EventIngester(DatabaseClient db, TransactionalOperator transaction, RecordBatches batches) {
         this.db = db;
+        this.transaction = transaction;
+        this.batches = batches;
     }
 
     /** Asks every consumer of this instance to read its partitions again from the oldest retained event. */
@@ -39,20 +51,27 @@ class EventIngester extends AbstractConsumerSeekAware {
         return partitions;
     }
 
-    @KafkaListener(topics = {"chat.inbound", "chat.classified", "chat.fallback", "chat.replies",
-            "conversation.events", "feedback.events"})
-    void on(SpecificRecord event) {
-        DatabaseClient.GenericExecuteSpec insert = insertFor(event);
-        if (insert == null) {
+    /** A poll's facts are written in one transaction: one commit for the batch instead of one per event. */
+    @KafkaListener(topics = {Topics.Names.CHAT_INBOUND, Topics.Names.CHAT_CLASSIFIED, Topics.Names.CHAT_FALLBACK,
+            Topics.Names.CHAT_REPLIES, Topics.Names.CONVERSATION_EVENTS, Topics.Names.FEEDBACK_EVENTS},
+            batch = "true")
+    void on(List<ConsumerRecord<String, SpecificRecord>> records) {
+        batches.together(records, events -> transaction.transactional(Flux.fromIterable(events)
+                .concatMap(event -> {
+                    DatabaseClient.GenericExecuteSpec insert = insertFor(event);
+                    return insert == null ? Mono.just(false) : insert.then().thenReturn(true);
+                }).collectList()).block(WRITE_TIMEOUT), this::recorded);
+    }
+
+    private CompletableFuture<Void> recorded(SpecificRecord event, boolean fact) {
+        if (!fact) {
             log.debug("Not an analytics fact: {}", event.getClass().getSimpleName());
-            return;
-        }
-        insert.then().block(WRITE_TIMEOUT);
-        if (event instanceof ChatReplied reply) {
+        } else if (event instanceof ChatReplied reply) {
             // one line per answered turn (never its content): with the trace id, the turn's path across services
             log.info("Recorded the {} reply to messageId={} ({} ms end to end)", reply.getSource(),
                     reply.getMessageId(), reply.getLatencyMs());
         }
+        return RecordBatches.nothingSent();
     }
 
     private DatabaseClient.GenericExecuteSpec insertFor(SpecificRecord event) {

@@ -79,7 +79,7 @@ class ConversationController {
                 ? Mono.just(conversation)
                 : db.sql("update conversations set status = 'closed', updated_at = now() where id = :id")
                         .bind("id", id).then()
-                        .then(Mono.fromRunnable(() -> statusEvents.publish(id, conversation.userId(), null,
+                        .then(Mono.fromFuture(() -> statusEvents.publish(id, conversation.userId(), null,
                                 conversation.status(), "closed", "Closed by " + caller.userId(), null)))
                         .then(queries.find(id, null)));
     }

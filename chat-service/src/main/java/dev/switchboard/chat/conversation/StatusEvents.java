@@ -7,6 +7,7 @@ import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.schemas.Topics;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /** Announces status changes of conversations on conversation.events. */
@@ -19,14 +20,14 @@ public class StatusEvents {
         this.publisher = publisher;
     }
 
-    /** A change caused by a reply (an escalation). */
-    public void changed(ChatReplied cause, String previous, String status, String reason) {
-        publish(cause.getConversationId(), cause.getUserId(), cause.getMessageId(), previous, status, reason,
+    /** A change caused by a reply (an escalation); completes when the broker has it. */
+    public CompletableFuture<Void> changed(ChatReplied cause, String previous, String status, String reason) {
+        return publish(cause.getConversationId(), cause.getUserId(), cause.getMessageId(), previous, status, reason,
                 cause.getAgent());
     }
 
-    void publish(String conversationId, String userId, String messageId, String previous, String status,
-            String reason, Agent agent) {
+    CompletableFuture<Void> publish(String conversationId, String userId, String messageId, String previous,
+            String status, String reason, Agent agent) {
         ConversationStatusChanged event = new ConversationStatusChanged();
         event.setEventId(UUID.randomUUID().toString());
         event.setMessageId(messageId);
@@ -38,6 +39,6 @@ public class StatusEvents {
         event.setStatus(status);
         event.setReason(reason);
         event.setAgent(agent);
-        publisher.await(publisher.publish(Topics.CONVERSATION_EVENTS, conversationId, event));
+        return publisher.publish(Topics.CONVERSATION_EVENTS, conversationId, event);
     }
 }

@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +40,26 @@ class ConversationStore {
     record Stored(boolean inserted, boolean ownerMismatch, Optional<String> escalatedFrom) {
     }
 
-    Mono<Stored> store(ChatMessageReceived message) {
-        return transaction.transactional(ensureConversation(message.getConversationId(), message.getUserId(),
+    /**
+     * Stores the events in their order in one transaction: one commit (and one flush of the database's log) for a
+     * whole poll instead of one per event.
+     */
+    Mono<List<Stored>> storeAll(List<SpecificRecord> events) {
+        return transaction.transactional(Flux.fromIterable(events).concatMap(this::store).collectList());
+    }
+
+    private Mono<Stored> store(SpecificRecord event) {
+        if (event instanceof ChatMessageReceived message) {
+            return store(message);
+        } else if (event instanceof ChatReplied reply) {
+            return store(reply);
+        }
+        // not a chat event: nothing to store (the listener logs it)
+        return Mono.just(new Stored(false, false, Optional.empty()));
+    }
+
+    private Mono<Stored> store(ChatMessageReceived message) {
+        return ensureConversation(message.getConversationId(), message.getUserId(),
                 message.getReceivedAt())
                 .flatMap(owner -> !owner.equals(message.getUserId())
                         ? Mono.just(new Stored(false, true, Optional.empty()))
@@ -48,14 +68,13 @@ class ConversationStore {
                                 message.getReceivedAt())
                                 .flatMap(inserted -> touch(message.getConversationId(), inserted, null,
                                         message.getReceivedAt()).thenReturn(new Stored(inserted, false,
-                                                Optional.empty())))));
+                                                Optional.empty()))));
     }
 
-    Mono<Stored> store(ChatReplied reply) {
+    private Mono<Stored> store(ChatReplied reply) {
         boolean escalation = reply.getSource() == ReplySource.escalation
                 || Taxonomy.HUMAN_HANDOFF.equals(reply.getIntent());
-        return transaction.transactional(ensureConversation(reply.getConversationId(), reply.getUserId(),
-                reply.getReceivedAt())
+        return ensureConversation(reply.getConversationId(), reply.getUserId(), reply.getReceivedAt())
                 .then(insertMessage(reply.getReplyId(), reply.getConversationId(), "assistant", reply.getContent(),
                         reply.getAgent().name(), reply.getIntent(), reply.getSource().name(), reply.getConfidence(),
                         reply.getReferences(), reply.getLatencyMs(), reply.getMessageId(), reply.getOccurredAt()))
@@ -63,7 +82,7 @@ class ConversationStore {
                         reply.getOccurredAt())
                         .then(inserted && escalation ? escalate(reply.getConversationId()) : Mono.just(""))
                         .map(previous -> new Stored(inserted, false,
-                                previous.isEmpty() ? Optional.empty() : Optional.of(previous)))));
+                                previous.isEmpty() ? Optional.empty() : Optional.of(previous))));
     }
 
     /** Creates the conversation on its first event and answers its owner. */

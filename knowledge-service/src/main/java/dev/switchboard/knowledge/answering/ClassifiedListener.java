@@ -12,6 +12,7 @@ import dev.switchboard.knowledge.retrieval.RetrievalSettings;
 import dev.switchboard.knowledge.retrieval.Retriever;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.kafka.RecordBatches;
 import dev.switchboard.schemas.Taxonomy;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -45,9 +48,11 @@ class ClassifiedListener {
     private final SupportHours supportHours;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final RecordBatches batches;
 
     ClassifiedListener(Retriever retriever, EventPublisher publisher, AnsweringProperties properties,
-            RetrievalSettings settings, SupportHours supportHours, Clock clock, MeterRegistry meters) {
+            RetrievalSettings settings, SupportHours supportHours, Clock clock, MeterRegistry meters,
+            RecordBatches batches) {
         this.retriever = retriever;
         this.publisher = publisher;
         this.properties = properties;
@@ -55,47 +60,53 @@ class ClassifiedListener {
         this.supportHours = supportHours;
         this.clock = clock;
         this.meters = meters;
+        this.batches = batches;
     }
 
-    @KafkaListener(topics = "chat.classified")
-    void on(IntentClassified message) {
+    @KafkaListener(topics = Topics.Names.CHAT_CLASSIFIED, batch = "true")
+    void on(List<ConsumerRecord<String, IntentClassified>> records) {
+        batches.inOrder(records, this::answer);
+    }
+
+    private CompletableFuture<Void> answer(IntentClassified message) {
         Envelope envelope = Envelope.of(message);
         KnowledgeBase knowledgeBase = retriever.knowledgeBase();
         if (message.getIntent().equals(Taxonomy.HUMAN_HANDOFF)) {
-            escalate(envelope, message, knowledgeBase);
-            return;
+            return escalate(envelope, message, knowledgeBase);
         }
         Retrieval retrieval = retriever.retrieve(message.getContent(), embedding(message), prior(message),
                 Retriever.Origin.CHAT);
         Retrieval.RankedIntent best = retrieval.best().orElseThrow();
         if (retrieval.confident() && best.intent().equals(Taxonomy.HUMAN_HANDOFF)) {
-            escalate(envelope, message, knowledgeBase);
+            return escalate(envelope, message, knowledgeBase);
         } else if (retrieval.confident()) {
             Counter.builder("knowledge.base.hits").description("messages answered from the knowledge base")
                     .tag("stage", retrieval.matchedBy().tag()).register(meters).increment();
-            answer(envelope, retrieval, knowledgeBase.entry(best.intent()).orElseThrow());
+            return answer(envelope, retrieval, knowledgeBase.entry(best.intent()).orElseThrow());
         } else {
             boolean offTopic = best.similarity() < settings.similarityFloor();
             Counter.builder("knowledge.base.misses").description("messages sent on to the LLM fallback")
                     .tag("reason", offTopic ? "off_topic" : "low_score").register(meters).increment();
-            fallback(envelope, message, retrieval, offTopic);
+            return fallback(envelope, message, retrieval, offTopic);
         }
     }
 
-    private void answer(Envelope envelope, Retrieval retrieval, KnowledgeBase.Entry entry) {
+    private CompletableFuture<Void> answer(Envelope envelope, Retrieval retrieval, KnowledgeBase.Entry entry) {
         List<KnowledgePassage> references = retrieval.hits().stream().filter(h -> h.intent().equals(entry.intent()))
                 .limit(properties.passages()).map(ClassifiedListener::passage).toList();
-        publish(envelope, entry, entry.response(), ReplySource.knowledge_base, retrieval.confidence(), references);
+        return publish(envelope, entry, entry.response(), ReplySource.knowledge_base, retrieval.confidence(),
+                references);
     }
 
-    private void escalate(Envelope envelope, IntentClassified message, KnowledgeBase knowledgeBase) {
+    private CompletableFuture<Void> escalate(Envelope envelope, IntentClassified message,
+            KnowledgeBase knowledgeBase) {
         KnowledgeBase.Entry entry = knowledgeBase.entry(Taxonomy.HUMAN_HANDOFF).orElseThrow();
-        publish(envelope, entry, entry.response() + " " + supportHours.whatHappensNext(clock), ReplySource.escalation,
-                message.getConfidence(), List.of());
+        return publish(envelope, entry, entry.response() + " " + supportHours.whatHappensNext(clock),
+                ReplySource.escalation, message.getConfidence(), List.of());
     }
 
-    private void publish(Envelope envelope, KnowledgeBase.Entry entry, String content, ReplySource source,
-            double confidence, List<KnowledgePassage> references) {
+    private CompletableFuture<Void> publish(Envelope envelope, KnowledgeBase.Entry entry, String content,
+            ReplySource source, double confidence, List<KnowledgePassage> references) {
         ChatReplied reply = envelope.stamp(new ChatReplied());
         reply.setReplyId(UUID.randomUUID().toString());
         reply.setContent(content);
@@ -105,11 +116,14 @@ class ClassifiedListener {
         reply.setConfidence(confidence);
         reply.setReferences(references);
         reply.setLatencyMs(envelope.elapsedMillis());
-        publisher.await(publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply));
+        CompletableFuture<Void> sent = publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(),
+                envelope.conversationId(), reply);
         log.info("messageId={} answered source={} intent={}", envelope.messageId(), source, entry.intent());
+        return sent;
     }
 
-    private void fallback(Envelope envelope, IntentClassified message, Retrieval retrieval, boolean offTopic) {
+    private CompletableFuture<Void> fallback(Envelope envelope, IntentClassified message, Retrieval retrieval,
+            boolean offTopic) {
         Retrieval.RankedIntent best = retrieval.best().orElseThrow();
         FallbackRequested request = envelope.stamp(new FallbackRequested());
         request.setContent(message.getContent());
@@ -122,8 +136,9 @@ class ClassifiedListener {
                         + "is below %.2f)", best.similarity(), settings.similarityFloor())
                 : String.format(Locale.ROOT, "best knowledge-base match %s scored %.2f, below the answer threshold "
                         + "%.2f", best.intent(), best.score(), settings.answerThreshold()));
-        publisher.await(publisher.publish(Topics.CHAT_FALLBACK, envelope.conversationId(), request));
+        CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_FALLBACK, envelope.conversationId(), request);
         log.info("messageId={} sent to fallback: {}", envelope.messageId(), request.getReason());
+        return sent;
     }
 
     /**

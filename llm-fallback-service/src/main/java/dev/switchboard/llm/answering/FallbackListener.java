@@ -12,12 +12,15 @@ import dev.switchboard.llm.history.ConversationHistory;
 import dev.switchboard.llm.model.ModelClient;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.kafka.RecordBatches;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -40,10 +43,12 @@ class FallbackListener {
     private final ConversationHistory history;
     private final MeterRegistry meters;
     private final String mode;
+    private final RecordBatches batches;
 
     FallbackListener(EventPublisher publisher, InputGuardrail guardrail, ModelClient model,
-            ConversationHistory history, MeterRegistry meters) {
+            ConversationHistory history, MeterRegistry meters, RecordBatches batches) {
         this.publisher = publisher;
+        this.batches = batches;
         this.history = history;
         this.model = model;
         this.guardrail = guardrail;
@@ -51,8 +56,12 @@ class FallbackListener {
         this.mode = model.ifEnabled().isPresent() ? "llm" : "offline";
     }
 
-    @KafkaListener(topics = "chat.fallback")
-    void on(FallbackRequested request) {
+    @KafkaListener(topics = Topics.Names.CHAT_FALLBACK, batch = "true")
+    void on(List<ConsumerRecord<String, FallbackRequested>> records) {
+        batches.inOrder(records, this::answer);
+    }
+
+    private CompletableFuture<Void> answer(FallbackRequested request) {
         Envelope envelope = Envelope.of(request);
         if (log.isDebugEnabled()) {
             log.debug("messageId={} content={}", envelope.messageId(), PiiMasker.mask(request.getContent()));
@@ -62,7 +71,7 @@ class FallbackListener {
                         ? keptFromModel(envelope, request, block) : blocked(envelope, request, block))
                 .orElseGet(() -> model.ifEnabled().map(client -> generated(client, envelope, request))
                         .orElseGet(() -> extractive(envelope, request)));
-        publisher.await(publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply));
+        return publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply);
     }
 
     private ChatReplied blocked(Envelope envelope, FallbackRequested request, InputGuardrail.Block block) {
@@ -124,6 +133,8 @@ class FallbackListener {
         }
     }
 
+    // Waited for one by one, so that a chunk the broker refused stops the stream before the next; the model is far
+    // slower than the broker anyway.
     private void chunk(Envelope envelope, int sequence, String delta, boolean last) {
         ReplyChunk chunk = envelope.stamp(new ReplyChunk());
         chunk.setSequence(sequence);

@@ -26,26 +26,31 @@ public class EventLogContext implements RecordInterceptor<Object, Object> {
     @Override
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
             Consumer<Object, Object> consumer) {
-        clear();
-        if (record.value() instanceof SpecificRecord event) {
-            Schema schema = event.getSchema();
-            for (Key key : KEYS) {
-                Schema.Field field = schema.getField(key.field());
-                Object value = field == null ? null : event.get(field.pos());
-                if (value != null) {
-                    MDC.put(key.mdc(), value.toString());
-                }
-            }
-        }
+        enter(record.value());
         return record;
     }
 
     @Override
     public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-        clear();
+        leave();
     }
 
-    private static void clear() {
+    /** Puts the event's correlation fields in the logging context (batch listeners call this per record). */
+    static void enter(Object value) {
+        leave();
+        if (value instanceof SpecificRecord event) {
+            Schema schema = event.getSchema();
+            for (Key key : KEYS) {
+                Schema.Field field = schema.getField(key.field());
+                Object fieldValue = field == null ? null : event.get(field.pos());
+                if (fieldValue != null) {
+                    MDC.put(key.mdc(), fieldValue.toString());
+                }
+            }
+        }
+    }
+
+    static void leave() {
         for (Key key : KEYS) {
             MDC.remove(key.mdc());
         }

@@ -2,6 +2,8 @@ package dev.switchboard.platform.kafka;
 
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -20,7 +22,9 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
@@ -40,6 +44,22 @@ public class KafkaPlatformAutoConfiguration {
     @Bean
     EventPublisher eventPublisher(KafkaTemplate<String, SpecificRecord> template, KafkaPlatformProperties properties) {
         return new EventPublisher(template, properties.sendTimeout());
+    }
+
+    @Bean
+    RecordBatches recordBatches(ObservationRegistry observations, MeterRegistry meters,
+            KafkaPlatformProperties properties) {
+        return new RecordBatches(observations, meters, properties.sendTimeout());
+    }
+
+    /**
+     * Offsets are committed without waiting for the broker's answer: a listener returns only once what its records
+     * caused is durable, so a lost commit means a redelivery (which consumers dedupe), never a loss; waiting would add
+     * a broker round trip to every poll.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asyncCommits() {
+        return container -> container.getContainerProperties().setSyncCommits(false);
     }
 
     @Bean
