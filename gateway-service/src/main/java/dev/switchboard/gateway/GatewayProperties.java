@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     StatefulSet pod {@code gateway-service-2} owns partition 2), or 0
  * @param replyTimeout how long a customer waits before getting a fallback answer instead of silence
  * @param maxContentLength the longest message a customer may send, in characters
+ * @param maxInFlight customer messages this instance waits on at once; more are answered 503 with Retry-After at once,
+ *     so that under overload a customer hears within a second instead of queueing towards the reply timeout
  */
 @ConfigurationProperties("switchboard.gateway")
 public record GatewayProperties(String instance, @DefaultValue("25s") Duration replyTimeout,
-        @DefaultValue("4000") int maxContentLength) {
+        @DefaultValue("4000") int maxContentLength, @DefaultValue("500") int maxInFlight) {
 }

@@ -1,9 +1,12 @@
 package dev.switchboard.gateway.chat;
 
+import java.time.Duration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
@@ -13,6 +16,9 @@ import org.springframework.web.server.ServerWebInputException;
 // after the platform's ValidationProblems, which answers field errors
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ChatErrors {
+
+    /** When a refused message may be sent again. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalid(InvalidFieldException e) {
@@ -39,9 +45,19 @@ class ChatErrors {
     }
 
     @ExceptionHandler(PipelineUnavailableException.class)
-    ProblemDetail unavailable(PipelineUnavailableException e) {
+    ResponseEntity<ProblemDetail> unavailable(PipelineUnavailableException e) {
+        return retryLater("Chat temporarily unavailable", e);
+    }
+
+    @ExceptionHandler(PipelineBusyException.class)
+    ResponseEntity<ProblemDetail> busy(PipelineBusyException e) {
+        return retryLater("Chat busy", e);
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(String title, RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Chat temporarily unavailable");
-        return problem;
+        problem.setTitle(title);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds())).body(problem);
     }
 }

@@ -45,8 +45,10 @@ class ChatExchange {
     private final PendingReplies pending;
     private final ReplyPartition partition;
     private final Duration replyTimeout;
+    private final int maxInFlight;
     private final MeterRegistry meters;
     private final Counter timeouts;
+    private final Counter shed;
 
     ChatExchange(EventPublisher publisher, PendingReplies pending, ReplyPartition partition,
             GatewayProperties properties, MeterRegistry meters) {
@@ -54,13 +56,21 @@ class ChatExchange {
         this.pending = pending;
         this.partition = partition;
         this.replyTimeout = properties.replyTimeout();
+        this.maxInFlight = properties.maxInFlight();
         this.meters = meters;
         this.timeouts = Counter.builder("gateway.reply.timeouts")
                 .description("customer messages answered with a fallback because no reply came in time")
                 .register(meters);
+        this.shed = Counter.builder("gateway.messages.shed")
+                .description("customer messages refused with 503 because too many were already in flight")
+                .register(meters);
     }
 
     Mono<ChatReplied> send(CustomerMessage message, String userId, String channel, Consumer<ReplyChunk> chunks) {
+        if (pending.size() >= maxInFlight) {
+            shed.increment();
+            return Mono.error(new PipelineBusyException(maxInFlight));
+        }
         Instant receivedAt = Instant.now();
         String messageId = message.id() != null ? message.id() : UUID.randomUUID().toString();
         String conversationId = message.conversationId() != null ? message.conversationId()

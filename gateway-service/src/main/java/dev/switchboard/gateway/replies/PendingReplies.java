@@ -44,6 +44,11 @@ public class PendingReplies {
         return entry.reply().asMono().doFinally(signal -> pending.remove(messageId, entry));
     }
 
+    /** How many customer messages this instance is waiting to answer. */
+    public int size() {
+        return pending.size();
+    }
+
     public void forget(String messageId) {
         pending.remove(messageId);
     }

@@ -10,6 +10,7 @@ import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplyChunk;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.gateway.replies.PendingReplies;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.schemas.Topics;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway against a real broker, with a stand-in for the pipeline that answers each message on the reply
@@ -43,11 +47,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "switchboard.gateway.reply-timeout=2s",
-        "switchboard.gateway.instance=3", "spring.profiles.active=dev"})
+        "switchboard.gateway.instance=3", "spring.profiles.active=dev",
+        "switchboard.gateway.max-in-flight=" + ChatGatewayIT.MAX_IN_FLIGHT})
 @EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
 @AutoConfigureWebTestClient
 @SuppressWarnings("unchecked")
 class ChatGatewayIT {
+
+    static final int MAX_IN_FLIGHT = 10;
 
     @LocalServerPort
     int port;
@@ -59,6 +66,9 @@ class ChatGatewayIT {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    PendingReplies pending;
 
     @BeforeEach
     void signIn() {
@@ -99,6 +109,32 @@ class ChatGatewayIT {
         assertThat(reply.get("source")).isEqualTo("fallback");
         assertThat(reply.get("conversationId")).isEqualTo("c-1");
         assertThat((String) reply.get("content")).contains("taking longer");
+    }
+
+    @Test
+    void whenTooManyMessagesAreInFlightTheNextIsRefusedAtOnceWithRetryAfterAndTheGatewayRecovers() {
+        // Given as many messages in flight as the gateway takes, none of which the pipeline answers
+        WebClient client = WebClient.create("http://localhost:" + port);
+        List<Mono<String>> waiting = IntStream.range(0, MAX_IN_FLIGHT).mapToObj(i -> client.post()
+                .uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("content", "silence please"))
+                .retrieve().bodyToMono(String.class).cache()).toList();
+        waiting.forEach(Mono::subscribe);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending.size() == MAX_IN_FLIGHT);
+
+        // When one more arrives, it is refused at once with 503, Retry-After and a problem naming the cause
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("content", "my internet is down"))
+                .exchange().expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "1")
+                .expectBody().jsonPath("$.title").isEqualTo("Chat busy");
+
+        // Then once those are answered (by the reply timeout here), messages are taken again
+        waiting.forEach(Mono::block);
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("content", "my internet is down"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.content").isEqualTo("echo: my internet is down (partition 3)");
     }
 
     @Test
