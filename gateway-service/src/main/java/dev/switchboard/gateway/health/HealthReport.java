@@ -1,0 +1,39 @@
+package dev.switchboard.gateway.health;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/health}: only {@code status} in the public answer; the other parts with {@code ?detailed=true}.
+ *
+ * @param postgres the database status of each service that has one
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record HealthReport(String status, Kafka kafka, Map<String, ServiceHealth> services, Map<String, String> postgres,
+        Llm llm) {
+
+    static HealthReport minimal(String status) {
+        return new HealthReport(status, null, null, null, null);
+    }
+
+    /** This instance's reply listener and the partitions it holds. */
+    record Kafka(String replyListener, int replyPartition, List<String> assigned) {
+    }
+
+    /**
+     * One service as its own actuator reports it ({@code components} passed through as they are), or why it could
+     * not be asked ({@code error}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ServiceHealth(String status, String url, Map<String, Object> components, String error) {
+    }
+
+    /** The llm-fallback-service's model settings, from its health; only {@code mode} (unknown) when it is away. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Llm(String mode, String model, @JsonProperty("base-url") String baseUrl) {
+
+        static final Llm UNKNOWN = new Llm("unknown", null, null);
+    }
+}
