@@ -1,7 +1,8 @@
 package dev.switchboard.gateway.health;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.switchboard.gateway.health.HealthReport.Llm;
+import dev.switchboard.gateway.health.HealthReport.KafkaHealth;
+import dev.switchboard.gateway.health.HealthReport.LlmHealth;
 import dev.switchboard.gateway.health.HealthReport.ServiceHealth;
 import dev.switchboard.gateway.replies.ReplyPartition;
 import dev.switchboard.gateway.security.Roles;
@@ -64,7 +65,7 @@ class HealthController {
                 .map(serviceHealth -> {
                     boolean allUp = serviceHealth.values().stream().allMatch(h -> "UP".equals(h.status()));
                     String overall = !repliesFlowing ? "DOWN" : allUp ? "UP" : "DEGRADED";
-                    HealthReport.Kafka kafka = new HealthReport.Kafka(repliesFlowing ? "UP" : "DOWN",
+                    KafkaHealth kafka = new KafkaHealth(repliesFlowing ? "UP" : "DOWN",
                             partition.number(), replyContainer()
                                     .map(c -> c.getAssignedPartitions() == null ? List.<String>of()
                                             : c.getAssignedPartitions().stream().map(Object::toString).sorted().toList())
@@ -103,14 +104,14 @@ class HealthController {
         return databases;
     }
 
-    private static Llm llm(ServiceHealth llmService) {
+    private static LlmHealth llm(ServiceHealth llmService) {
         if (llmService != null && llmService.components() != null
                 && llmService.components().get("llm") instanceof Map<?, ?> llm
                 && llm.get("details") instanceof Map<?, ?> details) {
-            return new Llm((String) details.get("mode"), (String) details.get("model"),
+            return new LlmHealth((String) details.get("mode"), (String) details.get("model"),
                     (String) details.get("base-url"));
         }
-        return Llm.UNKNOWN;
+        return LlmHealth.UNKNOWN;
     }
 
     private static boolean isAdmin(Authentication caller) {

@@ -11,15 +11,15 @@ import java.util.Map;
  * @param postgres the database status of each service that has one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record HealthReport(String status, Kafka kafka, Map<String, ServiceHealth> services, Map<String, String> postgres,
-        Llm llm) {
+record HealthReport(String status, KafkaHealth kafka, Map<String, ServiceHealth> services, Map<String, String> postgres,
+        LlmHealth llm) {
 
     static HealthReport minimal(String status) {
         return new HealthReport(status, null, null, null, null);
     }
 
     /** This instance's reply listener and the partitions it holds. */
-    record Kafka(String replyListener, int replyPartition, List<String> assigned) {
+    record KafkaHealth(String replyListener, int replyPartition, List<String> assigned) {
     }
 
     /**
@@ -32,8 +32,8 @@ record HealthReport(String status, Kafka kafka, Map<String, ServiceHealth> servi
 
     /** The llm-fallback-service's model settings, from its health; only {@code mode} (unknown) when it is away. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Llm(String mode, String model, @JsonProperty("base-url") String baseUrl) {
+    record LlmHealth(String mode, String model, @JsonProperty("base-url") String baseUrl) {
 
-        static final Llm UNKNOWN = new Llm("unknown", null, null);
+        static final LlmHealth UNKNOWN = new LlmHealth("unknown", null, null);
     }
 }
