@@ -18,18 +18,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                EmbeddedPostgresSupport.Database.DATABASE + "=analytics"})
 @EmbeddedKafka(topics = {"chat.inbound", "chat.classified", "chat.fallback", "chat.replies", "conversation.events",
         "feedback.events"}, partitions = 3, brokerProperties = "auto.create.topics.enable=false")
 @AutoConfigureWebTestClient
-@ContextConfiguration(initializers = AnalyticsServiceTest.Database.class)
+@ContextConfiguration(initializers = EmbeddedPostgresSupport.Database.class)
 public @interface AnalyticsServiceTest {
-
-    /** The service's own database in the embedded PostgreSQL. */
-    class Database extends EmbeddedPostgresSupport.Database {
-
-        Database() {
-            super("analytics");
-        }
-    }
 }
