@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ConversationQueries {
 
-    private static final TypeReference<List<Reference>> REFERENCES = new TypeReference<>() {
+    private static final TypeReference<List<ReferenceView>> REFERENCES = new TypeReference<>() {
     };
 
     private final DatabaseClient db;
@@ -31,7 +31,7 @@ class ConversationQueries {
     }
 
     record MessageView(String id, String conversationId, String role, String content, String agent, String intent,
-            String source, Double confidence, List<Reference> references, Instant timestamp,
+            String source, Double confidence, List<ReferenceView> references, Instant timestamp,
             Long latencyMs, String inReplyTo) {
     }
 

@@ -1,6 +1,6 @@
 package dev.switchboard.chat.ingest;
 
-import dev.switchboard.chat.conversation.Reference;
+import dev.switchboard.chat.conversation.ReferenceView;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.KnowledgePassage;
@@ -120,9 +120,9 @@ class ConversationStore {
                 .defaultIfEmpty("");
     }
 
-    private static Reference reference(KnowledgePassage passage) {
+    private static ReferenceView reference(KnowledgePassage passage) {
         String text = passage.getText();
-        return new Reference(passage.getArticleId(), passage.getTitle(),
+        return new ReferenceView(passage.getArticleId(), passage.getTitle(),
                 text.length() <= 200 ? text : text.substring(0, 199).strip() + "…", passage.getScore());
     }
 }
