@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.health;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.switchboard.gateway.health.HealthReport.ComponentHealth;
 import dev.switchboard.gateway.health.HealthReport.KafkaHealth;
 import dev.switchboard.gateway.health.HealthReport.LlmHealth;
 import dev.switchboard.gateway.health.HealthReport.ServiceHealth;
@@ -82,32 +82,29 @@ class HealthController {
     private Mono<Map.Entry<String, ServiceHealth>> probe(String name, String url) {
         return http.get().uri(url + "/actuator/health").retrieve()
                 .onStatus(s -> s.value() == 503, r -> Mono.empty())
-                .bodyToMono(Actuator.class)
+                .bodyToMono(ComponentHealth.class)
                 .timeout(PROBE_TIMEOUT)
                 .map(body -> Map.entry(name, new ServiceHealth(body.status(), url, body.components(), null)))
                 .onErrorResume(e -> Mono.just(Map.entry(name, new ServiceHealth("DOWN", url, null,
                         e.getClass().getSimpleName() + ": " + e.getMessage()))));
     }
 
-    /** What the gateway reads of a service's {@code /actuator/health}. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Actuator(String status, Map<String, Object> components) {
-    }
-
     private static Map<String, String> databases(Map<String, ServiceHealth> services) {
         Map<String, String> databases = new LinkedHashMap<>();
         services.forEach((name, health) -> {
-            if (health.components() != null && health.components().get("r2dbc") instanceof Map<?, ?> db) {
-                databases.put(name, String.valueOf(db.get("status")));
+            ComponentHealth database = health.components() == null ? null : health.components().get("r2dbc");
+            if (database != null) {
+                databases.put(name, database.status());
             }
         });
         return databases;
     }
 
     private static LlmHealth llm(ServiceHealth llmService) {
-        if (llmService != null && llmService.components() != null
-                && llmService.components().get("llm") instanceof Map<?, ?> llm
-                && llm.get("details") instanceof Map<?, ?> details) {
+        ComponentHealth model = llmService == null || llmService.components() == null ? null
+                : llmService.components().get("llm");
+        if (model != null && model.details() != null) {
+            Map<String, Object> details = model.details();
             return new LlmHealth((String) details.get("mode"), (String) details.get("model"),
                     (String) details.get("base-url"));
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.health;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -22,12 +23,16 @@ record HealthReport(String status, KafkaHealth kafka, Map<String, ServiceHealth>
     record KafkaHealth(String replyListener, int replyPartition, List<String> assigned) {
     }
 
-    /**
-     * One service as its own actuator reports it ({@code components} passed through as they are), or why it could
-     * not be asked ({@code error}).
-     */
+    /** One service with its own health and parts ({@code components}), or why it could not be asked ({@code error}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ServiceHealth(String status, String url, Map<String, Object> components, String error) {
+    record ServiceHealth(String status, String url, Map<String, ComponentHealth> components, String error) {
+    }
+
+    /** A service's actuator health or one of its parts, as the service reports it ({@code details} differ by part). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ComponentHealth(String status, String description, Map<String, Object> details,
+            Map<String, ComponentHealth> components) {
     }
 
     /** The llm-fallback-service's model settings, from its health; only {@code mode} (unknown) when it is away. */
