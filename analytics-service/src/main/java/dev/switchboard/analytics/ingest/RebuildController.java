@@ -2,7 +2,6 @@ package dev.switchboard.analytics.ingest;
 
 import dev.switchboard.platform.web.Caller;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,6 +29,10 @@ class RebuildController {
     private final DatabaseClient db;
     private final EventIngester ingester;
 
+    /** The answer: the facts are gone and this many partitions are being read again. */
+    record Rebuild(String status, int partitions) {
+    }
+
     RebuildController(DatabaseClient db, EventIngester ingester) {
         this.db = db;
         this.ingester = ingester;
@@ -37,7 +40,7 @@ class RebuildController {
 
     @PostMapping("/api/v1/analytics/admin/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<Map<String, Object>> rebuild(@RequestHeader(value = Caller.USER_ID, required = false) String userId,
+    Mono<Rebuild> rebuild(@RequestHeader(value = Caller.USER_ID, required = false) String userId,
             @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
         Caller caller = Caller.of(userId, roles).requireAdmin("Rebuilding the analytics");
         long started = System.nanoTime();
@@ -47,7 +50,7 @@ class RebuildController {
                 .map(partitions -> {
                     log.warn("analytics rebuild requested by {}: facts deleted in {} ms, replaying {} partitions from "
                             + "the start", caller.userId(), (System.nanoTime() - started) / 1_000_000, partitions);
-                    return Map.<String, Object>of("status", "replaying", "partitions", partitions);
+                    return new Rebuild("replaying", partitions);
                 });
     }
 }

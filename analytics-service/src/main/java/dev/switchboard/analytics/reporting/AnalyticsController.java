@@ -2,7 +2,6 @@ package dev.switchboard.analytics.reporting;
 
 import dev.switchboard.platform.web.Caller;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +19,7 @@ class AnalyticsController {
     }
 
     @GetMapping("/api/v1/analytics/overview")
-    Mono<Map<String, Object>> overview(@RequestParam(required = false) String from,
+    Mono<Overview> overview(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestHeader(value = Caller.USER_ID, required = false) String userId,
             @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
@@ -29,7 +28,7 @@ class AnalyticsController {
     }
 
     @GetMapping("/api/v1/analytics/metrics")
-    Mono<List<Map<String, Object>>> metrics(@RequestParam(required = false) String from,
+    Mono<List<MetricsBucket>> metrics(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
             @RequestHeader(value = Caller.USER_ID, required = false) String userId,
             @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
@@ -38,7 +37,7 @@ class AnalyticsController {
     }
 
     @GetMapping("/api/v1/analytics/intents")
-    Mono<Map<String, Object>> intents(@RequestParam(required = false) String from,
+    Mono<IntentReport> intents(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
             @RequestHeader(value = Caller.USER_ID, required = false) String userId,
             @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
@@ -47,7 +46,7 @@ class AnalyticsController {
     }
 
     @GetMapping("/api/v1/analytics/satisfaction")
-    Mono<Map<String, Object>> satisfaction(@RequestParam(required = false) String from,
+    Mono<SatisfactionReport> satisfaction(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
             @RequestHeader(value = Caller.USER_ID, required = false) String userId,
             @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {

@@ -1,8 +1,15 @@
 package dev.switchboard.analytics.reporting;
 
-import java.util.LinkedHashMap;
+import dev.switchboard.analytics.reporting.IntentReport.IntentShare;
+import dev.switchboard.analytics.reporting.IntentReport.IntentTrend;
+import dev.switchboard.analytics.reporting.Overview.IntentCount;
+import dev.switchboard.analytics.reporting.Overview.ResponseTime;
+import dev.switchboard.analytics.reporting.SatisfactionReport.RatingBreakdown;
+import dev.switchboard.analytics.reporting.SatisfactionReport.RatingBucket;
+import io.r2dbc.spi.Readable;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -23,8 +30,8 @@ class Reports {
         this.lowConfidence = lowConfidence;
     }
 
-    Mono<Map<String, Object>> overview(TimeRange range) {
-        Mono<Map<String, Object>> totals = one("""
+    Mono<Overview> overview(TimeRange range) {
+        Mono<Overview> overview = one("""
                 with m as (select * from messages where occurred_at >= :from and occurred_at < :to),
                      r as (select * from replies where occurred_at >= :from and occurred_at < :to),
                      conversations as (select distinct conversation_id from m),
@@ -44,38 +51,32 @@ class Reports {
                        (select count(*) from feedback where kind = 'conversation'
                             and occurred_at >= :from and occurred_at < :to) as ratings,
                        (select count(*) from feedback where kind = 'conversation' and rating >= 4
-                            and occurred_at >= :from and occurred_at < :to) as satisfied""", range);
-        Mono<List<Map<String, Object>>> topIntents = all("""
+                            and occurred_at >= :from and occurred_at < :to) as satisfied""", range,
+                row -> overview(range, row));
+        Mono<List<IntentCount>> topIntents = all("""
                 select intent, agent, count(*) as count from classifications
                 where occurred_at >= :from and occurred_at < :to
-                group by intent, agent order by count desc, intent limit 5""", range);
-        return Mono.zip(totals, topIntents).map(t -> {
-            Map<String, Object> row = t.getT1();
-            long conversations = number(row, "conversations");
-            long replies = number(row, "replies");
-            long escalations = number(row, "escalations");
-            long ratings = number(row, "ratings");
-            Map<String, Object> overview = new LinkedHashMap<>();
-            overview.put("from", range.from());
-            overview.put("to", range.to());
-            overview.put("conversations", conversations);
-            overview.put("messages", number(row, "messages"));
-            overview.put("activeUsers", number(row, "active_users"));
-            overview.put("replies", replies);
-            overview.put("responseTimeMs", Map.of("avg", orZero(row.get("avg_response_ms")), "p50",
-                    orZero(row.get("p50_response_ms")), "p95", orZero(row.get("p95_response_ms"))));
-            overview.put("kbAnswerRate", ratio(number(row, "kb_answers"), replies));
-            overview.put("llmFallbackRate", ratio(number(row, "llm_fallbacks"), replies));
-            overview.put("escalationRate", ratio(escalations, conversations));
-            overview.put("containmentRate", conversations == 0 ? 0.0 : 1.0 - ratio(escalations, conversations));
-            overview.put("csat", ratings == 0 ? null : ratio(number(row, "satisfied"), ratings));
-            overview.put("ratings", ratings);
-            overview.put("topIntents", t.getT2());
-            return overview;
-        });
+                group by intent, agent order by count desc, intent limit 5""", range, IntentCount::of);
+        return Mono.zip(overview, topIntents).map(t -> t.getT1().withTopIntents(t.getT2()));
     }
 
-    Mono<List<Map<String, Object>>> metrics(TimeRange range) {
+    /** The totals row of the overview; its top intents come from their own query. */
+    private static Overview overview(TimeRange range, Readable row) {
+        long conversations = number(row, "conversations");
+        long replies = number(row, "replies");
+        long escalations = number(row, "escalations");
+        long ratings = number(row, "ratings");
+        return new Overview(range.from(), range.to(), conversations, number(row, "messages"),
+                number(row, "active_users"), replies,
+                new ResponseTime(orZero(row, "avg_response_ms"), orZero(row, "p50_response_ms"),
+                        orZero(row, "p95_response_ms")),
+                ratio(number(row, "kb_answers"), replies), ratio(number(row, "llm_fallbacks"), replies),
+                ratio(escalations, conversations),
+                conversations == 0 ? 0.0 : 1.0 - ratio(escalations, conversations),
+                ratings == 0 ? null : ratio(number(row, "satisfied"), ratings), ratings, List.of());
+    }
+
+    Mono<List<MetricsBucket>> metrics(TimeRange range) {
         return all("""
                 with m as (select date_trunc('%1$s', occurred_at) as bucket, count(*) as messages from messages
                            where occurred_at >= :from and occurred_at < :to group by 1),
@@ -86,11 +87,12 @@ class Reports {
                            from replies where occurred_at >= :from and occurred_at < :to group by 1)
                 select coalesce(m.bucket, r.bucket) as bucket, coalesce(m.messages, 0) as messages,
                        coalesce(r.replies, 0) as replies, r.p50 as p50_ms, r.p95 as p95_ms, r.p99 as p99_ms
-                from m full join r on r.bucket = m.bucket order by bucket""".formatted(range.interval()), range);
+                from m full join r on r.bucket = m.bucket order by bucket""".formatted(range.interval()), range,
+                MetricsBucket::of);
     }
 
-    Mono<Map<String, Object>> intents(TimeRange range) {
-        Mono<List<Map<String, Object>>> distribution = all("""
+    Mono<IntentReport> intents(TimeRange range) {
+        Mono<List<IntentShare>> distribution = all("""
                 select agent, intent, count(*) as count,
                        (count(*)::float8 / sum(count(*)) over ()) as share,
                        avg(confidence)::float8 as avg_confidence,
@@ -98,58 +100,48 @@ class Reports {
                            as low_confidence_share,
                        avg(frustration)::float8 as avg_frustration
                 from classifications where occurred_at >= :from and occurred_at < :to
-                group by agent, intent order by count desc, intent""".formatted(lowConfidence), range);
-        Mono<List<Map<String, Object>>> trend = all("""
+                group by agent, intent order by count desc, intent""".formatted(lowConfidence), range,
+                IntentShare::of);
+        Mono<List<IntentTrend>> trend = all("""
                 select date_trunc('%1$s', occurred_at) as bucket, agent, intent, count(*) as count
                 from classifications where occurred_at >= :from and occurred_at < :to
-                group by 1, agent, intent order by bucket, count desc, intent""".formatted(range.interval()), range);
-        Mono<Map<String, Object>> lowConfidenceShare = one("""
+                group by 1, agent, intent order by bucket, count desc, intent""".formatted(range.interval()), range,
+                IntentTrend::of);
+        Mono<Double> lowConfidenceShare = one("""
                 select coalesce(avg(case when confidence < %1$s or intent = 'unknown' then 1.0 else 0.0 end), 0)::float8
                            as low_confidence_share
                 from classifications where occurred_at >= :from and occurred_at < :to""".formatted(lowConfidence),
-                range);
-        return Mono.zip(distribution, trend, lowConfidenceShare).map(t -> {
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("from", range.from());
-            report.put("to", range.to());
-            report.put("interval", range.interval());
-            report.put("lowConfidenceShare", t.getT3().get("low_confidence_share"));
-            report.put("distribution", t.getT1());
-            report.put("trend", t.getT2());
-            return report;
-        });
+                range, row -> row.get("low_confidence_share", Double.class));
+        return Mono.zip(distribution, trend, lowConfidenceShare).map(t -> new IntentReport(range.from(), range.to(),
+                range.interval(), t.getT3(), t.getT1(), t.getT2()));
     }
 
-    Mono<Map<String, Object>> satisfaction(TimeRange range) {
-        Mono<List<Map<String, Object>>> overTime = all("""
+    Mono<SatisfactionReport> satisfaction(TimeRange range) {
+        Mono<List<RatingBucket>> overTime = all("""
                 select date_trunc('%1$s', occurred_at) as bucket, count(*) as ratings,
                        avg(rating)::float8 as avg_rating,
                        avg(case when rating >= 4 then 1.0 else 0.0 end)::float8 as csat
                 from feedback where kind = 'conversation' and occurred_at >= :from and occurred_at < :to
-                group by 1 order by 1""".formatted(range.interval()), range);
-        Mono<List<Map<String, Object>>> byAgent = breakdown("agent", range);
-        Mono<List<Map<String, Object>>> byIntent = breakdown("intent", range);
-        return Mono.zip(overTime, byAgent, byIntent).map(t -> {
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("from", range.from());
-            report.put("to", range.to());
-            report.put("interval", range.interval());
-            report.put("overTime", t.getT1());
-            report.put("byAgent", t.getT2());
-            report.put("byIntent", t.getT3());
-            report.put("worstIntents", t.getT3().stream()
-                    .filter(r -> r.get("avg_rating") != null || number(r, "thumbs_down") > 0)
-                    .sorted(java.util.Comparator
-                            .comparingDouble((Map<String, Object> r) -> orZero(r.get("avg_rating")) == 0 ? 6.0
-                                    : orZero(r.get("avg_rating")))
-                            .thenComparing(r -> -number(r, "thumbs_down")))
-                    .limit(5).toList());
-            return report;
-        });
+                group by 1 order by 1""".formatted(range.interval()), range, RatingBucket::of);
+        Mono<List<RatingBreakdown>> byAgent = breakdown("agent", range);
+        Mono<List<RatingBreakdown>> byIntent = breakdown("intent", range);
+        return Mono.zip(overTime, byAgent, byIntent).map(t -> new SatisfactionReport(range.from(), range.to(),
+                range.interval(), t.getT1(), t.getT2(), t.getT3(), worst(t.getT3())));
+    }
+
+    /** The five lowest rated intents (unrated last), more thumbs down first; intents with no feedback are left out. */
+    private static List<RatingBreakdown> worst(List<RatingBreakdown> byIntent) {
+        return byIntent.stream()
+                .filter(r -> r.avgRating() != null || r.thumbsDown() > 0)
+                .sorted(Comparator
+                        .comparingDouble((RatingBreakdown r) -> r.avgRating() == null || r.avgRating() == 0 ? 6.0
+                                : r.avgRating())
+                        .thenComparing(r -> -r.thumbsDown()))
+                .limit(5).toList();
     }
 
     /** {@code column} is agent or intent, never user input. */
-    private Mono<List<Map<String, Object>>> breakdown(String column, TimeRange range) {
+    private Mono<List<RatingBreakdown>> breakdown(String column, TimeRange range) {
         return all("""
                 select %1$s as key, count(*) filter (where kind = 'conversation') as ratings,
                        avg(rating)::float8 as avg_rating,
@@ -157,23 +149,23 @@ class Reports {
                        count(*) filter (where helpful) as thumbs_up,
                        count(*) filter (where helpful = false) as thumbs_down
                 from feedback where %1$s is not null and occurred_at >= :from and occurred_at < :to
-                group by %1$s order by %1$s""".formatted(column), range);
+                group by %1$s order by %1$s""".formatted(column), range, RatingBreakdown::of);
     }
 
-    private Mono<Map<String, Object>> one(String sql, TimeRange range) {
-        return db.sql(sql).bind("from", range.from()).bind("to", range.to()).fetch().one();
+    private <T> Mono<T> one(String sql, TimeRange range, Function<Readable, T> row) {
+        return db.sql(sql).bind("from", range.from()).bind("to", range.to()).map(row).one();
     }
 
-    private Mono<List<Map<String, Object>>> all(String sql, TimeRange range) {
-        return db.sql(sql).bind("from", range.from()).bind("to", range.to()).fetch().all().collectList();
+    private <T> Mono<List<T>> all(String sql, TimeRange range, Function<Readable, T> row) {
+        return db.sql(sql).bind("from", range.from()).bind("to", range.to()).map(row).all().collectList();
     }
 
-    private static long number(Map<String, Object> row, String column) {
+    private static long number(Readable row, String column) {
         return row.get(column) instanceof Number n ? n.longValue() : 0;
     }
 
-    private static double orZero(Object value) {
-        return value instanceof Number n ? n.doubleValue() : 0.0;
+    private static double orZero(Readable row, String column) {
+        return row.get(column) instanceof Number n ? n.doubleValue() : 0.0;
     }
 
     private static double ratio(long part, long whole) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.analytics.AnalyticsServiceTest;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
@@ -13,7 +14,6 @@ import dev.switchboard.events.FeedbackSubmitted;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.platform.kafka.EventPublisher;
-import dev.switchboard.platform.test.EmbeddedPostgresSupport;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,21 +29,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A scripted day of traffic, with chosen timestamps, through real Kafka into real PostgreSQL. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(topics = {"chat.inbound", "chat.classified", "chat.fallback", "chat.replies", "conversation.events",
-        "feedback.events"}, partitions = 3, brokerProperties = "auto.create.topics.enable=false")
-@AutoConfigureWebTestClient
+@AnalyticsServiceTest
 @SuppressWarnings("unchecked")
 class AnalyticsIT {
 
@@ -52,11 +42,6 @@ class AnalyticsIT {
     static final int PARTITIONS = 3;
 
     static final String DAY = "from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        EmbeddedPostgresSupport.register(registry, "analytics");
-    }
 
     @Autowired
     WebTestClient web;

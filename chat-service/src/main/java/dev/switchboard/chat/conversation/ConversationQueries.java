@@ -4,16 +4,19 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads conversations and messages; {@code owner} null means any owner (the admin's and agents' view). */
 @Component
 class ConversationQueries {
+
+    private static final TypeReference<List<ReferenceView>> REFERENCES = new TypeReference<>() {
+    };
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -28,7 +31,7 @@ class ConversationQueries {
     }
 
     record MessageView(String id, String conversationId, String role, String content, String agent, String intent,
-            String source, Double confidence, List<Map<String, Object>> references, Instant timestamp,
+            String source, Double confidence, List<ReferenceView> references, Instant timestamp,
             Long latencyMs, String inReplyTo) {
     }
 
@@ -98,14 +101,13 @@ class ConversationQueries {
                 row.get("updated_at", Instant.class), messages);
     }
 
-    @SuppressWarnings("unchecked")
     private MessageView message(Readable row) {
         Json refs = row.get("refs", Json.class);
         String refsJson = refs == null ? "[]" : refs.asString();
         return new MessageView(row.get("id", String.class), row.get("conversation_id", String.class),
                 row.get("role", String.class), row.get("content", String.class), row.get("agent", String.class),
                 row.get("intent", String.class), row.get("source", String.class),
-                row.get("confidence", Double.class), json.readValue(refsJson, List.class),
+                row.get("confidence", Double.class), json.readValue(refsJson, REFERENCES),
                 row.get("created_at", Instant.class), row.get("latency_ms", Long.class),
                 row.get("in_reply_to", String.class));
     }

@@ -1,14 +1,13 @@
 package dev.switchboard.chat.ingest;
 
+import dev.switchboard.chat.conversation.ReferenceView;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.schemas.Taxonomy;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -140,13 +139,9 @@ class ConversationStore {
                 .defaultIfEmpty("");
     }
 
-    private static Map<String, Object> reference(KnowledgePassage passage) {
-        Map<String, Object> reference = new LinkedHashMap<>();
-        reference.put("id", passage.getArticleId());
-        reference.put("title", passage.getTitle());
-        reference.put("snippet", passage.getText().length() <= 200 ? passage.getText()
-                : passage.getText().substring(0, 199).strip() + "…");
-        reference.put("score", passage.getScore());
-        return reference;
+    private static ReferenceView reference(KnowledgePassage passage) {
+        String text = passage.getText();
+        return new ReferenceView(passage.getArticleId(), passage.getTitle(),
+                text.length() <= 200 ? text : text.substring(0, 199).strip() + "…", passage.getScore());
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.chat.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.chat.ChatServiceTest;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
@@ -11,39 +12,20 @@ import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
-import dev.switchboard.platform.test.EmbeddedPostgresSupport;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, partitions = 8,
-        brokerProperties = "auto.create.topics.enable=false")
-@AutoConfigureWebTestClient
+@ChatServiceTest
 class ConversationIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        EmbeddedPostgresSupport.register(registry, "chat");
-    }
 
     @Autowired
     WebTestClient web;

@@ -1,29 +1,15 @@
 package dev.switchboard.chat.profile;
 
-import dev.switchboard.platform.test.EmbeddedPostgresSupport;
+import dev.switchboard.chat.ChatServiceTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, brokerProperties = "auto.create.topics.enable=false")
-@AutoConfigureWebTestClient
+@ChatServiceTest
 class ProfileIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        EmbeddedPostgresSupport.register(registry, "chat_profile");
-    }
 
     @Autowired
     WebTestClient web;

@@ -2,25 +2,19 @@ package dev.switchboard.chat.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.chat.ChatServiceTest;
 import dev.switchboard.platform.test.EmbeddedPostgresSupport;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, brokerProperties = "auto.create.topics.enable=false")
+@ChatServiceTest
+// its own database: it counts every conversation
+@TestPropertySource(properties = EmbeddedPostgresSupport.Database.DATABASE + "=chat_retention")
 class RetentionIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        EmbeddedPostgresSupport.register(registry, "chat_retention");
-    }
 
     @Autowired
     Retention retention;

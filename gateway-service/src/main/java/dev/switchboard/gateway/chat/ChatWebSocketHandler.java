@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.chat;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.switchboard.events.ReplyChunk;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -9,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,14 +84,14 @@ class ChatWebSocketHandler implements WebSocketHandler {
     }
 
     private Mono<Void> converse(WebSocketSession session, String userId) {
-        Sinks.Many<Object> frames = Sinks.many().unicast().onBackpressureBuffer();
+        Sinks.Many<Frame> frames = Sinks.many().unicast().onBackpressureBuffer();
         Bucket perSecond = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.messagesPerSecond())
                 .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
         Mono<Void> inbound = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
                 .doOnNext(text -> framesIn.increment())
                 .flatMap(text -> perSecond.tryConsume(1) ? answer(text, userId, frames)
-                        : Mono.fromRunnable(() -> emit(frames, error(null, 429, "Too many messages: at most "
+                        : Mono.fromRunnable(() -> emit(frames, new ErrorFrame(null, 429, "Too many messages: at most "
                                 + limits.messagesPerSecond() + " per second on one connection"))))
                 .doFinally(signal -> complete(frames))
                 .then();
@@ -100,26 +101,26 @@ class ChatWebSocketHandler implements WebSocketHandler {
         return Mono.when(inbound, outbound);
     }
 
-    private Mono<Void> answer(String text, String userId, Sinks.Many<Object> frames) {
+    private Mono<Void> answer(String text, String userId, Sinks.Many<Frame> frames) {
         CustomerMessage message;
         try {
             message = json.readValue(text, CustomerMessage.class);
         } catch (JacksonException e) {
-            emit(frames, error(null, 400, "The frame must be a JSON object like {\"content\":\"my internet is down\"}: "
+            emit(frames, new ErrorFrame(null, 400, "The frame must be a JSON object like {\"content\":\"my internet is down\"}: "
                     + e.getOriginalMessage()));
             return Mono.empty();
         }
         Set<ConstraintViolation<CustomerMessage>> violations = validator.validate(message);
         if (!violations.isEmpty()) {
-            emit(frames, error(message.id(), 400, violations.stream()
+            emit(frames, new ErrorFrame(message.id(), 400, violations.stream()
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; "))));
             return Mono.empty();
         }
-        return Mono.defer(() -> exchange.send(message, userId, "websocket", chunk -> emit(frames, chunk(chunk))))
-                .doOnNext(reply -> emit(frames, reply(AssistantReply.of(reply))))
+        return Mono.defer(() -> exchange.send(message, userId, "websocket", chunk -> emit(frames, new ChunkFrame(chunk))))
+                .doOnNext(reply -> emit(frames, new ReplyFrame(AssistantReply.of(reply))))
                 .onErrorResume(e -> {
                     log.warn("WebSocket message {} failed: {}", message.id(), e.getMessage());
-                    emit(frames, error(message.id(), e instanceof InvalidFieldException ? 400
+                    emit(frames, new ErrorFrame(message.id(), e instanceof InvalidFieldException ? 400
                             : e instanceof IllegalStateException ? 409 : 503, e.getMessage()));
                     return Mono.empty();
                 })
@@ -130,7 +131,7 @@ class ChatWebSocketHandler implements WebSocketHandler {
      * Replies (Kafka listener thread) and errors (WebSocket thread) reach one session concurrently: emissions are
      * serialized with a lock, so none is ever dropped for contention. A closed session simply refuses.
      */
-    private static void emit(Sinks.Many<Object> frames, Object frame) {
+    private static void emit(Sinks.Many<Frame> frames, Frame frame) {
         synchronized (frames) {
             Sinks.EmitResult result = frames.tryEmitNext(frame);
             if (result.isFailure()) {
@@ -139,35 +140,36 @@ class ChatWebSocketHandler implements WebSocketHandler {
         }
     }
 
-    private static void complete(Sinks.Many<Object> frames) {
+    private static void complete(Sinks.Many<Frame> frames) {
         synchronized (frames) {
             frames.tryEmitComplete();
         }
     }
 
-    private Map<String, Object> reply(AssistantReply reply) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "reply");
-        frame.putAll(json.convertValue(reply, Map.class));
-        return frame;
+    /** What the server sends; {@code type} tells the client which. */
+    sealed interface Frame permits ReplyFrame, ChunkFrame, ErrorFrame {
     }
 
-    private static Map<String, Object> chunk(ReplyChunk chunk) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "chunk");
-        frame.put("messageId", chunk.getMessageId());
-        frame.put("delta", chunk.getDelta());
-        frame.put("sequence", chunk.getSequence());
-        frame.put("last", chunk.getLast());
-        return frame;
+    /** The reply's fields (as the REST API answers them) next to {@code "type": "reply"}. */
+    @JsonPropertyOrder("type")
+    record ReplyFrame(String type, @JsonUnwrapped AssistantReply reply) implements Frame {
+
+        ReplyFrame(AssistantReply reply) {
+            this("reply", reply);
+        }
     }
 
-    private static Map<String, Object> error(String messageId, int status, String detail) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "error");
-        frame.put("messageId", messageId);
-        frame.put("status", status);
-        frame.put("detail", detail);
-        return frame;
+    record ChunkFrame(String type, String messageId, String delta, int sequence, boolean last) implements Frame {
+
+        ChunkFrame(ReplyChunk chunk) {
+            this("chunk", chunk.getMessageId(), chunk.getDelta(), chunk.getSequence(), chunk.getLast());
+        }
+    }
+
+    record ErrorFrame(String type, String messageId, int status, String detail) implements Frame {
+
+        ErrorFrame(String messageId, int status, String detail) {
+            this("error", messageId, status, detail);
+        }
     }
 }

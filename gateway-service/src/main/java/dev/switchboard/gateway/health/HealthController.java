@@ -1,5 +1,9 @@
 package dev.switchboard.gateway.health;
 
+import dev.switchboard.gateway.health.HealthReport.ComponentHealth;
+import dev.switchboard.gateway.health.HealthReport.KafkaHealth;
+import dev.switchboard.gateway.health.HealthReport.LlmHealth;
+import dev.switchboard.gateway.health.HealthReport.ServiceHealth;
 import dev.switchboard.gateway.replies.ReplyPartition;
 import dev.switchboard.gateway.security.Roles;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -7,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -44,12 +49,12 @@ class HealthController {
     }
 
     @GetMapping("/api/v1/health")
-    Mono<ResponseEntity<Map<String, Object>>> health(@RequestParam(defaultValue = "false") boolean detailed,
+    Mono<ResponseEntity<HealthReport>> health(@RequestParam(defaultValue = "false") boolean detailed,
             @Parameter(hidden = true) Mono<Authentication> caller) {
         boolean repliesFlowing = replyContainer().map(MessageListenerContainer::isRunning).orElse(false);
         String status = repliesFlowing ? "UP" : "DOWN";
         if (!detailed) {
-            return Mono.just(respond(status, Map.of("status", status)));
+            return Mono.just(respond(HealthReport.minimal(status)));
         }
         return caller.filter(HealthController::isAdmin)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
@@ -58,63 +63,52 @@ class HealthController {
                         .flatMap(service -> probe(service.getKey(), service.getValue()))
                         .collectMap(Map.Entry::getKey, Map.Entry::getValue))
                 .map(serviceHealth -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    boolean allUp = serviceHealth.values().stream().allMatch(h -> "UP".equals(h.get("status")));
+                    boolean allUp = serviceHealth.values().stream().allMatch(h -> "UP".equals(h.status()));
                     String overall = !repliesFlowing ? "DOWN" : allUp ? "UP" : "DEGRADED";
-                    body.put("status", overall);
-                    body.put("kafka", Map.of("replyListener", repliesFlowing ? "UP" : "DOWN", "replyPartition",
-                            partition.number(), "assigned", replyContainer()
-                                    .map(c -> c.getAssignedPartitions() == null ? List.of()
+                    KafkaHealth kafka = new KafkaHealth(repliesFlowing ? "UP" : "DOWN",
+                            partition.number(), replyContainer()
+                                    .map(c -> c.getAssignedPartitions() == null ? List.<String>of()
                                             : c.getAssignedPartitions().stream().map(Object::toString).sorted().toList())
-                                    .orElse(List.of())));
-                    body.put("services", serviceHealth);
-                    body.put("postgres", databases(serviceHealth));
-                    body.put("llm", llmMode(serviceHealth.get("llm-fallback-service")));
-                    return respond(overall, body);
+                                    .orElse(List.of()));
+                    return respond(new HealthReport(overall, kafka, serviceHealth, databases(serviceHealth),
+                            llm(serviceHealth.get("llm-fallback-service"))));
                 });
     }
 
-    private java.util.Optional<MessageListenerContainer> replyContainer() {
-        return java.util.Optional.ofNullable(listeners.getListenerContainer("replies"));
+    private Optional<MessageListenerContainer> replyContainer() {
+        return Optional.ofNullable(listeners.getListenerContainer("replies"));
     }
 
-    private Mono<Map.Entry<String, Map<String, Object>>> probe(String name, String url) {
+    private Mono<Map.Entry<String, ServiceHealth>> probe(String name, String url) {
         return http.get().uri(url + "/actuator/health").retrieve()
                 .onStatus(s -> s.value() == 503, r -> Mono.empty())
-                .bodyToMono(Map.class)
+                .bodyToMono(ComponentHealth.class)
                 .timeout(PROBE_TIMEOUT)
-                .map(body -> Map.entry(name, healthOf(url, body)))
-                .onErrorResume(e -> Mono.just(Map.entry(name, Map.of("status", "DOWN", "url", url, "error",
+                .map(body -> Map.entry(name, new ServiceHealth(body.status(), url, body.components(), null)))
+                .onErrorResume(e -> Mono.just(Map.entry(name, new ServiceHealth("DOWN", url, null,
                         e.getClass().getSimpleName() + ": " + e.getMessage()))));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> healthOf(String url, Map<?, ?> actuator) {
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", actuator.get("status"));
-        health.put("url", url);
-        if (actuator.get("components") instanceof Map<?, ?> components) {
-            health.put("components", components);
-        }
-        return health;
-    }
-
-    private static Map<String, Object> databases(Map<String, Map<String, Object>> services) {
-        Map<String, Object> databases = new LinkedHashMap<>();
+    private static Map<String, String> databases(Map<String, ServiceHealth> services) {
+        Map<String, String> databases = new LinkedHashMap<>();
         services.forEach((name, health) -> {
-            if (health.get("components") instanceof Map<?, ?> components && components.get("r2dbc") instanceof Map<?, ?> db) {
-                databases.put(name, db.get("status"));
+            ComponentHealth database = health.components() == null ? null : health.components().get("r2dbc");
+            if (database != null) {
+                databases.put(name, database.status());
             }
         });
         return databases;
     }
 
-    private static Object llmMode(Map<String, Object> llmService) {
-        if (llmService != null && llmService.get("components") instanceof Map<?, ?> components
-                && components.get("llm") instanceof Map<?, ?> llm && llm.get("details") instanceof Map<?, ?> details) {
-            return details;
+    private static LlmHealth llm(ServiceHealth llmService) {
+        ComponentHealth model = llmService == null || llmService.components() == null ? null
+                : llmService.components().get("llm");
+        if (model != null && model.details() != null) {
+            Map<String, Object> details = model.details();
+            return new LlmHealth((String) details.get("mode"), (String) details.get("model"),
+                    (String) details.get("base-url"));
         }
-        return Map.of("mode", "unknown");
+        return LlmHealth.UNKNOWN;
     }
 
     private static boolean isAdmin(Authentication caller) {
@@ -122,8 +116,8 @@ class HealthController {
                 .anyMatch(("ROLE_" + Roles.ADMIN)::equals);
     }
 
-    private static ResponseEntity<Map<String, Object>> respond(String status, Map<String, Object> body) {
-        return ResponseEntity.status("DOWN".equals(status) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK)
-                .body(body);
+    private static ResponseEntity<HealthReport> respond(HealthReport report) {
+        return ResponseEntity.status("DOWN".equals(report.status()) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK)
+                .body(report);
     }
 }

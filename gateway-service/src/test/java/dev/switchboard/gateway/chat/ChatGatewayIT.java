@@ -10,6 +10,7 @@ import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplyChunk;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.gateway.GatewayServiceTest;
 import dev.switchboard.gateway.replies.PendingReplies;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
@@ -27,16 +28,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -45,12 +43,9 @@ import reactor.core.publisher.Mono;
  * The gateway against a real broker, with a stand-in for the pipeline that answers each message on the reply
  * partition stamped into it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "switchboard.gateway.reply-timeout=2s",
-        "switchboard.gateway.instance=3", "spring.profiles.active=dev",
+@GatewayServiceTest
+@TestPropertySource(properties = {"switchboard.gateway.reply-timeout=2s", "switchboard.gateway.instance=3",
         "switchboard.gateway.max-in-flight=" + ChatGatewayIT.MAX_IN_FLIGHT})
-@EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
-@AutoConfigureWebTestClient
 @SuppressWarnings("unchecked")
 class ChatGatewayIT {
 

@@ -3,28 +3,19 @@ package dev.switchboard.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.gateway.GatewayServiceTest;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Rate limits, unavailable services, health and metrics at the edge. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.profiles.active=dev",
-        "switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=10s",
-        // nothing listens there (whatever else runs on this machine): the routes' breakers must answer
-        "CHAT_SERVICE_URL=http://127.0.0.1:9", "FEEDBACK_SERVICE_URL=http://127.0.0.1:9",
-        "KNOWLEDGE_SERVICE_URL=http://127.0.0.1:9", "ANALYTICS_SERVICE_URL=http://127.0.0.1:9",
-        "INTENT_SERVICE_URL=http://127.0.0.1:9", "LLM_FALLBACK_SERVICE_URL=http://127.0.0.1:9"})
-@EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
-@AutoConfigureWebTestClient
+@GatewayServiceTest
+@TestPropertySource(properties = {"switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=10s"})
 class EdgeIT {
 
     @Autowired

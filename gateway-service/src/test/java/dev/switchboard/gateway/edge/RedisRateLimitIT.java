@@ -3,6 +3,7 @@ package dev.switchboard.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.gateway.GatewayServiceTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -16,13 +17,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -30,11 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * answering the replica keeps limiting with its own buckets instead of failing requests. Skipped, with the reason,
  * when no redis-server is installed ({@code .ci/run} installs one).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.profiles.active=dev",
-        "switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=1m"})
-@EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
-@AutoConfigureWebTestClient
+@GatewayServiceTest
+@TestPropertySource(properties = {"switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=1m"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisRateLimitIT {
 

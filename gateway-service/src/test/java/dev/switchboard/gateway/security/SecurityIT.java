@@ -2,6 +2,7 @@ package dev.switchboard.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.gateway.GatewayServiceTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -10,12 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -29,10 +26,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /** Who may call what, through the real gateway, with a backend that echoes the identity it was given. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.profiles.active=dev"})
-@EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
-@AutoConfigureWebTestClient
+@GatewayServiceTest
 @SuppressWarnings("unchecked")
 class SecurityIT {
 

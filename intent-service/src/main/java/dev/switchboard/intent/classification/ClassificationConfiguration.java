@@ -1,7 +1,7 @@
 package dev.switchboard.intent.classification;
 
 import dev.switchboard.embedding.SentenceEmbedder;
-import dev.switchboard.platform.knowledge.TrainingExamples;
+import dev.switchboard.language.TrainingExamples;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

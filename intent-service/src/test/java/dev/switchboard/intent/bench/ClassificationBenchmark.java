@@ -3,7 +3,7 @@ package dev.switchboard.intent.bench;
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
-import dev.switchboard.platform.knowledge.TrainingExamples;
+import dev.switchboard.language.TrainingExamples;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,7 +1,7 @@
 package dev.switchboard.intent.classification;
 
 import dev.switchboard.embedding.Embedders;
-import dev.switchboard.platform.knowledge.TrainingExamples;
+import dev.switchboard.language.TrainingExamples;
 import java.util.Arrays;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.switchboard.intent.classification;
 
 import dev.switchboard.events.Agent;
-import dev.switchboard.platform.knowledge.TrainingExamples;
-import dev.switchboard.platform.text.Words;
+import dev.switchboard.language.TrainingExamples;
+import dev.switchboard.language.Words;
 import dev.switchboard.schemas.Taxonomy;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -10,7 +10,7 @@ import dev.switchboard.intent.classification.KbKeywordClassifier;
 import dev.switchboard.intent.classification.KeywordOverlapClassifier;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Report;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Row;
-import dev.switchboard.platform.knowledge.TrainingExamples;
+import dev.switchboard.language.TrainingExamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

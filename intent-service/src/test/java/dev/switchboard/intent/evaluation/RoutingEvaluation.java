@@ -5,7 +5,7 @@ import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.intent.classification.KbKeywordClassifier;
-import dev.switchboard.platform.knowledge.TrainingExamples;
+import dev.switchboard.language.TrainingExamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.IntentClassified;
+import dev.switchboard.intent.IntentServiceTest;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
@@ -15,12 +16,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, partitions = 8,
-        brokerProperties = "auto.create.topics.enable=false")
+@IntentServiceTest
 class InboundListenerIT {
 
     @Autowired

@@ -1,6 +1,6 @@
 package dev.switchboard.knowledge.retrieval;
 
-import dev.switchboard.platform.text.Words;
+import dev.switchboard.language.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.switchboard.llm.guardrails;
 
 import dev.switchboard.embedding.SentenceEmbedder;
-import dev.switchboard.platform.knowledge.TrainingExamples;
+import dev.switchboard.language.TrainingExamples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.llm.LlmFallbackServiceTest;
 import dev.switchboard.llm.model.ModelClient;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
@@ -14,15 +15,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-@SpringBootTest(properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "switchboard.llm.breaker.minimum-calls=4", "switchboard.llm.breaker.open-for=3s"})
-@EmbeddedKafka(topics = {"chat.fallback", "chat.replies", "chat.reply-chunks"}, partitions = 8,
-        brokerProperties = "auto.create.topics.enable=false")
+@LlmFallbackServiceTest
+@TestPropertySource(properties = {"switchboard.llm.breaker.minimum-calls=4", "switchboard.llm.breaker.open-for=3s"})
 class CircuitBreakerIT {
 
     static final OpenAiStub model = new OpenAiStub();

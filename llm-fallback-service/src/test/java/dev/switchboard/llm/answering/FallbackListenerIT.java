@@ -8,6 +8,7 @@ import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.FallbackRequested;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.llm.LlmFallbackServiceTest;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
@@ -21,12 +22,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(topics = {"chat.fallback", "chat.replies", "chat.reply-chunks"}, partitions = 8,
-        brokerProperties = "auto.create.topics.enable=false")
+@LlmFallbackServiceTest
 class FallbackListenerIT {
 
     @Autowired

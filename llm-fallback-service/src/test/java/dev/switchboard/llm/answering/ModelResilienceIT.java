@@ -6,14 +6,15 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ReplyChunk;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.llm.LlmFallbackServiceTest;
+import dev.switchboard.llm.model.ModelClient;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import dev.switchboard.llm.model.ModelClient;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,19 +24,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The model misbehaving in the ways a real one does, with the production timeout (1.5 s). The breaker is kept shut
  * (CircuitBreakerIT covers it) so each case is independent.
  */
-@SpringBootTest(properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "switchboard.llm.breaker.minimum-calls=100"})
-@EmbeddedKafka(topics = {"chat.fallback", "chat.replies", "chat.reply-chunks"}, partitions = 8,
-        brokerProperties = "auto.create.topics.enable=false")
+@LlmFallbackServiceTest
+@TestPropertySource(properties = "switchboard.llm.breaker.minimum-calls=100")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelResilienceIT {

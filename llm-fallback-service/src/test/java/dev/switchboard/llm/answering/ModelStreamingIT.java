@@ -9,6 +9,7 @@ import dev.switchboard.events.FallbackRequested;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplyChunk;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.llm.LlmFallbackServiceTest;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
@@ -17,16 +18,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
+@LlmFallbackServiceTest
 // the refusal threshold out of reach, so an attack the semantic detector catches lands in its "keep from the model" band
-@SpringBootTest(properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "switchboard.llm.guardrail.semantic-refusal-threshold=0.99"})
-@EmbeddedKafka(topics = {"chat.fallback", "chat.replies", "chat.reply-chunks"}, partitions = 8,
-        brokerProperties = "auto.create.topics.enable=false")
+@TestPropertySource(properties = "switchboard.llm.guardrail.semantic-refusal-threshold=0.99")
 class ModelStreamingIT {
 
     static final OpenAiStub model = new OpenAiStub();

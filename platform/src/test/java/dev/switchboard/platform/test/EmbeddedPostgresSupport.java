@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /** One real PostgreSQL (from Maven artifacts) per test JVM, with a database per caller. */
 public final class EmbeddedPostgresSupport {
@@ -18,10 +20,22 @@ public final class EmbeddedPostgresSupport {
     private EmbeddedPostgresSupport() {
     }
 
-    /** Starts PostgreSQL if needed, creates {@code database} if missing and points R2DBC and Flyway at it. */
-    public static void register(DynamicPropertyRegistry registry, String database) {
-        Map<String, Object> properties = PlatformEnvironmentPostProcessor.databaseProperties(databaseUrl(database));
-        properties.forEach((name, value) -> registry.add(name, () -> value));
+    /**
+     * Points a test's application context at the database named by the property {@value #DATABASE}: a service's test
+     * annotation sets it and adds this with {@code @ContextConfiguration(initializers = ...)}; a test whose data must
+     * not meet the others' names its own with {@code @TestPropertySource}.
+     */
+    public static final class Database implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        public static final String DATABASE = "embedded-postgres.database";
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            ConfigurableEnvironment environment = context.getEnvironment();
+            environment.getPropertySources().addFirst(new MapPropertySource("embedded-postgres",
+                    PlatformEnvironmentPostProcessor.databaseProperties(databaseUrl(
+                            environment.getRequiredProperty(DATABASE)))));
+        }
     }
 
     public static synchronized String databaseUrl(String database) {

@@ -1,4 +1,4 @@
-package dev.switchboard.platform.text;
+package dev.switchboard.language;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.switchboard.platform.text;
+package dev.switchboard.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

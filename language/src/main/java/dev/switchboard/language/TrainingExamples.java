@@ -1,4 +1,4 @@
-package dev.switchboard.platform.knowledge;
+package dev.switchboard.language;
 
 import dev.switchboard.schemas.Taxonomy;
 import java.io.IOException;

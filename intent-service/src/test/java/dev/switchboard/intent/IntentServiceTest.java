@@ -1,0 +1,20 @@
+package dev.switchboard.intent;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The whole service against an in-process Kafka broker. Every integration test uses exactly this, so Spring's test
+ * context cache loads the embedding model and trains the classifier once for all of them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, partitions = 8,
+        brokerProperties = "auto.create.topics.enable=false")
+public @interface IntentServiceTest {
+}

@@ -1,0 +1,20 @@
+package dev.switchboard.llm;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The whole service against an in-process Kafka broker. A test adds its own settings (the model stub, the breaker)
+ * with {@code @TestPropertySource} or {@code @DynamicPropertySource}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(topics = {"chat.fallback", "chat.replies", "chat.reply-chunks"}, partitions = 8,
+        brokerProperties = "auto.create.topics.enable=false")
+public @interface LlmFallbackServiceTest {
+}
