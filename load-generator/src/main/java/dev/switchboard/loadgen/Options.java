@@ -1,5 +1,6 @@
 package dev.switchboard.loadgen;
 
+import dev.switchboard.loadgen.hold.HoldPlan;
 import dev.switchboard.loadgen.traffic.Channel;
 import dev.switchboard.loadgen.traffic.MessageMix;
 import java.net.URI;
@@ -31,26 +32,7 @@ import java.util.Map;
  */
 public record Options(URI target, String kafka, double rate, Duration duration, Duration warmup, Duration grace,
         int customers, int turns, Channel channel, MessageMix mix, boolean ceiling, Duration ceilingDuration,
-        int ceilingConcurrency, Duration drainLimit, Hold hold, Path out) {
-
-    /**
-     * Many idle sockets on one gateway, a share of them sending a message every interval.
-     *
-     * @param connections sockets held open, one customer each
-     * @param duration how long they are held
-     * @param activeShare the share of sockets that send
-     * @param activeInterval how often each sending socket sends
-     */
-    public record Hold(int connections, Duration duration, double activeShare, Duration activeInterval) {
-
-        int activeConnections() {
-            return Math.max(1, (int) Math.round(connections * activeShare));
-        }
-
-        double rate() {
-            return activeConnections() / (activeInterval.toNanos() / 1e9);
-        }
-    }
+        int ceilingConcurrency, Duration drainLimit, HoldPlan hold, Path out) {
 
     static final String USAGE = """
             usage: java -jar load-generator/target/load-generator.jar [options]
@@ -104,7 +86,7 @@ public record Options(URI target, String kafka, double rate, Duration duration, 
             throw new UsageException("");
         }
         int holdConnections = positiveInt(given, "hold-connections", 0);
-        Hold hold = holdConnections == 0 ? null : new Hold(holdConnections, seconds(given, "hold-seconds", 300),
+        HoldPlan hold = holdConnections == 0 ? null : new HoldPlan(holdConnections, seconds(given, "hold-seconds", 300),
                 fraction(given, "active-share", 0.1), seconds(given, "active-interval", 10));
         Path out = given.containsKey("out") ? Path.of(given.get("out")) : null;
         return new Options(URI.create(given.getOrDefault("target", "http://127.0.0.1:8080").replaceAll("/+$", "")),

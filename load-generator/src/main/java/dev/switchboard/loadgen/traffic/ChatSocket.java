@@ -7,10 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ChatSocket implements WebSocket.Listener {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int OPEN_BATCH = 50;
 
     private final Map<String, CompletableFuture<Answer>> pending = new ConcurrentHashMap<>();
     private final StringBuilder partial = new StringBuilder();
@@ -36,7 +42,7 @@ public final class ChatSocket implements WebSocket.Listener {
     private ChatSocket() {
     }
 
-    public static CompletableFuture<ChatSocket> open(HttpClient http, URI gateway, Customer customer) {
+    static CompletableFuture<ChatSocket> open(HttpClient http, URI gateway, Customer customer) {
         URI uri = URI.create(gateway.toString().replaceFirst("^http", "ws") + "/api/v1/chat/ws?access_token="
                 + URLEncoder.encode(customer.token(), StandardCharsets.UTF_8));
         ChatSocket chat = new ChatSocket();
@@ -46,6 +52,31 @@ public final class ChatSocket implements WebSocket.Listener {
                     customer.attach(chat);
                     return chat;
                 });
+    }
+
+    /**
+     * Opens a socket for each customer, a batch at a time so the handshakes do not queue behind one another for
+     * long. A customer whose socket did not open keeps none, and its messages count as failures.
+     *
+     * @return the sockets that opened
+     */
+    public static List<ChatSocket> openAll(HttpClient http, URI gateway, List<Customer> customers) {
+        List<ChatSocket> opened = new ArrayList<>();
+        for (int from = 0; from < customers.size(); from += OPEN_BATCH) {
+            List<CompletableFuture<ChatSocket>> batch = customers.subList(from,
+                    Math.min(customers.size(), from + OPEN_BATCH)).stream().map(c -> open(http, gateway, c)).toList();
+            for (CompletableFuture<ChatSocket> socket : batch) {
+                try {
+                    opened.add(socket.get(15, TimeUnit.SECONDS));
+                } catch (ExecutionException | TimeoutException e) {
+                    socket.cancel(true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return opened;
+                }
+            }
+        }
+        return opened;
     }
 
     CompletableFuture<Answer> send(String messageId, String frame) {

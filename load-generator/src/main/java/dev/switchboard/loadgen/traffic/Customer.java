@@ -25,7 +25,11 @@ public final class Customer {
         return channel;
     }
 
-    ChatSocket socket() {
+    public boolean usesWebSocket() {
+        return channel == Channel.WEBSOCKET;
+    }
+
+    public ChatSocket socket() {
         return socket;
     }
 

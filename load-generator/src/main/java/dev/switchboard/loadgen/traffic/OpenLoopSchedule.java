@@ -25,11 +25,11 @@ public record OpenLoopSchedule(long startNanos, double ratePerSecond, Duration w
         return (long) Math.ceil((warmup.toNanos() + duration.toNanos()) * ratePerSecond / 1e9);
     }
 
-    long windowStartNanos() {
+    public long windowStartNanos() {
         return startNanos + warmup.toNanos();
     }
 
-    long endNanos() {
+    public long endNanos() {
         return windowStartNanos() + duration.toNanos();
     }
 
