@@ -1,5 +1,6 @@
 package dev.switchboard.loadgen.traffic;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,7 +82,8 @@ public final class TrafficRun {
         CompletableFuture<Answer> answer;
         try {
             answer = customer.channel() == Channel.REST ? post(customer, body)
-                    : customer.socket().send(messageId, body);
+                    : customer.socket() != null ? customer.socket().send(messageId, body)
+                    : CompletableFuture.completedFuture(Answer.failure(new ConnectException("socket did not open")));
         } catch (RuntimeException e) {
             answer = CompletableFuture.completedFuture(Answer.failure(e));
         }
@@ -101,8 +103,9 @@ public final class TrafficRun {
     }
 
     private CompletableFuture<Answer> post(Customer customer, String body) {
+        // no request timeout: the grace period after the last send bounds every message, as on the WebSocket
         HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/chat/messages"))
-                .timeout(grace).header("Content-Type", "application/json")
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + customer.token())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response ->
