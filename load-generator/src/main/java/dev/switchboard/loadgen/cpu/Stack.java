@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * @param gatewayPid the process listening on the gateway's port, if it could be seen
  * @param scope which processes were taken, for the report
  */
-public record Stack(Map<Long, String> processes, OptionalLong gatewayPid, String scope) {
+record Stack(Map<Long, String> processes, OptionalLong gatewayPid, String scope) {
 
-    public static Stack locate(Proc proc, int gatewayPort) {
+    static Stack locate(Proc proc, int gatewayPort) {
         Map<Long, ProcStat> stats = new HashMap<>();
         Map<Long, List<String>> arguments = new HashMap<>();
         for (long pid : proc.pids()) {

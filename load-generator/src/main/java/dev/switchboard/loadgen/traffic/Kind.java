@@ -18,7 +18,7 @@ public enum Kind {
 
     private final List<String> questions = load(name().toLowerCase(Locale.ROOT));
 
-    public String label() {
+    String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
