@@ -39,7 +39,7 @@ public final class ChatSocket implements WebSocket.Listener {
     /** The JDK socket takes one send at a time: each send waits for the previous one, without blocking the caller. */
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
-    private ChatSocket() {
+    ChatSocket() {
     }
 
     static CompletableFuture<ChatSocket> open(HttpClient http, URI gateway, Customer customer) {
@@ -48,7 +48,6 @@ public final class ChatSocket implements WebSocket.Listener {
         ChatSocket chat = new ChatSocket();
         return http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, chat)
                 .thenApply(socket -> {
-                    chat.socket = socket;
                     customer.attach(chat);
                     return chat;
                 });
@@ -118,6 +117,7 @@ public final class ChatSocket implements WebSocket.Listener {
 
     @Override
     public void onOpen(WebSocket webSocket) {
+        socket = webSocket;
         webSocket.request(1);
     }
 
