@@ -23,7 +23,15 @@ public final class LoadGenerator {
             System.exit(e.getMessage() == null || e.getMessage().isEmpty() ? 0 : 2);
             return;
         }
-        Report report = LoadRun.run(options);
+        Report report;
+        try {
+            report = LoadRun.run(options);
+        } catch (IllegalStateException e) {
+            // the stack is not there, or refuses: say why, without a stack trace
+            System.err.println("The benchmark could not run: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         new Summary(System.out).print(report);
         if (options.out() != null) {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()

@@ -51,7 +51,7 @@ public final class Customers {
         try {
             return token.get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot get a customer token: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("Cannot get a customer token: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("No customer token within 15 s", e);
         } catch (InterruptedException e) {
