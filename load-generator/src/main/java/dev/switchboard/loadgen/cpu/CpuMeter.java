@@ -2,6 +2,8 @@ package dev.switchboard.loadgen.cpu;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -15,6 +17,7 @@ public final class CpuMeter {
     private final Proc proc;
     private final int gatewayPort;
     private final long self = ProcessHandle.current().pid();
+    private OptionalLong gateway;
     private Map<Long, ProcStat> before;
     private Map<Long, ProcStat> after;
     private Stack stack;
@@ -29,17 +32,22 @@ public final class CpuMeter {
     }
 
     public void start() {
-        Stack stack = Stack.locate(proc, gatewayPort);
+        // finding the gateway reads every process's file descriptors: done once, before the window
+        gateway = proc.listeningOn(gatewayPort);
+        Stack stack = Stack.locate(proc, gateway);
         loadAverageStart = proc.loadAverage();
         startNanos = System.nanoTime();
         before = ticks(stack);
     }
 
     public void stop() {
-        stack = Stack.locate(proc, gatewayPort);
-        after = ticks(stack);
+        // this process first, so that looking for the stack's new processes is not charged to the window
+        Optional<ProcStat> selfAfter = proc.stat(self);
         seconds = (System.nanoTime() - startNanos) / 1e9;
         loadAverageEnd = proc.loadAverage();
+        stack = Stack.locate(proc, gateway);
+        after = ticks(stack);
+        selfAfter.ifPresent(stat -> after.put(self, stat));
     }
 
     /** The window between {@link #start} and {@link #stop}, with its cost per message. */

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  */
 record Stack(Map<Long, String> processes, OptionalLong gatewayPid, String scope) {
 
-    static Stack locate(Proc proc, int gatewayPort) {
+    /** @param gateway the process listening on the gateway's port ({@link Proc#listeningOn}), if seen */
+    static Stack locate(Proc proc, OptionalLong gateway) {
         Map<Long, ProcStat> stats = new HashMap<>();
         Map<Long, List<String>> arguments = new HashMap<>();
         for (long pid : proc.pids()) {
@@ -28,7 +29,6 @@ record Stack(Map<Long, String> processes, OptionalLong gatewayPid, String scope)
                 arguments.put(pid, proc.arguments(pid));
             });
         }
-        OptionalLong gateway = proc.listeningOn(gatewayPort);
         Optional<Long> launcher = gateway.isPresent() && stats.containsKey(gateway.getAsLong())
                 ? Optional.of(stats.get(gateway.getAsLong()).parent())
                         .filter(parent -> isLauncher(arguments.getOrDefault(parent, List.of())))

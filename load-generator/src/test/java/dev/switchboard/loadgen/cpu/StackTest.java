@@ -43,7 +43,7 @@ class StackTest {
 
     @Test
     void takesOnlyTheStackWhoseGatewayListensOnThePort() {
-        Stack stack = Stack.locate(machine.proc(), 8080);
+        Stack stack = Stack.locate(machine.proc(), machine.proc().listeningOn(8080));
 
         assertThat(stack.gatewayPid()).hasValue(101);
         assertThat(stack.processes()).isEqualTo(Map.of(100L, "kafka (local-stack)", 101L, "gateway-service",
@@ -53,7 +53,7 @@ class StackTest {
 
     @Test
     void withoutALauncherBehindThePortEveryStackProcessCounts() {
-        Stack stack = Stack.locate(machine.proc(), 9999);
+        Stack stack = Stack.locate(machine.proc(), machine.proc().listeningOn(9999));
 
         assertThat(stack.gatewayPid()).isEmpty();
         assertThat(stack.processes()).containsKeys(100L, 101L, 102L, 200L, 201L, 300L, 301L, 400L)
