@@ -36,8 +36,8 @@ import java.util.concurrent.TimeUnit;
 /** One benchmark run against a running stack; callable from code (system tests) as well as from the command line. */
 public final class LoadRun {
 
-    /** Time to get the sender going before the first intended send. */
-    private static final Duration LEAD = Duration.ofMillis(200);
+    /** Time before the first intended send, for the first consumer-lag sample (the baseline) to be taken. */
+    private static final Duration LEAD = Duration.ofSeconds(1);
 
     private LoadRun() {
     }
@@ -58,9 +58,9 @@ public final class LoadRun {
         GatewayMetrics gateway = new GatewayMetrics(http, options.target());
         Double timeoutsBefore = gateway.replyTimeouts().orElse(null);
 
+        CpuMeter cpu = new CpuMeter(proc, options.target().getPort());
         OpenLoopSchedule schedule = new OpenLoopSchedule(System.nanoTime() + LEAD.toNanos(), options.rate(),
                 options.warmup(), options.duration());
-        CpuMeter cpu = new CpuMeter(proc, options.target().getPort());
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         ScheduledFuture<?> cpuStart = clock.schedule(cpu::start, schedule.windowStartNanos() - System.nanoTime(),
                 TimeUnit.NANOSECONDS);

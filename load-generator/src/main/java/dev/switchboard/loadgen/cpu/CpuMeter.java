@@ -15,9 +15,8 @@ public final class CpuMeter {
     private static final String GENERATOR = "load-generator";
 
     private final Proc proc;
-    private final int gatewayPort;
     private final long self = ProcessHandle.current().pid();
-    private OptionalLong gateway;
+    private final OptionalLong gateway;
     private Map<Long, ProcStat> before;
     private Map<Long, ProcStat> after;
     private Stack stack;
@@ -26,14 +25,13 @@ public final class CpuMeter {
     private double loadAverageStart;
     private double loadAverageEnd;
 
+    /** Finds the gateway's process: that reads every process's file descriptors, so it is done once, up front. */
     public CpuMeter(Proc proc, int gatewayPort) {
         this.proc = proc;
-        this.gatewayPort = gatewayPort;
+        this.gateway = proc.listeningOn(gatewayPort);
     }
 
     public void start() {
-        // finding the gateway reads every process's file descriptors: done once, before the window
-        gateway = proc.listeningOn(gatewayPort);
         Stack stack = Stack.locate(proc, gateway);
         loadAverageStart = proc.loadAverage();
         startNanos = System.nanoTime();
