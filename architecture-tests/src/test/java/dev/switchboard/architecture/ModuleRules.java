@@ -21,10 +21,12 @@ final class ModuleRules {
     static final String ROOT = "dev.switchboard";
 
     /**
-     * The top-level packages that are not services: the libraries every service may use and the launcher. Every other
-     * {@code dev.switchboard.<name>} is a service, so a new service (account-service) is covered without editing this.
+     * The top-level packages that are not services: the libraries every service may use, the launcher and the load
+     * generator. Every other {@code dev.switchboard.<name>} is a service, so a new service (account-service) is
+     * covered without editing this.
      */
-    static final Set<String> NOT_SERVICES = Set.of("schemas", "events", "platform", "embedding", "language", "localstack");
+    static final Set<String> NOT_SERVICES = Set.of("schemas", "events", "platform", "embedding", "language", "localstack",
+            "loadgen");
 
     static final String[] SCHEMAS = {ROOT + ".schemas..", ROOT + ".events.."};
 
