@@ -16,7 +16,9 @@ import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,6 +154,38 @@ class ConversationIT {
         web.get().uri("/api/v1/chat/conversations").exchange().expectStatus().isUnauthorized();
     }
 
+    @Test
+    void turnsArrivingTogetherAreStoredOnceInOrderWhateverTheBatchTheyShare() {
+        // Given forty turns of one conversation, two of whose replies hand it to a person
+        List<SpecificRecord> turns = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            turns.add(message("b" + i, "conv-batch", "dave", "question " + i, 2 * i));
+            turns.add(reply("b" + i, "rb" + i, "conv-batch", "dave", "answer " + i,
+                    i == 7 || i == 12 ? ReplySource.escalation : ReplySource.knowledge_base, 2 * i + 1));
+        }
+
+        // When they are published all at once, twice, so that polls hold many of them and copies of each other
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (int copy = 0; copy < 2; copy++) {
+            turns.forEach(turn -> sent.add(send(turn)));
+        }
+        sent.forEach(CompletableFuture::join);
+
+        // Then each is stored once, in conversation order, and counted once
+        List<String> expected = turns.stream().map(turn -> turn instanceof ChatReplied r ? r.getReplyId()
+                : ((ChatMessageReceived) turn).getMessageId()).toList();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(db.sql(
+                "select message_count from conversations where id = 'conv-batch'")
+                .map(row -> row.get("message_count", Integer.class)).one().block()).isEqualTo(40));
+        assertThat(db.sql("select id from messages where conversation_id = 'conv-batch' order by created_at, seq")
+                .map(row -> row.get("id", String.class)).all().collectList().block())
+                .containsExactlyElementsOf(expected);
+        // And the conversation is escalated, with the agent of its last reply
+        web.get().uri("/api/v1/chat/conversations/conv-batch").header("X-User-Id", "dave").exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("escalated")
+                .jsonPath("$.agent").isEqualTo("tech_support");
+    }
+
     private void awaitConsumed(int records) {
         // the second copy of each record lands after the first; the row count above already proved the first
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(db.sql(
@@ -160,12 +194,13 @@ class ConversationIT {
     }
 
     private void publish(SpecificRecord event) {
+        publisher.await(send(event));
+    }
+
+    private CompletableFuture<Void> send(SpecificRecord event) {
         String conversationId = (String) event.get(event.getSchema().getField("conversationId").pos());
-        if (event instanceof ChatReplied) {
-            publisher.await(publisher.reply(Topics.CHAT_REPLIES, 0, conversationId, event));
-        } else {
-            publisher.await(publisher.publish(Topics.CHAT_INBOUND, conversationId, event));
-        }
+        return event instanceof ChatReplied ? publisher.reply(Topics.CHAT_REPLIES, 0, conversationId, event)
+                : publisher.publish(Topics.CHAT_INBOUND, conversationId, event);
     }
 
     private ChatMessageReceived message(String id, String conversation, String user, String content, int second) {
