@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** The whole system, started with the local stack, used over REST and WebSocket like a customer would. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -272,6 +274,47 @@ class StackIT {
         assertThat(result.serverErrors()).isZero();
         assertThat(result.count(200) + result.count(429)).isEqualTo(result.sent());
         assertThat(result.count(200)).isBetween(230L, 250L);
+    }
+
+    @Test
+    @Order(7_5)
+    void theLoadBenchmarkRunsAgainstTheStack() throws Exception {
+        // Given a few seconds of the benchmark, as a user runs it, at a low rate over REST and WebSocket, ceilings
+        // included (CI shows that it works; the figures of docs/benchmarks.md come from full runs)
+        Path out = dataDir.resolve("load.json");
+        Process benchmark = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", RunningStack.home().resolve("load-generator/target/load-generator.jar").toString(),
+                "--rate", "10", "--duration", "4", "--warmup", "2", "--customers", "10", "--channel", "mixed",
+                "--ceiling-seconds", "2", "--ceiling-concurrency", "4", "--drain-seconds", "30",
+                "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("load.log").toFile()).start();
+        assertThat(benchmark.waitFor(3, TimeUnit.MINUTES)).as("the benchmark ends by itself").isTrue();
+        assertThat(benchmark.exitValue()).as(Files.readString(dataDir.resolve("load.log"))).isZero();
+        JsonNode report = Api.JSON.readTree(out.toFile());
+
+        // Then every message it sent was answered by the pipeline, over both channels
+        JsonNode traffic = report.path("traffic");
+        assertThat(traffic.path("sent").asLong()).isGreaterThanOrEqualTo(40);
+        assertThat(traffic.path("latencyByChannel").has("rest")).isTrue();
+        assertThat(traffic.path("latencyByChannel").has("ws")).isTrue();
+        assertThat(traffic.path("noAnswers").asLong()).isZero();
+        assertThat(traffic.path("gatewayTimeouts").asLong()).isZero();
+        assertThat(traffic.path("httpErrors").size()).isZero();
+        assertThat(traffic.path("webSocketErrors").size()).isZero();
+        assertThat(traffic.path("failures").size()).isZero();
+        // And it read the lag of every consuming service, saw it drain, and measured each process's CPU
+        assertThat(report.path("lag").path("maxByGroup").propertyNames()).contains("chat-service",
+                "intent-service", "knowledge-service", "llm-fallback-service", "analytics-service",
+                "feedback-service");
+        assertThat(report.path("lag").path("drainSeconds").isNumber()).isTrue();
+        assertThat(report.path("cpu").path("byProcess").propertyNames()).contains("gateway-service",
+                "chat-service", "intent-service", "knowledge-service", "analytics-service", "feedback-service",
+                "kafka (local-stack)", "postgres");
+        // And both ceilings were measured in the same run
+        assertThat(report.path("ceilings")).extracting(ceiling -> ceiling.path("name").asString())
+                .containsExactly("gateway GET /api/v1/health", "one hop HTTP -> Kafka -> HTTP");
+        assertThat(report.path("ceilings"))
+                .allSatisfy(ceiling -> assertThat(ceiling.path("requestsPerSecond").asDouble()).isPositive());
     }
 
     @Test
