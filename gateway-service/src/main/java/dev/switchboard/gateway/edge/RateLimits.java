@@ -1,13 +1,12 @@
 package dev.switchboard.gateway.edge;
 
+import dev.switchboard.gateway.web.ProblemJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -64,12 +63,8 @@ class RateLimits implements WebFilter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests: the limit is " + properties.requests() + " per " + properties.period()
                         + "; try again in " + seconds + " s");
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-        response.getHeaders().set("Retry-After", Long.toString(seconds));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
+        return ProblemJson.write(exchange, json, problem);
     }
 
     private static String clientAddress(ServerWebExchange exchange) {

@@ -57,6 +57,20 @@ class EdgeIT {
     }
 
     @Test
+    void aRoutedBodyOverTheLimitIsRefusedWith413BeforeItReachesTheService() {
+        // Given a body over the configured 64KB for a routed service
+        String body = "{\"comment\":\"" + "x".repeat(70 * 1024) + "\"}";
+
+        // When it is posted through the gateway, even without a token
+        web.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                // Then the gateway refuses it first (the service is down here: routed, it would be 503; without a
+                // token, 401)
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("64KB"));
+    }
+
+    @Test
     void healthIsPublicAndMinimalAndDetailedOnlyForAdmins() {
         web.get().uri("/api/v1/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.services").doesNotExist();
