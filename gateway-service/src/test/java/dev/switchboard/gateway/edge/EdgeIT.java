@@ -6,8 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.gateway.GatewayServiceTest;
 import java.time.Duration;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -16,10 +20,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Rate limits, unavailable services, health and metrics at the edge. */
 @GatewayServiceTest
 @TestPropertySource(properties = {"switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=10s"})
+@ExtendWith(OutputCaptureExtension.class)
 class EdgeIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aCallerOverTheLimitGets429WithRetryAfterAndRecovers() {
@@ -68,6 +76,27 @@ class EdgeIT {
                 .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("64KB"));
+    }
+
+    @Test
+    void anUnknownServiceNameNeverBecomesAMetricTagOrAnUnescapedLogLine(CapturedOutput output) {
+        // Given a caller who names a made-up service with a terminal escape sequence in it (an encoded CR or LF
+        // the firewall refuses with 400 before any handler)
+        String made = "made-up-" + System.nanoTime();
+        String alice = token("alice");
+        web.get().uri("/api/v1/unavailable/{service}", made + "\r\nFORGED ERROR line")
+                .headers(h -> h.setBearerAuth(alice)).exchange().expectStatus().isBadRequest();
+
+        // When the unavailable answer is asked for it
+        web.get().uri("/api/v1/unavailable/{service}", made + "\u001b[2J")
+                .headers(h -> h.setBearerAuth(alice)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+
+        // Then it is counted as an unknown service, and the caller's text reaches the log only escaped
+        assertThat(meters.find("gateway.route.unavailable").tag("service", "unknown").counter()).isNotNull();
+        assertThat(meters.find("gateway.route.unavailable").meters())
+                .allSatisfy(m -> assertThat(m.getId().getTag("service")).doesNotStartWith("made-up-"));
+        assertThat(output.getAll()).contains("unknown answered 503").doesNotContain("\u001b[2J");
     }
 
     @Test
