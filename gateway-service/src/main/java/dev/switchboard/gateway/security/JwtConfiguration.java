@@ -10,12 +10,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 
 /**
  * Tokens come either from an external issuer ({@code JWT_ISSUER_URI}, verified with its JWKS) or from the development
@@ -31,16 +35,27 @@ class JwtConfiguration {
     static final String DEV_ONLY_SECRET = "switchboard-dev-only-secret-change-me-0123456789";
     static final int MIN_SECRET_BYTES = 32;
 
+    /** The default validators check exp only when a token has one: a token without it would never expire. */
+    static final OAuth2TokenValidator<Jwt> EXPIRES = jwt -> jwt.getExpiresAt() != null
+            ? OAuth2TokenValidatorResult.success()
+            : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                    "The token has no exp claim; only tokens that expire are accepted", null));
+
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+        NimbusReactiveJwtDecoder decoder;
+        String issuer;
         if (properties.externalIssuer()) {
             log.info("Verifying tokens of the external issuer {}", properties.issuerUri());
-            return ReactiveJwtDecoders.fromIssuerLocation(properties.issuerUri());
+            issuer = properties.issuerUri();
+            decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
+        } else {
+            issuer = SecurityProperties.DEV_ISSUER;
+            decoder = NimbusReactiveJwtDecoder.withSecretKey(secretKey(properties, environment))
+                    .macAlgorithm(MacAlgorithm.HS256).build();
         }
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(secretKey(properties, environment))
-                .macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(SecurityProperties.DEV_ISSUER)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                EXPIRES));
         return decoder;
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mock.env.MockEnvironment;
 
 class JwtConfigurationTest {
@@ -33,7 +35,24 @@ class JwtConfigurationTest {
         assertThat(JwtConfiguration.secretKey(properties("x".repeat(40)), new MockEnvironment())).isNotNull();
     }
 
+    @Test
+    void aGatewayOutsideTheDevProfileWithNeitherKeyNorIssuerRefusesToStart() {
+        // Given a gateway without the dev profile, JWT_SECRET_KEY or JWT_ISSUER_URI
+        new ApplicationContextRunner().withUserConfiguration(JwtConfiguration.class, Properties.class)
+                // When it starts
+                .run(context -> {
+                    // Then it fails, saying what to set
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("Set JWT_SECRET_KEY").hasMessageContaining("JWT_ISSUER_URI");
+                });
+    }
+
     private static SecurityProperties properties(String secret) {
         return new SecurityProperties(null, secret, Duration.ofHours(1), List.of());
+    }
+
+    @EnableConfigurationProperties(SecurityProperties.class)
+    static class Properties {
     }
 }

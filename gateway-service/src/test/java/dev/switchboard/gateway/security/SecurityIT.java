@@ -79,6 +79,19 @@ class SecurityIT {
     }
 
     @Test
+    void aTokenWithoutExpiryIsRefused() {
+        // Given a token signed with the right key and issuer but without exp, so it would never expire
+        String neverExpires = sign(JwtConfiguration.DEV_ONLY_SECRET, SecurityProperties.DEV_ISSUER, Instant.now(),
+                null);
+
+        // When it is used, Then it is refused as a token without expiry
+        web.get().uri("/api/v1/chat/conversations").headers(h -> h.setBearerAuth(neverExpires)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("exp"));
+    }
+
+    @Test
     void theIdentityDownstreamIsTheTokensAndSpoofedHeadersAreDropped() {
         String alice = token("alice", "switchboard");
 
@@ -145,13 +158,17 @@ class SecurityIT {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");
     }
 
+    /** A token of {@code issuer} signed with {@code secret}; without exp when {@code expiresAt} is null. */
     private static String sign(String secret, String issuer, Instant issuedAt, Instant expiresAt) {
         var encoder = NimbusJwtEncoder.withSecretKey(
                 new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).algorithm(MacAlgorithm.HS256)
                 .build();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject("mallory").issuedAt(issuedAt)
-                .expiresAt(expiresAt).claim("roles", List.of("admin")).build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(issuer).subject("mallory").issuedAt(issuedAt)
+                .claim("roles", List.of("admin"));
+        if (expiresAt != null) {
+            claims.expiresAt(expiresAt);
+        }
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
     }
 }
