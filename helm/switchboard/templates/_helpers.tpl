@@ -190,6 +190,8 @@ spec:
       key: jwt-secret-key
 - name: JWT_ISSUER_URI
   value: {{ .Values.jwt.issuerUri | quote }}
+- name: DEMO_USERS_ENABLED
+  value: {{ .Values.jwt.demoUsers | quote }}
 - name: REDIS_URL
   value: {{ .Values.redisUrl | quote }}
 - name: CORS_ALLOWED_ORIGINS

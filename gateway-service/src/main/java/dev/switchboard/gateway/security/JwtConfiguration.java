@@ -2,6 +2,7 @@ package dev.switchboard.gateway.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -64,15 +65,23 @@ class JwtConfiguration {
         if (properties.externalIssuer()) {
             return DevTokenIssuer.disabled();
         }
+        boolean dev = dev(environment);
+        if (!dev && properties.demoUsersEnabled()) {
+            log.warn("The demo users (DEMO_USERS_ENABLED) sign in with well-known passwords: never in production");
+        }
         return new DevTokenIssuer(NimbusJwtEncoder.withSecretKey(secretKey(properties, environment))
-                .algorithm(MacAlgorithm.HS256).build(), properties);
+                .algorithm(MacAlgorithm.HS256).build(), properties.tokenTtl(),
+                dev || properties.demoUsersEnabled() ? properties.demoUsers() : List.of());
+    }
+
+    private static boolean dev(Environment environment) {
+        return Arrays.asList(environment.getActiveProfiles()).contains("dev");
     }
 
     static SecretKey secretKey(SecurityProperties properties, Environment environment) {
         String secret = properties.secretKey();
-        boolean dev = Arrays.asList(environment.getActiveProfiles()).contains("dev");
         if (secret == null || secret.isBlank() || secret.equals(DEV_ONLY_SECRET)) {
-            if (!dev) {
+            if (!dev(environment)) {
                 throw new IllegalStateException("Set JWT_SECRET_KEY (at least " + MIN_SECRET_BYTES
                         + " bytes) or JWT_ISSUER_URI; the built-in development key is only accepted with the dev "
                         + "profile (SPRING_PROFILES_ACTIVE=dev)");

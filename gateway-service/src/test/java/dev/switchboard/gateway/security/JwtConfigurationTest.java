@@ -48,8 +48,30 @@ class JwtConfigurationTest {
                 });
     }
 
+    @Test
+    void demoUsersSignInOnlyInTheDevProfileOrWhenEnabled() {
+        // Given the demo users configured, as application.yml does
+        MockEnvironment dev = new MockEnvironment();
+        dev.setActiveProfiles("dev");
+        String key = "x".repeat(40);
+
+        // When alice signs in, Then only the dev profile or DEMO_USERS_ENABLED=true lets her
+        assertThat(issuer(properties(key, false), new MockEnvironment()).signIn("alice", "switchboard")).isEmpty();
+        assertThat(issuer(properties(key, false), dev).signIn("alice", "switchboard")).isPresent();
+        assertThat(issuer(properties(key, true), new MockEnvironment()).signIn("alice", "switchboard")).isPresent();
+    }
+
+    private static DevTokenIssuer issuer(SecurityProperties properties, MockEnvironment environment) {
+        return new JwtConfiguration().devTokenIssuer(properties, environment);
+    }
+
     private static SecurityProperties properties(String secret) {
-        return new SecurityProperties(null, secret, Duration.ofHours(1), List.of());
+        return properties(secret, false);
+    }
+
+    private static SecurityProperties properties(String secret, boolean demoUsersEnabled) {
+        return new SecurityProperties(null, secret, Duration.ofHours(1), demoUsersEnabled,
+                List.of(new SecurityProperties.DemoUser("alice", "switchboard", List.of(Roles.CUSTOMER))));
     }
 
     @EnableConfigurationProperties(SecurityProperties.class)
