@@ -196,6 +196,8 @@ spec:
   value: {{ .Values.redisUrl | quote }}
 - name: CORS_ALLOWED_ORIGINS
   value: {{ .Values.corsAllowedOrigins | quote }}
+- name: TRUSTED_PROXIES
+  value: {{ .Values.trustedProxies | quote }}
 {{- end -}}
 
 {{/* Fails the render on values that cannot work, with the reason. */}}

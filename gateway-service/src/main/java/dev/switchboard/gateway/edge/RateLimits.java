@@ -1,9 +1,9 @@
 package dev.switchboard.gateway.edge;
 
+import dev.switchboard.gateway.security.SecurityProperties;
 import dev.switchboard.gateway.web.ProblemJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,8 +19,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A token bucket per caller on every API path: the user of the token, or the client address for unauthenticated
- * calls such as the token endpoint. An empty bucket answers 429 with {@code Retry-After}.
+ * A token bucket per caller on every API path: the user of the token, or the client address (see
+ * {@link ClientAddress}) for guests and unauthenticated calls such as the token endpoint. An empty bucket answers 429
+ * with {@code Retry-After}.
  */
 @Component
 @Order(1)
@@ -30,11 +31,13 @@ class RateLimits implements WebFilter {
     private final RateLimitProperties properties;
     private final JsonMapper json;
     private final Counter rejected;
+    private final ClientAddress clientAddress;
 
     RateLimits(CallerBuckets buckets, RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
         this.buckets = buckets;
         this.properties = properties;
         this.json = json;
+        this.clientAddress = new ClientAddress(properties.trustedProxies());
         this.rejected = Counter.builder("gateway.rate.limited").description("requests answered 429").register(meters);
     }
 
@@ -46,8 +49,10 @@ class RateLimits implements WebFilter {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
-                .map(auth -> "user:" + auth.getName())
-                .defaultIfEmpty("ip:" + clientAddress(exchange))
+                // guest tokens cost nothing to mint: guests share their address's bucket with the token endpoint
+                .map(auth -> auth.getName().startsWith(SecurityProperties.GUEST_PREFIX) ? ipKey(exchange)
+                        : "user:" + auth.getName())
+                .defaultIfEmpty(ipKey(exchange))
                 .flatMap(buckets::tryConsume)
                 .flatMap(probe -> {
                     exchange.getResponse().getHeaders().set("X-RateLimit-Remaining",
@@ -67,8 +72,7 @@ class RateLimits implements WebFilter {
         return ProblemJson.write(exchange, json, problem);
     }
 
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    private String ipKey(ServerWebExchange exchange) {
+        return "ip:" + clientAddress.of(exchange.getRequest());
     }
 }

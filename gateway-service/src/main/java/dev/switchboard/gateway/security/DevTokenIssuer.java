@@ -43,7 +43,7 @@ class DevTokenIssuer {
     }
 
     IssuedToken guest() {
-        return issue("guest-" + UUID.randomUUID(), List.of(Roles.CUSTOMER));
+        return issue(SecurityProperties.GUEST_PREFIX + UUID.randomUUID(), List.of(Roles.CUSTOMER));
     }
 
     IssuedToken issue(String subject, List<String> roles) {

@@ -20,6 +20,8 @@ public record SecurityProperties(String issuerUri, String secretKey, @DefaultVal
 
     /** The development issuer's name, checked on every token it signed. */
     public static final String DEV_ISSUER = "switchboard-dev";
+    /** How the user id of every guest of the development issuer starts. */
+    public static final String GUEST_PREFIX = "guest-";
 
     public boolean externalIssuer() {
         return issuerUri != null && !issuerUri.isBlank();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.gateway.GatewayServiceTest;
-import java.time.Duration;
-import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Rate limits, unavailable services, health and metrics at the edge. */
 @GatewayServiceTest
-@TestPropertySource(properties = {"switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=10s"})
+@TestPropertySource(properties = {"switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=10s",
+        "switchboard.gateway.rate-limit.trusted-proxies=127.0.0.1"})
 @ExtendWith(OutputCaptureExtension.class)
 class EdgeIT {
 
@@ -54,6 +57,29 @@ class EdgeIT {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> web.get().uri("/api/v1/feedback/summary")
                 .headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().value(s -> assertThat(s).isNotEqualTo(429)));
+    }
+
+    @Test
+    void guestsShareTheLimitOfTheirClientAddressAsATrustedProxyReportsIt() {
+        // Given a client at 203.0.113.9 behind a trusted proxy (this test's own address), minting guest tokens until
+        // the token endpoint refuses
+        List<String> guests = new ArrayList<>();
+        for (int i = 0; i < 10 && guests.size() == i; i++) {
+            var minted = web.post().uri("/api/v1/auth/token").header("X-Forwarded-For", "198.51.100.1, 203.0.113.9")
+                    .exchange().returnResult(Map.class);
+            if (minted.getStatus() == HttpStatus.OK) {
+                guests.add((String) minted.getResponseBody().blockFirst().get("access_token"));
+            }
+        }
+        assertThat(guests).hasSize(5);
+
+        // When one of its guests calls the API, Then it is refused too: guests share their address's bucket
+        web.get().uri("/api/v1/feedback/summary").headers(h -> h.setBearerAuth(guests.get(0)))
+                .header("X-Forwarded-For", "203.0.113.9").exchange().expectStatus().isEqualTo(429);
+
+        // And another client address behind the proxy still gets tokens
+        web.post().uri("/api/v1/auth/token").header("X-Forwarded-For", "203.0.113.10").exchange()
+                .expectStatus().isOk();
     }
 
     @Test
