@@ -190,10 +190,14 @@ spec:
       key: jwt-secret-key
 - name: JWT_ISSUER_URI
   value: {{ .Values.jwt.issuerUri | quote }}
+- name: DEMO_USERS_ENABLED
+  value: {{ .Values.jwt.demoUsers | quote }}
 - name: REDIS_URL
   value: {{ .Values.redisUrl | quote }}
 - name: CORS_ALLOWED_ORIGINS
   value: {{ .Values.corsAllowedOrigins | quote }}
+- name: TRUSTED_PROXIES
+  value: {{ .Values.trustedProxies | quote }}
 {{- end -}}
 
 {{/* Fails the render on values that cannot work, with the reason. */}}

@@ -87,9 +87,7 @@ class HelmChartTest {
     void theGatewayOwnsTheReplyPartitionOfItsOrdinalAndKnowsEveryService() {
         List<Map<String, Object>> manifests = render(false);
 
-        Map<String, Object> gateway = find(manifests, "StatefulSet", "switchboard-gateway-service");
-        Map<String, Object> container = list(map(map(map(gateway, "spec"), "template"), "spec"), "containers").get(0);
-        Map<String, Object> env = env(container);
+        Map<String, Object> env = gatewayEnv(manifests);
         assertThat(env.get("GATEWAY_INSTANCE")).asString().contains("apps.kubernetes.io/pod-index");
         for (String service : SERVICES) {
             if (!service.equals("gateway-service")) {
@@ -101,6 +99,22 @@ class HelmChartTest {
                 "scaleTargetRef")).containsEntry("kind", "StatefulSet");
         assertThat(find(manifests, "ConfigMap", "switchboard-config")).isNotNull();
         assertThat(find(manifests, "Secret", "switchboard-secrets")).isNotNull();
+    }
+
+    @Test
+    void noDemoUsersAreActiveInTheRenderedGatewayUnlessEnabled() {
+        // Given the chart rendered with jwt.secretKey, as the README's install sets it
+        List<Map<String, Object>> manifests = render(false);
+
+        // When the gateway's environment is read, Then it runs outside the dev profile with the demo users off
+        assertThat(gatewayEnv(manifests)).doesNotContainKey("SPRING_PROFILES_ACTIVE")
+                .containsEntry("DEMO_USERS_ENABLED", "false");
+        assertThat(map(find(manifests, "ConfigMap", "switchboard-config"), "data"))
+                .doesNotContainKeys("SPRING_PROFILES_ACTIVE", "DEMO_USERS_ENABLED");
+
+        // And only jwt.demoUsers=true turns them on
+        assertThat(gatewayEnv(render(template(false).set("jwt.demoUsers", true))))
+                .containsEntry("DEMO_USERS_ENABLED", "true");
     }
 
     @Test
@@ -144,10 +158,14 @@ class HelmChartTest {
         return template;
     }
 
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> render(boolean keda) {
+        return render(template(keda));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> render(TemplateCommand template) {
         List<Map<String, Object>> manifests = new ArrayList<>();
-        for (Object document : new Yaml().loadAll(template(keda).call())) {
+        for (Object document : new Yaml().loadAll(template.call())) {
             if (document != null) {
                 manifests.add((Map<String, Object>) document);
             }
@@ -158,6 +176,11 @@ class HelmChartTest {
     static Map<String, Object> find(List<Map<String, Object>> manifests, String kind, String name) {
         return manifests.stream().filter(m -> kind.equals(m.get("kind")) && name.equals(name(m))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the rendered chart"));
+    }
+
+    static Map<String, Object> gatewayEnv(List<Map<String, Object>> manifests) {
+        Map<String, Object> gateway = find(manifests, "StatefulSet", "switchboard-gateway-service");
+        return env(list(map(map(map(gateway, "spec"), "template"), "spec"), "containers").get(0));
     }
 
     static String name(Map<String, Object> manifest) {

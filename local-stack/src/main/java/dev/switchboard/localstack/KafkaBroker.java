@@ -28,14 +28,24 @@ final class KafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static KafkaBroker start(Path dataDir, int port, int controllerPort) {
+    /** Starts a broker listening on {@code bind} that tells its clients to reach it at {@code host}. */
+    static KafkaBroker start(Path dataDir, String bind, String host, int port, int controllerPort) {
         Path logDir = dataDir.resolve("kafka");
+        Properties props = config(logDir, bind, host, port, controllerPort);
+        format(props, logDir);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
+        return new KafkaBroker(server, host + ":" + port);
+    }
+
+    static Properties config(Path logDir, String bind, String host, int port, int controllerPort) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        // only the broker itself talks to its controller: that listener stays on the loopback address
+        props.put("listeners", "PLAINTEXT://" + bind + ":" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
         props.put("controller.listener.names", "CONTROLLER");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", logDir.toString());
@@ -47,10 +57,7 @@ final class KafkaBroker implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("num.partitions", "1");
-        format(props, logDir);
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
-        return new KafkaBroker(server, "127.0.0.1:" + port);
+        return props;
     }
 
     /** Formats the log directory on first start only; a formatted one keeps its cluster id and data. */

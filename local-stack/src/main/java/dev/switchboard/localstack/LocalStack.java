@@ -73,7 +73,8 @@ public final class LocalStack {
         log("data directory " + options.dataDir() + (lock == null ? "" : " (locked)"));
         String bootstrap = options.externalKafka();
         if (bootstrap == null) {
-            kafka = KafkaBroker.start(options.dataDir(), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+            kafka = KafkaBroker.start(options.dataDir(), options.bind(), options.localAddress(), KAFKA_PORT,
+                    KAFKA_CONTROLLER_PORT);
             bootstrap = kafka.bootstrapServers();
             log("Kafka broker (KRaft) on " + bootstrap);
         } else {
@@ -83,23 +84,25 @@ public final class LocalStack {
                 || options.services().isEmpty();
         if (options.externalDatabase() == null && needsDatabase) {
             StalePostgres.stopIfRunning(options.dataDir().resolve("postgres"));
-            postgres = Postgres.start(options.dataDir(), POSTGRES_PORT, Service.databases());
-            log("PostgreSQL on 127.0.0.1:" + postgres.port() + " with databases " + Service.databases());
+            postgres = Postgres.start(options.dataDir(), options.bind(), options.localAddress(), POSTGRES_PORT,
+                    Service.databases());
+            log("PostgreSQL on " + options.bind() + ":" + postgres.port() + " with databases " + Service.databases());
         } else if (options.externalDatabase() != null) {
             log("using the PostgreSQL of DATABASE_URL");
         }
         for (Service service : options.services()) {
             running.add(ServiceProcess.start(service, options.home(), options.dataDir().resolve("logs"),
-                    environment(service, bootstrap)));
+                    environment(service, bootstrap), options.localAddress()));
         }
         awaitHealthy();
         Duration took = Duration.between(began, Instant.now());
         printBanner(took, bootstrap);
     }
 
-    private Map<String, String> environment(Service service, String bootstrap) {
+    Map<String, String> environment(Service service, String bootstrap) {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", Integer.toString(service.port()));
+        env.put("SERVER_ADDRESS", options.bind());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("SWITCHBOARD_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         if (service.database() != null) {
@@ -151,10 +154,11 @@ public final class LocalStack {
         banner.append(String.format("Started in %.1f s; memory of all processes (RSS): %d MB%n",
                 took.toMillis() / 1000.0, Memory.residentMegabytes(postgresProcess())));
         if (running.stream().anyMatch(p -> p.service().module().equals("gateway-service"))) {
-            banner.append("  Chat API    POST http://localhost:8080/api/v1/chat/messages\n");
-            banner.append("  WebSocket   ws://localhost:8080/api/v1/chat/ws\n");
-            banner.append("  Token       POST http://localhost:8080/api/v1/auth/token\n");
-            banner.append("  API docs    http://localhost:8080/swagger-ui.html\n");
+            String gateway = options.localAddress() + ":8080";
+            banner.append("  Chat API    POST http://" + gateway + "/api/v1/chat/messages\n");
+            banner.append("  WebSocket   ws://" + gateway + "/api/v1/chat/ws\n");
+            banner.append("  Token       POST http://" + gateway + "/api/v1/auth/token\n");
+            banner.append("  API docs    http://" + gateway + "/swagger-ui.html\n");
         }
         for (ServiceProcess process : running) {
             banner.append(String.format("  %-21s %s (pid %d)%n", process.service().module(), process.healthUrl(),
@@ -162,7 +166,8 @@ public final class LocalStack {
         }
         banner.append("  Kafka       ").append(bootstrap).append('\n');
         if (postgres != null) {
-            banner.append("  PostgreSQL  jdbc:postgresql://127.0.0.1:").append(postgres.port())
+            banner.append("  PostgreSQL  jdbc:postgresql://").append(options.localAddress()).append(':')
+                    .append(postgres.port())
                     .append("/<chat|analytics|feedback> (user postgres)\n");
         }
         banner.append("  Logs        ").append(options.dataDir().resolve("logs")).append('\n');

@@ -17,16 +17,22 @@ import java.util.Map;
  * @param startupTimeout how long to wait for everything to become healthy
  * @param externalKafka bootstrap servers of a Kafka to use instead of starting one
  * @param externalDatabase a DATABASE_URL to give every service instead of starting PostgreSQL
+ * @param bind the address every service, Kafka and PostgreSQL listen on: the loopback address unless asked
+ *     otherwise, so a laptop on a shared network does not serve the unauthenticated internal ports to it
  */
 record Options(Path home, Path dataDir, List<Service> services, Duration startupTimeout, String externalKafka,
-        String externalDatabase) {
+        String externalDatabase, String bind) {
+
+    static final String LOOPBACK = "127.0.0.1";
 
     static final String USAGE = """
             usage: java -jar local-stack/target/local-stack.jar [--data-dir=DIR] [--services=a,b|none] \
-            [--startup-timeout=SECONDS]
+            [--startup-timeout=SECONDS] [--bind=ADDRESS]
               --data-dir         state of Kafka, PostgreSQL and the logs (SWITCHBOARD_DATA_DIR, default .data)
               --services         the services to start, by module name (default: all)
               --startup-timeout  seconds to wait for everything to be healthy (default 240)
+              --bind             the address the services, Kafka and PostgreSQL listen on (SWITCHBOARD_BIND_ADDRESS,
+                                 default 127.0.0.1: this machine only; 0.0.0.0 serves every network it is on)
             KAFKA_BOOTSTRAP_SERVERS or DATABASE_URL in the environment use those instead of starting them.""";
 
     static Options parse(String[] args, Map<String, String> env, Path workingDirectory) {
@@ -39,7 +45,7 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                 throw new UsageException("unknown argument '" + arg + "'");
             }
             String name = arg.substring(2, arg.indexOf('='));
-            if (!List.of("data-dir", "services", "startup-timeout").contains(name)) {
+            if (!List.of("data-dir", "services", "startup-timeout", "bind").contains(name)) {
                 throw new UsageException("unknown option --" + name);
             }
             given.put(name, arg.substring(arg.indexOf('=') + 1));
@@ -50,7 +56,20 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
         Path data = home.resolve(dataDir).toAbsolutePath().normalize();
         return new Options(home, data, services(given.get("services")),
                 Duration.ofSeconds(seconds(given.getOrDefault("startup-timeout", "240"))),
-                blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("DATABASE_URL")));
+                blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("DATABASE_URL")),
+                bind(given.getOrDefault("bind", env.getOrDefault("SWITCHBOARD_BIND_ADDRESS", LOOPBACK))));
+    }
+
+    /** Where this machine reaches what the stack listens on: the loopback address when that is every interface. */
+    String localAddress() {
+        return bind.equals("0.0.0.0") || bind.equals("::") ? LOOPBACK : bind;
+    }
+
+    private static String bind(String address) {
+        if (address.isBlank()) {
+            throw new UsageException("--bind must be an address, such as 127.0.0.1 or 0.0.0.0");
+        }
+        return address.strip();
     }
 
     private static List<Service> services(String names) {

@@ -10,28 +10,38 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 /** A real PostgreSQL from Maven artifacts, with its data kept under the data directory, and a database per service. */
 final class Postgres implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final String host;
 
-    private Postgres(EmbeddedPostgres postgres) {
+    private Postgres(EmbeddedPostgres postgres, String host) {
         this.postgres = postgres;
+        this.host = host;
     }
 
-    static Postgres start(Path dataDir, int port, List<String> databases) {
+    /** Starts PostgreSQL listening on {@code bind}, its services reaching it at {@code host}. */
+    static Postgres start(Path dataDir, String bind, String host, int port, List<String> databases) {
         try {
             Path data = dataDir.resolve("postgres");
             Files.createDirectories(data);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data)
-                    .setCleanDataDirectory(false).setPort(port).setRegisterShutdownHook(false).start();
-            Postgres started = new Postgres(postgres);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data)
+                    .setCleanDataDirectory(false).setPort(port).setRegisterShutdownHook(false);
+            serverConfig(bind).forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder.start();
+            Postgres started = new Postgres(postgres, host);
             started.createMissing(databases);
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL", e);
         }
+    }
+
+    static Map<String, String> serverConfig(String bind) {
+        return Map.of("listen_addresses", bind);
     }
 
     private void createMissing(List<String> databases) {
@@ -51,7 +61,7 @@ final class Postgres implements AutoCloseable {
 
     /** The DATABASE_URL a service gets for its database. */
     String databaseUrl(String database) {
-        return "postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/" + database;
+        return "postgresql://postgres@" + host + ":" + postgres.getPort() + "/" + database;
     }
 
     int port() {

@@ -23,11 +23,13 @@ final class ServiceProcess {
     private final Service service;
     private final Process process;
     private final Path log;
+    private final String host;
 
-    private ServiceProcess(Service service, Process process, Path log) {
+    private ServiceProcess(Service service, Process process, Path log, String host) {
         this.service = service;
         this.process = process;
         this.log = log;
+        this.host = host;
     }
 
     static Path jar(Path home, Service service) {
@@ -46,7 +48,8 @@ final class ServiceProcess {
         return command;
     }
 
-    static ServiceProcess start(Service service, Path home, Path logs, Map<String, String> environment) {
+    /** Starts the service with {@code environment}; {@code host} is where this machine reaches its port. */
+    static ServiceProcess start(Service service, Path home, Path logs, Map<String, String> environment, String host) {
         Path jar = jar(home, service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build it first with ./mvnw -q install -DskipTests");
@@ -57,7 +60,7 @@ final class ServiceProcess {
             ProcessBuilder builder = new ProcessBuilder(command(Path.of(System.getProperty("java.home"), "bin", "java"),
                     jar, service)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ServiceProcess(service, builder.start(), log);
+            return new ServiceProcess(service, builder.start(), log, host);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.module(), e);
         }
@@ -89,7 +92,7 @@ final class ServiceProcess {
     }
 
     String healthUrl() {
-        return "http://127.0.0.1:" + service.port() + "/actuator/health";
+        return "http://" + host + ":" + service.port() + "/actuator/health";
     }
 
     /** The last lines of the service's log, to show why it did not come up. */

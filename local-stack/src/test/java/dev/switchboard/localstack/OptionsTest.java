@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class OptionsTest {
@@ -23,6 +24,7 @@ class OptionsTest {
         assertThat(options.startupTimeout()).isEqualTo(Duration.ofSeconds(240));
         assertThat(options.externalKafka()).isNull();
         assertThat(options.externalDatabase()).isNull();
+        assertThat(options.bind()).isEqualTo("127.0.0.1");
     }
 
     @Test
@@ -59,5 +61,39 @@ class OptionsTest {
         assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-jar",
                 "/repo/intent-service/target/intent-service.jar");
         assertThat(Service.databases()).containsExactly("chat", "analytics", "feedback");
+    }
+
+    @Test
+    void byDefaultEveryServiceKafkaAndPostgresListenOnTheLoopbackAddressOnly() {
+        // Given the default options
+        Options options = Options.parse(new String[0], Map.of(), cwd);
+
+        // When a service, Kafka and PostgreSQL are configured, Then each listens on 127.0.0.1 only
+        assertEverythingListensOn(options, "127.0.0.1");
+    }
+
+    @Test
+    void bindListensElsewhereWhenAsked() {
+        // Given --bind=0.0.0.0, or the same in the environment
+        Options options = Options.parse(new String[] {"--bind=0.0.0.0"}, Map.of(), cwd);
+        assertThat(Options.parse(new String[0], Map.of("SWITCHBOARD_BIND_ADDRESS", "0.0.0.0"), cwd).bind())
+                .isEqualTo("0.0.0.0");
+
+        // When a service, Kafka and PostgreSQL are configured, Then they listen on every interface
+        assertEverythingListensOn(options, "0.0.0.0");
+        assertThat(Options.USAGE).contains("--bind");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--bind="}, Map.of(), cwd))
+                .hasMessageContaining("--bind must be an address");
+    }
+
+    private void assertEverythingListensOn(Options options, String address) {
+        Map<String, String> gateway = new LocalStack(options).environment(Service.ALL.get(0), "127.0.0.1:9092");
+        Properties kafka = KafkaBroker.config(cwd, options.bind(), options.localAddress(), 9092, 9093);
+
+        assertThat(gateway).containsEntry("SERVER_ADDRESS", address);
+        // only the broker talks to its controller, and this machine reaches the broker on the loopback address
+        assertThat(kafka).containsEntry("listeners", "PLAINTEXT://" + address + ":9092,CONTROLLER://127.0.0.1:9093")
+                .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:9092");
+        assertThat(Postgres.serverConfig(options.bind())).containsEntry("listen_addresses", address);
     }
 }

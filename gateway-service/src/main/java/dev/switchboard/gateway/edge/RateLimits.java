@@ -1,13 +1,12 @@
 package dev.switchboard.gateway.edge;
 
+import dev.switchboard.gateway.security.SecurityProperties;
+import dev.switchboard.gateway.web.ProblemJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -20,8 +19,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A token bucket per caller on every API path: the user of the token, or the client address for unauthenticated
- * calls such as the token endpoint. An empty bucket answers 429 with {@code Retry-After}.
+ * A token bucket per caller on every API path: the user of the token, or the client address (see
+ * {@link ClientAddress}) for guests and unauthenticated calls such as the token endpoint. An empty bucket answers 429
+ * with {@code Retry-After}.
  */
 @Component
 @Order(1)
@@ -31,11 +31,13 @@ class RateLimits implements WebFilter {
     private final RateLimitProperties properties;
     private final JsonMapper json;
     private final Counter rejected;
+    private final ClientAddress clientAddress;
 
     RateLimits(CallerBuckets buckets, RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
         this.buckets = buckets;
         this.properties = properties;
         this.json = json;
+        this.clientAddress = new ClientAddress(properties.trustedProxies());
         this.rejected = Counter.builder("gateway.rate.limited").description("requests answered 429").register(meters);
     }
 
@@ -47,8 +49,10 @@ class RateLimits implements WebFilter {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
-                .map(auth -> "user:" + auth.getName())
-                .defaultIfEmpty("ip:" + clientAddress(exchange))
+                // guest tokens cost nothing to mint: guests share their address's bucket with the token endpoint
+                .map(auth -> auth.getName().startsWith(SecurityProperties.GUEST_PREFIX) ? ipKey(exchange)
+                        : "user:" + auth.getName())
+                .defaultIfEmpty(ipKey(exchange))
                 .flatMap(buckets::tryConsume)
                 .flatMap(probe -> {
                     exchange.getResponse().getHeaders().set("X-RateLimit-Remaining",
@@ -64,16 +68,11 @@ class RateLimits implements WebFilter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests: the limit is " + properties.requests() + " per " + properties.period()
                         + "; try again in " + seconds + " s");
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-        response.getHeaders().set("Retry-After", Long.toString(seconds));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
+        return ProblemJson.write(exchange, json, problem);
     }
 
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    private String ipKey(ServerWebExchange exchange) {
+        return "ip:" + clientAddress.of(exchange.getRequest());
     }
 }

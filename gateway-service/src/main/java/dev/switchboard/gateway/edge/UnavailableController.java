@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.edge;
 
+import dev.switchboard.gateway.health.ServiceUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
@@ -25,13 +26,17 @@ class UnavailableController {
     private static final Logger log = LoggerFactory.getLogger(UnavailableController.class);
 
     private final MeterRegistry meters;
+    private final ServiceUrls services;
 
-    UnavailableController(MeterRegistry meters) {
+    UnavailableController(MeterRegistry meters, ServiceUrls services) {
         this.meters = meters;
+        this.services = services;
     }
 
-    @RequestMapping(PATH + "{service}")
-    ProblemDetail unavailable(@PathVariable String service, ServerWebExchange exchange) {
+    @RequestMapping(PATH + "{name}")
+    ProblemDetail unavailable(@PathVariable String name, ServerWebExchange exchange) {
+        // the path is public: only a known service becomes a metric tag or reaches the log, nothing a caller wrote
+        String service = services.all().containsKey(name) ? name : "unknown";
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String kind = cause == null ? "unknown" : cause.getClass().getSimpleName();
         meters.counter("gateway.route.unavailable", "service", service, "cause", kind).increment();

@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.security;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,19 +11,24 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
-/** Signs tokens for the demo users and for anonymous guests; absent when an external issuer is configured. */
+/**
+ * Signs tokens for anonymous guests and for the demo users it is given (none outside the dev profile unless
+ * enabled); absent when an external issuer is configured.
+ */
 class DevTokenIssuer {
 
     private final JwtEncoder encoder;
-    private final SecurityProperties properties;
+    private final Duration tokenTtl;
+    private final List<SecurityProperties.DemoUser> demoUsers;
 
-    DevTokenIssuer(JwtEncoder encoder, SecurityProperties properties) {
+    DevTokenIssuer(JwtEncoder encoder, Duration tokenTtl, List<SecurityProperties.DemoUser> demoUsers) {
         this.encoder = encoder;
-        this.properties = properties;
+        this.tokenTtl = tokenTtl;
+        this.demoUsers = demoUsers;
     }
 
     static DevTokenIssuer disabled() {
-        return new DevTokenIssuer(null, null);
+        return new DevTokenIssuer(null, null, List.of());
     }
 
     boolean enabled() {
@@ -30,23 +36,23 @@ class DevTokenIssuer {
     }
 
     Optional<IssuedToken> signIn(String username, String password) {
-        return properties.demoUsers().stream()
+        return demoUsers.stream()
                 .filter(u -> u.username().equals(username) && u.password().equals(password))
                 .findFirst()
                 .map(u -> issue(u.username(), u.roles()));
     }
 
     IssuedToken guest() {
-        return issue("guest-" + UUID.randomUUID(), List.of(Roles.CUSTOMER));
+        return issue(SecurityProperties.GUEST_PREFIX + UUID.randomUUID(), List.of(Roles.CUSTOMER));
     }
 
     IssuedToken issue(String subject, List<String> roles) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer(SecurityProperties.DEV_ISSUER).subject(subject)
-                .issuedAt(now).expiresAt(now.plus(properties.tokenTtl())).claim(Roles.CLAIM, roles).build();
+                .issuedAt(now).expiresAt(now.plus(tokenTtl)).claim(Roles.CLAIM, roles).build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
-        return new IssuedToken(token, "Bearer", properties.tokenTtl().toSeconds(), subject, roles);
+        return new IssuedToken(token, "Bearer", tokenTtl.toSeconds(), subject, roles);
     }
 
     /** The token endpoint's answer. */

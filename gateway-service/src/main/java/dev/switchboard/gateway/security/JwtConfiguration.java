@@ -2,6 +2,7 @@ package dev.switchboard.gateway.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -10,12 +11,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 
 /**
  * Tokens come either from an external issuer ({@code JWT_ISSUER_URI}, verified with its JWKS) or from the development
@@ -31,16 +36,27 @@ class JwtConfiguration {
     static final String DEV_ONLY_SECRET = "switchboard-dev-only-secret-change-me-0123456789";
     static final int MIN_SECRET_BYTES = 32;
 
+    /** The default validators check exp only when a token has one: a token without it would never expire. */
+    static final OAuth2TokenValidator<Jwt> EXPIRES = jwt -> jwt.getExpiresAt() != null
+            ? OAuth2TokenValidatorResult.success()
+            : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                    "The token has no exp claim; only tokens that expire are accepted", null));
+
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+        NimbusReactiveJwtDecoder decoder;
+        String issuer;
         if (properties.externalIssuer()) {
             log.info("Verifying tokens of the external issuer {}", properties.issuerUri());
-            return ReactiveJwtDecoders.fromIssuerLocation(properties.issuerUri());
+            issuer = properties.issuerUri();
+            decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
+        } else {
+            issuer = SecurityProperties.DEV_ISSUER;
+            decoder = NimbusReactiveJwtDecoder.withSecretKey(secretKey(properties, environment))
+                    .macAlgorithm(MacAlgorithm.HS256).build();
         }
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(secretKey(properties, environment))
-                .macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(SecurityProperties.DEV_ISSUER)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                EXPIRES));
         return decoder;
     }
 
@@ -49,15 +65,23 @@ class JwtConfiguration {
         if (properties.externalIssuer()) {
             return DevTokenIssuer.disabled();
         }
+        boolean dev = dev(environment);
+        if (!dev && properties.demoUsersEnabled()) {
+            log.warn("The demo users (DEMO_USERS_ENABLED) sign in with well-known passwords: never in production");
+        }
         return new DevTokenIssuer(NimbusJwtEncoder.withSecretKey(secretKey(properties, environment))
-                .algorithm(MacAlgorithm.HS256).build(), properties);
+                .algorithm(MacAlgorithm.HS256).build(), properties.tokenTtl(),
+                dev || properties.demoUsersEnabled() ? properties.demoUsers() : List.of());
+    }
+
+    private static boolean dev(Environment environment) {
+        return Arrays.asList(environment.getActiveProfiles()).contains("dev");
     }
 
     static SecretKey secretKey(SecurityProperties properties, Environment environment) {
         String secret = properties.secretKey();
-        boolean dev = Arrays.asList(environment.getActiveProfiles()).contains("dev");
         if (secret == null || secret.isBlank() || secret.equals(DEV_ONLY_SECRET)) {
-            if (!dev) {
+            if (!dev(environment)) {
                 throw new IllegalStateException("Set JWT_SECRET_KEY (at least " + MIN_SECRET_BYTES
                         + " bytes) or JWT_ISSUER_URI; the built-in development key is only accepted with the dev "
                         + "profile (SPRING_PROFILES_ACTIVE=dev)");

@@ -1,8 +1,7 @@
 package dev.switchboard.gateway.security;
 
-import java.nio.charset.StandardCharsets;
+import dev.switchboard.gateway.web.ProblemJson;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -36,11 +35,6 @@ class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDe
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(exchange.getRequest().getURI());
-        exchange.getResponse().setStatusCode(status);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-        return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
+        return ProblemJson.write(exchange, json, ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

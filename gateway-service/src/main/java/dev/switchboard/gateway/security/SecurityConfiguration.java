@@ -8,7 +8,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -22,9 +21,6 @@ class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper json,
             @Value("${switchboard.gateway.cors-allowed-origins:}") List<String> corsOrigins) {
         ProblemResponses problems = new ProblemResponses(json);
-        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
-        // browsers cannot set headers on a WebSocket handshake: ?access_token= is accepted too
-        bearer.setAllowUriQueryParameter(true);
         JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
         jwtConverter.setJwtGrantedAuthoritiesConverter(Roles::authorities);
         return http
@@ -45,7 +41,6 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
-                        .bearerTokenConverter(bearer)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(jwtConverter)))
                         .authenticationEntryPoint(problems)

@@ -10,14 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     development issuer is off
  * @param secretKey the HMAC key of the development issuer, at least 32 bytes
  * @param tokenTtl how long a development token is valid
- * @param demoUsers the accounts the development issuer signs in
+ * @param demoUsersEnabled whether the development issuer signs in the demo users outside the {@code dev} profile
+ *     ({@code DEMO_USERS_ENABLED}); off, so a deployment with a real key has no well-known passwords
+ * @param demoUsers the accounts the development issuer signs in (in the dev profile, or when enabled)
  */
 @ConfigurationProperties("switchboard.security")
 public record SecurityProperties(String issuerUri, String secretKey, @DefaultValue("1h") Duration tokenTtl,
-        @DefaultValue List<DemoUser> demoUsers) {
+        boolean demoUsersEnabled, @DefaultValue List<DemoUser> demoUsers) {
 
     /** The development issuer's name, checked on every token it signed. */
     public static final String DEV_ISSUER = "switchboard-dev";
+    /** How the user id of every guest of the development issuer starts. */
+    public static final String GUEST_PREFIX = "guest-";
 
     public boolean externalIssuer() {
         return issuerUri != null && !issuerUri.isBlank();

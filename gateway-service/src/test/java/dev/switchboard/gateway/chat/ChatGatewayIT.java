@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -154,13 +158,45 @@ class ChatGatewayIT {
     }
 
     @Test
-    void aBodyOverTheSizeLimitIsRefusedWithAClearDetail() {
+    void aBodyOverTheConfiguredLimitIsRefusedWith413NamingTheLimit() {
+        // Given bodies just over the configured 64KB and far over the codecs' own default of 256KB
+        for (int size : List.of(70 * 1024, 300 * 1024)) {
+            // When each is posted as a chat message
+            web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"content\":\"" + "x".repeat(size) + "\"}")
+                    .exchange()
+                    // Then it is refused as too large, saying what the limit is
+                    .expectStatus().isEqualTo(413)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("64KB"));
+        }
+
+        // And a body streamed without a Content-Length is refused once it passes the limit
+        String kilobyte = "x".repeat(1024);
         web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"content\":\"" + "x".repeat(100_000) + "\"}")
-                .exchange().expectStatus().value(status -> assertThat(status).isIn(400, 413))
+                .body(BodyInserters.fromDataBuffers(Flux.concat(Flux.just("{\"content\":\""),
+                        Flux.range(0, 70).map(i -> kilobyte), Flux.just("\"}"))
+                        .map(part -> DefaultDataBufferFactory.sharedInstance.wrap(part.getBytes(StandardCharsets.UTF_8)))))
+                .exchange()
+                .expectStatus().isEqualTo(413)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isNotEmpty();
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("64KB"));
+    }
+
+    @Test
+    void aWebSocketMessageOverTheLimitClosesTheConnectionUnanswered() {
+        // Given an open chat connection
+        try (ChatSocket socket = new ChatSocket(port, token)) {
+            // When a message larger than the 16,384 bytes allowed is sent (the client sends it in fragments)
+            socket.send("{\"content\":\"" + "x".repeat(20_000) + "\"}");
+
+            // Then the server closes the connection (reactor-netty sends no status code: 1005) and answers nothing
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(socket.ended)
+                    .startsWith("closed by the server"));
+            assertThat(socket.frames).isEmpty();
+        }
     }
 
     @Test

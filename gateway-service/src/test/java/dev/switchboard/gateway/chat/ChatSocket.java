@@ -61,6 +61,9 @@ final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        // a socket the server closed has answered that close already
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
     }
 }

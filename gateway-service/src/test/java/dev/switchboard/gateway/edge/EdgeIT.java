@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.gateway.GatewayServiceTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -15,11 +21,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Rate limits, unavailable services, health and metrics at the edge. */
 @GatewayServiceTest
-@TestPropertySource(properties = {"switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=10s"})
+@TestPropertySource(properties = {"switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=10s",
+        "switchboard.gateway.rate-limit.trusted-proxies=127.0.0.1"})
+@ExtendWith(OutputCaptureExtension.class)
 class EdgeIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aCallerOverTheLimitGets429WithRetryAfterAndRecovers() {
@@ -49,11 +60,69 @@ class EdgeIT {
     }
 
     @Test
+    void guestsShareTheLimitOfTheirClientAddressAsATrustedProxyReportsIt() {
+        // Given a client at 203.0.113.9 behind a trusted proxy (this test's own address), minting guest tokens until
+        // the token endpoint refuses
+        List<String> guests = new ArrayList<>();
+        for (int i = 0; i < 10 && guests.size() == i; i++) {
+            var minted = web.post().uri("/api/v1/auth/token").header("X-Forwarded-For", "198.51.100.1, 203.0.113.9")
+                    .exchange().returnResult(Map.class);
+            if (minted.getStatus() == HttpStatus.OK) {
+                guests.add((String) minted.getResponseBody().blockFirst().get("access_token"));
+            }
+        }
+        assertThat(guests).hasSize(5);
+
+        // When one of its guests calls the API, Then it is refused too: guests share their address's bucket
+        web.get().uri("/api/v1/feedback/summary").headers(h -> h.setBearerAuth(guests.get(0)))
+                .header("X-Forwarded-For", "203.0.113.9").exchange().expectStatus().isEqualTo(429);
+
+        // And another client address behind the proxy still gets tokens
+        web.post().uri("/api/v1/auth/token").header("X-Forwarded-For", "203.0.113.10").exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void aServiceThatIsDownAnswers503ProblemJson() {
         web.get().uri("/api/v1/chat/conversations").headers(h -> h.setBearerAuth(token("alice"))).exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("chat-service"));
+    }
+
+    @Test
+    void aRoutedBodyOverTheLimitIsRefusedWith413BeforeItReachesTheService() {
+        // Given a body over the configured 64KB for a routed service
+        String body = "{\"comment\":\"" + "x".repeat(70 * 1024) + "\"}";
+
+        // When it is posted through the gateway, even without a token
+        web.post().uri("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                // Then the gateway refuses it first (the service is down here: routed, it would be 503; without a
+                // token, 401)
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("64KB"));
+    }
+
+    @Test
+    void anUnknownServiceNameNeverBecomesAMetricTagOrAnUnescapedLogLine(CapturedOutput output) {
+        // Given a caller who names a made-up service with a terminal escape sequence in it (an encoded CR or LF
+        // the firewall refuses with 400 before any handler)
+        String made = "made-up-" + System.nanoTime();
+        String alice = token("alice");
+        web.get().uri("/api/v1/unavailable/{service}", made + "\r\nFORGED ERROR line")
+                .headers(h -> h.setBearerAuth(alice)).exchange().expectStatus().isBadRequest();
+
+        // When the unavailable answer is asked for it
+        web.get().uri("/api/v1/unavailable/{service}", made + "\u001b[2J")
+                .headers(h -> h.setBearerAuth(alice)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+
+        // Then it is counted as an unknown service, and the caller's text reaches the log only escaped
+        assertThat(meters.find("gateway.route.unavailable").tag("service", "unknown").counter()).isNotNull();
+        assertThat(meters.find("gateway.route.unavailable").meters())
+                .allSatisfy(m -> assertThat(m.getId().getTag("service")).doesNotStartWith("made-up-"));
+        assertThat(output.getAll()).contains("unknown answered 503").doesNotContain("\u001b[2J");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mock.env.MockEnvironment;
 
 class JwtConfigurationTest {
@@ -33,7 +35,46 @@ class JwtConfigurationTest {
         assertThat(JwtConfiguration.secretKey(properties("x".repeat(40)), new MockEnvironment())).isNotNull();
     }
 
+    @Test
+    void aGatewayOutsideTheDevProfileWithNeitherKeyNorIssuerRefusesToStart() {
+        // Given a gateway without the dev profile, JWT_SECRET_KEY or JWT_ISSUER_URI
+        new ApplicationContextRunner().withUserConfiguration(JwtConfiguration.class, Properties.class)
+                // When it starts
+                .run(context -> {
+                    // Then it fails, saying what to set
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("Set JWT_SECRET_KEY").hasMessageContaining("JWT_ISSUER_URI");
+                });
+    }
+
+    @Test
+    void demoUsersSignInOnlyInTheDevProfileOrWhenEnabled() {
+        // Given the demo users configured, as application.yml does
+        MockEnvironment dev = new MockEnvironment();
+        dev.setActiveProfiles("dev");
+        String key = "x".repeat(40);
+
+        // When alice signs in, Then only the dev profile or DEMO_USERS_ENABLED=true lets her
+        assertThat(issuer(properties(key, false), new MockEnvironment()).signIn("alice", "switchboard")).isEmpty();
+        assertThat(issuer(properties(key, false), dev).signIn("alice", "switchboard")).isPresent();
+        assertThat(issuer(properties(key, true), new MockEnvironment()).signIn("alice", "switchboard")).isPresent();
+    }
+
+    private static DevTokenIssuer issuer(SecurityProperties properties, MockEnvironment environment) {
+        return new JwtConfiguration().devTokenIssuer(properties, environment);
+    }
+
     private static SecurityProperties properties(String secret) {
-        return new SecurityProperties(null, secret, Duration.ofHours(1), List.of());
+        return properties(secret, false);
+    }
+
+    private static SecurityProperties properties(String secret, boolean demoUsersEnabled) {
+        return new SecurityProperties(null, secret, Duration.ofHours(1), demoUsersEnabled,
+                List.of(new SecurityProperties.DemoUser("alice", "switchboard", List.of(Roles.CUSTOMER))));
+    }
+
+    @EnableConfigurationProperties(SecurityProperties.class)
+    static class Properties {
     }
 }

@@ -3,14 +3,23 @@ package dev.switchboard.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.gateway.GatewayServiceTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -20,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -27,8 +37,15 @@ import reactor.netty.http.server.HttpServer;
 
 /** Who may call what, through the real gateway, with a backend that echoes the identity it was given. */
 @GatewayServiceTest
+// the loggers that see a request's URI, at their most talkative, for the test that no token reaches a log
+@TestPropertySource(properties = {"logging.level.org.springframework.web=DEBUG",
+        "logging.level.org.springframework.security=DEBUG", "logging.level.org.springframework.cloud.gateway=DEBUG",
+        "logging.level.reactor.netty.http.server=DEBUG"})
+@ExtendWith(OutputCaptureExtension.class)
 @SuppressWarnings("unchecked")
 class SecurityIT {
+
+    static final String ALLOWED_ORIGIN = "https://chat.example";
 
     /** Answers every request with the identity headers it received. */
     static final DisposableServer BACKEND = HttpServer.create().port(0)
@@ -42,6 +59,7 @@ class SecurityIT {
         String url = "http://localhost:" + BACKEND.port();
         registry.add("CHAT_SERVICE_URL", () -> url);
         registry.add("ANALYTICS_SERVICE_URL", () -> url);
+        registry.add("CORS_ALLOWED_ORIGINS", () -> ALLOWED_ORIGIN);
     }
 
     @AfterAll
@@ -51,6 +69,9 @@ class SecurityIT {
 
     @Autowired
     WebTestClient web;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void withoutATokenTheApiAnswers401AsProblemJson() {
@@ -76,6 +97,19 @@ class SecurityIT {
                     .expectStatus().isUnauthorized()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefused() {
+        // Given a token signed with the right key and issuer but without exp, so it would never expire
+        String neverExpires = sign(JwtConfiguration.DEV_ONLY_SECRET, SecurityProperties.DEV_ISSUER, Instant.now(),
+                null);
+
+        // When it is used, Then it is refused as a token without expiry
+        web.get().uri("/api/v1/chat/conversations").headers(h -> h.setBearerAuth(neverExpires)).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("exp"));
     }
 
     @Test
@@ -128,6 +162,37 @@ class SecurityIT {
     }
 
     @Test
+    void theWebSocketHandshakeLetsInOnlyTheAllowedOriginsTheGatewaysOwnAndClientsWithoutOrigin() {
+        String alice = token("alice", "switchboard");
+
+        // Given a page on a foreign origin, When it opens the chat WebSocket with alice's token, Then it is refused
+        assertThat(handshake(alice, "https://evil.example")).isEqualTo(403);
+
+        // And an allowed origin, the gateway's own pages and a client that sends no Origin are let in
+        assertThat(handshake(alice, ALLOWED_ORIGIN)).isEqualTo(101);
+        assertThat(handshake(alice, "http://localhost:" + port)).isEqualTo(101);
+        assertThat(handshake(alice, null)).isEqualTo(101);
+    }
+
+    @Test
+    void aTokenInTheQueryNeverReachesALogNorAnErrorBody(CapturedOutput output) {
+        // Given a valid token and a forged one, each passed as ?access_token= as browsers must for a WebSocket
+        String valid = token("alice", "switchboard");
+        String forged = sign("another-secret-that-is-long-enough-000000", SecurityProperties.DEV_ISSUER,
+                Instant.now(), Instant.now().plusSeconds(600));
+
+        // When each opens the chat WebSocket, and the forged one calls the API
+        assertThat(handshake(valid, null)).isEqualTo(101);
+        assertThat(handshake(forged, null)).isEqualTo(401);
+        String problem = web.get().uri("/api/v1/chat/conversations?access_token={token}", forged).exchange()
+                .expectStatus().isUnauthorized().expectBody(String.class).returnResult().getResponseBody();
+
+        // Then neither token is in the log (its loggers at DEBUG), nor echoed in the problem's instance
+        assertThat(output.getAll()).doesNotContain(valid).doesNotContain(forged);
+        assertThat(problem).contains("/api/v1/chat/conversations").doesNotContain(forged);
+    }
+
+    @Test
     void theWebPagesNeedNoTokenAndRunOnlyThisOriginsScripts() {
         for (String page : List.of("/", "/dashboard")) {
             web.get().uri(page).accept(MediaType.TEXT_HTML).exchange()
@@ -145,13 +210,33 @@ class SecurityIT {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");
     }
 
+    /** A token of {@code issuer} signed with {@code secret}; without exp when {@code expiresAt} is null. */
+    /** Opens the chat WebSocket with the token in the query; the handshake's status (101 when it is upgraded). */
+    private int handshake(String token, String origin) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        try {
+            builder.buildAsync(URI.create("ws://localhost:" + port + "/api/v1/chat/ws?access_token=" + token),
+                    new WebSocket.Listener() { }).join().abort();
+            return 101;
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+            return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
+    }
+
     private static String sign(String secret, String issuer, Instant issuedAt, Instant expiresAt) {
         var encoder = NimbusJwtEncoder.withSecretKey(
                 new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).algorithm(MacAlgorithm.HS256)
                 .build();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject("mallory").issuedAt(issuedAt)
-                .expiresAt(expiresAt).claim("roles", List.of("admin")).build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(issuer).subject("mallory").issuedAt(issuedAt)
+                .claim("roles", List.of("admin"));
+        if (expiresAt != null) {
+            claims.expiresAt(expiresAt);
+        }
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
     }
 }
