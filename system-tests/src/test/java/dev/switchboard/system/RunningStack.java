@@ -129,6 +129,8 @@ final class RunningStack implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("logs/" + service + "-restarted.log").toFile());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        // as the local stack starts it: on the loopback address only
+        builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
         builder.environment().put("SWITCHBOARD_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         builder.environment().putAll(environment);
