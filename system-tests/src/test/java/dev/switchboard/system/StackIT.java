@@ -64,7 +64,7 @@ class StackIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void aRestMessageIsAnsweredWithEveryFieldOfTheContract() {
         // Given a customer with a token
         String token = api.token("alice");
@@ -95,7 +95,7 @@ class StackIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void anOffTopicRequestGetsNoKnowledgeBaseAnswer() {
         Api.Response response = api.post("/api/v1/chat/messages", api.guestToken(),
                 Map.of("content", "write me a poem about the ocean"));
@@ -107,7 +107,7 @@ class StackIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void aWebSocketMessageIsAnswered() {
         try (Api.ChatSocket socket = api.connect(api.guestToken())) {
             String id = UUID.randomUUID().toString();
@@ -121,7 +121,7 @@ class StackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void twoConcurrentWebSocketClientsEachGetOnlyTheirOwnReplies() {
         try (Api.ChatSocket alice = api.connect(api.token("alice")); Api.ChatSocket bob = api.connect(api.token("bob"))) {
             List<String> aliceIds = new ArrayList<>();
@@ -139,7 +139,7 @@ class StackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void theDevSetIsRoutedAndAnsweredFromTheKnowledgeBase() throws IOException {
         // Given the labelled development set (or, in a checkout without it, the project's own routing test set)
         List<String[]> labelled = labelledMessages();
@@ -192,7 +192,7 @@ class StackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     @SuppressWarnings("unchecked")
     void analyticsAndFeedbackMatchWhatTheStoresHold() {
         // Given some of the dev-set conversations rated by their owners
@@ -259,7 +259,7 @@ class StackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void aMinuteOf200RequestsASecondFromOneUserIsLimitedWithoutServerErrors() throws Exception {
         // Given one user and the gateway's default limit of 120 requests a minute
         EdgeLoad load = new EdgeLoad(Api.BASE);
@@ -277,7 +277,7 @@ class StackIT {
     }
 
     @Test
-    @Order(7_5)
+    @Order(75)
     void theLoadBenchmarkRunsAgainstTheStack() throws Exception {
         // Given a few seconds of the benchmark, as a user runs it, at a low rate over REST and WebSocket, ceilings
         // included (CI shows that it works; the figures of docs/benchmarks.md come from full runs)
@@ -318,7 +318,7 @@ class StackIT {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     @SuppressWarnings("unchecked")
     void theGatewayServesOneOpenApiDocumentOfTheWholePublicApi() {
         // the gateway reads the services' documents in the background, every 30 s
@@ -338,7 +338,7 @@ class StackIT {
     }
 
     @Test
-    @Order(8_5)
+    @Order(95)
     void everyMetricTheDashboardsQueryIsExportedByTheRunningServices() throws Exception {
         // Given the traffic of the tests above (messages, replies, ratings, a load, a breaker that stayed closed)
         Set<String> exported = new TreeSet<>();
@@ -360,7 +360,7 @@ class StackIT {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void theConversationReadsBackAfterChatServiceAloneRestarts() {
         // When chat-service is stopped and started again while the rest of the stack keeps running
         restartedChatService = stack.restartService("chat-service", 8081, "192m", Map.of());
