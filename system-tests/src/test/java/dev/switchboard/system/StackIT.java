@@ -144,7 +144,8 @@ class StackIT {
         // Given the labelled development set (or, in a checkout without it, the project's own routing test set)
         List<String[]> labelled = labelledMessages();
 
-        // When every message is sent through the gateway, a fresh guest per 40 so no user hits the rate limit
+        // When every message is sent through the gateway, a fresh guest per 40 (guests share their address's
+        // bucket of 120 requests a minute, which the set stays below)
         String token = null;
         int inKb = 0;
         int answered = 0;
@@ -261,11 +262,12 @@ class StackIT {
     @Test
     @Order(70)
     void aMinuteOf200RequestsASecondFromOneUserIsLimitedWithoutServerErrors() throws Exception {
-        // Given one user and the gateway's default limit of 120 requests a minute
+        // Given one signed-in user (guests share their address's bucket with every other guest) and the gateway's
+        // default limit of 120 requests a minute
         EdgeLoad load = new EdgeLoad(Api.BASE);
 
         // When they send 200 requests a second for a minute
-        EdgeLoad.Result result = load.run("/api/v1/chat/conversations", load.guestToken(), 200,
+        EdgeLoad.Result result = load.run("/api/v1/chat/conversations", api.token("bob"), 200,
                 Duration.ofMinutes(1));
         System.out.println("edge load: " + result);
 
@@ -279,13 +281,15 @@ class StackIT {
     @Test
     @Order(75)
     void theLoadBenchmarkRunsAgainstTheStack() throws Exception {
-        // Given a few seconds of the benchmark, as a user runs it, at a low rate over REST and WebSocket, ceilings
-        // included (CI shows that it works; the figures of docs/benchmarks.md come from full runs)
+        // Given a few seconds of the benchmark, as a user runs it, at a low rate over REST and WebSocket (CI shows
+        // that it works; the figures of docs/benchmarks.md come from full runs). Its guest customers share this
+        // address's bucket of 120 requests a minute, which the health ceiling alone would empty: no ceilings here
+        // (the one-hop ceiling has its own test in load-generator)
         Path out = dataDir.resolve("load.json");
         Process benchmark = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", RunningStack.home().resolve("load-generator/target/load-generator.jar").toString(),
                 "--rate", "10", "--duration", "4", "--warmup", "2", "--customers", "10", "--channel", "mixed",
-                "--ceiling-seconds", "2", "--ceiling-concurrency", "4", "--drain-seconds", "30",
+                "--no-ceiling", "--drain-seconds", "30",
                 "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("load.log").toFile()).start();
         assertThat(benchmark.waitFor(3, TimeUnit.MINUTES)).as("the benchmark ends by itself").isTrue();
@@ -310,11 +314,6 @@ class StackIT {
         assertThat(report.path("cpu").path("byProcess").propertyNames()).contains("gateway-service",
                 "chat-service", "intent-service", "knowledge-service", "analytics-service", "feedback-service",
                 "kafka (local-stack)", "postgres");
-        // And both ceilings were measured in the same run
-        assertThat(report.path("ceilings")).extracting(ceiling -> ceiling.path("name").asString())
-                .containsExactly("gateway GET /api/v1/health", "one hop HTTP -> Kafka -> HTTP");
-        assertThat(report.path("ceilings"))
-                .allSatisfy(ceiling -> assertThat(ceiling.path("requestsPerSecond").asDouble()).isPositive());
     }
 
     @Test
