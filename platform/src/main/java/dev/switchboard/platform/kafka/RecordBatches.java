@@ -118,7 +118,7 @@ public class RecordBatches {
             try {
                 CompletableFuture<?> sent = observed(records.get(i),
                         () -> each.apply(value, unit.apply(List.of(value)).get(0)));
-                awaitAll(List.of(sent));
+                awaitAll(List.of(sent), i);
             } catch (RuntimeException e) {
                 throw failed(e, i);
             }
@@ -197,20 +197,28 @@ public class RecordBatches {
     private record TopicMeters(Timer processing, Timer delay, DistributionSummary batchSize) {
     }
 
-    /** Waits for the sends in order, so the first that failed names its record and all before it are durable. */
     private void awaitAll(List<CompletableFuture<?>> sends) {
+        awaitAll(sends, 0);
+    }
+
+    /**
+     * Waits for the sends in order, so the first that failed names its record and all before it are durable; the
+     * first send belongs to the record at {@code firstIndex} of the poll.
+     */
+    private void awaitAll(List<CompletableFuture<?>> sends, int firstIndex) {
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         for (int i = 0; i < sends.size(); i++) {
+            int index = firstIndex + i;
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new BatchListenerFailedException("Interrupted while publishing", e, i);
+                throw new BatchListenerFailedException("Interrupted while publishing", e, index);
             } catch (ExecutionException e) {
                 throw new BatchListenerFailedException("Publishing failed: " + e.getCause().getMessage(),
-                        e.getCause(), i);
+                        e.getCause(), index);
             } catch (TimeoutException e) {
-                throw new BatchListenerFailedException("Kafka did not acknowledge within " + sendTimeout, e, i);
+                throw new BatchListenerFailedException("Kafka did not acknowledge within " + sendTimeout, e, index);
             }
         }
     }
