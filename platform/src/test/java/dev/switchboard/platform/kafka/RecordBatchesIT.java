@@ -10,6 +10,8 @@ import dev.switchboard.events.ReplyChunk;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +42,9 @@ class RecordBatchesIT {
 
     @Autowired
     EventPublisher publisher;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -72,6 +77,23 @@ class RecordBatchesIT {
         // Then the unit is tried event by event: each good one is answered once, in order, the poison one dead-lettered
         assertAnsweredOnceInOrder(conversation, chunks.stream().map(ReplyChunk::getMessageId).toList(),
                 Topics.CHAT_REPLY_CHUNKS.deadLetterTopic());
+    }
+
+    @Test
+    void eachRecordIsTimedUnderOneListenerTimerThatPrometheusAccepts() {
+        // Given a message answered through a batch listener
+        String conversation = UUID.randomUUID().toString();
+        ChatMessageReceived message = message(conversation, "first");
+
+        // When it has been handled
+        publisher.publish(Topics.CHAT_INBOUND, conversation, message);
+        await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("spring.kafka.listener").timers().stream()
+                .mapToLong(Timer::count).sum() > 0);
+
+        // Then every listener timer is the per-record observation's (with its error tag): a container timer of the
+        // whole poll under the same name, with other tag keys, would be refused by Prometheus
+        assertThat(meters.find("spring.kafka.listener").timers())
+                .allSatisfy(timer -> assertThat(timer.getId().getTag("error")).isNotNull());
     }
 
     private void assertAnsweredOnceInOrder(String conversation, List<String> messageIds, String deadLetterTopic) {
