@@ -13,12 +13,15 @@ import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.schemas.Taxonomy;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -45,10 +48,9 @@ class ChatExchange {
     private final PendingReplies pending;
     private final ReplyPartition partition;
     private final Duration replyTimeout;
-    private final int maxInFlight;
+    private final Admission admission;
     private final MeterRegistry meters;
     private final Counter timeouts;
-    private final Counter shed;
 
     ChatExchange(EventPublisher publisher, PendingReplies pending, ReplyPartition partition,
             GatewayProperties properties, MeterRegistry meters) {
@@ -56,20 +58,24 @@ class ChatExchange {
         this.pending = pending;
         this.partition = partition;
         this.replyTimeout = properties.replyTimeout();
-        this.maxInFlight = properties.maxInFlight();
+        this.admission = new Admission(pending::size, InstantSource.system(), properties.maxInFlight(),
+                properties.shedFloor(), properties.shedAboveWait());
         this.meters = meters;
         this.timeouts = Counter.builder("gateway.reply.timeouts")
                 .description("customer messages answered with a fallback because no reply came in time")
                 .register(meters);
-        this.shed = Counter.builder("gateway.messages.shed")
-                .description("customer messages refused with 503 because too many were already in flight")
+        Gauge.builder("gateway.replies.rate", admission, Admission::repliesPerSecond).baseUnit("replies/s")
+                .description("customer messages answered per second over the last seconds (the shedding estimate)")
                 .register(meters);
     }
 
     Mono<ChatReplied> send(CustomerMessage message, String userId, String channel, Consumer<ReplyChunk> chunks) {
-        if (pending.size() >= maxInFlight) {
-            shed.increment();
-            return Mono.error(new PipelineBusyException(maxInFlight));
+        Admission.Verdict verdict = admission.judge();
+        if (verdict != Admission.Verdict.ADMITTED) {
+            Counter.builder("gateway.messages.shed").tag("reason", verdict.name().toLowerCase(Locale.ROOT))
+                    .description("customer messages refused with 503 and Retry-After instead of waiting too long")
+                    .register(meters).increment();
+            return Mono.error(new PipelineBusyException(pending.size()));
         }
         Instant receivedAt = Instant.now();
         String messageId = message.id() != null ? message.id() : UUID.randomUUID().toString();
@@ -86,7 +92,10 @@ class ChatExchange {
                 .onErrorMap(e -> new PipelineUnavailableException(e))
                 .doOnError(e -> pending.forget(messageId))
                 .then(reply.timeout(replyTimeout, Mono.fromSupplier(() -> timedOut(envelope))))
-                .doOnNext(r -> record(r, channel, receivedAt));
+                .doOnNext(r -> {
+                    admission.answered();
+                    record(r, channel, receivedAt);
+                });
     }
 
     private ChatReplied timedOut(Envelope envelope) {

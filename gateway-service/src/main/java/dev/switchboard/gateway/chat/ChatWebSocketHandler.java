@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.chat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.switchboard.events.ReplyChunk;
@@ -120,8 +121,9 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 .doOnNext(reply -> emit(frames, new ReplyFrame(AssistantReply.of(reply))))
                 .onErrorResume(e -> {
                     log.warn("WebSocket message {} failed: {}", message.id(), e.getMessage());
-                    emit(frames, new ErrorFrame(message.id(), e instanceof InvalidFieldException ? 400
-                            : e instanceof IllegalStateException ? 409 : 503, e.getMessage()));
+                    emit(frames, e instanceof InvalidFieldException ? new ErrorFrame(message.id(), 400, e.getMessage())
+                            : e instanceof IllegalStateException ? new ErrorFrame(message.id(), 409, e.getMessage())
+                            : ErrorFrame.retryLater(message.id(), e.getMessage()));
                     return Mono.empty();
                 })
                 .then();
@@ -166,10 +168,16 @@ class ChatWebSocketHandler implements WebSocketHandler {
         }
     }
 
-    record ErrorFrame(String type, String messageId, int status, String detail) implements Frame {
+    /** {@code retryAfter}: seconds to wait before sending the message again, only with status 503 (as REST's header). */
+    record ErrorFrame(String type, String messageId, int status, String detail,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long retryAfter) implements Frame {
 
         ErrorFrame(String messageId, int status, String detail) {
-            this("error", messageId, status, detail);
+            this("error", messageId, status, detail, null);
+        }
+
+        static ErrorFrame retryLater(String messageId, String detail) {
+            return new ErrorFrame("error", messageId, 503, detail, ChatErrors.RETRY_AFTER.toSeconds());
         }
     }
 }

@@ -127,6 +127,17 @@ class ChatGatewayIT {
                 .exchange().expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals("Retry-After", "1")
                 .expectBody().jsonPath("$.title").isEqualTo("Chat busy");
+        // and over the WebSocket with an error frame that says when to send it again
+        try (ChatSocket socket = new ChatSocket(port, token)) {
+            String id = id();
+            socket.send(Map.of("id", id, "content", "my internet is down"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(socket.ofType("error"))
+                    .singleElement().satisfies(frame -> {
+                        assertThat(frame.get("messageId")).isEqualTo(id);
+                        assertThat(frame.get("status")).isEqualTo(503);
+                        assertThat(frame.get("retryAfter")).isEqualTo(1);
+                    }));
+        }
 
         // Then once those are answered (by the reply timeout here), messages are taken again
         waiting.forEach(Mono::block);

@@ -1,0 +1,73 @@
+package dev.switchboard.gateway.chat;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntSupplier;
+
+/**
+ * Whether this instance takes one more customer message. A count of messages in flight does not bound their wait when
+ * the pipeline slows down (500 in flight at 29 replies a second is a 17 s wait), so besides the hard cap it estimates
+ * the wait of a new message by Little's law, in flight ÷ replies per second over the last seconds, and refuses while
+ * that is above the target: the customer hears 503 at once instead of the timeout reply 25 s later. Up to a floor of
+ * messages in flight nothing is refused, so a quiet instance is never shed on a thin estimate.
+ */
+final class Admission {
+
+    /** Replies per whole second, over this many past seconds (the current one is still filling). */
+    private static final int WINDOW_SECONDS = 5;
+    private static final int SLOTS = WINDOW_SECONDS + 2;
+
+    enum Verdict { ADMITTED, TOO_MANY_IN_FLIGHT, WAIT_TOO_LONG }
+
+    private final IntSupplier inFlight;
+    private final InstantSource clock;
+    private final int maxInFlight;
+    private final int floor;
+    private final double maxWaitSeconds;
+    private final AtomicLongArray secondOfSlot = new AtomicLongArray(SLOTS);
+    private final AtomicLongArray repliesInSlot = new AtomicLongArray(SLOTS);
+
+    Admission(IntSupplier inFlight, InstantSource clock, int maxInFlight, int floor, Duration maxWait) {
+        this.inFlight = inFlight;
+        this.clock = clock;
+        this.maxInFlight = maxInFlight;
+        this.floor = floor;
+        this.maxWaitSeconds = maxWait.toNanos() / 1e9;
+    }
+
+    Verdict judge() {
+        int waiting = inFlight.getAsInt();
+        if (waiting >= maxInFlight) {
+            return Verdict.TOO_MANY_IN_FLIGHT;
+        }
+        if (waiting < floor) {
+            return Verdict.ADMITTED;
+        }
+        double perSecond = repliesPerSecond();
+        return perSecond > 0 && waiting / perSecond <= maxWaitSeconds ? Verdict.ADMITTED : Verdict.WAIT_TOO_LONG;
+    }
+
+    /** A customer message was answered (its real reply or the timeout reply). */
+    void answered() {
+        long second = clock.millis() / 1000;
+        int slot = (int) (second % SLOTS);
+        long seen = secondOfSlot.get(slot);
+        if (seen != second && secondOfSlot.compareAndSet(slot, seen, second)) {
+            repliesInSlot.set(slot, 0);
+        }
+        repliesInSlot.incrementAndGet(slot);
+    }
+
+    double repliesPerSecond() {
+        long now = clock.millis() / 1000;
+        long replies = 0;
+        for (int slot = 0; slot < SLOTS; slot++) {
+            long second = secondOfSlot.get(slot);
+            if (second < now && second >= now - WINDOW_SECONDS) {
+                replies += repliesInSlot.get(slot);
+            }
+        }
+        return replies / (double) WINDOW_SECONDS;
+    }
+}

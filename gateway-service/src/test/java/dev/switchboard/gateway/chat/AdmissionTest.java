@@ -1,0 +1,86 @@
+package dev.switchboard.gateway.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.gateway.chat.Admission.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class AdmissionTest {
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00.500Z"));
+    private final InstantSource clock = now::get;
+    private final Admission admission = new Admission(inFlight::get, clock, 500, 32, Duration.ofMillis(1500));
+
+    @Test
+    void aPipelineThatKeepsUpTakesEveryMessage() {
+        // Given 100 replies a second for the last five seconds, and 120 messages in flight (1.2 s of work)
+        answerPerSecond(100, 5);
+        inFlight.set(120);
+
+        // Then a new message is taken
+        assertThat(admission.repliesPerSecond()).isEqualTo(100.0);
+        assertThat(admission.judge()).isEqualTo(Verdict.ADMITTED);
+    }
+
+    @Test
+    void aPipelineThatFellBehindRefusesBeforeTheWaitGrowsPastTheTarget() {
+        // Given 20 replies a second and 40 in flight: a new message would wait about 2 s
+        answerPerSecond(20, 5);
+        inFlight.set(40);
+
+        // Then it is refused at once, long before the count limit
+        assertThat(admission.judge()).isEqualTo(Verdict.WAIT_TOO_LONG);
+    }
+
+    @Test
+    void aQuietInstanceIsNeverShedOnAThinEstimate() {
+        // Given no reply for a while (a quiet night) and a few messages arriving at once
+        inFlight.set(31);
+
+        // Then they are all taken
+        assertThat(admission.judge()).isEqualTo(Verdict.ADMITTED);
+    }
+
+    @Test
+    void aStuckPipelineRefusesOnceTheFloorIsReached() {
+        // Given nothing answered for five seconds and the floor of messages in flight
+        inFlight.set(32);
+
+        assertThat(admission.judge()).isEqualTo(Verdict.WAIT_TOO_LONG);
+    }
+
+    @Test
+    void theCountLimitStillHolds() {
+        answerPerSecond(1000, 5);
+        inFlight.set(500);
+
+        assertThat(admission.judge()).isEqualTo(Verdict.TOO_MANY_IN_FLIGHT);
+    }
+
+    @Test
+    void repliesOlderThanTheWindowNoLongerCount() {
+        // Given a busy minute long ago
+        answerPerSecond(100, 5);
+
+        // When ten quiet seconds pass
+        now.set(now.get().plusSeconds(10));
+
+        // Then the estimate knows nothing of it
+        assertThat(admission.repliesPerSecond()).isZero();
+    }
+
+    private void answerPerSecond(int replies, int seconds) {
+        for (int s = 0; s < seconds; s++) {
+            for (int i = 0; i < replies; i++) {
+                admission.answered();
+            }
+            now.set(now.get().plusSeconds(1));
+        }
+    }
+}
