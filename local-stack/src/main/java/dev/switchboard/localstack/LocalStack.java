@@ -35,7 +35,12 @@ public final class LocalStack {
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 
     private final Options options;
-    private final List<ServiceProcess> running = new ArrayList<>();
+    private final List<Supervised> running = new ArrayList<>();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "local-stack-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final CountDownLatch stopped = new CountDownLatch(1);
     private KafkaBroker kafka;
     private Postgres postgres;
@@ -90,13 +95,28 @@ public final class LocalStack {
         } else if (options.externalDatabase() != null) {
             log("using the PostgreSQL of DATABASE_URL");
         }
+        String kafkaServers = bootstrap;
+        Supervised.RestartPolicy policy = Supervised.RestartPolicy.of(options.restarts());
         for (Service service : options.services()) {
-            running.add(ServiceProcess.start(service, options.home(), options.dataDir().resolve("logs"),
-                    environment(service, bootstrap), options.localAddress()));
+            running.add(new Supervised(service, () -> ServiceProcess.start(service, options.home(),
+                    options.dataDir().resolve("logs"), environment(service, kafkaServers), options.localAddress()),
+                    policy, LocalStack::log));
         }
+        supervisor.scheduleWithFixedDelay(this::supervise, 500, 500, TimeUnit.MILLISECONDS);
         awaitHealthy();
         Duration took = Duration.between(began, Instant.now());
         printBanner(took, bootstrap);
+    }
+
+    private void supervise() {
+        for (Supervised service : running) {
+            try {
+                service.check();
+            } catch (RuntimeException e) {
+                // one failed check must not end the supervision of every service
+                log("cannot check " + service.service().module() + ": " + e);
+            }
+        }
     }
 
     Map<String, String> environment(Service service, String bootstrap) {
@@ -114,6 +134,7 @@ public final class LocalStack {
             // a laptop run signs demo tokens with the development key; production sets a secret or an issuer
             env.put("SPRING_PROFILES_ACTIVE", "dev");
         }
+        env.putAll(EnvironmentFile.read(EnvironmentFile.of(options.dataDir(), service)));
         return env;
     }
 
@@ -121,12 +142,11 @@ public final class LocalStack {
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         CompletableFuture<Void> healthy = new CompletableFuture<>();
         poller.scheduleWithFixedDelay(() -> {
-            Optional<ServiceProcess> dead = running.stream().filter(p -> !p.isAlive()).findFirst();
-            if (dead.isPresent()) {
-                healthy.completeExceptionally(new IllegalStateException(dead.get().service().module()
-                        + " exited during start-up; the end of its log:\n  "
-                        + String.join("\n  ", dead.get().tail(40))));
-            } else if (running.stream().allMatch(ServiceProcess::isHealthy)) {
+            Optional<Supervised> givenUp = running.stream().filter(Supervised::isGivenUp).findFirst();
+            if (givenUp.isPresent()) {
+                healthy.completeExceptionally(new IllegalStateException(givenUp.get().service().module()
+                        + " did not start (its log is above)"));
+            } else if (running.stream().allMatch(Supervised::isReady)) {
                 healthy.complete(null);
             }
         }, 0, 500, TimeUnit.MILLISECONDS);
@@ -135,8 +155,8 @@ public final class LocalStack {
         } catch (TimeoutException e) {
             StringBuilder detail = new StringBuilder("Not healthy within " + options.startupTimeout().toSeconds()
                     + " s:");
-            running.stream().filter(p -> !p.isHealthy()).forEach(p -> detail.append("\n").append(p.service().module())
-                    .append(" (").append(p.healthUrl()).append("), the end of its log:\n  ")
+            running.stream().filter(s -> !s.isReady()).map(Supervised::current).forEach(p -> detail.append("\n")
+                    .append(p.service().module()).append(" (").append(p.healthUrl()).append("), the end of its log:\n  ")
                     .append(String.join("\n  ", p.tail(40))));
             throw new IllegalStateException(detail.toString());
         } catch (InterruptedException e) {
@@ -160,7 +180,7 @@ public final class LocalStack {
             banner.append("  Token       POST http://" + gateway + "/api/v1/auth/token\n");
             banner.append("  API docs    http://" + gateway + "/swagger-ui.html\n");
         }
-        for (ServiceProcess process : running) {
+        for (ServiceProcess process : running.stream().map(Supervised::current).toList()) {
             banner.append(String.format("  %-21s %s (pid %d)%n", process.service().module(), process.healthUrl(),
                     process.pid()));
         }
@@ -195,6 +215,7 @@ public final class LocalStack {
             return;
         }
         log("stopping");
+        supervisor.shutdownNow();
         running.parallelStream().forEach(p -> p.stop(SERVICE_STOP_GRACE));
         if (kafka != null) {
             kafka.close();

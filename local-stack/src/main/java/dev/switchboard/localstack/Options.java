@@ -19,21 +19,31 @@ import java.util.Map;
  * @param externalDatabase a DATABASE_URL to give every service instead of starting PostgreSQL
  * @param bind the address every service, Kafka and PostgreSQL listen on: the loopback address unless asked
  *     otherwise, so a laptop on a shared network does not serve the unauthenticated internal ports to it
+ * @param restarts how many times in a row a service that exits is restarted before the stack gives up on it
  */
 record Options(Path home, Path dataDir, List<Service> services, Duration startupTimeout, String externalKafka,
-        String externalDatabase, String bind) {
+        String externalDatabase, String bind, int restarts) {
 
     static final String LOOPBACK = "127.0.0.1";
 
     static final String USAGE = """
             usage: java -jar local-stack/target/local-stack.jar [--data-dir=DIR] [--services=a,b|none] \
-            [--startup-timeout=SECONDS] [--bind=ADDRESS]
+            [--startup-timeout=SECONDS] [--bind=ADDRESS] [--restarts=N]
               --data-dir         state of Kafka, PostgreSQL and the logs (SWITCHBOARD_DATA_DIR, default .data)
               --services         the services to start, by module name (default: all)
               --startup-timeout  seconds to wait for everything to be healthy (default 240)
               --bind             the address the services, Kafka and PostgreSQL listen on (SWITCHBOARD_BIND_ADDRESS,
                                  default 127.0.0.1: this machine only; 0.0.0.0 serves every network it is on)
-            KAFKA_BOOTSTRAP_SERVERS or DATABASE_URL in the environment use those instead of starting them.""";
+              --restarts         restarts in a row of a service that exits before giving up on it (default 5; 0: none)
+            KAFKA_BOOTSTRAP_SERVERS or DATABASE_URL in the environment use those instead of starting them.
+
+            Services are supervised as Kubernetes would: one whose process exits (a crash, kill -9, out of memory) is
+            started again, at once the first time, then after 1, 2, 4... up to 30 s; a run of 60 s or more resets the
+            count. If it exits again after --restarts restarts in a row, the stack gives up on it and prints the end of
+            its log; the others keep running. Every exit, restart and return to ready is logged. To restart one service with other
+            settings, put NAME=value lines in DATA-DIR/config/<service>.env and stop its process (its pid is listed
+            when the stack is ready): the restart reads them.
+            A service counts as ready when its readiness (/actuator/health/readiness) is UP.""";
 
     static Options parse(String[] args, Map<String, String> env, Path workingDirectory) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -45,7 +55,7 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                 throw new UsageException("unknown argument '" + arg + "'");
             }
             String name = arg.substring(2, arg.indexOf('='));
-            if (!List.of("data-dir", "services", "startup-timeout", "bind").contains(name)) {
+            if (!List.of("data-dir", "services", "startup-timeout", "bind", "restarts").contains(name)) {
                 throw new UsageException("unknown option --" + name);
             }
             given.put(name, arg.substring(arg.indexOf('=') + 1));
@@ -57,7 +67,8 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
         return new Options(home, data, services(given.get("services")),
                 Duration.ofSeconds(seconds(given.getOrDefault("startup-timeout", "240"))),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("DATABASE_URL")),
-                bind(given.getOrDefault("bind", env.getOrDefault("SWITCHBOARD_BIND_ADDRESS", LOOPBACK))));
+                bind(given.getOrDefault("bind", env.getOrDefault("SWITCHBOARD_BIND_ADDRESS", LOOPBACK))),
+                restarts(given.getOrDefault("restarts", "5")));
     }
 
     /** Where this machine reaches what the stack listens on: the loopback address when that is every interface. */
@@ -97,6 +108,18 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
             return seconds;
         } catch (NumberFormatException e) {
             throw new UsageException("--startup-timeout must be a number of seconds, got '" + value + "'");
+        }
+    }
+
+    private static int restarts(String value) {
+        try {
+            int restarts = Integer.parseInt(value);
+            if (restarts < 0) {
+                throw new UsageException("--restarts must be 0 or more");
+            }
+            return restarts;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--restarts must be a whole number, got '" + value + "'");
         }
     }
 

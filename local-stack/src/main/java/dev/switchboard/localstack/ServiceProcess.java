@@ -48,17 +48,23 @@ final class ServiceProcess {
         return command;
     }
 
-    /** Starts the service with {@code environment}; {@code host} is where this machine reaches its port. */
+    /** Starts the service's jar with {@code environment}; {@code host} is where this machine reaches its port. */
     static ServiceProcess start(Service service, Path home, Path logs, Map<String, String> environment, String host) {
         Path jar = jar(home, service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build it first with ./mvnw -q install -DskipTests");
         }
+        return start(service, command(Path.of(System.getProperty("java.home"), "bin", "java"), jar, service), logs,
+                environment, host);
+    }
+
+    static ServiceProcess start(Service service, List<String> command, Path logs, Map<String, String> environment,
+            String host) {
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(service.module() + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command(Path.of(System.getProperty("java.home"), "bin", "java"),
-                    jar, service)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             return new ServiceProcess(service, builder.start(), log, host);
         } catch (IOException e) {
@@ -78,6 +84,11 @@ final class ServiceProcess {
         return process.isAlive();
     }
 
+    /** The exit code of an exited process (128 + the signal's number when a signal ended it). */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     boolean isHealthy() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(healthUrl()))
@@ -92,7 +103,8 @@ final class ServiceProcess {
     }
 
     String healthUrl() {
-        return "http://" + host + ":" + service.port() + "/actuator/health";
+        // readiness, not liveness: a service is ready once the path of a first message is warm
+        return "http://" + host + ":" + service.port() + "/actuator/health/readiness";
     }
 
     /** The last lines of the service's log, to show why it did not come up. */

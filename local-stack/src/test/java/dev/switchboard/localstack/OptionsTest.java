@@ -3,12 +3,14 @@ package dev.switchboard.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OptionsTest {
 
@@ -25,17 +27,19 @@ class OptionsTest {
         assertThat(options.externalKafka()).isNull();
         assertThat(options.externalDatabase()).isNull();
         assertThat(options.bind()).isEqualTo("127.0.0.1");
+        assertThat(options.restarts()).isEqualTo(5);
     }
 
     @Test
     void argumentsAndEnvironmentChooseWhatAndWhere() {
         Options options = Options.parse(new String[] {"--data-dir=/var/sb", "--services=gateway-service,chat-service",
-                "--startup-timeout=90"}, Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "DATABASE_URL",
+                "--startup-timeout=90", "--restarts=0"}, Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "DATABASE_URL",
                         "postgresql://db/x"), cwd);
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/var/sb"));
         assertThat(options.services()).extracting(Service::module).containsExactly("gateway-service", "chat-service");
         assertThat(options.startupTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(options.restarts()).isZero();
         assertThat(options.externalKafka()).isEqualTo("kafka:9092");
         assertThat(options.externalDatabase()).isEqualTo("postgresql://db/x");
         assertThat(Options.parse(new String[] {"--services=none"}, Map.of(), cwd).services()).isEmpty();
@@ -49,6 +53,8 @@ class OptionsTest {
                 .hasMessageContaining("unknown option --port");
         assertThatThrownBy(() -> Options.parse(new String[] {"--startup-timeout=soon"}, Map.of(), cwd))
                 .hasMessageContaining("number of seconds");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--restarts=-1"}, Map.of(), cwd))
+                .hasMessageContaining("--restarts must be 0 or more");
     }
 
     @Test
@@ -84,6 +90,33 @@ class OptionsTest {
         assertThat(Options.USAGE).contains("--bind");
         assertThatThrownBy(() -> Options.parse(new String[] {"--bind="}, Map.of(), cwd))
                 .hasMessageContaining("--bind must be an address");
+    }
+
+    @Test
+    void helpDocumentsHowServicesAreSupervised() {
+        assertThatThrownBy(() -> Options.parse(new String[] {"--help"}, Map.of(), cwd))
+                .isInstanceOf(Options.UsageException.class);
+        assertThat(Options.USAGE).contains("--restarts", "started again, at once the first time",
+                "gives up on it and prints the end of", "DATA-DIR/config/<service>.env", "/actuator/health/readiness");
+    }
+
+    @Test
+    void aServiceFileOfSettingsIsAddedToItsEnvironmentAtEachStart(@TempDir Path data) throws Exception {
+        // Given settings for llm-fallback-service in its file under the data directory
+        Options options = Options.parse(new String[] {"--data-dir=" + data}, Map.of(), cwd);
+        Service llm = Service.ALL.stream().filter(s -> s.module().equals("llm-fallback-service")).findFirst()
+                .orElseThrow();
+        Files.createDirectories(data.resolve("config"));
+        Files.writeString(data.resolve("config/llm-fallback-service.env"), "# a model\nOPENAI_API_KEY = k\n\nLLM_TIMEOUT=5s\n");
+
+        // When its environment is made, Then the file's settings are in it, and only in its own
+        assertThat(new LocalStack(options).environment(llm, "127.0.0.1:9092")).containsEntry("OPENAI_API_KEY", "k")
+                .containsEntry("LLM_TIMEOUT", "5s").containsEntry("SERVER_PORT", "8084");
+        assertThat(new LocalStack(options).environment(Service.ALL.get(0), "127.0.0.1:9092"))
+                .doesNotContainKey("OPENAI_API_KEY");
+        Files.writeString(data.resolve("config/llm-fallback-service.env"), "no equals sign\n");
+        assertThatThrownBy(() -> new LocalStack(options).environment(llm, "127.0.0.1:9092"))
+                .hasMessageContaining("line 1 is not NAME=value");
     }
 
     private void assertEverythingListensOn(Options options, String address) {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +39,7 @@ class BrowserIT {
     static RunningStack stack;
     static Browser browser;
     static final Api api = new Api();
-    /** Stops what the streaming case started: the model-backed llm-fallback-service and its stub model. */
+    /** Stops what the streaming case started: the stub model. */
     static AutoCloseable modelBacked = () -> { };
 
     @BeforeAll
@@ -283,12 +282,8 @@ class BrowserIT {
         LlmFallbackStackIT.ModelStub model = LlmFallbackStackIT.ModelStub.start(
                 "Multicast for IPTV works on your own router with IGMP proxy on. ",
                 "If the picture still freezes, type \"agent\" and a person will help ");
-        Process service = LlmFallbackStackIT.restartWithModel(stack, model);
-        modelBacked = () -> {
-            service.destroy();
-            service.waitFor(30, TimeUnit.SECONDS);
-            model.server.stop(0);
-        };
+        LlmFallbackStackIT.restartWithModel(stack, model);
+        modelBacked = () -> model.server.stop(0);
         browser.open("/");
         awaitConnected();
 

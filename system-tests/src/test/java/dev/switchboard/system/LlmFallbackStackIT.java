@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -56,7 +55,6 @@ class LlmFallbackStackIT {
     static RunningStack stack;
     static final Api api = new Api();
     static ModelStub model;
-    static Process modelBackedService;
 
     @BeforeAll
     static void startTheStack() {
@@ -68,10 +66,6 @@ class LlmFallbackStackIT {
     @AfterAll
     static void stopEverything() throws InterruptedException, IOException {
         System.out.println("llm-fallback-service metrics at the end:\n" + llmMetrics());
-        if (modelBackedService != null) {
-            modelBackedService.destroy();
-            modelBackedService.waitFor(30, TimeUnit.SECONDS);
-        }
         if (model != null) {
             model.server.stop(0);
         }
@@ -194,15 +188,15 @@ class LlmFallbackStackIT {
     }
 
     private static void restartWithModel() {
-        modelBackedService = restartWithModel(stack, model);
+        restartWithModel(stack, model);
     }
 
     /**
-     * Stops the stack's llm-fallback-service and starts the same jar with the given model configured; answers once it
-     * reports the model enabled. BrowserIT streams a reply in the page with it too.
+     * Restarts the stack's llm-fallback-service with the given model configured; answers once it reports the model
+     * enabled. BrowserIT streams a reply in the page with it too.
      */
-    static Process restartWithModel(RunningStack stack, ModelStub model) {
-        Process modelBacked = stack.restartService("llm-fallback-service", 8084, "192m", Map.of(
+    static void restartWithModel(RunningStack stack, ModelStub model) {
+        stack.restartService("llm-fallback-service", Map.of(
                 "OPENAI_API_KEY", "test-key",
                 "OPENAI_BASE_URL", "http://127.0.0.1:" + model.server.getAddress().getPort() + "/v1",
                 "SPRING_AI_CHAT_MODEL", "openai",
@@ -211,7 +205,6 @@ class LlmFallbackStackIT {
                 "LLM_TIMEOUT", "5s"));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "enabled".equals(llmHealth().get("mode")));
-        return modelBacked;
     }
 
     @SuppressWarnings("unchecked")

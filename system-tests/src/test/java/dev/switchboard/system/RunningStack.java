@@ -114,31 +114,37 @@ final class RunningStack implements AutoCloseable {
     }
 
     /**
-     * Stops one of the stack's services (found by its jar) and starts the same jar again on its port with its default
-     * Kafka and database, plus {@code environment}; the new process ends with this JVM (the platform's watchdog).
+     * Restarts one of the stack's services as a user would: {@code environment} goes into its settings file under the
+     * data directory (an empty map removes the file), its process is stopped (SIGTERM), and the stack's supervisor
+     * starts it again with those settings. Returns once the stack reports it ready again.
      */
-    Process restartService(String service, int port, String heap, Map<String, String> environment) {
-        ProcessHandle running = processes().stream()
-                .filter(p -> p.info().commandLine().orElse("").contains(service + ".jar")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + service + " in the stack"));
-        running.destroy();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !running.isAlive());
-        Path home = home();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", home.resolve(service + "/target/" + service + ".jar").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("logs/" + service + "-restarted.log").toFile());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        // as the local stack starts it: on the loopback address only
-        builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-        builder.environment().put("SWITCHBOARD_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
-        builder.environment().putAll(environment);
+    void restartService(String service, Map<String, String> environment) {
+        Path settings = dataDir.resolve("config/" + service + ".env");
         try {
-            return builder.start();
+            if (environment.isEmpty()) {
+                Files.deleteIfExists(settings);
+            } else {
+                Files.createDirectories(settings.getParent());
+                StringBuilder lines = new StringBuilder();
+                environment.forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+                Files.writeString(settings, lines);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String readyAgain = service + " is ready again";
+        long before = output().lines().filter(line -> line.contains(readyAgain)).count();
+        ProcessHandle running = serviceProcess(service);
+        running.destroy();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> output().lines().filter(line -> line.contains(readyAgain)).count() > before);
+    }
+
+    /** The running process of one of the stack's services, found by its jar. */
+    ProcessHandle serviceProcess(String service) {
+        return processes().stream().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(service + ".jar")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + service + " in the stack"));
     }
 
     /** Stops it as Ctrl-C would and waits until every process it started is gone. */
