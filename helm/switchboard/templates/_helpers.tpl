@@ -108,6 +108,17 @@ spec:
           value: {{ $svc.port | quote }}
         - name: JAVA_TOOL_OPTIONS
           value: {{ printf "%s -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" $svc.javaOpts | quote }}
+        # examples and documents embedded once per model and content; /tmp (an emptyDir) outlives a container restart
+        - name: EMBEDDING_CACHE_DIR
+          value: /tmp/embeddings
+        {{- if $root.Values.kafka.staticMembership }}
+        # unique per replica and kept across container restarts: a restarted container's consumers get their
+        # partitions back at once
+        - name: KAFKA_GROUP_INSTANCE_ID
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.name
+        {{- end }}
         {{- if $svc.database }}
         - name: DATABASE_URL
           valueFrom:
@@ -134,9 +145,10 @@ spec:
         {{- with $svc.extraEnv }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
+      # the readiness group: started and warm (the path of a first message has run once, Kafka clients joined)
       startupProbe:
         httpGet:
-          path: /actuator/health/liveness
+          path: /actuator/health/readiness
           port: http
         periodSeconds: {{ $root.Values.probes.startup.periodSeconds }}
         failureThreshold: {{ $root.Values.probes.startup.failureThreshold }}

@@ -59,7 +59,11 @@ class HelmChartTest {
                     .containsEntry("path", "/actuator/health/liveness");
             assertThat(map(map(container, "readinessProbe"), "httpGet")).as(service)
                     .containsEntry("path", "/actuator/health/readiness");
-            assertThat(container).as(service).containsKey("startupProbe");
+            // started means warm: the startup probe waits for the readiness group, then liveness takes over
+            assertThat(map(map(container, "startupProbe"), "httpGet")).as(service)
+                    .containsEntry("path", "/actuator/health/readiness");
+            assertThat(env(container)).as(service).containsEntry("EMBEDDING_CACHE_DIR", "/tmp/embeddings")
+                    .doesNotContainKey("KAFKA_GROUP_INSTANCE_ID");
             Map<String, Object> resources = map(container, "resources");
             assertThat(map(resources, "requests")).as(service).containsKeys("cpu", "memory");
             assertThat(map(resources, "limits")).as(service).containsKey("memory");
@@ -115,6 +119,21 @@ class HelmChartTest {
         // And only jwt.demoUsers=true turns them on
         assertThat(gatewayEnv(render(template(false).set("jwt.demoUsers", true))))
                 .containsEntry("DEMO_USERS_ENABLED", "true");
+    }
+
+    @Test
+    void withStaticMembershipEveryPodsConsumersJoinUnderThePodsName() {
+        // Given the chart rendered with kafka.staticMembership=true
+        List<Map<String, Object>> manifests = render(template(false).set("kafka.staticMembership", true));
+
+        // Then every service's instance id is its pod's name: unique per replica, kept across container restarts
+        for (String service : SERVICES) {
+            String kind = service.equals("gateway-service") ? "StatefulSet" : "Deployment";
+            Map<String, Object> pod = map(map(map(find(manifests, kind, "switchboard-" + service), "spec"),
+                    "template"), "spec");
+            assertThat(env(list(pod, "containers").get(0))).as(service)
+                    .containsEntry("KAFKA_GROUP_INSTANCE_ID", "{fieldRef={fieldPath=metadata.name}}");
+        }
     }
 
     @Test

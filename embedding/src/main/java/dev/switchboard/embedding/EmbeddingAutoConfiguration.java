@@ -1,5 +1,7 @@
 package dev.switchboard.embedding;
 
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +15,12 @@ public class EmbeddingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SentenceEmbedder sentenceEmbedder(EmbeddingProperties properties) {
-        return Embedders.onnx(properties.permits());
+        SentenceEmbedder model = Embedders.onnx(properties.permits());
+        if (properties.cacheDir().isBlank()) {
+            LoggerFactory.getLogger(EmbeddingAutoConfiguration.class).info(
+                    "No EMBEDDING_CACHE_DIR: examples and documents are embedded at every start");
+            return model;
+        }
+        return new CachedEmbeddings(model, Path.of(properties.cacheDir()));
     }
 }

@@ -1,5 +1,10 @@
 package dev.switchboard.embedding;
 
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 /** Turns a text into a unit-length sentence embedding, so a dot product is the cosine similarity. */
 public interface SentenceEmbedder {
 
@@ -7,4 +12,27 @@ public interface SentenceEmbedder {
 
     /** Identifies the model, so a classifier version changes when the model does. */
     String modelName();
+
+    /**
+     * Embeds many texts (examples, documents), in order, with as many callers as cores: the embedder queues them, so
+     * this never over-subscribes the model. The Spring bean reads them from its cache when it has them.
+     */
+    default float[][] embedAll(List<String> texts) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            List<Future<float[]>> futures = texts.stream().map(t -> pool.submit(() -> embed(t))).toList();
+            float[][] vectors = new float[texts.size()][];
+            for (int i = 0; i < vectors.length; i++) {
+                vectors[i] = futures.get(i).get();
+            }
+            return vectors;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding " + texts.size() + " texts", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot embed " + texts.size() + " texts", e);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

@@ -99,7 +99,8 @@ public final class LocalStack {
         Supervised.RestartPolicy policy = Supervised.RestartPolicy.of(options.restarts());
         for (Service service : options.services()) {
             running.add(new Supervised(service, () -> ServiceProcess.start(service, options.home(),
-                    options.dataDir().resolve("logs"), environment(service, kafkaServers), options.localAddress()),
+                    options.classDataSharing(), options.dataDir().resolve("logs"), environment(service, kafkaServers),
+                    options.localAddress()),
                     policy, LocalStack::log));
         }
         supervisor.scheduleWithFixedDelay(this::supervise, 500, 500, TimeUnit.MILLISECONDS);
@@ -125,6 +126,14 @@ public final class LocalStack {
         env.put("SERVER_ADDRESS", options.bind());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("SWITCHBOARD_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+        // one instance of each service: its name is stable across restarts, so its consumers are static group members
+        // and a restarted service gets its partitions back at once
+        env.put("KAFKA_GROUP_INSTANCE_ID", service.module());
+        // examples and documents are embedded at the first start and read back at the next ones
+        env.put("EMBEDDING_CACHE_DIR", options.dataDir().resolve("embeddings").toString());
+        // glibc's default of 8 malloc arenas per core is resident memory a JVM (which allocates little natively) does
+        // not use
+        env.put("MALLOC_ARENA_MAX", "2");
         if (service.database() != null) {
             env.put("DATABASE_URL", options.externalDatabase() != null ? options.externalDatabase()
                     : postgres.databaseUrl(service.database()));
@@ -171,8 +180,10 @@ public final class LocalStack {
 
     private void printBanner(Duration took, String bootstrap) {
         StringBuilder banner = new StringBuilder("\n");
-        banner.append(String.format("Started in %.1f s; memory of all processes (RSS): %d MB%n",
-                took.toMillis() / 1000.0, Memory.residentMegabytes(postgresProcess())));
+        banner.append(String.format("Started in %.1f s; memory of all processes: %d MB PSS (%d MB RSS); "
+                + "load average %.2f%n", took.toMillis() / 1000.0, Memory.proportionalMegabytes(postgresProcess()),
+                Memory.residentMegabytes(postgresProcess()),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         if (running.stream().anyMatch(p -> p.service().module().equals("gateway-service"))) {
             String gateway = options.localAddress() + ":8080";
             banner.append("  Chat API    POST http://" + gateway + "/api/v1/chat/messages\n");

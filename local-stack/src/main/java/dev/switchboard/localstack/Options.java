@@ -20,21 +20,25 @@ import java.util.Map;
  * @param bind the address every service, Kafka and PostgreSQL listen on: the loopback address unless asked
  *     otherwise, so a laptop on a shared network does not serve the unauthenticated internal ports to it
  * @param restarts how many times in a row a service that exits is restarted before the stack gives up on it
+ * @param classDataSharing whether the service JVMs map the classes of an earlier run from an archive
  */
 record Options(Path home, Path dataDir, List<Service> services, Duration startupTimeout, String externalKafka,
-        String externalDatabase, String bind, int restarts) {
+        String externalDatabase, String bind, int restarts, boolean classDataSharing) {
 
     static final String LOOPBACK = "127.0.0.1";
 
     static final String USAGE = """
             usage: java -jar local-stack/target/local-stack.jar [--data-dir=DIR] [--services=a,b|none] \
-            [--startup-timeout=SECONDS] [--bind=ADDRESS] [--restarts=N]
+            [--startup-timeout=SECONDS] [--bind=ADDRESS] [--restarts=N] [--cds=on|off]
               --data-dir         state of Kafka, PostgreSQL and the logs (SWITCHBOARD_DATA_DIR, default .data)
               --services         the services to start, by module name (default: all)
               --startup-timeout  seconds to wait for everything to be healthy (default 240)
               --bind             the address the services, Kafka and PostgreSQL listen on (SWITCHBOARD_BIND_ADDRESS,
                                  default 127.0.0.1: this machine only; 0.0.0.0 serves every network it is on)
               --restarts         restarts in a row of a service that exits before giving up on it (default 5; 0: none)
+              --cds              class-data sharing for the service JVMs (default on): the first start after a build
+                                 archives the classes each service loaded (SERVICE/target/cds, written when it stops),
+                                 later starts map them instead of loading them again
             KAFKA_BOOTSTRAP_SERVERS or DATABASE_URL in the environment use those instead of starting them.
 
             Services are supervised as Kubernetes would: one whose process exits (a crash, kill -9, out of memory) is
@@ -55,7 +59,7 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                 throw new UsageException("unknown argument '" + arg + "'");
             }
             String name = arg.substring(2, arg.indexOf('='));
-            if (!List.of("data-dir", "services", "startup-timeout", "bind", "restarts").contains(name)) {
+            if (!List.of("data-dir", "services", "startup-timeout", "bind", "restarts", "cds").contains(name)) {
                 throw new UsageException("unknown option --" + name);
             }
             given.put(name, arg.substring(arg.indexOf('=') + 1));
@@ -68,7 +72,7 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                 Duration.ofSeconds(seconds(given.getOrDefault("startup-timeout", "240"))),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("DATABASE_URL")),
                 bind(given.getOrDefault("bind", env.getOrDefault("SWITCHBOARD_BIND_ADDRESS", LOOPBACK))),
-                restarts(given.getOrDefault("restarts", "5")));
+                restarts(given.getOrDefault("restarts", "5")), onOff("cds", given.getOrDefault("cds", "on")));
     }
 
     /** Where this machine reaches what the stack listens on: the loopback address when that is every interface. */
@@ -121,6 +125,14 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
         } catch (NumberFormatException e) {
             throw new UsageException("--restarts must be a whole number, got '" + value + "'");
         }
+    }
+
+    private static boolean onOff(String option, String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UsageException("--" + option + " must be on or off, got '" + value + "'");
+        };
     }
 
     private static String blankToNull(String value) {

@@ -36,26 +36,34 @@ final class ServiceProcess {
         return home.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
     }
 
-    static List<String> command(Path java, Path jar, Service service) {
+    static List<String> command(Path java, Path jar, Service service, boolean classDataSharing) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.add("-Xmx" + service.heap());
+        // the heap starts small and grows as the service needs it: a JVM touches its whole young generation before its
+        // first collection, so a heap sized at -Xmx from the start would be resident memory for nothing
+        command.add("-Xms64m");
         command.add("-Xss512k");
         // small heaps: the serial collector has the least overhead on two cores
         command.add("-XX:+UseSerialGC");
-        command.add("-jar");
-        command.add(jar.toString());
+        if (classDataSharing) {
+            command.addAll(ClassDataSharing.options(java, jar));
+        } else {
+            command.add("-jar");
+            command.add(jar.toString());
+        }
         return command;
     }
 
     /** Starts the service's jar with {@code environment}; {@code host} is where this machine reaches its port. */
-    static ServiceProcess start(Service service, Path home, Path logs, Map<String, String> environment, String host) {
+    static ServiceProcess start(Service service, Path home, boolean classDataSharing, Path logs,
+            Map<String, String> environment, String host) {
         Path jar = jar(home, service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build it first with ./mvnw -q install -DskipTests");
         }
-        return start(service, command(Path.of(System.getProperty("java.home"), "bin", "java"), jar, service), logs,
-                environment, host);
+        return start(service, command(Path.of(System.getProperty("java.home"), "bin", "java"), jar, service,
+                classDataSharing), logs, environment, host);
     }
 
     static ServiceProcess start(Service service, List<String> command, Path logs, Map<String, String> environment,

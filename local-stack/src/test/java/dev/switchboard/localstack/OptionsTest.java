@@ -28,6 +28,7 @@ class OptionsTest {
         assertThat(options.externalDatabase()).isNull();
         assertThat(options.bind()).isEqualTo("127.0.0.1");
         assertThat(options.restarts()).isEqualTo(5);
+        assertThat(options.classDataSharing()).isTrue();
     }
 
     @Test
@@ -62,9 +63,9 @@ class OptionsTest {
         Service intent = Service.ALL.stream().filter(s -> s.module().equals("intent-service")).findFirst().orElseThrow();
 
         List<String> command = ServiceProcess.command(Path.of("/jdk/bin/java"),
-                ServiceProcess.jar(cwd, intent), intent);
+                ServiceProcess.jar(cwd, intent), intent, false);
 
-        assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-jar",
+        assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-Xms64m", "-jar",
                 "/repo/intent-service/target/intent-service.jar");
         assertThat(Service.databases()).containsExactly("chat", "analytics", "feedback");
     }

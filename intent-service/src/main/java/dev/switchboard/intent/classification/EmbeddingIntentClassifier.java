@@ -12,9 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +64,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             }
         }
         long started = System.nanoTime();
-        this.examples = embedAll(embedder, texts);
+        this.examples = embedder.embedAll(texts);
         this.examplesByDimension = byDimension(examples);
         this.labels = labelList.stream().mapToInt(Integer::intValue).toArray();
         this.centroids = new float[intents.length][];
@@ -93,24 +90,6 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             }
         }
         return matrix;
-    }
-
-    /** Embeds with as many callers as cores: the embedder queues them, so this never over-subscribes the model. */
-    private static float[][] embedAll(SentenceEmbedder embedder, List<String> texts) {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<float[]>> futures = texts.stream().map(t -> pool.submit(() -> embedder.embed(t))).toList();
-            float[][] vectors = new float[texts.size()][];
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = futures.get(i).get();
-            }
-            return vectors;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot embed the training examples", e);
-        } finally {
-            pool.shutdown();
-        }
     }
 
     @Override

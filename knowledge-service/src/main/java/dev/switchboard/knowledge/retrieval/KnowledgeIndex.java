@@ -10,9 +10,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -99,26 +96,16 @@ public final class KnowledgeIndex {
                 embedAll(embedder, docs, known));
     }
 
+    /** The texts the previous index did not have, in one bulk call (read from the embedder's cache when it can). */
     private static float[][] embedAll(SentenceEmbedder embedder, List<Doc> docs, Map<String, float[]> known) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<float[]>> futures = docs.stream().map(d -> pool.submit(() -> {
-                float[] vector = known.get(d.text());
-                return vector != null ? vector : embedder.embed(d.text());
-            })).toList();
-            float[][] vectors = new float[docs.size()][];
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = futures.get(i).get();
-            }
-            return vectors;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while embedding the knowledge base", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot embed the knowledge base", e);
-        } finally {
-            pool.shutdown();
+        List<String> missing = docs.stream().map(Doc::text).filter(text -> !known.containsKey(text)).distinct()
+                .toList();
+        float[][] embedded = embedder.embedAll(missing);
+        Map<String, float[]> byText = new HashMap<>(known);
+        for (int i = 0; i < missing.size(); i++) {
+            byText.put(missing.get(i), embedded[i]);
         }
+        return docs.stream().map(d -> byText.get(d.text())).toArray(float[][]::new);
     }
 
     public KnowledgeBase knowledgeBase() {

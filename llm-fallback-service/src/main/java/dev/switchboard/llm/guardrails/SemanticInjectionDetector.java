@@ -38,8 +38,8 @@ final class SemanticInjectionDetector {
     SemanticInjectionDetector(SentenceEmbedder embedder, List<String> attacks, List<String> requests, int nearest,
             double threshold, double refusalThreshold) {
         this.embedder = embedder;
-        this.attacks = attacks.stream().map(embedder::embed).toList();
-        this.requests = requests.stream().map(embedder::embed).toList();
+        this.attacks = List.of(embedder.embedAll(attacks));
+        this.requests = List.of(embedder.embedAll(requests));
         this.nearest = nearest;
         this.threshold = threshold;
         this.refusalThreshold = refusalThreshold;

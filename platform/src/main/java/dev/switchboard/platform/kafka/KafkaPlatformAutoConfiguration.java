@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +20,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
@@ -57,13 +60,43 @@ public class KafkaPlatformAutoConfiguration {
      * caused is durable, so a lost commit means a redelivery (which consumers dedupe), never a loss; waiting would add
      * a broker round trip to every poll. The container's own timer is off: it times a whole poll under the name
      * that {@link RecordBatches}' per-record observations use, with other tags, so Prometheus refused one of the two.
+     *
+     * <p>With an instance id, every subscribing container is a static member of its group ({@code group.instance.id},
+     * spring-kafka appends {@code -n} per consumer of a concurrent container): a restarted instance gets its partitions
+     * back at once instead of after the session timeout of its dead predecessor, and the others are not rebalanced.
+     * Containers with assigned partitions (the gateway's reply partition) are in no group and get none.
      */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> containerProperties() {
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> containers(
+            KafkaPlatformProperties properties, ConsumersJoined consumersJoined) {
         return container -> {
-            container.getContainerProperties().setSyncCommits(false);
-            container.getContainerProperties().setMicrometerEnabled(false);
+            ContainerProperties containerProperties = container.getContainerProperties();
+            containerProperties.setSyncCommits(false);
+            containerProperties.setMicrometerEnabled(false);
+            // a SIGTERM finishes the poll in flight and commits it (spring.kafka.listener.immediate-stop is false):
+            // give it the time a busy poll may need, within Kubernetes' 30 s of grace
+            containerProperties.setShutdownTimeout(properties.shutdownTimeout().toMillis());
+            consumersJoined.track(container);
+            if (!properties.instanceId().isBlank() && containerProperties.getTopicPartitions() == null) {
+                // the broker accepts only ASCII alphanumerics, '.', '_' and '-' (a default listener id has a '#')
+                String instance = (properties.instanceId() + "." + container.getListenerId())
+                        .replaceAll("[^A-Za-z0-9._-]", "_");
+                containerProperties.getKafkaConsumerProperties().setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                        instance);
+            }
         };
+    }
+
+    /** Readiness waits until every consumer has joined its group (see {@link ConsumersJoined}). */
+    @Bean
+    ConsumersJoined kafkaConsumersJoined(ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+        return new ConsumersJoined(registry);
+    }
+
+    /** Readiness waits until the producer is connected (see {@link ProducerConnected}). */
+    @Bean
+    ProducerConnected kafkaProducerConnected(KafkaTemplate<String, SpecificRecord> template, KafkaAdmin admin) {
+        return new ProducerConnected(template, admin);
     }
 
     @Bean

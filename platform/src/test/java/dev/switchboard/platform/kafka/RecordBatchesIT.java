@@ -167,7 +167,8 @@ class RecordBatchesIT {
         }
     }
 
-    private static CompletableFuture<Void> answer(EventPublisher publisher, SpecificRecord event) {
+    /** A knowledge-base reply to {@code event} on its gateway's partition (ListenerLifecycleIT answers with it too). */
+    static CompletableFuture<Void> answer(EventPublisher publisher, SpecificRecord event) {
         Envelope envelope = Envelope.of(event);
         ChatReplied reply = envelope.stamp(new ChatReplied());
         reply.setReplyId(UUID.randomUUID().toString());

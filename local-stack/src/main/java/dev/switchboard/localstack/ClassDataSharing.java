@@ -1,0 +1,74 @@
+package dev.switchboard.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Class-data sharing for a service's JVM, as Spring Boot documents it on Java 17: the jar is run extracted (classes in
+ * plain jars, which CDS can map; it cannot from a jar nested in a jar), and the classes a run loaded are archived when
+ * it exits ({@code -XX:ArchiveClassesAtExit}); the next start maps them from that archive
+ * ({@code -XX:SharedArchiveFile}) instead of loading, verifying and parsing each class again. Both live next to the
+ * jar, under {@code target/cds}, and are made again when the jar changes (a new build), so the first start after a
+ * build is the training run and pays the extraction.
+ */
+final class ClassDataSharing {
+
+    private ClassDataSharing() {
+    }
+
+    /** The JVM options and jar that run {@code jar} with class-data sharing. */
+    static List<String> options(Path java, Path jar) {
+        Path directory = jar.resolveSibling("cds");
+        Path extracted = directory.resolve(jar.getFileName());
+        Path archive = directory.resolve(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+        extractIfStale(java, jar, directory, extracted);
+        List<String> options = new ArrayList<>();
+        options.add(Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
+        options.add("-jar");
+        options.add(extracted.toString());
+        return options;
+    }
+
+    private static void extractIfStale(Path java, Path jar, Path directory, Path extracted) {
+        try {
+            String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+            Path stampFile = directory.resolve("source");
+            if (Files.exists(extracted) && Files.exists(stampFile) && Files.readString(stampFile).equals(stamp)) {
+                return;
+            }
+            deleteRecursively(directory);
+            Files.createDirectories(directory);
+            Process extract = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                    "--destination", directory.toString(), "--force").redirectErrorStream(true).start();
+            String output = new String(extract.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!extract.waitFor(5, TimeUnit.MINUTES) || extract.exitValue() != 0) {
+                throw new IllegalStateException("Cannot extract " + jar + " for class-data sharing: " + output);
+            }
+            Files.writeString(stampFile, stamp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare class-data sharing for " + jar, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while extracting " + jar, e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

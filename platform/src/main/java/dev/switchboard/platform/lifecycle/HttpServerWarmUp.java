@@ -1,0 +1,35 @@
+package dev.switchboard.platform.lifecycle;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Part of readiness: one request through the service's own HTTP server and WebFlux (on the loopback address), so the
+ * server's pipeline, codecs and security filters are loaded before a customer's request.
+ */
+class HttpServerWarmUp implements WarmUp {
+
+    private final Environment environment;
+
+    HttpServerWarmUp(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void warmUp() throws Exception {
+        String port = environment.getRequiredProperty("local.server.port");
+        String address = environment.getProperty("server.address", "127.0.0.1");
+        String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
+                URI.create("http://" + host + ":" + port + "/actuator/health/liveness"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("liveness answered " + response.statusCode());
+        }
+    }
+}

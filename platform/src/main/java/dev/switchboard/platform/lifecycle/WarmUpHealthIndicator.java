@@ -1,0 +1,94 @@
+package dev.switchboard.platform.lifecycle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Readiness means warm: runs the service's {@link WarmUp}s once the application has started (on a thread of its own,
+ * so liveness answers meanwhile) and reports OUT_OF_SERVICE, naming what is still cold, until every one succeeded.
+ * In the readiness health group, so neither Kubernetes nor the local stack sends traffic to a cold instance.
+ */
+class WarmUpHealthIndicator implements HealthIndicator, ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(WarmUpHealthIndicator.class);
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final ListableBeanFactory beans;
+    private final Map<String, Long> warmMillis = new ConcurrentHashMap<>();
+    /** Empty until the application has started. */
+    private volatile Map<String, WarmUp> warmUps = Map.of();
+    private volatile String failing = "the application is starting";
+
+    WarmUpHealthIndicator(ListableBeanFactory beans) {
+        this.beans = beans;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        warmUps = new TreeMap<>(beans.getBeansOfType(WarmUp.class));
+        failing = null;
+        Thread thread = new Thread(this::warmUpAll, "warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void warmUpAll() {
+        long started = System.nanoTime();
+        for (Map.Entry<String, WarmUp> warmUp : warmUps.entrySet()) {
+            if (!warmUp(warmUp.getKey(), warmUp.getValue())) {
+                return;
+            }
+        }
+        failing = null;
+        log.info("Warm in {} ms: {}", (System.nanoTime() - started) / 1_000_000, warmMillis);
+    }
+
+    /** Until it succeeds, a second apart; false only if this thread is interrupted. */
+    private boolean warmUp(String name, WarmUp warmUp) {
+        while (true) {
+            long started = System.nanoTime();
+            try {
+                warmUp.warmUp();
+                warmMillis.put(name, (System.nanoTime() - started) / 1_000_000);
+                return true;
+            } catch (Exception e) {
+                String message = name + ": " + e;
+                if (!message.equals(failing)) {
+                    log.warn("Not ready yet, warming up {} failed (retrying every second): {}", name, e.toString());
+                }
+                failing = message;
+            }
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public Health health() {
+        List<String> cold = warmUps.keySet().stream().filter(name -> !warmMillis.containsKey(name)).toList();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("warmMillis", Map.copyOf(warmMillis));
+        if (cold.isEmpty() && failing == null) {
+            return Health.up().withDetails(details).build();
+        }
+        details.put("cold", cold);
+        if (failing != null) {
+            details.put("failing", failing);
+        }
+        return Health.outOfService().withDetails(details).build();
+    }
+}
