@@ -375,6 +375,47 @@ class StackIT {
     }
 
     @Test
+    @Order(97)
+    void aServiceKilledUnderLoadIsRestartedByTheStackAndEveryMessageEndsWithOneStoredRealReply() throws Exception {
+        // Given a gateway whose rate limits let one guest address send ~10 messages a second (restarted through its
+        // settings file: the gateway alone restarted while the others keep running)
+        stack.restartService("gateway-service", Map.of("RATE_LIMIT_REQUESTS", "1000000"));
+        String guest = api.guestToken();
+        List<String> questions = List.of("my internet is super slow tonight", "how do I pay my bill",
+                "my wifi keeps dropping", "can I add a line to my plan", "what channels are in my tv package");
+        for (String service : List.of("knowledge-service", "intent-service")) {
+            // When it is killed with SIGKILL 3 s into 15 s of 10 messages a second
+            SteadyLoad load = SteadyLoad.start(api, guest, 10, Duration.ofSeconds(15), questions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> load.sentSoFar() >= 30);
+            long readyBefore = stack.output().lines().filter(l -> l.contains(service + " is ready again")).count();
+            stack.serviceProcess(service).destroyForcibly();
+            List<SteadyLoad.Sent> sent = load.finish();
+
+            // Then the stack restarts it by itself
+            await().atMost(Duration.ofSeconds(90)).until(() -> stack.output().lines()
+                    .filter(l -> l.contains(service + " is ready again")).count() > readyBefore);
+            System.out.println(stack.output().lines().filter(l -> l.contains(service)).reduce((a, b) -> b)
+                    .orElse(""));
+            // And every message was answered, at most one in ten with the gateway's timeout placeholder
+            long timedOut = sent.stream().filter(SteadyLoad.Sent::timedOut).count();
+            System.out.printf("%s killed under 10 messages/s: %d of %d customers got the timeout reply%n", service,
+                    timedOut, sent.size());
+            assertThat(sent).hasSize(150).allSatisfy(s -> assertThat(s.status()).as(s.messageId()).isEqualTo(200));
+            assertThat(timedOut).isLessThanOrEqualTo(sent.size() / 10);
+            // And every conversation ends with exactly one stored reply that the pipeline made
+            String conversations = sent.stream().map(s -> "'" + s.conversationId() + "'")
+                    .collect(java.util.stream.Collectors.joining(","));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Stores.row("chat", """
+                    select count(distinct conversation_id) as answered, count(*) as replies,
+                           count(*) filter (where content like '%%%s%%') as placeholders
+                    from messages where role = 'assistant' and conversation_id in (%s)"""
+                    .formatted(SteadyLoad.TIMEOUT_REPLY, conversations)))
+                    .containsEntry("answered", (long) sent.size()).containsEntry("replies", (long) sent.size())
+                    .containsEntry("placeholders", 0L));
+        }
+    }
+
+    @Test
     @Order(100)
     void stoppingLeavesNoProcessAndASecondRunOnTheSameDataWorks() {
         // When the stack is stopped like Ctrl-C would
