@@ -396,13 +396,12 @@ class StackIT {
                     .filter(l -> l.contains(service + " is ready again")).count() > readyBefore);
             System.out.println(stack.output().lines().filter(l -> l.contains(service)).reduce((a, b) -> b)
                     .orElse(""));
-            // And every message was answered, at most one in ten with the gateway's timeout placeholder
+            // And every message was answered
             long timedOut = sent.stream().filter(SteadyLoad.Sent::timedOut).count();
             System.out.printf("%s killed under 10 messages/s: %d of %d customers got the timeout reply%n", service,
                     timedOut, sent.size());
             assertThat(sent).hasSize(150).allSatisfy(s -> assertThat(s.status()).as(s.messageId()).isEqualTo(200));
-            assertThat(timedOut).isLessThanOrEqualTo(sent.size() / 10);
-            // And every conversation ends with exactly one stored reply that the pipeline made
+            // And none is lost: every conversation ends with exactly one stored reply that the pipeline made
             String conversations = sent.stream().map(s -> "'" + s.conversationId() + "'")
                     .collect(java.util.stream.Collectors.joining(","));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Stores.row("chat", """
@@ -412,6 +411,8 @@ class StackIT {
                     .formatted(SteadyLoad.TIMEOUT_REPLY, conversations)))
                     .containsEntry("answered", (long) sent.size()).containsEntry("replies", (long) sent.size())
                     .containsEntry("placeholders", 0L));
+            // And at most one customer in ten got the gateway's timeout placeholder
+            assertThat(timedOut).isLessThanOrEqualTo(sent.size() / 10);
         }
     }
 
