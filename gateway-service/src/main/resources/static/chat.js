@@ -16,6 +16,7 @@
     shown: new Map(),        // message id -> its node
     lastStoredId: null,      // the newest message id chat-service is known (or believed) to have
     pending: new Map(),      // user message id -> when it was sent, until its reply is on screen
+    unanswered: new Map(),   // user message id -> its frame, to send again when the gateway says it is busy
     streams: new Map(),      // user message id -> {node, parts} while an LLM reply streams
     outbox: [],              // frames written while the socket was down or still catching up
     sending: false,          // the open socket has caught up and sent the outbox: frames may go straight out
@@ -139,7 +140,16 @@
   }
 
   function onError(frame) {
-    if (frame.messageId) state.pending.delete(frame.messageId);
+    const again = frame.status === 503 && frame.retryAfter && state.unanswered.get(frame.messageId);
+    if (again && Date.now() - state.pending.get(frame.messageId) < GIVE_UP_AFTER_MS) {
+      // busy, not refused: the gateway says when to try again, so the customer need not
+      setTimeout(() => sendFrame(again), frame.retryAfter * 1000);
+      return;
+    }
+    if (frame.messageId) {
+      state.pending.delete(frame.messageId);
+      state.unanswered.delete(frame.messageId);
+    }
     const target = frame.messageId && state.shown.get(frame.messageId);
     const notice = el('p', { class: 'notice error', role: 'alert' }, `Not sent: ${frame.detail || 'error ' + frame.status}`);
     if (target) target.append(notice); else insert(notice);
@@ -169,6 +179,7 @@
 
   function showReply(reply) {
     state.pending.delete(reply.inReplyTo);
+    state.unanswered.delete(reply.inReplyTo);
     confirm(reply.inReplyTo);
     const stream = state.streams.get(reply.inReplyTo);
     state.streams.delete(reply.inReplyTo);
@@ -264,6 +275,7 @@
     node.classList.add('unconfirmed');
     $('messages').append(node);                    // ours, just typed: last, whatever is unacknowledged
     state.pending.set(message.id, Date.now());
+    state.unanswered.set(message.id, message);
     updateTyping();
     scrollToEnd();
     sendFrame(message);

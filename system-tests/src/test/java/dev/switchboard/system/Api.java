@@ -10,6 +10,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,7 +24,8 @@ final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Response(int status, Map<String, Object> body) {
+    /** A response's status, JSON body (empty if none) and the wait its {@code Retry-After} asks for, if any. */
+    record Response(int status, Map<String, Object> body, Optional<Duration> retryAfter) {
     }
 
     String guestToken() {
@@ -69,7 +71,8 @@ final class Api {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Response(response.statusCode(),
-                    body.isBlank() || !body.strip().startsWith("{") ? Map.of() : JSON.readValue(body, Map.class));
+                    body.isBlank() || !body.strip().startsWith("{") ? Map.of() : JSON.readValue(body, Map.class),
+                    response.headers().firstValue("Retry-After").map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

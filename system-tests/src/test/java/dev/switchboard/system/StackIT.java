@@ -44,6 +44,7 @@ class StackIT {
     static final Set<String> ONLY_AFTER_THEIR_EVENT = Set.of(
             "chat_messages_refused_total",            // a message into another user's conversation
             "gateway_rate_limit_store_errors_total",  // Redis configured and failing
+            "gateway_route_unavailable_total",        // a routed call to a service that is down or too slow
             "intent_context_followups_total",         // a short follow-up read in the light of the previous turn
             "intent_frustration_escalations_total",   // an angry customer handed to a person
             "llm_guardrail_blocks_total");            // an attack or off-topic request reaching llm-fallback
@@ -378,7 +379,8 @@ class StackIT {
     @Order(97)
     void aServiceKilledUnderLoadIsRestartedByTheStackAndEveryMessageEndsWithOneStoredRealReply() throws Exception {
         // Given a gateway whose rate limits let one guest address send ~10 messages a second (restarted through its
-        // settings file: the gateway alone restarted while the others keep running)
+        // settings file: the gateway alone restarted while the others keep running), and customers who send a message
+        // again when the gateway answers 503 with Retry-After, as the chat page does
         stack.restartService("gateway-service", Map.of("RATE_LIMIT_REQUESTS", "1000000"));
         String guest = api.guestToken();
         List<String> questions = List.of("my internet is super slow tonight", "how do I pay my bill",
@@ -398,8 +400,9 @@ class StackIT {
                     .orElse(""));
             // And every message was answered
             long timedOut = sent.stream().filter(SteadyLoad.Sent::timedOut).count();
-            System.out.printf("%s killed under 10 messages/s: %d of %d customers got the timeout reply%n", service,
-                    timedOut, sent.size());
+            System.out.printf("%s killed under 10 messages/s: %d of %d customers got the timeout reply, %d sent again "
+                    + "after a 503 (busy)%n", service, timedOut, sent.size(),
+                    sent.stream().filter(s -> s.retries() > 0).count());
             assertThat(sent).hasSize(150).allSatisfy(s -> assertThat(s.status()).as(s.messageId()).isEqualTo(200));
             // And none is lost: every conversation ends with exactly one stored reply that the pipeline made
             String conversations = sent.stream().map(s -> "'" + s.conversationId() + "'")

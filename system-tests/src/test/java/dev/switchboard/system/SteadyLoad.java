@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Customer messages at a steady rate through {@code POST /api/v1/chat/messages}, each starting a conversation, sent on
@@ -20,13 +21,15 @@ final class SteadyLoad {
     /** The gateway's placeholder when the pipeline did not answer within its reply timeout. */
     static final String TIMEOUT_REPLY = "taking longer than it should";
 
-    /** One message sent and what the customer got back. */
-    record Sent(String messageId, int status, String conversationId, String content) {
+    /** One message sent, what the customer got back, and how often it was sent again because the gateway was busy. */
+    record Sent(String messageId, int status, String conversationId, String content, int retries) {
 
         boolean timedOut() {
             return content != null && content.contains(TIMEOUT_REPLY);
         }
     }
+
+    private static final Duration RETRY_FOR = Duration.ofMinutes(1);
 
     private final List<CompletableFuture<Sent>> sent = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
@@ -46,15 +49,30 @@ final class SteadyLoad {
             }
             String id = UUID.randomUUID().toString();
             String content = contents.get(index % contents.size());
-            load.sent.add(CompletableFuture.supplyAsync(() -> {
-                Api.Response response = api.post("/api/v1/chat/messages", token,
-                        Map.of("id", id, "content", content, "role", "user"));
-                Map<String, Object> body = response.body() == null ? Map.of() : response.body();
-                return new Sent(id, response.status(), (String) body.get("conversationId"),
-                        (String) body.get("content"));
-            }, load.callers));
+            load.sent.add(CompletableFuture.supplyAsync(() -> send(api, token, id, content), load.callers));
         }, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
         return load;
+    }
+
+    /**
+     * Sends one message as the chat page does: a 503 with {@code Retry-After} means busy, not refused, so the same
+     * message goes again after that wait, for up to a minute.
+     */
+    private static Sent send(Api api, String token, String id, String content) {
+        long giveUpAt = System.nanoTime() + RETRY_FOR.toNanos();
+        int retries = 0;
+        while (true) {
+            Api.Response response = api.post("/api/v1/chat/messages", token,
+                    Map.of("id", id, "content", content, "role", "user"));
+            if (response.status() == 503 && response.retryAfter().isPresent() && System.nanoTime() < giveUpAt) {
+                retries++;
+                LockSupport.parkNanos(response.retryAfter().get().toNanos());
+                continue;
+            }
+            Map<String, Object> body = response.body();
+            return new Sent(id, response.status(), (String) body.get("conversationId"), (String) body.get("content"),
+                    retries);
+        }
     }
 
     int sentSoFar() {
