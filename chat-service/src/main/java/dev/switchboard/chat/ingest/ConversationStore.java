@@ -24,13 +24,17 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes customer messages and replies. Every write is idempotent: the message id is the primary key, so a
- * redelivered event inserts nothing and changes no counter. A poll's events are written with one statement per step
+ * Writes customer messages and replies. Every write is idempotent: message ids are scoped per customer, so (user, id)
+ * is the primary key and a redelivered event inserts nothing and changes no counter; a customer message keeps one
+ * reply, the first, except that a real answer made later (a replayed dead letter) replaces a failure reply. A poll's events are written with one statement per step
  * for all of them (arrays unnested by PostgreSQL), so a batch costs five round trips to the database, not four per
  * event.
  */
 @Component
 class ConversationStore {
+
+    /** The source of a failure reply, which a later real answer replaces. */
+    private static final String FAILURE = ReplySource.fallback.name();
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -52,6 +56,14 @@ class ConversationStore {
     private record Row(String id, String conversationId, String userId, String role, String content, String agent,
             String intent, String source, Double confidence, String refs, Long latencyMs, String inReplyTo,
             Instant at, Instant conversationCreatedAt, boolean escalation) {
+
+        Key key() {
+            return new Key(userId, id);
+        }
+    }
+
+    /** A message as its customer names it. */
+    private record Key(String userId, String id) {
     }
 
     /**
@@ -71,16 +83,17 @@ class ConversationStore {
                     List<Row> accepted = known.stream()
                             .filter(r -> !r.role().equals("user") || owners.get(r.conversationId()).equals(r.userId()))
                             .toList();
-                    return insertMessages(accepted).flatMap(inserted -> touch(accepted, inserted)
+                    return insertMessages(accepted).flatMap(inserted -> replaceFailureReplies(accepted, inserted)
+                            .then(touch(accepted, inserted))
                             .then(escalate(accepted, inserted))
                             .map(escalated -> results(rows, owners, inserted, escalated)));
                 }));
     }
 
-    private static List<Stored> results(List<Row> rows, Map<String, String> owners, Set<String> inserted,
+    private static List<Stored> results(List<Row> rows, Map<String, String> owners, Set<Key> inserted,
             Map<String, String> escalatedFrom) {
         Set<String> escalationAnnounced = new HashSet<>();
-        Set<String> reported = new HashSet<>();
+        Set<Key> reported = new HashSet<>();
         List<Stored> results = new ArrayList<>(rows.size());
         for (Row row : rows) {
             if (row == null) {
@@ -89,7 +102,7 @@ class ConversationStore {
                 results.add(new Stored(false, true, Optional.empty()));
             } else {
                 // a copy of an event in the same poll is a duplicate like any redelivery
-                boolean isNew = inserted.contains(row.id()) && reported.add(row.id());
+                boolean isNew = inserted.contains(row.key()) && reported.add(row.key());
                 // the first new escalating reply of a conversation carries the status it left
                 boolean announces = isNew && row.escalation() && escalatedFrom.containsKey(row.conversationId())
                         && escalationAnnounced.add(row.conversationId());
@@ -124,50 +137,83 @@ class ConversationStore {
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** Inserts the rows not stored yet and answers the ids it inserted. */
-    private Mono<Set<String>> insertMessages(List<Row> rows) {
-        Map<String, Row> byId = new LinkedHashMap<>();
-        rows.forEach(r -> byId.putIfAbsent(r.id(), r));
-        List<Row> unique = List.copyOf(byId.values());
+    /**
+     * Inserts the rows not stored yet and answers the keys it inserted. A reply to a message that has one already is
+     * not inserted (the unique index on the replies' (user, in_reply_to)).
+     */
+    private Mono<Set<Key>> insertMessages(List<Row> rows) {
+        Map<Key, Row> byKey = new LinkedHashMap<>();
+        rows.forEach(r -> byKey.putIfAbsent(r.key(), r));
+        List<Row> unique = List.copyOf(byKey.values());
         if (unique.isEmpty()) {
             return Mono.just(Set.of());
         }
-        return db.sql("""
-                insert into messages (id, conversation_id, role, content, agent, intent, source, confidence, refs,
-                                      latency_ms, in_reply_to, created_at)
-                select id, conversation_id, role, content, agent, intent, source, confidence, refs::jsonb, latency_ms,
-                       in_reply_to, at::timestamptz
-                from unnest(:ids::text[], :conversations::text[], :roles::text[], :contents::text[], :agents::text[],
-                            :intents::text[], :sources::text[], :confidences::float8[], :refs::text[],
-                            :latencies::int8[], :inReplyTo::text[], :ats::text[])
-                     with ordinality as t(id, conversation_id, role, content, agent, intent, source, confidence, refs,
-                                          latency_ms, in_reply_to, at, n)
+        return withMessageColumns(db.sql("""
+                insert into messages (id, user_id, conversation_id, role, content, agent, intent, source, confidence,
+                                      refs, latency_ms, in_reply_to, created_at)
+                select id, user_id, conversation_id, role, content, agent, intent, source, confidence, refs::jsonb,
+                       latency_ms, in_reply_to, at::timestamptz
+                from unnest(:ids::text[], :users::text[], :conversations::text[], :roles::text[], :contents::text[],
+                            :agents::text[], :intents::text[], :sources::text[], :confidences::float8[],
+                            :refs::text[], :latencies::int8[], :inReplyTo::text[], :ats::text[])
+                     with ordinality as t(id, user_id, conversation_id, role, content, agent, intent, source,
+                                          confidence, refs, latency_ms, in_reply_to, at, n)
                 order by n
-                on conflict (id) do nothing
-                returning id""")
-                .bind("ids", column(unique, Row::id))
+                on conflict do nothing
+                returning user_id, id"""), unique)
                 .bind("conversations", column(unique, Row::conversationId))
                 .bind("roles", column(unique, Row::role))
-                .bind("contents", column(unique, Row::content))
-                .bind("agents", column(unique, Row::agent))
-                .bind("intents", column(unique, Row::intent))
-                .bind("sources", column(unique, Row::source))
-                .bind("confidences", unique.stream().map(Row::confidence).toArray(Double[]::new))
-                .bind("refs", column(unique, Row::refs))
-                .bind("latencies", unique.stream().map(Row::latencyMs).toArray(Long[]::new))
-                .bind("inReplyTo", column(unique, Row::inReplyTo))
                 .bind("ats", column(unique, r -> r.at().toString()))
-                .map(row -> row.get("id", String.class)).all().collect(HashSet::new, Set::add);
+                .map(row -> new Key(row.get("user_id", String.class), row.get("id", String.class)))
+                .all().collect(HashSet::new, Set::add);
+    }
+
+    /**
+     * A real answer that was not inserted because its message has a reply already takes the place of that reply if it
+     * is a failure reply ({@code source=fallback}): the customer's message ends with the answer, not the apology. Only
+     * such duplicates cost this statement.
+     */
+    private Mono<Void> replaceFailureReplies(List<Row> rows, Set<Key> inserted) {
+        List<Row> answers = rows.stream().filter(r -> r.role().equals("assistant") && !inserted.contains(r.key())
+                && !FAILURE.equals(r.source())).toList();
+        if (answers.isEmpty()) {
+            return Mono.empty();
+        }
+        return withMessageColumns(db.sql("""
+                update messages m set id = t.id, content = t.content, agent = t.agent, intent = t.intent,
+                    source = t.source, confidence = t.confidence, refs = t.refs::jsonb, latency_ms = t.latency_ms
+                from unnest(:ids::text[], :users::text[], :inReplyTo::text[], :contents::text[], :agents::text[],
+                            :intents::text[], :sources::text[], :confidences::float8[], :refs::text[],
+                            :latencies::int8[])
+                     as t(id, user_id, in_reply_to, content, agent, intent, source, confidence, refs, latency_ms)
+                where m.role = 'assistant' and m.user_id = t.user_id and m.in_reply_to = t.in_reply_to
+                  and m.source = '%s'""".formatted(FAILURE)), answers)
+                .then();
+    }
+
+    /** Binds the columns a message row and a replacing answer share, one array per column. */
+    private static DatabaseClient.GenericExecuteSpec withMessageColumns(DatabaseClient.GenericExecuteSpec statement,
+            List<Row> rows) {
+        return statement.bind("ids", column(rows, Row::id))
+                .bind("users", column(rows, Row::userId))
+                .bind("inReplyTo", column(rows, Row::inReplyTo))
+                .bind("contents", column(rows, Row::content))
+                .bind("agents", column(rows, Row::agent))
+                .bind("intents", column(rows, Row::intent))
+                .bind("sources", column(rows, Row::source))
+                .bind("confidences", rows.stream().map(Row::confidence).toArray(Double[]::new))
+                .bind("refs", column(rows, Row::refs))
+                .bind("latencies", rows.stream().map(Row::latencyMs).toArray(Long[]::new));
     }
 
     /** Counts the new messages of each conversation, keeps its latest agent and moves its last activity on. */
-    private Mono<Void> touch(List<Row> rows, Set<String> inserted) {
+    private Mono<Void> touch(List<Row> rows, Set<Key> inserted) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, String> agents = new HashMap<>();
         Map<String, Instant> latest = new HashMap<>();
-        Set<String> counted = new HashSet<>();
+        Set<Key> counted = new HashSet<>();
         for (Row row : rows) {
-            if (inserted.contains(row.id()) && counted.add(row.id())) {
+            if (inserted.contains(row.key()) && counted.add(row.key())) {
                 counts.merge(row.conversationId(), 1, Integer::sum);
                 if (row.agent() != null) {
                     agents.put(row.conversationId(), row.agent());
@@ -192,8 +238,8 @@ class ConversationStore {
     }
 
     /** Escalates the conversations a new reply handed to a person; answers the status each one left. */
-    private Mono<Map<String, String>> escalate(List<Row> rows, Set<String> inserted) {
-        String[] ids = rows.stream().filter(r -> r.escalation() && inserted.contains(r.id()))
+    private Mono<Map<String, String>> escalate(List<Row> rows, Set<Key> inserted) {
+        String[] ids = rows.stream().filter(r -> r.escalation() && inserted.contains(r.key()))
                 .map(Row::conversationId).distinct().toArray(String[]::new);
         if (ids.length == 0) {
             return Mono.just(Map.of());

@@ -145,6 +145,43 @@ class ConversationIT {
     }
 
     @Test
+    void twoCustomersMayUseTheSameMessageIdAndEachKeepsTheirOwnMessage() {
+        // Given alice and bob whose clients happen to give their messages the same id, in one poll or apart
+        List<CompletableFuture<Void>> sent = List.of(send(message("same-1", "conv-alice-same", "alice", "alice asks", 0)),
+                send(message("same-1", "conv-bob-same", "bob", "bob asks", 0)));
+        sent.forEach(CompletableFuture::join);
+        publish(reply("same-1", "r-alice-same", "conv-alice-same", "alice", "for alice", ReplySource.knowledge_base, 1));
+        publish(reply("same-1", "r-bob-same", "conv-bob-same", "bob", "for bob", ReplySource.knowledge_base, 1));
+
+        // Then each conversation has its own customer's message and reply
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            web.get().uri("/api/v1/chat/conversations/conv-alice-same").header("X-User-Id", "alice").exchange()
+                    .expectBody().jsonPath("$.messages[*].content").isEqualTo(List.of("alice asks", "for alice"));
+            web.get().uri("/api/v1/chat/conversations/conv-bob-same").header("X-User-Id", "bob").exchange()
+                    .expectBody().jsonPath("$.messages[*].content").isEqualTo(List.of("bob asks", "for bob"));
+        });
+    }
+
+    @Test
+    void aMessageKeepsOneReplyAndALaterRealAnswerReplacesAFailureReply() {
+        // Given a message a failing stage answered with its failure reply
+        publish(message("once-1", "conv-once", "erin", "why is my bill higher", 0));
+        publish(reply("once-1", "r-failed", "conv-once", "erin", "something went wrong", ReplySource.fallback, 1));
+
+        // When the message is answered for real later (its dead letter replayed), and then once more (a redelivery)
+        publish(reply("once-1", "r-real", "conv-once", "erin", "your discount ended", ReplySource.knowledge_base, 2));
+        publish(reply("once-1", "r-again", "conv-once", "erin", "a second answer", ReplySource.llm, 3));
+        publish(message("once-2", "conv-once", "erin", "thanks", 4));
+
+        // Then the conversation shows the message with the real answer only, counted once
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
+                .uri("/api/v1/chat/conversations/conv-once").header("X-User-Id", "erin").exchange().expectBody()
+                .jsonPath("$.messages[*].id").isEqualTo(List.of("once-1", "r-real", "once-2"))
+                .jsonPath("$.messages[1].content").isEqualTo("your discount ended")
+                .jsonPath("$.messageCount").isEqualTo(3));
+    }
+
+    @Test
     void badParametersAndAnonymousCallsAreExplained() {
         web.get().uri("/api/v1/chat/conversations?size=500").header("X-User-Id", "alice").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.detail")
