@@ -36,7 +36,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka wiring shared by every service: the publisher, the topics this service owns (with their dead-letter topics),
- * and bounded retries that end in {@code <topic>.dlt} with the failure in headers.
+ * retries until a dependency that is away comes back, and bounded retries of poison records that end in
+ * {@code <topic>.dlt} with the failure in headers.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(KafkaPlatformProperties.class)
@@ -130,6 +131,9 @@ public class KafkaPlatformAutoConfiguration {
                 (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.retries());
+        // a dependency that is away (database, broker) comes back: wait for it rather than dead-letter good records
+        ExponentialBackOff untilBack = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        untilBack.setMaxInterval(properties.transientMaxBackoff().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
             log.error("Giving up on {}-{}@{} after retries, sending it to {}.dlt: {}", record.topic(),
                     record.partition(), record.offset(), record.topic(), rootMessage(exception));
@@ -138,6 +142,16 @@ public class KafkaPlatformAutoConfiguration {
                 failureReplies.getObject().answer(event, exception);
             }
         }, backOff);
+        handler.setBackOffFunction((record, exception) -> {
+            if (!DeliveryFailures.isTransient(exception)) {
+                return null; // poison: the bounded back-off, then the dead-letter topic
+            }
+            log.warn("{}-{}@{} waits for a dependency to come back, retrying: {}", record.topic(), record.partition(),
+                    record.offset(), rootMessage(exception));
+            return untilBack;
+        });
+        // a record that failed for a dependency and then for itself (or the reverse) starts its count again
+        handler.setResetStateOnExceptionChange(true);
         // a record that cannot be decoded will never succeed: dead-letter it at once
         handler.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
         return handler;

