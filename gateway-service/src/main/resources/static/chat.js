@@ -18,6 +18,7 @@
     pending: new Map(),      // user message id -> when it was sent, until its reply is on screen
     unanswered: new Map(),   // user message id -> its frame, to send again when the gateway says it is busy
     streams: new Map(),      // user message id -> {node, parts} while an LLM reply streams
+    placeholders: new Map(), // user message id -> its timeout placeholder's node, until the real reply replaces it
     outbox: [],              // frames written while the socket was down or still catching up
     sending: false,          // the open socket has caught up and sent the outbox: frames may go straight out
     socket: null,
@@ -187,8 +188,14 @@
     if (!state.shown.has(reply.id)) {
       const node = replyNode(reply);
       state.shown.set(reply.id, node);
-      if (stream) stream.node.replaceWith(node); else insert(node, reply.inReplyTo);
-      state.replies += 1;
+      // the gateway's "taking longer" placeholder gives way to the real answer when it comes (frame or history)
+      const placeholder = !reply.placeholder && state.placeholders.get(reply.inReplyTo);
+      if (stream) stream.node.replaceWith(node);
+      else if (placeholder) placeholder.replaceWith(node);
+      else insert(node, reply.inReplyTo);
+      if (reply.placeholder) state.placeholders.set(reply.inReplyTo, node);
+      else state.placeholders.delete(reply.inReplyTo);
+      if (!placeholder) state.replies += 1;
       $('rate').hidden = false;
     } else if (stream) {
       stream.node.remove();

@@ -4,24 +4,29 @@ import dev.switchboard.events.ChatReplied;
 import java.time.Instant;
 import java.util.List;
 
-/** The assistant's reply as the public API shows it. */
+/**
+ * The assistant's reply as the public API shows it. {@code placeholder} marks the gateway's own answer when no reply
+ * came in time: the real reply to the same {@code messageId} replaces it (a WebSocket is sent it when it comes, a
+ * retry of the message gets it).
+ */
 record AssistantReply(String id, String messageId, String conversationId, String content, String role, String agent,
         String intent, String source, double confidence, List<Reference> references, Instant timestamp,
-        long latencyMs) {
+        long latencyMs, boolean placeholder) {
 
     private static final int SNIPPET_LENGTH = 200;
 
     record Reference(String id, String title, String snippet) {
     }
 
-    static AssistantReply of(ChatReplied reply) {
+    static AssistantReply of(Answer answer) {
+        ChatReplied reply = answer.reply();
         return new AssistantReply(reply.getReplyId(), reply.getMessageId(), reply.getConversationId(),
                 reply.getContent(), "assistant", reply.getAgent().name(), reply.getIntent(), reply.getSource().name(),
                 reply.getConfidence(),
                 reply.getReferences().stream()
                         .map(p -> new Reference(p.getArticleId(), p.getTitle(), snippet(p.getText())))
                         .toList(),
-                reply.getOccurredAt(), reply.getLatencyMs());
+                reply.getOccurredAt(), reply.getLatencyMs(), answer.placeholder());
     }
 
     private static String snippet(String text) {

@@ -8,6 +8,7 @@ import dev.switchboard.events.ReplySource;
 import dev.switchboard.gateway.GatewayProperties;
 import dev.switchboard.gateway.replies.PendingReplies;
 import dev.switchboard.gateway.replies.ReplyPartition;
+import dev.switchboard.gateway.submission.Submissions;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.schemas.Taxonomy;
@@ -46,16 +47,18 @@ class ChatExchange {
 
     private final EventPublisher publisher;
     private final PendingReplies pending;
+    private final Submissions submissions;
     private final ReplyPartition partition;
     private final Duration replyTimeout;
     private final Admission admission;
     private final MeterRegistry meters;
     private final Counter timeouts;
 
-    ChatExchange(EventPublisher publisher, PendingReplies pending, ReplyPartition partition,
+    ChatExchange(EventPublisher publisher, PendingReplies pending, Submissions submissions, ReplyPartition partition,
             GatewayProperties properties, MeterRegistry meters) {
         this.publisher = publisher;
         this.pending = pending;
+        this.submissions = submissions;
         this.partition = partition;
         this.replyTimeout = properties.replyTimeout();
         this.admission = new Admission(pending::size, InstantSource.system(), properties.maxInFlight(),
@@ -69,7 +72,11 @@ class ChatExchange {
                 .register(meters);
     }
 
-    Mono<ChatReplied> send(CustomerMessage message, String userId, String channel, Consumer<ReplyChunk> chunks) {
+    /**
+     * Answers the customer's message. A message id the customer submitted before (within the submission window) is not
+     * sent again: it gets the first submission's reply, waiting for it while it is in flight.
+     */
+    Mono<Answer> send(CustomerMessage message, String userId, String channel, Consumer<ReplyChunk> chunks) {
         Admission.Verdict verdict = admission.judge();
         if (verdict != Admission.Verdict.ADMITTED) {
             Counter.builder("gateway.messages.shed").tag("reason", verdict.name().toLowerCase(Locale.ROOT))
@@ -78,23 +85,50 @@ class ChatExchange {
             return Mono.error(new PipelineBusyException(pending.size()));
         }
         Instant receivedAt = Instant.now();
-        String messageId = message.id() != null ? message.id() : UUID.randomUUID().toString();
-        String conversationId = message.conversationId() != null ? message.conversationId()
+        Instant clientTimestamp = clientTimestamp(message.timestamp());
+        String proposedConversation = message.conversationId() != null ? message.conversationId()
                 : UUID.randomUUID().toString();
-        Envelope envelope = new Envelope(messageId, conversationId, userId, partition.number(), receivedAt);
+        if (message.id() == null) {
+            Envelope envelope = new Envelope(UUID.randomUUID().toString(), proposedConversation, userId,
+                    partition.number(), receivedAt);
+            return process(envelope, message, clientTimestamp, channel, chunks);
+        }
+        return submissions.claim(userId, message.id(), proposedConversation).flatMap(claim -> {
+            Envelope envelope = new Envelope(message.id(), claim.conversationId(), userId, partition.number(),
+                    receivedAt);
+            if (claim.first()) {
+                return process(envelope, message, clientTimestamp, channel, chunks)
+                        .doOnError(PipelineUnavailableException.class,
+                                e -> submissions.release(userId, message.id()).subscribe());
+            }
+            return claim.reply() != null ? Mono.just(new Answer(claim.reply(), false))
+                    : submissions.reply(userId, message.id(), replyTimeout, true).map(reply -> new Answer(reply, false))
+                            .switchIfEmpty(Mono.fromSupplier(() -> new Answer(timedOut(envelope), true)));
+        });
+    }
+
+    /** The real reply to a message that was answered with the timeout placeholder, if it comes while waited for. */
+    Mono<Answer> lateReply(String userId, String messageId) {
+        return submissions.reply(userId, messageId, submissions.lateReplyWait(), false)
+                .map(reply -> new Answer(reply, false));
+    }
+
+    private Mono<Answer> process(Envelope envelope, CustomerMessage message, Instant clientTimestamp, String channel,
+            Consumer<ReplyChunk> chunks) {
         ChatMessageReceived event = envelope.stamp(new ChatMessageReceived());
         event.setContent(message.cleanContent());
         event.setChannel(channel);
-        event.setClientTimestamp(clientTimestamp(message.timestamp()));
+        event.setClientTimestamp(clientTimestamp);
 
-        Mono<ChatReplied> reply = pending.expect(messageId, chunks);
-        return Mono.fromFuture(() -> publisher.publish(Topics.CHAT_INBOUND, conversationId, event))
+        Mono<ChatReplied> reply = pending.expect(envelope.userId(), envelope.messageId(), chunks);
+        return Mono.fromFuture(() -> publisher.publish(Topics.CHAT_INBOUND, envelope.conversationId(), event))
                 .onErrorMap(e -> new PipelineUnavailableException(e))
-                .doOnError(e -> pending.forget(messageId))
-                .then(reply.timeout(replyTimeout, Mono.fromSupplier(() -> timedOut(envelope))))
-                .doOnNext(r -> {
+                .doOnError(e -> pending.forget(envelope.userId(), envelope.messageId()))
+                .then(reply.map(r -> new Answer(r, false))
+                        .timeout(replyTimeout, Mono.fromSupplier(() -> new Answer(timedOut(envelope), true))))
+                .doOnNext(answer -> {
                     admission.answered();
-                    record(r, channel, receivedAt);
+                    record(answer.reply(), channel, envelope.receivedAt());
                 });
     }
 

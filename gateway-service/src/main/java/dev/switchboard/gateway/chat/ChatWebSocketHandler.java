@@ -24,6 +24,8 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.core.JacksonException;
@@ -86,15 +88,19 @@ class ChatWebSocketHandler implements WebSocketHandler {
 
     private Mono<Void> converse(WebSocketSession session, String userId) {
         Sinks.Many<Frame> frames = Sinks.many().unicast().onBackpressureBuffer();
+        Disposable.Composite lateReplies = Disposables.composite();
         Bucket perSecond = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.messagesPerSecond())
                 .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
         Mono<Void> inbound = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
                 .doOnNext(text -> framesIn.increment())
-                .flatMap(text -> perSecond.tryConsume(1) ? answer(text, userId, frames)
+                .flatMap(text -> perSecond.tryConsume(1) ? answer(text, userId, frames, lateReplies)
                         : Mono.fromRunnable(() -> emit(frames, new ErrorFrame(null, 429, "Too many messages: at most "
                                 + limits.messagesPerSecond() + " per second on one connection"))))
-                .doFinally(signal -> complete(frames))
+                .doFinally(signal -> {
+                    lateReplies.dispose();
+                    complete(frames);
+                })
                 .then();
         Mono<Void> outbound = session.send(frames.asFlux()
                 .doOnNext(frame -> framesOut.increment())
@@ -102,7 +108,7 @@ class ChatWebSocketHandler implements WebSocketHandler {
         return Mono.when(inbound, outbound);
     }
 
-    private Mono<Void> answer(String text, String userId, Sinks.Many<Frame> frames) {
+    private Mono<Void> answer(String text, String userId, Sinks.Many<Frame> frames, Disposable.Composite lateReplies) {
         CustomerMessage message;
         try {
             message = json.readValue(text, CustomerMessage.class);
@@ -118,7 +124,14 @@ class ChatWebSocketHandler implements WebSocketHandler {
             return Mono.empty();
         }
         return Mono.defer(() -> exchange.send(message, userId, "websocket", chunk -> emit(frames, new ChunkFrame(chunk))))
-                .doOnNext(reply -> emit(frames, new ReplyFrame(AssistantReply.of(reply))))
+                .doOnNext(answer -> {
+                    emit(frames, new ReplyFrame(AssistantReply.of(answer)));
+                    if (answer.placeholder()) {
+                        // the real reply replaces the placeholder on the page if it comes while the connection is open
+                        lateReplies.add(exchange.lateReply(userId, answer.reply().getMessageId())
+                                .subscribe(late -> emit(frames, new ReplyFrame(AssistantReply.of(late)))));
+                    }
+                })
                 .onErrorResume(e -> {
                     log.warn("WebSocket message {} failed: {}", message.id(), e.getMessage());
                     emit(frames, e instanceof InvalidFieldException ? new ErrorFrame(message.id(), 400, e.getMessage())

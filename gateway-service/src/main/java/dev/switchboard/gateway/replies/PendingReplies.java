@@ -13,13 +13,16 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-/** The customer messages this instance is waiting to answer, by messageId, and where their replies go. */
+/**
+ * The customer messages this instance is waiting to answer, by customer and messageId (message ids are scoped per
+ * customer), and where their replies go.
+ */
 @Component
 public class PendingReplies {
 
     private static final Logger log = LoggerFactory.getLogger(PendingReplies.class);
 
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<Key, Pending> pending = new ConcurrentHashMap<>();
     private final Counter unclaimed;
 
     PendingReplies(MeterRegistry meters) {
@@ -28,20 +31,25 @@ public class PendingReplies {
                 .description("replies that arrived after their customer stopped waiting").register(meters);
     }
 
+    private record Key(String userId, String messageId) {
+    }
+
     private record Pending(Sinks.One<ChatReplied> reply, Consumer<ReplyChunk> chunks) {
     }
 
     /**
-     * Starts waiting for the reply to {@code messageId}; chunks of a streamed reply go to {@code chunks} meanwhile.
+     * Starts waiting for the reply to the customer's {@code messageId}; chunks of a streamed reply go to
+     * {@code chunks} meanwhile.
      *
      * @throws IllegalStateException when that message is already waiting for its reply
      */
-    public Mono<ChatReplied> expect(String messageId, Consumer<ReplyChunk> chunks) {
+    public Mono<ChatReplied> expect(String userId, String messageId, Consumer<ReplyChunk> chunks) {
         Pending entry = new Pending(Sinks.one(), chunks);
-        if (pending.putIfAbsent(messageId, entry) != null) {
+        Key key = new Key(userId, messageId);
+        if (pending.putIfAbsent(key, entry) != null) {
             throw new IllegalStateException("Message " + messageId + " is already waiting for its reply");
         }
-        return entry.reply().asMono().doFinally(signal -> pending.remove(messageId, entry));
+        return entry.reply().asMono().doFinally(signal -> pending.remove(key, entry));
     }
 
     /** How many customer messages this instance is waiting to answer. */
@@ -49,12 +57,12 @@ public class PendingReplies {
         return pending.size();
     }
 
-    public void forget(String messageId) {
-        pending.remove(messageId);
+    public void forget(String userId, String messageId) {
+        pending.remove(new Key(userId, messageId));
     }
 
     void deliver(ChatReplied reply) {
-        Pending entry = pending.get(reply.getMessageId());
+        Pending entry = pending.get(new Key(reply.getUserId(), reply.getMessageId()));
         if (entry == null) {
             unclaimed.increment();
             log.debug("No one waits for the reply to {} any more (chat-service has stored it)", reply.getMessageId());
@@ -64,7 +72,7 @@ public class PendingReplies {
     }
 
     void deliver(ReplyChunk chunk) {
-        Pending entry = pending.get(chunk.getMessageId());
+        Pending entry = pending.get(new Key(chunk.getUserId(), chunk.getMessageId()));
         if (entry != null) {
             entry.chunks().accept(chunk);
         }

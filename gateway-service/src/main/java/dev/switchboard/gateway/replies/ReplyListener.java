@@ -2,6 +2,7 @@ package dev.switchboard.gateway.replies;
 
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ReplyChunk;
+import dev.switchboard.gateway.submission.Submissions;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
@@ -22,9 +23,11 @@ class ReplyListener implements ConsumerSeekAware {
     private static final Logger log = LoggerFactory.getLogger(ReplyListener.class);
 
     private final PendingReplies pending;
+    private final Submissions submissions;
 
-    ReplyListener(PendingReplies pending) {
+    ReplyListener(PendingReplies pending, Submissions submissions) {
         this.pending = pending;
+        this.submissions = submissions;
     }
 
     @KafkaListener(id = "replies", topicPartitions = {
@@ -36,6 +39,7 @@ class ReplyListener implements ConsumerSeekAware {
             log.info("messageId={} reply arrived source={} agent={} intent={} latencyMs={}", reply.getMessageId(),
                     reply.getSource(), reply.getAgent(), reply.getIntent(), reply.getLatencyMs());
             pending.deliver(reply);
+            submissions.arrived(reply);
         } else if (event instanceof ReplyChunk chunk) {
             pending.deliver(chunk);
         } else {

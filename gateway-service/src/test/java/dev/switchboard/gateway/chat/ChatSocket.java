@@ -12,27 +12,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A test client of the chat WebSocket that records every frame from the moment it is connected. */
-final class ChatSocket implements WebSocket.Listener, AutoCloseable {
+public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
+    public final List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
     /** Why the server closed or the connection failed, if it did: the first thing to read when frames are missing. */
-    volatile String ended = "open";
+    public volatile String ended = "open";
 
-    ChatSocket(int port, String token) {
+    public ChatSocket(int port, String token) {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create("ws://localhost:" + port + "/api/v1/chat/ws?access_token=" + token), this)
                 .join();
     }
 
-    void send(Object message) {
+    public void send(Object message) {
         socket.sendText(message instanceof String text ? text : JSON.writeValueAsString(message), true).join();
     }
 
-    List<Map<String, Object>> ofType(String type) {
+    public List<Map<String, Object>> ofType(String type) {
         return frames.stream().filter(f -> type.equals(f.get("type"))).toList();
     }
 

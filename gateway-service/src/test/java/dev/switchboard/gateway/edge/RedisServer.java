@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A real redis-server on a free loopback port, without persistence; absent when no binary is installed. */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -24,13 +24,13 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static Optional<Path> binary() {
+    public static Optional<Path> binary() {
         return Stream.concat(Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)),
                         Stream.of("/usr/bin", "/usr/local/bin", "/usr/sbin"))
                 .map(dir -> Path.of(dir, "redis-server")).filter(Files::isExecutable).findFirst();
     }
 
-    static RedisServer start(Path binary) throws IOException {
+    public static RedisServer start(Path binary) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -39,11 +39,12 @@ final class RedisServer implements AutoCloseable {
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         RedisServer server = new RedisServer(process, port);
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(server::answersPing);
+        // generous: on a busy machine a process takes a while to be scheduled
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(server::answersPing);
         return server;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
@@ -56,7 +57,7 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    List<String> keys(String pattern) {
+    public List<String> keys(String pattern) {
         RedisClient client = RedisClient.create(url());
         try (var connection = client.connect()) {
             return connection.sync().keys(pattern);

@@ -1,0 +1,151 @@
+package dev.switchboard.gateway.submission;
+
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.kafka.EventDeserializer;
+import dev.switchboard.schemas.kafka.EventSerializer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Submissions in Redis, one hash per customer message ({@code c} its conversation, {@code r} its reply in the events'
+ * Avro encoding, {@code s} that reply's source) that expires after the window, so every gateway replica recognises a
+ * retry. Claiming and keeping a reply are Lua scripts, atomic in Redis. What this replica saw is also kept in its own
+ * memory, which answers first: a retry to the same replica needs no round trip, and is still recognised when Redis
+ * does not answer within the budget. Such decisions are counted and logged.
+ */
+final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisSubmissionStore.class);
+    private static final long LOG_EVERY_MILLIS = 10_000;
+
+    /** Answers nothing for a new key (now claimed), else [conversation, reply]. */
+    private static final String CLAIM = """
+            if redis.call('HSETNX', KEYS[1], 'c', ARGV[1]) == 1 then
+              redis.call('PEXPIRE', KEYS[1], ARGV[2])
+              return {}
+            end
+            return redis.call('HMGET', KEYS[1], 'c', 'r')""";
+
+    /** Keeps the reply of a claimed key: the first, unless that was a failure reply and this one is not. */
+    private static final String ANSWERED = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            local kept = redis.call('HGET', KEYS[1], 's')
+            if kept and (kept ~= ARGV[3] or ARGV[2] == ARGV[3]) then return 0 end
+            redis.call('HSET', KEYS[1], 'r', ARGV[1], 's', ARGV[2])
+            return 1""";
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisAsyncCommands<String, byte[]> redis;
+    private final SubmissionProperties properties;
+    private final LocalSubmissionStore local;
+    private final EventSerializer serializer = new EventSerializer();
+    private final EventDeserializer deserializer = new EventDeserializer();
+    private final Counter storeErrors;
+    private final AtomicLong lastLogged = new AtomicLong();
+
+    RedisSubmissionStore(SubmissionProperties properties, MeterRegistry meters) {
+        this.client = RedisClient.create(properties.redisUrl());
+        this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        this.redis = connection.async();
+        this.properties = properties;
+        this.local = new LocalSubmissionStore(properties);
+        this.storeErrors = Counter.builder("gateway.submissions.store.errors")
+                .description("submission checks decided by the replica's own memory because Redis did not answer")
+                .register(meters);
+    }
+
+    @Override
+    public Mono<Claim> claim(SubmissionKey key, String conversationId) {
+        Claim here = local.claimNow(key, conversationId);
+        if (!here.first()) {
+            return Mono.just(here);
+        }
+        return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.<List<Object>>eval(CLAIM, ScriptOutputType.MULTI,
+                        new String[] {key.storeKey()}, bytes(conversationId),
+                        bytes(Long.toString(properties.window().toMillis())))))
+                .map(known -> {
+                    if (known.isEmpty()) {
+                        return here;
+                    }
+                    // another replica took it first: this replica now knows it as that one's
+                    Claim there = new Claim(false, string((byte[]) known.get(0)), decode((byte[]) known.get(1)));
+                    local.rememberNow(key, there);
+                    return there;
+                }), () -> here);
+    }
+
+    @Override
+    public Mono<Void> answered(SubmissionKey key, ChatReplied reply) {
+        local.answeredNow(key, reply);
+        return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.<Long>eval(ANSWERED, ScriptOutputType.INTEGER,
+                new String[] {key.storeKey()}, serializer.serialize(Topics.CHAT_REPLIES.name(), reply),
+                bytes(reply.getSource().name()), bytes(FAILURE)))).then(Mono.<Void>empty()), () -> null);
+    }
+
+    @Override
+    public Mono<ChatReplied> reply(SubmissionKey key) {
+        ChatReplied here = local.replyNow(key);
+        return here != null ? Mono.just(here)
+                : guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.hget(key.storeKey(), "r"))).map(this::decode),
+                        () -> null);
+    }
+
+    @Override
+    public Mono<Void> release(SubmissionKey key) {
+        local.releaseNow(key);
+        return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.del(key.storeKey()))).then(Mono.<Void>empty()),
+                () -> null);
+    }
+
+    private <T> Mono<T> guarded(Mono<T> call, Supplier<T> locally) {
+        return call.timeout(properties.storeTimeout()).onErrorResume(error -> {
+            storeErrors.increment();
+            long now = System.currentTimeMillis();
+            long last = lastLogged.get();
+            if (now - last > LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
+                log.warn("Redis submission store failed ({}); recognising retries with this replica's memory until "
+                        + "it answers", error.toString());
+            }
+            return Mono.fromSupplier(locally);
+        });
+    }
+
+    private ChatReplied decode(byte[] bytes) {
+        return bytes == null ? null : (ChatReplied) deserializer.deserialize(Topics.CHAT_REPLIES.name(), bytes);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String string(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String name() {
+        return "redis";
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.switchboard.gateway.submission;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param redisUrl when set ({@code redis://host:6379}), submissions are kept in Redis and shared by every gateway
+ *     replica, so a retry that reaches another replica is still recognised; empty keeps them in this replica's memory
+ * @param window how long a message id is remembered, with its conversation and reply: a retry within it is answered
+ *     with the first submission's reply
+ * @param storeTimeout the budget of a submission check on the message path; when Redis does not answer within it, the
+ *     replica decides with its own memory (counted in {@code gateway_submissions_store_errors_total})
+ * @param localMaxEntries the most submissions a replica remembers in its own memory (the oldest are forgotten first)
+ * @param pollInterval how often a retry whose first submission is still in flight looks for its reply in the store
+ * @param lateReplyWait how long an open WebSocket that was given the timeout placeholder still waits for the real reply
+ */
+@ConfigurationProperties("switchboard.gateway.submissions")
+record SubmissionProperties(@DefaultValue("") String redisUrl, @DefaultValue("24h") Duration window,
+        @DefaultValue("200ms") Duration storeTimeout, @DefaultValue("100000") long localMaxEntries,
+        @DefaultValue("250ms") Duration pollInterval, @DefaultValue("10m") Duration lateReplyWait) {
+}

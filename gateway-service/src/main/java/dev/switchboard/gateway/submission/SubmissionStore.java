@@ -1,0 +1,34 @@
+package dev.switchboard.gateway.submission;
+
+import dev.switchboard.events.ChatReplied;
+import reactor.core.publisher.Mono;
+
+/** Where submissions are remembered for the window: this replica's memory, or Redis shared by every replica. */
+interface SubmissionStore {
+
+    /** The source of a reply that says the pipeline failed (or could not answer): a later real answer replaces it. */
+    String FAILURE = "fallback";
+
+    /** Remembers the key with this conversation unless it is known, atomically; answers what is remembered. */
+    Mono<Claim> claim(SubmissionKey key, String conversationId);
+
+    /**
+     * Keeps the reply of a remembered key: the first one, unless that was a failure reply ({@code source=fallback})
+     * and this one is not.
+     */
+    Mono<Void> answered(SubmissionKey key, ChatReplied reply);
+
+    /** The reply kept for the key, if any. */
+    Mono<ChatReplied> reply(SubmissionKey key);
+
+    /** Forgets the key: its first submission never reached the pipeline, so a retry must be sent again. */
+    Mono<Void> release(SubmissionKey key);
+
+    String name();
+
+    /** Whether {@code candidate} takes the place of the reply kept so far. */
+    static boolean replaces(ChatReplied kept, ChatReplied candidate) {
+        return kept == null
+                || (FAILURE.equals(kept.getSource().name()) && !FAILURE.equals(candidate.getSource().name()));
+    }
+}
