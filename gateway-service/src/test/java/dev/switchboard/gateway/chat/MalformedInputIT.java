@@ -29,7 +29,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * with a 5xx, and no connection is dropped. The inputs come from a fixed seed, so a failure replays.
  */
 @GatewayServiceTest
+// nothing is shed: every answer here is about the input, not the load
 @TestPropertySource(properties = {"switchboard.gateway.reply-timeout=1s", "switchboard.gateway.max-in-flight=10000",
+        "switchboard.gateway.shed-floor=10000",
         "switchboard.gateway.rate-limit.requests=100000", "switchboard.gateway.websocket.messages-per-second=10000"})
 class MalformedInputIT {
 
