@@ -141,7 +141,7 @@ class MalformedInputIT {
     @Test
     void malformedWebSocketFramesAreEachAnsweredAndTheConnectionStaysOpen() {
         try (ChatSocket socket = new ChatSocket(port, token)) {
-            // Given frames of broken JSON, wrong types and odd values (all under the frame size limit)
+            // Given some 300 frames of broken JSON, wrong types and odd values (all under the frame size limit)
             List<String> frames = new ArrayList<>(BROKEN.stream().filter(f -> f.length() < 1000).toList());
             for (String field : FIELDS) {
                 for (String value : ODD_VALUES.stream().filter(v -> v.length() < 1000).toList()) {
@@ -151,6 +151,9 @@ class MalformedInputIT {
             while (frames.size() < 300) {
                 frames.add(mutated());
             }
+            // a text frame is UTF-8 by the protocol (the client refuses to send a lone surrogate); lone surrogates
+            // still arrive as JSON escapes above
+            frames.removeIf(frame -> !StandardCharsets.UTF_8.newEncoder().canEncode(frame));
 
             // When they are sent on one connection
             frames.forEach(socket::send);
