@@ -109,12 +109,8 @@ class ChatWebSocketHandler implements WebSocketHandler {
     }
 
     private Mono<Void> answer(String text, String userId, Sinks.Many<Frame> frames, Disposable.Composite lateReplies) {
-        CustomerMessage message;
-        try {
-            message = json.readValue(text, CustomerMessage.class);
-        } catch (JacksonException e) {
-            emit(frames, new ErrorFrame(null, 400, "The frame must be a JSON object like {\"content\":\"my internet is down\"}: "
-                    + e.getOriginalMessage()));
+        CustomerMessage message = read(text, frames);
+        if (message == null) {
             return Mono.empty();
         }
         Set<ConstraintViolation<CustomerMessage>> violations = validator.validate(message);
@@ -140,6 +136,24 @@ class ChatWebSocketHandler implements WebSocketHandler {
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    /** The frame's message, or null when it holds none (then the client is told so). */
+    private CustomerMessage read(String text, Sinks.Many<Frame> frames) {
+        // a frame "null" reads as no message: unanswered, it failed the session's inbound stream, which then answered
+        // nothing more
+        String unreadable = "null is not a message";
+        try {
+            CustomerMessage message = json.readValue(text, CustomerMessage.class);
+            if (message != null) {
+                return message;
+            }
+        } catch (JacksonException e) {
+            unreadable = e.getOriginalMessage();
+        }
+        emit(frames, new ErrorFrame(null, 400, "The frame must be a JSON object like {\"content\":\"my internet is down\"}: "
+                + unreadable));
+        return null;
     }
 
     /**

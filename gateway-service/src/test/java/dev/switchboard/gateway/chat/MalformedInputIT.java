@@ -25,8 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Over a thousand malformed requests over the gateway's own public API (wrong types, broken JSON, odd Unicode,
- * injection strings, bad query parameters, malformed WebSocket frames), against a real broker: each is answered, none
- * with a 5xx, and no connection is dropped. The inputs come from a fixed seed, so a failure replays.
+ * injection strings, bad query parameters, malformed WebSocket frames), against a real broker with this package's
+ * stand-in pipeline (ChatGatewayIT's) answering what is valid: each is answered, none with a 5xx, and no connection is
+ * dropped. The inputs come from a fixed seed, so a failure replays.
  */
 @GatewayServiceTest
 // nothing is shed: every answer here is about the input, not the load
@@ -158,10 +159,11 @@ class MalformedInputIT {
             // When they are sent on one connection
             frames.forEach(socket::send);
 
-            // Then each gets a frame back (an error or a reply), none says 5xx except 503 "busy" (none here), and the
-            // connection is still open
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                    socket.ofType("error").size() + socket.ofType("reply").size()).isEqualTo(frames.size()));
+            // Then each is answered, with an error or a reply (a placeholder may be followed by the late real reply
+            // to the same message), none with a 5xx, and the connection is still open
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(socket.ofType("error").size()
+                    + socket.ofType("reply").stream().map(f -> f.get("messageId")).distinct().count())
+                    .isEqualTo(frames.size()));
             assertThat(socket.ofType("error")).allSatisfy(f -> assertThat((Integer) f.get("status")).isLessThan(500));
             assertThat(socket.ended).isEqualTo("open");
         }
