@@ -207,6 +207,8 @@
 
   function replyNode(reply) {
     const references = (reply.references || []).filter(r => r && (r.title || r.id));
+    // quick replies (a clarifying question's topics, a flow's options): a click sends the label with its id as choice
+    const suggestions = (reply.suggestions || []).filter(s => s && s.id && s.label);
     const thanks = el('span', { class: 'thanks', role: 'status' });
     const up = el('button', { type: 'button', class: 'thumb up', 'aria-pressed': 'false', title: 'Helpful',
       'aria-label': 'Helpful' }, thumb());
@@ -235,6 +237,12 @@
       el('summary', {}, `${references.length} cited article${references.length > 1 ? 's' : ''}`),
       el('ul', {}, references.map(r => el('li', { 'data-article': r.id },
         el('strong', {}, r.title || r.id), r.snippet ? ` — ${r.snippet}` : '')))) : null,
+    suggestions.length ? el('div', { class: 'suggestions', role: 'group', 'aria-label': 'Pick one' },
+      suggestions.map(s => {
+        const button = el('button', { type: 'button', class: 'suggestion', 'data-choice': s.id }, s.label);
+        button.addEventListener('click', () => send(s.label, s.id));
+        return button;
+      })) : null,
     el('div', { class: 'actions' }, up, down, thanks));
   }
 
@@ -272,12 +280,13 @@
 
   // ---- sending ---------------------------------------------------------------------------------------------------
 
-  function send(content) {
+  function send(content, choice) {
     // the page names a new conversation itself, so it can ask for the conversation's messages even before the
     // first reply (after a dropped connection, say)
     if (!state.conversationId) rememberConversation(uuid());
     const message = { id: uuid(), content, role: 'user', timestamp: new Date().toISOString(),
       conversationId: state.conversationId };
+    if (choice) message.choice = choice;
     const node = showMessage(message);
     node.classList.add('unconfirmed');
     $('messages').append(node);                    // ours, just typed: last, whatever is unacknowledged

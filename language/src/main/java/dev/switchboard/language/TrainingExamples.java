@@ -14,9 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The example utterances and keywords of every intent, read from the knowledge base (knowledge-base.json, copied onto
  * the class path from knowledge-service at build time) so the services that learn from what customers say (intent
- * classification, the guardrail's ordinary requests) and the knowledge base cannot drift apart.
+ * classification, the guardrail's ordinary requests) and the knowledge base cannot drift apart. The titles name the
+ * intents to customers (a clarifying question's buttons).
  */
-public record TrainingExamples(Map<String, List<String>> examples, Map<String, List<String>> keywords) {
+public record TrainingExamples(Map<String, List<String>> examples, Map<String, List<String>> keywords,
+        Map<String, String> titles) {
 
     public static final String RESOURCE = "knowledge-base.json";
 
@@ -34,6 +36,7 @@ public record TrainingExamples(Map<String, List<String>> examples, Map<String, L
     static TrainingExamples parse(JsonNode root) {
         Map<String, List<String>> examples = new LinkedHashMap<>();
         Map<String, List<String>> keywords = new LinkedHashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> agent : root.path("agents").properties()) {
             for (Map.Entry<String, JsonNode> category : agent.getValue().path("categories").properties()) {
                 String intent = category.getKey();
@@ -42,13 +45,14 @@ public record TrainingExamples(Map<String, List<String>> examples, Map<String, L
                 }
                 examples.put(intent, texts(category.getValue().path("examples")));
                 keywords.put(intent, texts(category.getValue().path("keywords")));
+                titles.put(intent, category.getValue().path("title").asString(intent));
             }
         }
         List<String> missing = Taxonomy.intents().keySet().stream().filter(id -> !examples.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("the knowledge base has no examples for " + missing);
         }
-        return new TrainingExamples(examples, keywords);
+        return new TrainingExamples(examples, keywords, titles);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -11,11 +11,15 @@ import java.util.List;
  */
 record AssistantReply(String id, String messageId, String conversationId, String content, String role, String agent,
         String intent, String source, double confidence, List<Reference> references, Instant timestamp,
-        long latencyMs, boolean placeholder) {
+        long latencyMs, boolean placeholder, List<Suggestion> suggestions) {
 
     private static final int SNIPPET_LENGTH = 200;
 
     record Reference(String id, String title, String snippet) {
+    }
+
+    /** A quick reply: sending {@code id} as the next message's {@code choice} picks it. */
+    record Suggestion(String id, String label) {
     }
 
     static AssistantReply of(Answer answer) {
@@ -26,7 +30,8 @@ record AssistantReply(String id, String messageId, String conversationId, String
                 reply.getReferences().stream()
                         .map(p -> new Reference(p.getArticleId(), p.getTitle(), snippet(p.getText())))
                         .toList(),
-                reply.getOccurredAt(), reply.getLatencyMs(), answer.placeholder());
+                reply.getOccurredAt(), reply.getLatencyMs(), answer.placeholder(),
+                reply.getSuggestions().stream().map(s -> new Suggestion(s.getId(), s.getLabel())).toList());
     }
 
     private static String snippet(String text) {

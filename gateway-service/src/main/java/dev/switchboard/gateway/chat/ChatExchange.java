@@ -119,6 +119,7 @@ class ChatExchange {
         event.setContent(message.cleanContent());
         event.setChannel(channel);
         event.setClientTimestamp(clientTimestamp);
+        event.setChoice(message.choice());
 
         Mono<ChatReplied> reply = pending.expect(envelope.userId(), envelope.messageId(), chunks);
         return Mono.fromFuture(() -> publisher.publish(Topics.CHAT_INBOUND, envelope.conversationId(), event))

@@ -9,9 +9,20 @@ import java.util.List;
  * @param intent a taxonomy id, or {@code unknown} below the confidence threshold
  * @param candidates best first, at most three
  * @param embedding the query embedding, empty when the classifier computes none
+ * @param secondary further issues a multi-issue message raises besides its main ask (intent), most likely first
  */
 public record Classification(String intent, Agent agent, double confidence, List<Candidate> candidates,
-        String classifierVersion, float[] embedding) {
+        String classifierVersion, float[] embedding, List<String> secondary) {
+
+    public Classification withSecondary(List<String> intents) {
+        return new Classification(intent, agent, confidence, candidates, classifierVersion, embedding, intents);
+    }
+
+    /** The same message routed to another intent (a follow-up, a clarification's pick, an escalation). */
+    public Classification routedTo(String otherIntent, Agent otherAgent, List<Candidate> otherCandidates) {
+        return new Classification(otherIntent, otherAgent, confidence, otherCandidates, classifierVersion, embedding,
+                secondary);
+    }
 
     public record Candidate(String intent, Agent agent, double score) {
     }

@@ -17,8 +17,13 @@ class ClassificationConfiguration {
             "I moved last week and set everything up again. Since then the wifi drops every evening, what can I do?");
 
     @Bean
-    IntentClassifier intentClassifier(SentenceEmbedder embedder, ClassifierSettings settings) {
-        return new EmbeddingIntentClassifier(embedder, TrainingExamples.fromClassPath(), settings);
+    TrainingExamples trainingExamples() {
+        return TrainingExamples.fromClassPath();
+    }
+
+    @Bean
+    IntentClassifier intentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings) {
+        return new EmbeddingIntentClassifier(embedder, training, settings);
     }
 
     /** Readiness waits for the model's first runs and the classifier's compiled paths, not the first customer. */

@@ -14,14 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shortMessageWords messages up to this many words get the keyword boost
  * @param keywordBoost added to an intent's score when a KB keyword of it occurs in a short message
  * @param headWeight exponent of the logistic-regression head in the product with the similarity expert; 0 = off
+ * @param secondaryConfidence a sentence whose own best intent is at least this probable names a secondary issue
  */
 @ConfigurationProperties("switchboard.classifier")
 public record ClassifierSettings(@DefaultValue("0.035") double temperature,
-        @DefaultValue("0.45") double confidenceThreshold, @DefaultValue("0.30") double similarityFloor,
+        @DefaultValue("0.2") double confidenceThreshold, @DefaultValue("0.30") double similarityFloor,
         @DefaultValue("0.5") double sentenceWeight, @DefaultValue("4") int shortMessageWords,
-        @DefaultValue("0.08") double keywordBoost, @DefaultValue("1.0") double headWeight) {
+        @DefaultValue("0.08") double keywordBoost, @DefaultValue("1.0") double headWeight,
+        @DefaultValue("0.6") double secondaryConfidence) {
 
     public static ClassifierSettings defaults() {
-        return new ClassifierSettings(0.035, 0.45, 0.30, 0.5, 4, 0.08, 1.0);
+        return new ClassifierSettings(0.035, 0.2, 0.30, 0.5, 4, 0.08, 1.0, 0.6);
     }
 }

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * also scored sentence by sentence and the best sentence counts as much as the whole message, so the customer's actual
  * ask outweighs the story around it. A softmax with a temperature fitted on the examples turns scores into calibrated
  * probabilities; the agent is the one whose intents together are most probable, the intent the best of that agent.
+ * The other sentences' clear intents are the message's secondary intents (a multi-issue message routes on its main
+ * ask).
  * Below the similarity floor (nothing like any example: off-topic) or the confidence threshold the intent is
  * {@code unknown}.
  */
@@ -34,6 +38,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     private static final int LONG_MESSAGE_WORDS = 12;
     private static final int MAX_SENTENCES = 4;
     private static final double MOSTLY_WHOLE = 0.8;
+    private static final Set<String> NOT_AN_ISSUE = Set.of("greeting", "thanks");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\s*\\n+\\s*|\\s+(?:but|also|and also)\\s+");
 
     private final SentenceEmbedder embedder;
@@ -93,7 +98,9 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     }
 
     @Override
-    public Classification classify(String message) {
+    public Classification classify(String raw) {
+        // handles, links and hashtag signs say who and where, not what the customer asks
+        String message = Lexicon.withoutAddresses(raw);
         String normalized = Words.normalize(message);
         float[] query = embedder.embed(message);
         if (Lexicon.isInjection(message)) {
@@ -112,6 +119,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         double topSimilarity = Arrays.stream(similarity).max().orElse(0);
         double[] scores = withHead(query, similarity);
         List<String> sentences = sentences(message);
+        List<double[]> bySentence = new ArrayList<>();
         if (sentences.size() > 1) {
             double[] best = new double[intents.length];
             Arrays.fill(best, -1);
@@ -120,6 +128,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
                 // a sentence that is most of the message scores like the message: spare the model that call
                 double[] s = Words.count(sentence) >= MOSTLY_WHOLE * words ? scores
                         : scoresOf(embedder.embed(sentence));
+                bySentence.add(s);
                 for (int i = 0; i < s.length; i++) {
                     best[i] = Math.max(best[i], s[i]);
                 }
@@ -129,7 +138,26 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             }
         }
         boostKeywords(normalized, scores);
-        return decide(query, scores, topSimilarity);
+        Classification decided = decide(query, scores, topSimilarity);
+        return bySentence.isEmpty() || Taxonomy.UNKNOWN.equals(decided.intent()) ? decided
+                : decided.withSecondary(secondary(decided.intent(), bySentence));
+    }
+
+    /**
+     * Further issues of a multi-issue message: the intents other sentences are clearly about (the intent a sentence's
+     * own softmax gives at least {@code secondaryConfidence}), besides the main ask, at most two, most likely first.
+     */
+    private List<String> secondary(String main, List<double[]> bySentence) {
+        Map<String, Double> found = new HashMap<>();
+        for (double[] s : bySentence) {
+            double[] p = softmax(s, settings.temperature());
+            int top = ranked(p)[0];
+            if (p[top] >= settings.secondaryConfidence() && !intents[top].equals(main) && !NOT_AN_ISSUE.contains(intents[top])) {
+                found.merge(intents[top], p[top], Math::max);
+            }
+        }
+        return found.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(2)
+                .map(Map.Entry::getKey).toList();
     }
 
     private double[] scoresOf(float[] vector) {
@@ -184,16 +212,18 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         if (probabilities[best] < settings.confidenceThreshold()) {
             return unknown(query, agent, probabilities[best], candidates);
         }
-        return new Classification(intents[best], agent, round(probabilities[best]), candidates, version, query);
+        return new Classification(intents[best], agent, round(probabilities[best]), candidates, version, query,
+                List.of());
     }
 
     private Classification fixed(String intent, float[] query) {
         return new Classification(intent, Taxonomy.agentOf(intent), 0.99,
-                List.of(new Classification.Candidate(intent, Taxonomy.agentOf(intent), 0.99)), version, query);
+                List.of(new Classification.Candidate(intent, Taxonomy.agentOf(intent), 0.99)), version, query, List.of());
     }
 
     private Classification unknown(float[] query, Agent agent, double confidence, List<Classification.Candidate> candidates) {
-        return new Classification(Taxonomy.UNKNOWN, agent, round(Math.max(0, confidence)), candidates, version, query);
+        return new Classification(Taxonomy.UNKNOWN, agent, round(Math.max(0, confidence)), candidates, version, query,
+                List.of());
     }
 
     /** Per intent: mean of centroid similarity and of the K best example similarities; {@code skip} leaves one example out. */

@@ -34,11 +34,19 @@ final class Lexicon {
             "(?:.*\\b(?:thanks|thank\\s+you|thx|ty|cheers|appreciate\\s+it|much\\s+appreciated)\\b.*"
                     + "|(?:great|perfect|awesome|ok|okay)?\\s*(?:that|it)\\s+(?:worked|fixed\\s+it|did\\s+it)(?:\\s+\\w+)?)");
 
+    private static final Pattern ADDRESSES = Pattern.compile("https?://\\S+|(?<!\\w)@\\w+|#(?=\\w)");
+
     private Lexicon() {
     }
 
     static boolean asksForHuman(String normalized) {
         return HANDOFF.matcher(normalized).find() || HANDOFF_ALONE.matcher(normalized).matches();
+    }
+
+    /** Without @handles, links and hashtag signs (the hashtag's word stays), as tweets are written. */
+    static String withoutAddresses(String message) {
+        String cleaned = ADDRESSES.matcher(message).replaceAll(" ").replaceAll("\\s{2,}", " ").trim();
+        return cleaned.isEmpty() ? message : cleaned;
     }
 
     static boolean isInjection(String message) {

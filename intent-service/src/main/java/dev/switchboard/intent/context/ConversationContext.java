@@ -2,6 +2,7 @@ package dev.switchboard.intent.context;
 
 import dev.switchboard.events.Agent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,8 +19,15 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(ConversationContext.Settings.class)
 public class ConversationContext {
 
-    /** The previous turn: where it went and whether the customer was frustrated. */
-    public record Turn(String intent, Agent agent, double frustration, long atMillis) {
+    /**
+     * The previous turn: where it went, whether the customer was frustrated, and the intents a clarifying question
+     * offered (empty unless the turn was answered with one, so the next turn is read as the pick).
+     */
+    public record Turn(String intent, Agent agent, double frustration, long atMillis, List<String> offered) {
+
+        public boolean askedToClarify() {
+            return !offered.isEmpty();
+        }
     }
 
     /**

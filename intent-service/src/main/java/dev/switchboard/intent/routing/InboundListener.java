@@ -1,23 +1,34 @@
 package dev.switchboard.intent.routing;
 
 import dev.switchboard.events.ChatMessageReceived;
+import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.IntentCandidate;
 import dev.switchboard.events.IntentClassified;
+import dev.switchboard.events.ReplySource;
+import dev.switchboard.events.Route;
+import dev.switchboard.events.Suggestion;
 import dev.switchboard.intent.classification.Classification;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.kafka.RecordBatches;
+import dev.switchboard.schemas.Taxonomy;
 import dev.switchboard.schemas.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Classifies every customer message and hands it on to the knowledge service. */
+/**
+ * Classifies every customer message and hands it on: {@code IntentClassified} on chat.classified for every turn (its
+ * route says who answers), and for a clarification the clarifying question itself on chat.replies.
+ */
 @Component
 class InboundListener {
 
@@ -26,11 +37,13 @@ class InboundListener {
     private final TurnRouter router;
     private final EventPublisher publisher;
     private final RecordBatches batches;
+    private final IntentTitles titles;
 
-    InboundListener(TurnRouter router, EventPublisher publisher, RecordBatches batches) {
+    InboundListener(TurnRouter router, EventPublisher publisher, RecordBatches batches, IntentTitles titles) {
         this.router = router;
         this.publisher = publisher;
         this.batches = batches;
+        this.titles = titles;
     }
 
     @KafkaListener(topics = Topics.Names.CHAT_INBOUND, batch = "true")
@@ -39,7 +52,7 @@ class InboundListener {
     }
 
     private CompletableFuture<Void> classify(ChatMessageReceived message) {
-        TurnRouter.Routed routed = router.route(message.getConversationId(), message.getContent(),
+        TurnRouter.Routed routed = router.route(message.getConversationId(), message.getContent(), message.getChoice(),
                 System.currentTimeMillis());
         Classification result = routed.classification();
         IntentClassified event = Envelope.of(message).stamp(new IntentClassified());
@@ -52,11 +65,34 @@ class InboundListener {
         event.setClassifierVersion(result.classifierVersion());
         event.setEmbedding(toList(result.embedding()));
         event.setFrustration(routed.frustration());
+        event.setRoute(routed.route());
+        event.setSecondaryIntents(result.secondary());
         CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_CLASSIFIED, message.getConversationId(), event);
-        log.info("messageId={} conversationId={} intent={} agent={} confidence={} frustration={} followUp={} escalated={}",
-                message.getMessageId(), message.getConversationId(), result.intent(), result.agent(),
-                String.format("%.2f", result.confidence()), routed.frustration(), routed.followUp(), routed.escalated());
-        return sent;
+        log.info("messageId={} conversationId={} intent={} agent={} confidence={} route={} secondary={} frustration={} "
+                + "followUp={} picked={} escalated={}", message.getMessageId(), message.getConversationId(),
+                result.intent(), result.agent(), String.format("%.2f", result.confidence()), routed.route(),
+                result.secondary(), routed.frustration(), routed.followUp(), routed.picked(), routed.escalated());
+        return routed.route() == Route.clarification ? CompletableFuture.allOf(sent, ask(message, routed)) : sent;
+    }
+
+    /** The clarifying question, with the offered intents as suggestions (id = intent, label = its title). */
+    private CompletableFuture<Void> ask(ChatMessageReceived message, TurnRouter.Routed routed) {
+        Envelope envelope = Envelope.of(message);
+        List<Suggestion> suggestions = routed.offered().stream()
+                .map(intent -> new Suggestion(intent, titles.label(intent))).toList();
+        String topics = suggestions.stream().filter(s -> !s.getId().equals(Taxonomy.HUMAN_HANDOFF))
+                .map(s -> s.getLabel().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        ChatReplied reply = envelope.stamp(new ChatReplied());
+        reply.setReplyId(UUID.randomUUID().toString());
+        reply.setContent("I want to get this right. Which of these is it about: " + topics
+                + "? If it is something else, I can put you through to a person.");
+        reply.setAgent(routed.classification().agent());
+        reply.setIntent(routed.classification().intent());
+        reply.setSource(ReplySource.clarification);
+        reply.setConfidence(routed.classification().confidence());
+        reply.setSuggestions(suggestions);
+        reply.setLatencyMs(envelope.elapsedMillis());
+        return publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply);
     }
 
     private static List<Float> toList(float[] embedding) {

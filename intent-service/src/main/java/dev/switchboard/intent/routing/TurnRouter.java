@@ -1,15 +1,19 @@
 package dev.switchboard.intent.routing;
 
 import dev.switchboard.events.Agent;
+import dev.switchboard.events.Route;
 import dev.switchboard.intent.classification.Classification;
 import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.intent.context.ConversationContext;
 import dev.switchboard.intent.frustration.FrustrationScorer;
+import dev.switchboard.language.Words;
 import dev.switchboard.schemas.Taxonomy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,11 +22,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * One turn of a conversation: the classifier's view of the message, corrected by what the conversation said before.
+ * One turn of a conversation: the classifier's view of the message, corrected by the conversation's dialogue state.
  *
  * <ul>
- * <li>A short follow-up ("still not working", "how much is it?") keeps the previous turn's intent and agent unless
- * the classifier is confident it belongs elsewhere.</li>
+ * <li>The answer to a clarifying question (a clicked suggestion's {@code choice}, or typed: an offered intent the
+ * classifier sees or whose title the customer names) routes to the picked intent.</li>
+ * <li>A short follow-up keeps the previous turn's intent and agent unless the classifier is confident it belongs
+ * elsewhere: when it refers back ("still not working", "yes, do that", "how much is it?"), when the classifier cannot
+ * place it, or when the previous intent is still among the likely ones (at least a third of the best).</li>
+ * <li>When the classifier is unsure between topics (best probability below {@code clarifyBelow} and the runner-up
+ * within {@code clarifyMargin}), the turn is answered with a clarifying question offering the likeliest intents,
+ * routed one first, plus "something else / a person" ({@code human_handoff}); never twice in a row.</li>
  * <li>Two frustrated turns in a row route to {@code human_handoff} (agent general) so the reply offers a person; the
  * candidates still list the real intent first, so analytics and the knowledge service can see what it was about.
  * Counted as {@code intent.frustration.escalations}.</li>
@@ -37,80 +47,174 @@ class TurnRouter {
      * @param followUpMaxWords longer messages are never treated as follow-ups
      * @param clearlyElsewhere a follow-up classified at or above this confidence leaves the previous topic
      * @param lowConfidence classifications below it are counted as low confidence
+     * @param clarifyBelow a best intent less probable than this may be clarified instead of guessed
+     * @param clarifyMargin ... when the runner-up is within this of it
+     * @param clarifyOptions intents a clarifying question offers, besides "something else / a person"
      */
     @ConfigurationProperties("switchboard.routing")
-    record Settings(@DefaultValue("0.5") double frustrationThreshold, @DefaultValue("6") int followUpMaxWords,
-            @DefaultValue("0.8") double clearlyElsewhere, @DefaultValue("0.5") double lowConfidence) {
+    record Settings(@DefaultValue("0.5") double frustrationThreshold, @DefaultValue("10") int followUpMaxWords,
+            @DefaultValue("0.8") double clearlyElsewhere, @DefaultValue("0.5") double lowConfidence,
+            @DefaultValue("0.45") double clarifyBelow, @DefaultValue("0.10") double clarifyMargin,
+            @DefaultValue("3") int clarifyOptions) {
+
+        static Settings defaults() {
+            return new Settings(0.5, 10, 0.8, 0.5, 0.45, 0.10, 3);
+        }
     }
 
-    record Routed(Classification classification, double frustration, boolean followUp, boolean escalated) {
+    /**
+     * @param offered the intents a clarifying question offers (route clarification), else empty
+     * @param picked the turn answered a clarifying question
+     */
+    record Routed(Classification classification, Route route, List<String> offered, double frustration,
+            boolean followUp, boolean picked, boolean escalated) {
     }
 
     private static final Set<String> NOT_A_TOPIC = Set.of(Taxonomy.UNKNOWN, Taxonomy.HUMAN_HANDOFF, "greeting", "thanks");
     private static final Pattern FOLLOW_UP = Pattern.compile(
-            "(?i)\\b(?:still|again|same|it|that|this|those|them|how much|how long|what about|and|also|any update|why)\\b");
+            "(?i)\\b(?:still|again|same|it|that|this|those|them|how much|how long|what about|and|also|any update|why"
+                    + "|yes|yeah|yep|ok|okay|already|tried|no change|nothing)\\b");
+    /** A message that refers back stays with the topic against a confident other intent of the same agent below this. */
+    private static final double CLEARLY_ELSEWHERE_REFERRING_BACK = 0.95;
+    /** The previous topic stays when the classifier finds it at least this share of its best intent's probability. */
+    private static final double STAY_RATIO = 1 / 3.0;
+    private static final Pattern SOMETHING_ELSE = Pattern.compile(
+            "(?i)\\b(?:something else|none of (?:these|them|those)|neither|none)\\b");
+    /** A lexical rule's verdict (a request for a person, a greeting, thanks) is never unsure. */
+    private static final double RULE_CONFIDENCE = 0.99;
 
     private final IntentClassifier classifier;
     private final FrustrationScorer frustration;
     private final ConversationContext context;
     private final Settings settings;
+    private final Map<String, String> titles;
     private final MeterRegistry meters;
     private final Timer latency;
 
     TurnRouter(IntentClassifier classifier, FrustrationScorer frustration, ConversationContext context,
-            Settings settings, MeterRegistry meters) {
+            Settings settings, IntentTitles titles, MeterRegistry meters) {
         this.classifier = classifier;
         this.frustration = frustration;
         this.context = context;
         this.settings = settings;
+        this.titles = titles.normalized();
         this.meters = meters;
         this.latency = Timer.builder("intent.classification.latency").description("time to classify one message")
                 .publishPercentileHistogram().register(meters);
     }
 
-    Routed route(String conversationId, String message, long nowMillis) {
+    Routed route(String conversationId, String message, String choice, long nowMillis) {
         Classification classified = latency.record(() -> classifier.classify(message));
         double anger = frustration.score(message);
-        var previous = context.previous(conversationId, nowMillis);
-        boolean followUp = false;
-        boolean escalated = false;
+        Optional<ConversationContext.Turn> previous = context.previous(conversationId, nowMillis);
         Classification result = classified;
-        if (previous.isPresent() && isFollowUp(message, classified, previous.get())) {
+        boolean followUp = false;
+        boolean picked = false;
+        List<String> offered = List.of();
+        Optional<String> pick = previous.filter(ConversationContext.Turn::askedToClarify)
+                .flatMap(t -> pick(choice, message, classified, t.offered()));
+        if (pick.isPresent()) {
+            result = classified.routedTo(pick.get(), Taxonomy.agentOf(pick.get()), classified.candidates());
+            picked = true;
+            meters.counter("intent.clarification.answers").increment();
+        } else if (previous.isPresent() && isFollowUp(message, classified, previous.get())) {
             ConversationContext.Turn turn = previous.get();
-            result = new Classification(turn.intent(), turn.agent(), classified.confidence(), classified.candidates(),
-                    classified.classifierVersion(), classified.embedding());
+            result = classified.routedTo(turn.intent(), turn.agent(), classified.candidates());
             followUp = true;
             meters.counter("intent.context.followups").increment();
+        } else if (isUnsure(classified) && previous.filter(ConversationContext.Turn::askedToClarify).isEmpty()) {
+            offered = offer(classified);
+            meters.counter("intent.clarifications").increment();
         }
+        boolean escalated = false;
         boolean frustratedNow = anger >= settings.frustrationThreshold();
         if (frustratedNow && previous.filter(t -> t.frustration() >= settings.frustrationThreshold()).isPresent()
                 && !Taxonomy.HUMAN_HANDOFF.equals(result.intent())) {
             result = escalate(result);
+            offered = List.of();
             escalated = true;
             meters.counter("intent.frustration.escalations").increment();
         }
-        context.remember(conversationId, new ConversationContext.Turn(result.intent(), result.agent(), anger, nowMillis));
+        Route route = !offered.isEmpty() ? Route.clarification
+                : Taxonomy.HUMAN_HANDOFF.equals(result.intent()) ? Route.handoff : Route.knowledge;
+        context.remember(conversationId,
+                new ConversationContext.Turn(result.intent(), result.agent(), anger, nowMillis, offered));
         meters.counter("intent.classified", "intent", result.intent(), "agent", result.agent().name()).increment();
-        meters.counter("intent.routed", "agent", result.agent().name()).increment();
+        meters.counter("intent.routed", "agent", result.agent().name(), "route", route.name()).increment();
         if (Taxonomy.UNKNOWN.equals(result.intent()) || result.confidence() < settings.lowConfidence()) {
             meters.counter("intent.low_confidence").increment();
         }
-        return new Routed(result, anger, followUp, escalated);
+        return new Routed(result, route, offered, anger, followUp, picked, escalated);
+    }
+
+    /**
+     * Unsure between topics: not a rule's verdict, not off-topic (below the similarity floor the classifier says
+     * unknown for the general agent with no in-scope intent close), and the two likeliest intents close and both weak.
+     */
+    private boolean isUnsure(Classification classified) {
+        List<Classification.Candidate> candidates = classified.candidates();
+        if (classified.confidence() >= RULE_CONFIDENCE || candidates.size() < 2) {
+            return false;
+        }
+        double best = candidates.get(0).score();
+        return best < settings.clarifyBelow() && best - candidates.get(1).score() < settings.clarifyMargin();
+    }
+
+    /** The routed intent first, then the likeliest others, then "something else / a person". */
+    private List<String> offer(Classification classified) {
+        List<String> intents = new ArrayList<>();
+        if (!NOT_A_TOPIC.contains(classified.intent())) {
+            intents.add(classified.intent());
+        }
+        classified.candidates().stream().map(Classification.Candidate::intent)
+                .filter(i -> !NOT_A_TOPIC.contains(i) && !intents.contains(i)).forEach(intents::add);
+        List<String> offered = new ArrayList<>(intents.subList(0, Math.min(settings.clarifyOptions(), intents.size())));
+        offered.add(Taxonomy.HUMAN_HANDOFF);
+        return List.copyOf(offered);
+    }
+
+    /**
+     * What the customer picked: the clicked suggestion's id, else an offered intent the classifier sees in the typed
+     * answer, else an offered intent whose title the answer names ("the refunds one").
+     */
+    private Optional<String> pick(String choice, String message, Classification classified, List<String> offered) {
+        if (choice != null && offered.contains(choice)) {
+            return Optional.of(choice);
+        }
+        if (offered.contains(classified.intent())) {
+            return Optional.of(classified.intent());
+        }
+        if (SOMETHING_ELSE.matcher(message).find()) {
+            return Optional.of(Taxonomy.HUMAN_HANDOFF);
+        }
+        Set<String> said = Set.of(Words.normalize(message).split(" "));
+        return offered.stream().filter(i -> titles.containsKey(i) && !Taxonomy.HUMAN_HANDOFF.equals(i))
+                .filter(i -> Set.of(titles.get(i).split(" ")).stream().anyMatch(w -> w.length() > 3 && said.contains(w)))
+                .findFirst();
     }
 
     private boolean isFollowUp(String message, Classification classified, ConversationContext.Turn previous) {
-        // nothing to continue after an unclear turn; a request for a person, a greeting or thanks is never a follow-up
+        // nothing to continue after an unclear turn; a rule's request for a person, greeting or thanks is never one
         if (NOT_A_TOPIC.contains(previous.intent())
-                || (NOT_A_TOPIC.contains(classified.intent()) && !Taxonomy.UNKNOWN.equals(classified.intent()))) {
+                || (NOT_A_TOPIC.contains(classified.intent()) && classified.confidence() >= RULE_CONFIDENCE)) {
             return false;
         }
         int words = message.trim().split("\\s+").length;
         if (words > settings.followUpMaxWords()) {
             return false;
         }
-        boolean clearlyElsewhere = !Taxonomy.UNKNOWN.equals(classified.intent())
-                && classified.confidence() >= settings.clearlyElsewhere();
-        return !clearlyElsewhere && (FOLLOW_UP.matcher(message).find() || Taxonomy.UNKNOWN.equals(classified.intent()));
+        boolean refersBack = FOLLOW_UP.matcher(message).find();
+        // "restarted it, still nothing" reads like the restart topic to the classifier, but continues the outage
+        double elsewhere = refersBack && classified.agent() == previous.agent()
+                ? Math.max(settings.clearlyElsewhere(), CLEARLY_ELSEWHERE_REFERRING_BACK) : settings.clearlyElsewhere();
+        if (!Taxonomy.UNKNOWN.equals(classified.intent()) && classified.confidence() >= elsewhere) {
+            return false;
+        }
+        // the previous topic is still among the likely ones: the conversation's context tips the balance
+        boolean stillLikely = !classified.candidates().isEmpty() && classified.candidates().stream()
+                .anyMatch(c -> c.intent().equals(previous.intent())
+                        && c.score() >= STAY_RATIO * classified.candidates().get(0).score());
+        return stillLikely || refersBack || Taxonomy.UNKNOWN.equals(classified.intent());
     }
 
     /** The real intent stays first among the candidates; the routing goes to a person. */
@@ -118,7 +222,6 @@ class TurnRouter {
         List<Classification.Candidate> candidates = new ArrayList<>();
         candidates.add(new Classification.Candidate(real.intent(), real.agent(), real.confidence()));
         real.candidates().stream().filter(c -> !c.intent().equals(real.intent())).limit(2).forEach(candidates::add);
-        return new Classification(Taxonomy.HUMAN_HANDOFF, Agent.general, real.confidence(), candidates,
-                real.classifierVersion(), real.embedding());
+        return real.routedTo(Taxonomy.HUMAN_HANDOFF, Agent.general, candidates);
     }
 }

@@ -37,10 +37,10 @@ public class KbKeywordClassifier implements IntentClassifier {
         ranked.sort(Comparator.comparingDouble(Classification.Candidate::score).reversed()
                 .thenComparing(Classification.Candidate::intent));
         if (ranked.isEmpty()) {
-            return new Classification(Taxonomy.UNKNOWN, Agent.general, 0.0, List.of(), VERSION, new float[0]);
+            return new Classification(Taxonomy.UNKNOWN, Agent.general, 0.0, List.of(), VERSION, new float[0], List.of());
         }
         Classification.Candidate best = ranked.get(0);
         return new Classification(best.intent(), best.agent(), 1.0, ranked.subList(0, Math.min(3, ranked.size())),
-                VERSION, new float[0]);
+                VERSION, new float[0], List.of());
     }
 }

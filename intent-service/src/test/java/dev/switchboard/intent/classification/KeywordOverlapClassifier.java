@@ -46,10 +46,10 @@ public class KeywordOverlapClassifier implements IntentClassifier {
                 .limit(3)
                 .toList();
         if (ranked.isEmpty()) {
-            return new Classification(Taxonomy.UNKNOWN, Agent.general, 0.0, List.of(), VERSION, new float[0]);
+            return new Classification(Taxonomy.UNKNOWN, Agent.general, 0.0, List.of(), VERSION, new float[0], List.of());
         }
         Classification.Candidate best = ranked.get(0);
-        return new Classification(best.intent(), best.agent(), best.score(), ranked, VERSION, new float[0]);
+        return new Classification(best.intent(), best.agent(), best.score(), ranked, VERSION, new float[0], List.of());
     }
 
     /** Share of the message's words that are keywords of the intent, so long messages are not favoured. */

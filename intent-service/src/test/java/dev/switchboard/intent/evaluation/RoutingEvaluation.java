@@ -18,12 +18,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,22 +53,59 @@ public final class RoutingEvaluation {
         }
     }
 
-    public record Prediction(String agent, String intent) {
+    /**
+     * @param suggestions the intents a clarifying question offered; empty when the message was routed outright
+     */
+    public record Prediction(String agent, String intent, List<String> suggestions) {
+
+        public Prediction(String agent, String intent) {
+            this(agent, intent, List.of());
+        }
+
+        boolean clarified() {
+            return !suggestions.isEmpty();
+        }
     }
 
+    /** The halves of the real dev set: thresholds are chosen on the tuning half, the scoring half is only reported. */
+    public enum Half {
+        TUNING, SCORING;
+
+        /** The tuning half holds the rows whose origin id ends in an even digit. */
+        boolean holds(String origin) {
+            int last = origin.charAt(origin.length() - 1) - '0';
+            return (last % 2 == 0) == (this == TUNING);
+        }
+    }
+
+    /** A clarification is right only when the true intent is among its suggestions, for the agent as for the intent. */
     public record Outcome(Row row, Prediction predicted, long nanos) {
+
+        boolean agentRight() {
+            return predicted.clarified() ? predicted.suggestions.contains(row.intent) : row.agent.equals(predicted.agent);
+        }
+
+        boolean intentRight() {
+            return predicted.clarified() ? predicted.suggestions.contains(row.intent) : row.intent.equals(predicted.intent);
+        }
     }
 
     public record Report(String name, List<Outcome> outcomes) {
 
         public double agentAccuracy() {
-            return outcomes.isEmpty() ? Double.NaN
-                    : outcomes.stream().filter(o -> o.row.agent.equals(o.predicted.agent)).count() / (double) outcomes.size();
+            return share(Outcome::agentRight);
         }
 
         public double intentAccuracy() {
-            return outcomes.isEmpty() ? Double.NaN
-                    : outcomes.stream().filter(o -> o.row.intent.equals(o.predicted.intent)).count() / (double) outcomes.size();
+            return share(Outcome::intentRight);
+        }
+
+        public double clarificationRate() {
+            return share(o -> o.predicted.clarified());
+        }
+
+        private double share(Predicate<Outcome> which) {
+            return outcomes.isEmpty() ? Double.NaN : outcomes.stream().filter(which).count() / (double) outcomes.size();
         }
 
         /** Macro-F1 over the intents of the reference labels. */
@@ -97,8 +138,9 @@ public final class RoutingEvaluation {
 
         public String summary() {
             return String.format(Locale.ROOT,
-                    "%-58s n=%3d  agent=%.3f  intent=%.3f  macroF1=%.3f  latency p50=%.2f p95=%.2f p99=%.2f ms",
-                    name, outcomes.size(), agentAccuracy(), intentAccuracy(), intentMacroF1(), percentileMillis(50),
+                    "%-58s n=%3d  agent=%.3f  intent=%.3f  macroF1=%.3f  clarified=%.3f  latency p50=%.2f p95=%.2f p99=%.2f ms",
+                    name, outcomes.size(), agentAccuracy(), intentAccuracy(), intentMacroF1(), clarificationRate(),
+                    percentileMillis(50),
                     percentileMillis(95), percentileMillis(99));
         }
 
@@ -107,10 +149,11 @@ public final class RoutingEvaluation {
             Map<String, Integer> pairs = new TreeMap<>();
             StringBuilder detail = new StringBuilder();
             for (Outcome o : outcomes) {
-                if (!o.row.intent.equals(o.predicted.intent) || !o.row.agent.equals(o.predicted.agent)) {
-                    pairs.merge(o.row.agent + "/" + o.row.intent + " -> " + o.predicted.agent + "/" + o.predicted.intent,
-                            1, Integer::sum);
-                    detail.append("    ").append(o.row.intent).append(" -> ").append(o.predicted.intent).append(": ")
+                if (!o.intentRight() || !o.agentRight()) {
+                    String predicted = o.predicted.clarified() ? "clarify" + o.predicted.suggestions
+                            : o.predicted.agent + "/" + o.predicted.intent;
+                    pairs.merge(o.row.agent + "/" + o.row.intent + " -> " + predicted, 1, Integer::sum);
+                    detail.append("    ").append(o.row.intent).append(" -> ").append(predicted).append(": ")
                             .append(o.row.message.length() > 140 ? o.row.message.substring(0, 140) + "..." : o.row.message)
                             .append('\n');
                 }
@@ -140,6 +183,68 @@ public final class RoutingEvaluation {
         }
     }
 
+    /**
+     * The clear rows of one half of the real dev set ({@code agent, intent, clarity, origin, message}, header line).
+     */
+    public static List<Row> readRealDev(Path tsv, Half half) {
+        try {
+            List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+            List<Row> rows = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split("\t", 5);
+                if (cells.length == 5 && cells[2].trim().equals("clear") && half.holds(cells[3].trim())) {
+                    rows.add(new Row(cells[0].trim(), cells[1].trim(), cells[4].trim()));
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A written conversation: its turns in order. */
+    public record Dialogue(String id, List<Row> turns) {
+    }
+
+    /** Dialogues as {@code dialogue, turn, agent, intent, message} (header line), turns in file order. */
+    public static List<Dialogue> readDialogues(Path tsv) {
+        try {
+            Map<String, List<Row>> turns = new LinkedHashMap<>();
+            List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split("\t", 5);
+                if (cells.length == 5) {
+                    turns.computeIfAbsent(cells[0], id -> new ArrayList<>())
+                            .add(new Row(cells[2].trim(), cells[3].trim(), cells[4].trim()));
+                }
+            }
+            return turns.entrySet().stream().map(e -> new Dialogue(e.getKey(), e.getValue())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every dialogue routed turn by turn in one conversation of its own; the report holds the later turns (the first
+     * turn of each is a plain message, measured elsewhere).
+     */
+    public static Report runDialogues(String name, List<Dialogue> dialogues,
+            BiFunction<String, String, Prediction> router) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Dialogue dialogue : dialogues) {
+            String conversation = dialogue.id() + "-" + UUID.randomUUID();
+            for (int turn = 0; turn < dialogue.turns().size(); turn++) {
+                Row row = dialogue.turns().get(turn);
+                long started = System.nanoTime();
+                Prediction prediction = router.apply(conversation, row.message);
+                if (turn > 0) {
+                    outcomes.add(new Outcome(row, prediction, System.nanoTime() - started));
+                }
+            }
+        }
+        return new Report(name, outcomes);
+    }
+
     public static Report run(String name, List<Row> rows, Function<String, Prediction> router) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Row row : rows) {
@@ -159,6 +264,8 @@ public final class RoutingEvaluation {
 
     private static final Pattern AGENT = Pattern.compile("\"agent\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern INTENT = Pattern.compile("\"intent\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern SUGGESTIONS = Pattern.compile("\"suggestions\"\\s*:\\s*\\[([^\\]]*)\\]");
+    private static final Pattern SUGGESTION_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]*)\"");
 
     /** Through the running stack: POST /api/v1/chat/messages; a bearer token from POST /api/v1/auth/token if needed. */
     public static Function<String, Prediction> api(String baseUrl, String token) {
@@ -173,7 +280,7 @@ public final class RoutingEvaluation {
             }
             try {
                 String reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
-                return new Prediction(find(AGENT, reply), find(INTENT, reply));
+                return new Prediction(find(AGENT, reply), find(INTENT, reply), suggestions(reply));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -181,6 +288,15 @@ public final class RoutingEvaluation {
                 throw new IllegalStateException(e);
             }
         };
+    }
+
+    /** The ids of a clarification's suggestions; empty for any other reply. */
+    private static List<String> suggestions(String json) {
+        Matcher array = SUGGESTIONS.matcher(json);
+        if (!json.contains("\"source\":\"clarification\"") || !array.find()) {
+            return List.of();
+        }
+        return SUGGESTION_ID.matcher(array.group(1)).results().map(m -> m.group(1)).toList();
     }
 
     private static String find(Pattern pattern, String json) {

@@ -3,6 +3,7 @@ package dev.switchboard.intent.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.events.Agent;
+import dev.switchboard.events.Route;
 import dev.switchboard.intent.classification.Classification;
 import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.intent.context.ConversationContextAccess;
@@ -22,20 +23,25 @@ class TurnRouterTest {
             "still not working", unknown(),
             "how much is it?", known("plan_change", Agent.billing, 0.4),
             "I want to check my bill", known("bill_explanation", Agent.billing, 0.95),
-            "I need to upgrade my plan", known("plan_change", Agent.billing, 0.95));
+            "I need to upgrade my plan", known("plan_change", Agent.billing, 0.95),
+            "this billing mess again", unsure(),
+            "the refunds one", unknown(),
+            "Understanding your bill", unknown(),
+            "no idea really", unsure("promotion_ending", "cancel_service"));
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final IntentClassifier classifier = ANSWERS::get;
+    final IntentClassifier classifier = message -> ANSWERS.getOrDefault(message, unknown());
     final TurnRouter router = new TurnRouter(classifier, new FrustrationScorer(), ConversationContextAccess.create(),
-            new TurnRouter.Settings(0.5, 6, 0.8, 0.5), meters);
+            TurnRouter.Settings.defaults(), new IntentTitles(Map.of("refunds_credits", "Refunds, credits and disputed charges",
+                    "bill_explanation", "Understanding your bill", "plan_change", "Changing your plan")), meters);
 
     @Test
     void aShortFollowUpKeepsThePreviousTopic() {
         // Given a conversation about an outage
-        router.route("c-1", "my internet is down again", 1_000);
+        router.route("c-1", "my internet is down again", null, 1_000);
 
         // When the customer only says it is still not working
-        TurnRouter.Routed routed = router.route("c-1", "still not working", 2_000);
+        TurnRouter.Routed routed = router.route("c-1", "still not working", null, 2_000);
 
         // Then it stays with tech support and the outage
         assertThat(routed.followUp()).isTrue();
@@ -46,10 +52,10 @@ class TurnRouterTest {
     @Test
     void aFollowUpThatClearlyBelongsElsewhereMovesOn() {
         // Given a conversation about an outage
-        router.route("c-2", "my internet is down again", 1_000);
+        router.route("c-2", "my internet is down again", null, 1_000);
 
         // When the customer confidently asks about a bill
-        TurnRouter.Routed routed = router.route("c-2", "I want to check my bill", 2_000);
+        TurnRouter.Routed routed = router.route("c-2", "I want to check my bill", null, 2_000);
 
         // Then billing takes it
         assertThat(routed.followUp()).isFalse();
@@ -59,10 +65,10 @@ class TurnRouterTest {
     @Test
     void twoFrustratedTurnsInARowEscalateToAPersonKeepingTheRealIntentAsCandidate() {
         // Given a frustrated turn
-        router.route("c-3", "THIS IS USELESS, STILL NOT WORKING!!", 1_000);
+        router.route("c-3", "THIS IS USELESS, STILL NOT WORKING!!", null, 1_000);
 
         // When the next turn is frustrated too
-        TurnRouter.Routed routed = router.route("c-3", "THIS IS USELESS, STILL NOT WORKING!!", 2_000);
+        TurnRouter.Routed routed = router.route("c-3", "THIS IS USELESS, STILL NOT WORKING!!", null, 2_000);
 
         // Then it goes to a human, the real intent first among the candidates, and it is counted
         assertThat(routed.escalated()).isTrue();
@@ -75,7 +81,7 @@ class TurnRouterTest {
     @Test
     void oneFrustratedTurnAloneIsNotEscalated() {
         // Given / When a first frustrated turn
-        TurnRouter.Routed routed = router.route("c-4", "THIS IS USELESS, STILL NOT WORKING!!", 1_000);
+        TurnRouter.Routed routed = router.route("c-4", "THIS IS USELESS, STILL NOT WORKING!!", null, 1_000);
 
         // Then the frustration is carried but the intent stays
         assertThat(routed.frustration()).isGreaterThanOrEqualTo(0.5);
@@ -83,12 +89,79 @@ class TurnRouterTest {
         assertThat(routed.classification().intent()).isEqualTo("internet_outage");
     }
 
+    @Test
+    void anUnsureTurnIsAnsweredWithAClarifyingQuestionOfferingTheLikeliestAndAPerson() {
+        // When the classifier is torn between two billing topics
+        TurnRouter.Routed routed = router.route("c-5", "this billing mess again", null, 1_000);
+
+        // Then the turn is a clarification offering the routed intent first, the runners-up, and a person; counted
+        assertThat(routed.route()).isEqualTo(Route.clarification);
+        assertThat(routed.offered()).containsExactly("bill_explanation", "refunds_credits", "plan_change",
+                Taxonomy.HUMAN_HANDOFF);
+        assertThat(meters.counter("intent.clarifications").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aClickedSuggestionRoutesTheNextTurn() {
+        // Given a clarifying question
+        router.route("c-6", "this billing mess again", null, 1_000);
+
+        // When the customer clicks the refunds suggestion (its label is the content, its id the choice)
+        TurnRouter.Routed routed = router.route("c-6", "Understanding your bill", "refunds_credits", 2_000);
+
+        // Then the choice wins over what the label's words say, and the turn goes to the knowledge base
+        assertThat(routed.picked()).isTrue();
+        assertThat(routed.route()).isEqualTo(Route.knowledge);
+        assertThat(routed.classification().intent()).isEqualTo("refunds_credits");
+        assertThat(routed.classification().agent()).isEqualTo(Agent.billing);
+    }
+
+    @Test
+    void aTypedAnswerNamingAnOfferedTopicRoutesTheNextTurn() {
+        router.route("c-7", "this billing mess again", null, 1_000);
+
+        TurnRouter.Routed routed = router.route("c-7", "the refunds one", null, 2_000);
+
+        assertThat(routed.picked()).isTrue();
+        assertThat(routed.classification().intent()).isEqualTo("refunds_credits");
+    }
+
+    @Test
+    void somethingElseGoesToAPersonAndAClarificationIsNeverAskedTwiceInARow() {
+        // Given a clarifying question answered with something it did not offer, still unsure
+        router.route("c-8", "this billing mess again", null, 1_000);
+        TurnRouter.Routed again = router.route("c-8", "no idea really", null, 2_000);
+
+        // Then the second turn is routed on the best guess instead of asking again
+        assertThat(again.picked()).isFalse();
+        assertThat(again.route()).isEqualTo(Route.knowledge);
+        assertThat(again.classification().intent()).isEqualTo("promotion_ending");
+
+        // And "something else" after a clarification goes to a person
+        router.route("c-9", "this billing mess again", null, 1_000);
+        TurnRouter.Routed person = router.route("c-9", "something else", null, 2_000);
+        assertThat(person.route()).isEqualTo(Route.handoff);
+        assertThat(person.classification().intent()).isEqualTo(Taxonomy.HUMAN_HANDOFF);
+    }
+
+    private static Classification unsure() {
+        return new Classification("bill_explanation", Agent.billing, 0.4, List.of(
+                new Classification.Candidate("bill_explanation", Agent.billing, 0.4),
+                new Classification.Candidate("refunds_credits", Agent.billing, 0.35),
+                new Classification.Candidate("plan_change", Agent.billing, 0.2)), "test", new float[0], List.of());
+    }
+
+    private static Classification unsure(String best, String runnerUp) {
+        return new Classification(best, Agent.billing, 0.4, List.of(new Classification.Candidate(best, Agent.billing, 0.4),
+                new Classification.Candidate(runnerUp, Agent.billing, 0.35)), "test", new float[0], List.of());
+    }
+
     private static Classification known(String intent, Agent agent, double confidence) {
         return new Classification(intent, agent, confidence, List.of(new Classification.Candidate(intent, agent,
-                confidence)), "test", new float[0]);
+                confidence)), "test", new float[0], List.of());
     }
 
     private static Classification unknown() {
-        return new Classification(Taxonomy.UNKNOWN, Agent.general, 0.1, List.of(), "test", new float[0]);
+        return new Classification(Taxonomy.UNKNOWN, Agent.general, 0.1, List.of(), "test", new float[0], List.of());
     }
 }

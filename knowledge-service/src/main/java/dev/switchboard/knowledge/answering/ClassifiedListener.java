@@ -6,6 +6,7 @@ import dev.switchboard.events.IntentCandidate;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.events.Route;
 import dev.switchboard.knowledge.base.KnowledgeBase;
 import dev.switchboard.knowledge.retrieval.Retrieval;
 import dev.switchboard.knowledge.retrieval.RetrievalSettings;
@@ -32,7 +33,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a classified message from the knowledge base when retrieval is confident, escalates requests for a person
+ * Answers the turns routed to it ({@code knowledge} and {@code handoff}; the others are answered by the service that
+ * owns their route): from the knowledge base when retrieval is confident, escalates requests for a person
  * (saying what happens next from the support desk's hours), and otherwise asks the LLM fallback to answer with the
  * best passages.
  */
@@ -69,9 +71,14 @@ class ClassifiedListener {
     }
 
     private CompletableFuture<Void> answer(IntentClassified message) {
+        if (message.getRoute() != Route.knowledge && message.getRoute() != Route.handoff) {
+            // another service answers this turn (intent-service a clarification or guardrail, account-service a flow)
+            log.debug("messageId={} route={} is answered elsewhere", message.getMessageId(), message.getRoute());
+            return CompletableFuture.completedFuture(null);
+        }
         Envelope envelope = Envelope.of(message);
         KnowledgeBase knowledgeBase = retriever.knowledgeBase();
-        if (message.getIntent().equals(Taxonomy.HUMAN_HANDOFF)) {
+        if (message.getRoute() == Route.handoff || message.getIntent().equals(Taxonomy.HUMAN_HANDOFF)) {
             return escalate(envelope, message, knowledgeBase);
         }
         Retrieval retrieval = retriever.retrieve(message.getContent(), embedding(message), prior(message),

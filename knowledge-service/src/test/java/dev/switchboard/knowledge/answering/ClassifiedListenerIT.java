@@ -9,6 +9,7 @@ import dev.switchboard.events.FallbackRequested;
 import dev.switchboard.events.IntentCandidate;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.events.Route;
 import dev.switchboard.knowledge.KnowledgeServiceTest;
 import dev.switchboard.knowledge.retrieval.Retriever;
 import dev.switchboard.platform.kafka.Envelope;
@@ -148,6 +149,26 @@ class ClassifiedListenerIT {
                 }));
         assertThat(replies.values(ChatReplied.class, r -> r.getMessageId().equals("m-poem"))).isEmpty();
         assertThat(meters.get("knowledge.base.misses").tag("reason", "off_topic").counter().count()).isPositive();
+    }
+
+    @Test
+    void aTurnRoutedToAClarificationIsLeftToIntentService() {
+        // Given a turn intent-service answers with a clarifying question, then a later turn of the same conversation
+        IntentClassified unsure = classified("m-unsure", "billing mess again", "bill_explanation", Agent.billing, 0.4);
+        unsure.setRoute(Route.clarification);
+        publish(unsure);
+        IntentClassified next = classified("m-unsure-next", "my internet is super slow tonight, videos keep buffering",
+                "slow_internet", Agent.tech_support, 0.93);
+        next.setConversationId(unsure.getConversationId());
+        publish(next);
+
+        // When the later turn is answered (same conversation, same partition: after the first was handled)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.values(ChatReplied.class,
+                r -> r.getMessageId().equals("m-unsure-next"))).hasSize(1));
+
+        // Then the clarification turn got neither a reply nor a fallback request from here
+        assertThat(replies.values(ChatReplied.class, r -> r.getMessageId().equals("m-unsure"))).isEmpty();
+        assertThat(fallbacks.values(FallbackRequested.class, f -> f.getMessageId().equals("m-unsure"))).isEmpty();
     }
 
     private void publish(IntentClassified event) {
