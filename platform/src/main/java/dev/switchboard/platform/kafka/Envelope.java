@@ -3,6 +3,8 @@ package dev.switchboard.platform.kafka;
 import dev.switchboard.schemas.Events;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -18,8 +20,17 @@ public record Envelope(String messageId, String conversationId, String userId, i
                 (Instant) Events.field(event, "receivedAt"));
     }
 
-    /** Stamps a new event id, the current time and this envelope onto a freshly constructed event. */
+    /**
+     * Stamps a new event id, the current time and this envelope onto a freshly constructed event, and gives every
+     * field still unset its schema default: a field added later (with its default, for schema evolution) must not
+     * make every producer that does not know it yet fail to encode.
+     */
     public <T extends SpecificRecord> T stamp(T event) {
+        for (Schema.Field field : event.getSchema().getFields()) {
+            if (event.get(field.pos()) == null && field.hasDefaultValue()) {
+                event.put(field.pos(), SpecificData.get().getDefaultValue(field));
+            }
+        }
         put(event, "eventId", UUID.randomUUID().toString());
         put(event, "occurredAt", Instant.now());
         put(event, "messageId", messageId);
