@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 
 /** Every event type of the contract. */
 public final class Events {
@@ -22,7 +23,22 @@ public final class Events {
             IntentClassified.class, FallbackRequested.class, ChatReplied.class, ReplyChunk.class,
             FeedbackSubmitted.class, ConversationStatusChanged.class);
 
+    private static boolean trusted;
+
     private Events() {
+    }
+
+    /**
+     * Lets Avro instantiate the generated events: it refuses classes it does not trust, and it instantiates ours not
+     * only when it reads a record but also when it makes a field's default (a list of suggestions, a route), so every
+     * place that reads or builds events calls this first. Calls after the first do nothing.
+     */
+    public static synchronized void trustGeneratedClasses() {
+        if (!trusted) {
+            ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
+                    type -> type.getName().startsWith(GENERATED_PACKAGE + ".")));
+            trusted = true;
+        }
     }
 
     public static Schema schemaOf(Class<? extends SpecificRecord> type) {

@@ -13,6 +13,11 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public record Envelope(String messageId, String conversationId, String userId, int replyTo, Instant receivedAt) {
 
+    static {
+        // stamp gives unset fields their defaults, which Avro makes only from classes it trusts
+        Events.trustGeneratedClasses();
+    }
+
     public static Envelope of(SpecificRecord event) {
         Object replyTo = Events.field(event, "replyTo");
         return new Envelope((String) Events.field(event, "messageId"), (String) Events.field(event, "conversationId"),

@@ -13,7 +13,6 @@ import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -27,9 +26,7 @@ public class EventDeserializer implements Deserializer<SpecificRecord> {
     private static final int HEADER_LENGTH = 10;
 
     static {
-        // Avro refuses to instantiate classes it does not trust; the generated events are ours.
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
-                type -> type.getName().startsWith(Events.GENERATED_PACKAGE + ".")));
+        Events.trustGeneratedClasses();
     }
 
     private final Map<Long, Class<? extends SpecificRecord>> typesByFingerprint = new HashMap<>();
