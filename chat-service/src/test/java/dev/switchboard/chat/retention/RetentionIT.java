@@ -46,7 +46,7 @@ class RetentionIT {
         db.sql("insert into conversations (id, user_id, status, created_at, updated_at) values (:id, 'u', :s, :at, :at)")
                 .bind("id", id).bind("s", status).bind("at", at).then().block();
         db.sql("""
-                insert into messages (id, conversation_id, role, content, created_at)
-                values (:id, :id, 'user', 'hi', :at)""").bind("id", id).bind("at", at).then().block();
+                insert into messages (id, conversation_id, user_id, role, content, created_at)
+                values (:id, :id, 'u', 'user', 'hi', :at)""").bind("id", id).bind("at", at).then().block();
     }
 }
