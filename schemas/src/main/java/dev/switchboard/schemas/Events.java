@@ -45,6 +45,20 @@ public final class Events {
         return SpecificData.get().getSchema(type);
     }
 
+    /**
+     * Gives every field still unset its schema default, so that a field added later (with its default, for schema
+     * evolution) does not make a producer that does not know it yet fail to encode.
+     */
+    public static <T extends SpecificRecord> T withDefaults(T event) {
+        trustGeneratedClasses();
+        for (Schema.Field field : event.getSchema().getFields()) {
+            if (event.get(field.pos()) == null && field.hasDefaultValue()) {
+                event.put(field.pos(), SpecificData.get().getDefaultValue(field));
+            }
+        }
+        return event;
+    }
+
     /** Reads a common envelope field (eventId, messageId, conversationId, userId, replyTo ...) of any event. */
     public static Object field(SpecificRecord event, String name) {
         Schema.Field field = event.getSchema().getField(name);

@@ -153,7 +153,8 @@ class TurnRouter {
      */
     private boolean isUnsure(Classification classified) {
         List<Classification.Candidate> candidates = classified.candidates();
-        if (classified.confidence() >= RULE_CONFIDENCE || candidates.size() < 2) {
+        if (classified.confidence() >= RULE_CONFIDENCE || candidates.size() < 2
+                || Taxonomy.UNKNOWN.equals(classified.intent())) {
             return false;
         }
         double best = candidates.get(0).score();

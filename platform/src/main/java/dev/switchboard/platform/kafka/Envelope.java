@@ -3,8 +3,6 @@ package dev.switchboard.platform.kafka;
 import dev.switchboard.schemas.Events;
 import java.time.Instant;
 import java.util.UUID;
-import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -14,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 public record Envelope(String messageId, String conversationId, String userId, int replyTo, Instant receivedAt) {
 
     static {
-        // stamp gives unset fields their defaults, which Avro makes only from classes it trusts
+        // events are built here and with their builders, whose defaults Avro makes only from classes it trusts
         Events.trustGeneratedClasses();
     }
 
@@ -27,15 +25,10 @@ public record Envelope(String messageId, String conversationId, String userId, i
 
     /**
      * Stamps a new event id, the current time and this envelope onto a freshly constructed event, and gives every
-     * field still unset its schema default: a field added later (with its default, for schema evolution) must not
-     * make every producer that does not know it yet fail to encode.
+     * field still unset its schema default ({@link Events#withDefaults}).
      */
     public <T extends SpecificRecord> T stamp(T event) {
-        for (Schema.Field field : event.getSchema().getFields()) {
-            if (event.get(field.pos()) == null && field.hasDefaultValue()) {
-                event.put(field.pos(), SpecificData.get().getDefaultValue(field));
-            }
-        }
+        Events.withDefaults(event);
         put(event, "eventId", UUID.randomUUID().toString());
         put(event, "occurredAt", Instant.now());
         put(event, "messageId", messageId);

@@ -1,5 +1,6 @@
 package dev.switchboard.schemas.kafka;
 
+import dev.switchboard.schemas.Events;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,7 @@ public class EventSerializer implements Serializer<SpecificRecord> {
             ByteBuffer buffer = encoders
                     .computeIfAbsent(event.getClass(),
                             type -> new BinaryMessageEncoder<>(SpecificData.getForClass(type), event.getSchema()))
-                    .encode(event);
+                    .encode(Events.withDefaults(event));
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;
