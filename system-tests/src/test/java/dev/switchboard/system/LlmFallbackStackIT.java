@@ -14,9 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,15 +67,7 @@ class LlmFallbackStackIT {
             model.server.stop(0);
         }
         if (stack != null) {
-            stack.close();
-            // the temporary data directory goes away; keep the service logs for a look after a failure
-            Path kept = Path.of("target", "llm-fallback-stack-logs");
-            Files.createDirectories(kept);
-            try (Stream<Path> logs = Files.list(dataDir.resolve("logs"))) {
-                for (Path log : logs.toList()) {
-                    Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            stack.closeKeepingLogs(Path.of("target", "llm-fallback-stack-logs"));
         }
     }
 

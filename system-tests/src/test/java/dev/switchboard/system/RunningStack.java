@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,19 @@ final class RunningStack implements AutoCloseable {
         List<ProcessHandle> started = processes();
         process.destroy();
         await().atMost(Duration.ofSeconds(90)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
+    }
+
+    /** Stops it, then copies the service logs to {@code kept}: a test's temporary data directory goes away. */
+    void closeKeepingLogs(Path kept) {
+        close();
+        try (Stream<Path> logs = Files.list(dataDir.resolve("logs"))) {
+            Files.createDirectories(kept);
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String serviceLogs() {

@@ -59,7 +59,8 @@ class StackIT {
     @AfterAll
     static void stopTheStack() {
         if (stack != null) {
-            stack.close();
+            // the service logs, for a look after a failure (the edge minute's 503s, a slow restart)
+            stack.closeKeepingLogs(Path.of("target", "stack-logs"));
         }
     }
 
