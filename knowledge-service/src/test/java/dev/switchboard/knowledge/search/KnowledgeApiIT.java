@@ -95,7 +95,9 @@ class KnowledgeApiIT {
                 .jsonPath("$.notHelpful").value(n -> assertThat(((Number) n).longValue()).isGreaterThanOrEqualTo(1));
 
         // And the metrics show them, beside the retrieval latency histogram
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+        // (a scrape can outgrow the client's 64 KiB default in a context other tests have used)
+        web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(text -> assertThat(text)
                         .contains("knowledge_feedback_total{", "article=\"kb-wifi_setup-1\"", "helpful=\"false\"")
                         .contains("knowledge_retrieval_seconds_bucket{"));
