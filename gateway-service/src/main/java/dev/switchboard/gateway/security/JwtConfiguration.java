@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.SecretKey;
@@ -57,7 +58,7 @@ class JwtConfiguration {
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                 EXPIRES));
-        return decoder;
+        return new VerifiedTokenCache(decoder, properties.verifiedTokenCacheSize(), Clock.systemUTC());
     }
 
     @Bean

@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoUsersEnabled whether the development issuer signs in the demo users outside the {@code dev} profile
  *     ({@code DEMO_USERS_ENABLED}); off, so a deployment with a real key has no well-known passwords
  * @param demoUsers the accounts the development issuer signs in (in the dev profile, or when enabled)
+ * @param verifiedTokenCacheSize how many verified tokens are remembered until they expire, so that a customer's
+ *     token is verified once rather than with each request
  */
 @ConfigurationProperties("switchboard.security")
 public record SecurityProperties(String issuerUri, String secretKey, @DefaultValue("1h") Duration tokenTtl,
-        boolean demoUsersEnabled, @DefaultValue List<DemoUser> demoUsers) {
+        boolean demoUsersEnabled, @DefaultValue List<DemoUser> demoUsers,
+        @DefaultValue("10000") long verifiedTokenCacheSize) {
 
     /** The development issuer's name, checked on every token it signed. */
     public static final String DEV_ISSUER = "switchboard-dev";

@@ -71,7 +71,7 @@ class JwtConfigurationTest {
 
     private static SecurityProperties properties(String secret, boolean demoUsersEnabled) {
         return new SecurityProperties(null, secret, Duration.ofHours(1), demoUsersEnabled,
-                List.of(new SecurityProperties.DemoUser("alice", "switchboard", List.of(Roles.CUSTOMER))));
+                List.of(new SecurityProperties.DemoUser("alice", "switchboard", List.of(Roles.CUSTOMER))), 10_000);
     }
 
     @EnableConfigurationProperties(SecurityProperties.class)
