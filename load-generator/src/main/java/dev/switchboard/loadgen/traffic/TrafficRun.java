@@ -40,7 +40,9 @@ public final class TrafficRun {
     // a fixed seed: two runs with the same options send the same messages
     private final SplittableRandom random = new SplittableRandom(14);
 
-    private record InFlight(Customer customer, long intendedNanos, CompletableFuture<Answer> answer) {
+    /** {@code counted} completes once the answer (or its failure) is in the tally. */
+    private record InFlight(Customer customer, long intendedNanos, CompletableFuture<Answer> answer,
+            CompletableFuture<Void> counted) {
     }
 
     public TrafficRun(HttpClient http, URI gateway, List<Customer> customers, MessageMix mix, int turns,
@@ -88,16 +90,21 @@ public final class TrafficRun {
             answer = CompletableFuture.completedFuture(Answer.failure(e));
         }
         tally.sent(intended);
-        inFlight.put(messageId, new InFlight(customer, intended, answer));
+        CompletableFuture<Void> counted = new CompletableFuture<>();
+        inFlight.put(messageId, new InFlight(customer, intended, answer, counted));
         answer.whenComplete((result, error) -> {
-            long answeredAt = System.nanoTime();
-            if (inFlight.remove(messageId) == null) {
-                return; // already counted as no-answer
-            }
-            Answer outcome = error != null ? Answer.failure(error) : result;
-            tally.answered(customer.channel(), question.kind(), intended, answeredAt, outcome);
-            if (outcome.outcome() == Answer.Outcome.REPLY) {
-                customer.replied(outcome.conversationId(), turns);
+            try {
+                long answeredAt = System.nanoTime();
+                if (inFlight.remove(messageId) == null) {
+                    return; // already counted as no-answer
+                }
+                Answer outcome = error != null ? Answer.failure(error) : result;
+                tally.answered(customer.channel(), question.kind(), intended, answeredAt, outcome);
+                if (outcome.outcome() == Answer.Outcome.REPLY) {
+                    customer.replied(outcome.conversationId(), turns);
+                }
+            } finally {
+                counted.complete(null);
             }
         });
     }
@@ -114,7 +121,9 @@ public final class TrafficRun {
     }
 
     private void awaitAnswers(long deadlineNanos, Tally tally) {
-        CompletableFuture<?>[] waiting = inFlight.values().stream().map(InFlight::answer)
+        // waits until each answer is counted, not only until it arrived: an answer that completed while the last
+        // ones were awaited could otherwise still be in flight below and count as no-answer (StackIT saw one)
+        CompletableFuture<?>[] waiting = inFlight.values().stream().map(InFlight::counted)
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(waiting).get(Math.max(0, deadlineNanos - System.nanoTime()),
