@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.Semaphore;
 
 /**
- * int8 all-MiniLM-L6-v2 from its Maven artifact, loaded once. Each inference runs on the caller's thread with one
+ * An int8 BERT sentence encoder from its Maven artifact (all-MiniLM-L6-v2 in the services), loaded once. Each inference runs on the caller's thread with one
  * intra-op thread; at most {@code maxConcurrent} callers run the model at once and the rest queue on a fair semaphore,
  * because on a small CPU over-subscribing ONNX Runtime (langchain4j's default: per-core threads each with ORT's own
  * pool) is slower than queueing.
@@ -21,11 +21,18 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
 
     static final String MODEL = "all-minilm-l6-v2-q";
 
+    private final String modelName;
     private final Model model;
     private final Semaphore permits;
 
     OnnxSentenceEmbedder(int maxConcurrent) {
-        this.model = new Model(load());
+        this(MODEL, PoolingMode.MEAN, maxConcurrent);
+    }
+
+    /** {@code modelName}.onnx and {@code modelName}-tokenizer.json must be on the class path. */
+    OnnxSentenceEmbedder(String modelName, PoolingMode pooling, int maxConcurrent) {
+        this.modelName = modelName;
+        this.model = new Model(load(modelName, pooling));
         this.permits = new Semaphore(maxConcurrent, true);
     }
 
@@ -50,19 +57,20 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
         }
     }
 
-    private static OnnxBertBiEncoder load() {
-        try (InputStream model = resource(MODEL + ".onnx"); InputStream tokenizer = resource(MODEL + "-tokenizer.json")) {
+    private static OnnxBertBiEncoder load(String modelName, PoolingMode pooling) {
+        try (InputStream model = resource(modelName + ".onnx");
+                InputStream tokenizer = resource(modelName + "-tokenizer.json")) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot load the embedding model " + MODEL, e);
+            throw new IllegalStateException("cannot load the embedding model " + modelName, e);
         }
     }
 
@@ -87,7 +95,7 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
 
     @Override
     public String modelName() {
-        return MODEL;
+        return modelName;
     }
 
     private static float[] normalize(float[] vector) {

@@ -1,5 +1,6 @@
 package dev.switchboard.intent.evaluation;
 
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.intent.classification.ClassifierSettings;
@@ -41,7 +42,7 @@ public final class RealDevExperiment {
     }
 
     public static void main(String[] args) {
-        SentenceEmbedder embedder = "bge".equals(System.getProperty("model")) ? new BgeSmallEmbedder() : Embedders.onnx(2);
+        SentenceEmbedder embedder = "bge".equals(System.getProperty("model")) ? Embedders.onnx("bge-small-en-v1.5-q", PoolingMode.CLS, 2) : Embedders.onnx(2);
         TrainingExamples training = withExtra(TrainingExamples.fromClassPath(), System.getProperty("extra"));
         EmbeddingIntentClassifier classifier = new EmbeddingIntentClassifier(embedder, training,
                 new ClassifierSettings(Double.parseDouble(System.getProperty("temperature", "0.035")),

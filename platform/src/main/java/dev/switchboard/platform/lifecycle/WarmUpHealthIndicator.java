@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -18,7 +21,7 @@ import org.springframework.context.ApplicationListener;
  * so liveness answers meanwhile) and reports OUT_OF_SERVICE, naming what is still cold, until every one succeeded.
  * In the readiness health group, so neither Kubernetes nor the local stack sends traffic to a cold instance.
  */
-class WarmUpHealthIndicator implements HealthIndicator, ApplicationListener<ApplicationReadyEvent> {
+class WarmUpHealthIndicator implements HealthIndicator, ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUpHealthIndicator.class);
     private static final long RETRY_MILLIS = 1_000;
@@ -28,6 +31,13 @@ class WarmUpHealthIndicator implements HealthIndicator, ApplicationListener<Appl
     /** Empty until the application has started. */
     private volatile Map<String, WarmUp> warmUps = Map.of();
     private volatile String failing = "the application is starting";
+    private volatile long startedNanos;
+    /** One thread of its own, so liveness answers while a warm-up runs. */
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "warm-up");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     WarmUpHealthIndicator(ListableBeanFactory beans) {
         this.beans = beans;
@@ -37,44 +47,46 @@ class WarmUpHealthIndicator implements HealthIndicator, ApplicationListener<Appl
     public void onApplicationEvent(ApplicationReadyEvent event) {
         warmUps = new TreeMap<>(beans.getBeansOfType(WarmUp.class));
         failing = null;
-        Thread thread = new Thread(this::warmUpAll, "warm-up");
-        thread.setDaemon(true);
-        thread.start();
+        startedNanos = System.nanoTime();
+        executor.execute(this::warmUpNext);
     }
 
-    private void warmUpAll() {
-        long started = System.nanoTime();
+    /** Runs the first warm-up not yet done; a failed one is tried again a second later, the next one at once. */
+    private void warmUpNext() {
         for (Map.Entry<String, WarmUp> warmUp : warmUps.entrySet()) {
+            if (warmMillis.containsKey(warmUp.getKey())) {
+                continue;
+            }
             if (!warmUp(warmUp.getKey(), warmUp.getValue())) {
+                executor.schedule(this::warmUpNext, RETRY_MILLIS, TimeUnit.MILLISECONDS);
                 return;
             }
         }
         failing = null;
-        log.info("Warm in {} ms: {}", (System.nanoTime() - started) / 1_000_000, warmMillis);
+        log.info("Warm in {} ms: {}", (System.nanoTime() - startedNanos) / 1_000_000, warmMillis);
+        executor.shutdown();
     }
 
-    /** Until it succeeds, a second apart; false only if this thread is interrupted. */
     private boolean warmUp(String name, WarmUp warmUp) {
-        while (true) {
-            long started = System.nanoTime();
-            try {
-                warmUp.warmUp();
-                warmMillis.put(name, (System.nanoTime() - started) / 1_000_000);
-                return true;
-            } catch (Exception e) {
-                String message = name + ": " + e;
-                if (!message.equals(failing)) {
-                    log.warn("Not ready yet, warming up {} failed (retrying every second): {}", name, e.toString());
-                }
-                failing = message;
+        long started = System.nanoTime();
+        try {
+            warmUp.warmUp();
+            warmMillis.put(name, (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (Exception e) {
+            String message = name + ": " + e;
+            if (!message.equals(failing)) {
+                log.warn("Not ready yet, warming up {} failed (retrying every second): {}", name, e.toString());
             }
-            try {
-                Thread.sleep(RETRY_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            failing = message;
+            return false;
         }
+    }
+
+    /** Stops retrying when the application closes before it is warm. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 
     @Override
