@@ -57,6 +57,39 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{- printf "%s-secrets" (include "switchboard.fullname" .) -}}
 {{- end -}}
 
+{{- define "switchboard.internalAuthSecretName" -}}
+{{- default (include "switchboard.secretName" .) .Values.internalAuth.existingSecret -}}
+{{- end -}}
+
+{{/* The keys of internal identity: every service verifies with the public ones; two sign with their own. */}}
+{{- define "switchboard.internalAuthEnv" -}}
+{{- $root := .root -}}
+{{- $secret := include "switchboard.internalAuthSecretName" $root -}}
+- name: INTERNAL_AUTH_GATEWAY_PUBLIC_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: gateway-public-key
+- name: INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: llm-fallback-public-key
+{{- if eq .name "gateway-service" }}
+- name: INTERNAL_AUTH_PRIVATE_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: gateway-private-key
+{{- else if eq .name "llm-fallback-service" }}
+- name: INTERNAL_AUTH_PRIVATE_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: llm-fallback-private-key
+{{- end }}
+{{- end -}}
+
 {{- define "switchboard.databaseSecretName" -}}
 {{- default (include "switchboard.secretName" .) .Values.database.existingSecret -}}
 {{- end -}}
@@ -126,6 +159,7 @@ spec:
               name: {{ include "switchboard.databaseSecretName" $root }}
               key: {{ $name }}-database-url
         {{- end }}
+        {{- include "switchboard.internalAuthEnv" . | trim | nindent 8 }}
         {{- if eq $name "gateway-service" }}
         {{- include "switchboard.gatewayEnv" $root | trim | nindent 8 }}
         {{- end }}
@@ -219,6 +253,13 @@ spec:
 {{- end -}}
 {{- if and .Values.jwt.secretKey (lt (len .Values.jwt.secretKey) 32) -}}
 {{- fail "jwt.secretKey must be at least 32 bytes" -}}
+{{- end -}}
+{{- if empty .Values.internalAuth.existingSecret -}}
+{{- range $key := list "gatewayPrivateKey" "gatewayPublicKey" "llmFallbackPrivateKey" "llmFallbackPublicKey" -}}
+{{- if empty (index $.Values.internalAuth $key) -}}
+{{- fail (printf "set internalAuth.%s (or internalAuth.existingSecret): the services accept only internal tokens signed with these keys; docs/deployment.md shows how to make them" $key) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- $gateway := index .Values.services "gateway-service" -}}
 {{- if or (gt (int $gateway.replicas) 8) (gt (int $gateway.autoscaling.maxReplicas) 8) -}}

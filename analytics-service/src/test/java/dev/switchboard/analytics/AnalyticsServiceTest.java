@@ -1,6 +1,7 @@
 package dev.switchboard.analytics;
 
 import dev.switchboard.platform.test.EmbeddedPostgresSupport;
+import dev.switchboard.platform.test.TestIdentity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -23,6 +24,6 @@ import org.springframework.test.context.ContextConfiguration;
 @EmbeddedKafka(topics = {"chat.inbound", "chat.classified", "chat.fallback", "chat.replies", "conversation.events",
         "feedback.events"}, partitions = 3, brokerProperties = "auto.create.topics.enable=false")
 @AutoConfigureWebTestClient
-@ContextConfiguration(initializers = EmbeddedPostgresSupport.Database.class)
+@ContextConfiguration(initializers = {EmbeddedPostgresSupport.Database.class, TestIdentity.Keys.class})
 public @interface AnalyticsServiceTest {
 }

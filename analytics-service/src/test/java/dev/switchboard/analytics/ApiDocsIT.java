@@ -16,7 +16,7 @@ class ApiDocsIT {
     @Test
     void everyResponseHasATypedBody() {
         // Given the service's OpenAPI document
-        String document = ApiDocs.fetch(web, "/api/v1/analytics/overview", "/api/v1/analytics/metrics",
+        String document = ApiDocs.fetchAsGateway(web, "analytics-service", "/api/v1/analytics/overview", "/api/v1/analytics/metrics",
                 "/api/v1/analytics/intents", "/api/v1/analytics/satisfaction", "/api/v1/analytics/admin/rebuild");
 
         // When its responses are read, Then each names its fields

@@ -30,9 +30,10 @@ final class ModuleRules {
 
     static final String[] SCHEMAS = {ROOT + ".schemas..", ROOT + ".events.."};
 
-    /** Wiring only: environment, Kafka defaults, process lifecycle, web error handling and caller headers. */
+    /** Wiring only: environment, Kafka defaults, process lifecycle, internal identity and web error handling. */
     static final String[] PLATFORM_PACKAGES = {
-        ROOT + ".platform.env..", ROOT + ".platform.kafka..", ROOT + ".platform.lifecycle..", ROOT + ".platform.web.."};
+        ROOT + ".platform.env..", ROOT + ".platform.kafka..", ROOT + ".platform.lifecycle..", ROOT + ".platform.security..",
+        ROOT + ".platform.web.."};
 
     static final ArchRule SERVICES_IMPORT_NO_OTHER_SERVICE = slices().assignedFrom(new ServiceSlices())
             .should().notDependOnEachOther()

@@ -16,7 +16,7 @@ class ApiDocsIT {
     @Test
     void everyResponseHasATypedBody() {
         // Given the service's OpenAPI document
-        String document = ApiDocs.fetch(web, "/api/v1/chat/conversations", "/api/v1/profile");
+        String document = ApiDocs.fetchAsGateway(web, "chat-service", "/api/v1/chat/conversations", "/api/v1/profile");
 
         // When its responses are read, Then each names its fields
         assertThat(ApiDocs.untypedResponses(document)).isEmpty();

@@ -124,6 +124,35 @@ class ComposeTest {
     }
 
     @Test
+    void noSecretHasADefaultAndTheDemoUsersAndAnonymousGrafanaAreOff() {
+        // Given the compose file as text (its ${VAR:?message} placeholders are what compose checks)
+        String compose = read(HOME.resolve("docker-compose.yml"));
+        Map<String, Map<String, Object>> services = services();
+
+        // Then every secret is required, with a message that says how to make it, and none has a default
+        for (String secret : List.of("JWT_SECRET_KEY", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD",
+                "INTERNAL_AUTH_GATEWAY_PRIVATE_KEY", "INTERNAL_AUTH_GATEWAY_PUBLIC_KEY",
+                "INTERNAL_AUTH_LLM_FALLBACK_PRIVATE_KEY", "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY")) {
+            assertThat(compose).as(secret).contains("${" + secret + ":?run compose/make-env.sh")
+                    .doesNotContain("${" + secret + ":-").doesNotContain("${" + secret + "}");
+            assertThat(read(HOME.resolve("compose/make-env.sh"))).as(secret).contains(secret + "=");
+        }
+        // And each service verifies with the public keys; only the two signers get a private key
+        for (String module : serviceModules()) {
+            Map<String, Object> env = map(services.get(module), "environment");
+            assertThat(env).as(module).containsKeys("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY",
+                    "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY");
+            assertThat(env.containsKey("INTERNAL_AUTH_PRIVATE_KEY")).as(module)
+                    .isEqualTo(module.equals("gateway-service") || module.equals("llm-fallback-service"));
+        }
+        // And the gateway runs without the dev profile (no demo users) unless asked
+        Map<String, Object> gateway = map(services.get("gateway-service"), "environment");
+        assertThat(gateway).containsEntry("SPRING_PROFILES_ACTIVE", "${GATEWAY_PROFILES:-}")
+                .containsEntry("DEMO_USERS_ENABLED", "${DEMO_USERS_ENABLED:-false}");
+        assertThat(map(services.get("grafana"), "environment")).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false");
+    }
+
+    @Test
     void prometheusScrapesEveryService() {
         Map<String, Object> config = new Yaml().load(read(HOME.resolve("observability/prometheus/prometheus.yml")));
         @SuppressWarnings("unchecked")

@@ -24,6 +24,8 @@ class HelmChartTest {
     static final String KEY = "a-test-key-that-is-at-least-32-bytes-long";
     static final List<String> SERVICES = ComposeTest.serviceModules();
     static final List<String> WITH_DATABASE = List.of("chat-service", "analytics-service", "feedback-service");
+    static final List<String> INTERNAL_KEYS = List.of("gatewayPrivateKey", "gatewayPublicKey", "llmFallbackPrivateKey",
+            "llmFallbackPublicKey");
 
     @Test
     void theChartLintsStrictlyWithTheValuesAnInstallNeeds(@TempDir Path copy) throws IOException {
@@ -31,6 +33,9 @@ class HelmChartTest {
         copyChart(copy);
         Path values = copy.resolve("values.yaml");
         String text = Files.readString(values).replace("  secretKey: \"\"", "  secretKey: \"" + KEY + "\"");
+        for (String key : INTERNAL_KEYS) {
+            text = text.replace("  " + key + ": \"\"", "  " + key + ": \"test-" + key + "\"");
+        }
         for (String service : WITH_DATABASE) {
             text = text.replace("    " + service + ": \"\"", "    " + service + ": postgresql://u:p@db:5432/x");
         }
@@ -137,6 +142,33 @@ class HelmChartTest {
     }
 
     @Test
+    void everyServiceVerifiesWithThePublicKeysAndOnlyTheTwoSignersHoldAPrivateKey() {
+        // Given the chart rendered with the internal keys
+        List<Map<String, Object>> manifests = render(false);
+
+        // When each service's environment is read
+        for (String service : SERVICES) {
+            String kind = service.equals("gateway-service") ? "StatefulSet" : "Deployment";
+            Map<String, Object> env = env(list(map(map(map(find(manifests, kind, "switchboard-" + service), "spec"),
+                    "template"), "spec"), "containers").get(0));
+
+            // Then it has both public keys from the Secret, and a private key only if it signs its calls
+            assertThat(env).as(service).containsKeys("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY",
+                    "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY");
+            assertThat(env.get("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY").toString()).as(service)
+                    .contains("gateway-public-key").contains("switchboard-secrets");
+            if (service.equals("gateway-service") || service.equals("llm-fallback-service")) {
+                assertThat(env.get("INTERNAL_AUTH_PRIVATE_KEY").toString()).as(service)
+                        .contains(service.equals("gateway-service") ? "gateway-private-key" : "llm-fallback-private-key");
+            } else {
+                assertThat(env).as(service).doesNotContainKey("INTERNAL_AUTH_PRIVATE_KEY");
+            }
+        }
+        assertThat(map(find(manifests, "Secret", "switchboard-secrets"), "stringData"))
+                .containsEntry("gateway-private-key", "test-gatewayPrivateKey");
+    }
+
+    @Test
     void withKedaTheKafkaDrivenServicesScaleOnConsumerLagInsteadOfCpu() {
         List<Map<String, Object>> manifests = render(true);
 
@@ -165,6 +197,10 @@ class HelmChartTest {
                 .hasMessageContaining("at most 8 replicas");
         assertThatThrownBy(() -> template(false).set("database.urls.chat-service", "").call())
                 .hasMessageContaining("database.urls.chat-service");
+        for (String key : INTERNAL_KEYS) {
+            assertThatThrownBy(() -> template(false).set("internalAuth." + key, "").call())
+                    .hasMessageContaining("internalAuth." + key);
+        }
     }
 
     static TemplateCommand template(boolean keda) {
@@ -173,6 +209,9 @@ class HelmChartTest {
                 .set("keda.enabled", keda);
         for (String service : WITH_DATABASE) {
             template.set("database.urls." + service, "postgresql://u:p@db:5432/" + service);
+        }
+        for (String key : INTERNAL_KEYS) {
+            template.set("internalAuth." + key, "test-" + key);
         }
         return template;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.deploy;
 
+import dev.switchboard.platform.test.TestIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -49,6 +50,8 @@ final class ServiceJar implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         // only what the test passes decides where traces go, whatever the shell running the build exports
         builder.environment().remove("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+        // the keys of internal identity, made for this test JVM
+        builder.environment().putAll(TestIdentity.environment(module));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         // the service stops by itself if this test JVM dies without closing it

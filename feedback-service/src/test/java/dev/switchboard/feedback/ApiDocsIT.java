@@ -16,7 +16,7 @@ class ApiDocsIT {
     @Test
     void everyResponseHasATypedBody() {
         // Given the service's OpenAPI document
-        String document = ApiDocs.fetch(web, "/api/v1/feedback", "/api/v1/feedback/rating", "/api/v1/feedback/summary");
+        String document = ApiDocs.fetchAsGateway(web, "feedback-service", "/api/v1/feedback", "/api/v1/feedback/rating", "/api/v1/feedback/summary");
 
         // When its responses are read, Then each names its fields
         assertThat(ApiDocs.untypedResponses(document)).isEmpty();

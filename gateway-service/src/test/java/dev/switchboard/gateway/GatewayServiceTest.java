@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.platform.test.TestIdentity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -8,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The gateway on a random port against an in-process Kafka broker, with the development token issuer, and every
@@ -23,5 +25,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "INTENT_SERVICE_URL=http://127.0.0.1:9", "LLM_FALLBACK_SERVICE_URL=http://127.0.0.1:9"})
 @EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
 @AutoConfigureWebTestClient
+@ContextConfiguration(initializers = TestIdentity.Keys.class)
 public @interface GatewayServiceTest {
 }

@@ -1,11 +1,13 @@
 package dev.switchboard.intent;
 
+import dev.switchboard.platform.test.TestIdentity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole service against an in-process Kafka broker. Every integration test uses exactly this, so Spring's test
@@ -16,5 +18,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, partitions = 8,
         brokerProperties = "auto.create.topics.enable=false")
+@ContextConfiguration(initializers = TestIdentity.Keys.class)
 public @interface IntentServiceTest {
 }

@@ -16,7 +16,7 @@ class ApiDocsIT {
     @Test
     void everyResponseHasATypedBody() {
         // Given the service's OpenAPI document
-        String document = ApiDocs.fetch(web, "/api/v1/knowledge/search", "/api/v1/knowledge/categories",
+        String document = ApiDocs.fetchAsGateway(web, "knowledge-service", "/api/v1/knowledge/search", "/api/v1/knowledge/categories",
                 "/api/v1/knowledge/feedback", "/api/v1/knowledge/admin/reload");
 
         // When its responses are read, Then each names its fields

@@ -1,5 +1,6 @@
 package dev.switchboard.knowledge;
 
+import dev.switchboard.platform.test.TestIdentity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -8,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole service on a random port against an in-process Kafka broker. Every integration test uses exactly this,
@@ -20,5 +22,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @EmbeddedKafka(topics = {"chat.classified", "chat.replies"}, partitions = 8,
         brokerProperties = "auto.create.topics.enable=false")
 @AutoConfigureWebTestClient
+@ContextConfiguration(initializers = TestIdentity.Keys.class)
 public @interface KnowledgeServiceTest {
 }

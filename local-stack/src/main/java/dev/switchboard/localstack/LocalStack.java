@@ -44,6 +44,7 @@ public final class LocalStack {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private KafkaBroker kafka;
     private Postgres postgres;
+    private Secrets secrets;
 
     LocalStack(Options options) {
         this.options = options;
@@ -138,9 +139,17 @@ public final class LocalStack {
             env.put("DATABASE_URL", options.externalDatabase() != null ? options.externalDatabase()
                     : postgres.databaseUrl(service.database()));
         }
+        if (secrets == null) {
+            secrets = Secrets.in(options.dataDir());
+        }
+        env.putAll(secrets.environment(service.module()));
+        if (service.module().equals("gateway-service") && System.getenv("JWT_SECRET_KEY") != null) {
+            // the caller's own key wins over this data directory's
+            env.remove("JWT_SECRET_KEY");
+        }
         if (service.module().equals("gateway-service") && System.getenv("JWT_SECRET_KEY") == null
                 && System.getenv("JWT_ISSUER_URI") == null && System.getenv("SPRING_PROFILES_ACTIVE") == null) {
-            // a laptop run signs demo tokens with the development key; production sets a secret or an issuer
+            // a laptop run signs the demo users in, with this data directory's key
             env.put("SPRING_PROFILES_ACTIVE", "dev");
         }
         env.putAll(EnvironmentFile.read(EnvironmentFile.of(options.dataDir(), service)));

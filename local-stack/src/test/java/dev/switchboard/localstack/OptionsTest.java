@@ -16,6 +16,9 @@ class OptionsTest {
 
     private final Path cwd = Path.of("/repo");
 
+    @TempDir
+    Path data;
+
     @Test
     void byDefaultEverythingStartsWithStateUnderDotData() {
         Options options = Options.parse(new String[0], Map.of(), cwd);
@@ -72,8 +75,8 @@ class OptionsTest {
 
     @Test
     void byDefaultEveryServiceKafkaAndPostgresListenOnTheLoopbackAddressOnly() {
-        // Given the default options
-        Options options = Options.parse(new String[0], Map.of(), cwd);
+        // Given the default options (state in a temporary directory)
+        Options options = Options.parse(new String[] {"--data-dir=" + data}, Map.of(), cwd);
 
         // When a service, Kafka and PostgreSQL are configured, Then each listens on 127.0.0.1 only
         assertEverythingListensOn(options, "127.0.0.1");
@@ -82,7 +85,7 @@ class OptionsTest {
     @Test
     void bindListensElsewhereWhenAsked() {
         // Given --bind=0.0.0.0, or the same in the environment
-        Options options = Options.parse(new String[] {"--bind=0.0.0.0"}, Map.of(), cwd);
+        Options options = Options.parse(new String[] {"--bind=0.0.0.0", "--data-dir=" + data}, Map.of(), cwd);
         assertThat(Options.parse(new String[0], Map.of("SWITCHBOARD_BIND_ADDRESS", "0.0.0.0"), cwd).bind())
                 .isEqualTo("0.0.0.0");
 

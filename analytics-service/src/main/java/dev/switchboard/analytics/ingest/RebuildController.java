@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -40,9 +39,8 @@ class RebuildController {
 
     @PostMapping("/api/v1/analytics/admin/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<Rebuild> rebuild(@RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller caller = Caller.of(userId, roles).requireAdmin("Rebuilding the analytics");
+    Mono<Rebuild> rebuild(Caller caller) {
+        caller.requireAdmin("Rebuilding the analytics");
         long started = System.nanoTime();
         // delete, not truncate: truncate waits for an exclusive lock behind any report or insert in flight
         return Flux.fromIterable(FACTS).concatMap(table -> db.sql("delete from " + table).then()).then()

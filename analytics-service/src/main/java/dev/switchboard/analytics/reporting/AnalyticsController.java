@@ -3,7 +3,6 @@ package dev.switchboard.analytics.reporting;
 import dev.switchboard.platform.web.Caller;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -21,36 +20,32 @@ class AnalyticsController {
     @GetMapping("/api/v1/analytics/overview")
     Mono<Overview> overview(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller.of(userId, roles).requireStaff("Analytics");
+            Caller caller) {
+        caller.requireStaff("Analytics");
         return reports.overview(TimeRange.of(from, to, null));
     }
 
     @GetMapping("/api/v1/analytics/metrics")
     Mono<List<MetricsBucket>> metrics(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller.of(userId, roles).requireStaff("Analytics");
+            Caller caller) {
+        caller.requireStaff("Analytics");
         return reports.metrics(TimeRange.of(from, to, interval));
     }
 
     @GetMapping("/api/v1/analytics/intents")
     Mono<IntentReport> intents(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller.of(userId, roles).requireStaff("Analytics");
+            Caller caller) {
+        caller.requireStaff("Analytics");
         return reports.intents(TimeRange.of(from, to, interval));
     }
 
     @GetMapping("/api/v1/analytics/satisfaction")
     Mono<SatisfactionReport> satisfaction(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller.of(userId, roles).requireStaff("Analytics");
+            Caller caller) {
+        caller.requireStaff("Analytics");
         return reports.satisfaction(TimeRange.of(from, to, interval));
     }
 }

@@ -14,6 +14,7 @@ import dev.switchboard.events.FeedbackSubmitted;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.TestIdentity;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AnalyticsServiceTest
 @SuppressWarnings("unchecked")
 class AnalyticsIT {
+
+    static final TestIdentity TOKENS = TestIdentity.of("analytics-service");
 
     static final List<String> TOPICS = List.of("chat.inbound", "chat.classified", "chat.fallback", "chat.replies",
             "conversation.events", "feedback.events");
@@ -71,7 +74,7 @@ class AnalyticsIT {
 
         // And the hourly series puts the late message in its own hour, with exact percentiles per hour
         List<Map<String, Object>> series = web.get().uri("/api/v1/analytics/metrics?" + DAY + "&interval=hour")
-                .header("X-User-Id", "ops").header("X-User-Roles", "agent").exchange().expectStatus().isOk()
+                .headers(TOKENS.user("ops", "agent")).exchange().expectStatus().isOk()
                 .expectBodyList(Map.class).returnResult().getResponseBody().stream()
                 .map(m -> (Map<String, Object>) m).toList();
         assertThat(series).extracting(m -> m.get("messages")).containsExactly(2, 2, 1, 1);
@@ -95,12 +98,11 @@ class AnalyticsIT {
         assertThat(get("/api/v1/analytics/overview?" + DAY)).isNotEqualTo(overview);
 
         // When an admin rebuilds the facts from the topics (an agent may not)
-        web.post().uri("/api/v1/analytics/admin/rebuild").header("X-User-Id", "ops").header("X-User-Roles", "agent")
+        web.post().uri("/api/v1/analytics/admin/rebuild").headers(TOKENS.user("ops", "agent"))
                 .exchange().expectStatus().isForbidden();
         // (deleting every fact is not a 5 s operation on a busy machine)
         web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
-                .post().uri("/api/v1/analytics/admin/rebuild").header("X-User-Id", "root")
-                .header("X-User-Roles", "admin").exchange().expectStatus().isAccepted()
+                .post().uri("/api/v1/analytics/admin/rebuild").headers(TOKENS.user("root", "admin")).exchange().expectStatus().isAccepted()
                 .expectBody().jsonPath("$.status").isEqualTo("replaying")
                 .jsonPath("$.partitions").value(p -> assertThat((Integer) p).isPositive());
 
@@ -114,10 +116,9 @@ class AnalyticsIT {
 
     @Test
     void customersMayNotReadAnalyticsAndBadParametersAreNamed() {
-        web.get().uri("/api/v1/analytics/overview").header("X-User-Id", "alice").header("X-User-Roles", "customer")
+        web.get().uri("/api/v1/analytics/overview").headers(TOKENS.user("alice", "customer"))
                 .exchange().expectStatus().isForbidden();
-        web.get().uri("/api/v1/analytics/metrics?interval=week").header("X-User-Id", "ops")
-                .header("X-User-Roles", "admin").exchange().expectStatus().isBadRequest()
+        web.get().uri("/api/v1/analytics/metrics?interval=week").headers(TOKENS.user("ops", "admin")).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("interval:"));
     }
 
@@ -266,7 +267,7 @@ class AnalyticsIT {
     }
 
     private Map<String, Object> get(String uri) {
-        return web.get().uri(uri).header("X-User-Id", "ops").header("X-User-Roles", "agent").exchange()
+        return web.get().uri(uri).headers(TOKENS.user("ops", "agent")).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     }
 }

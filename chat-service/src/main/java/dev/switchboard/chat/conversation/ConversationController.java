@@ -8,7 +8,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -37,10 +36,8 @@ class ConversationController {
     @GetMapping("/api/v1/chat/conversations")
     Mono<ConversationQueries.Page> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String status,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller caller = Caller.of(userId, roles);
-        if (page < 0) {
+            Caller caller) {
+                if (page < 0) {
             throw badRequest("page: must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
@@ -54,17 +51,15 @@ class ConversationController {
 
     @GetMapping("/api/v1/chat/conversations/{id}")
     Mono<ConversationQueries.ConversationView> get(@PathVariable String id,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        return visible(id, Caller.of(userId, roles)).flatMap(queries::withMessages);
+            Caller caller) {
+        return visible(id, caller).flatMap(queries::withMessages);
     }
 
     @GetMapping("/api/v1/chat/conversations/{id}/messages")
     Mono<List<ConversationQueries.MessageView>> messages(@PathVariable String id,
             @RequestParam(required = false) String after,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        return visible(id, Caller.of(userId, roles))
+            Caller caller) {
+        return visible(id, caller)
                 .flatMap(conversation -> after == null ? Mono.just(true) : queries.messageExists(id, after))
                 .flatMap(known -> known ? queries.messagesAfter(id, after)
                         : Mono.error(badRequest("after: no message " + after + " in this conversation")));
@@ -72,10 +67,8 @@ class ConversationController {
 
     @PostMapping("/api/v1/chat/conversations/{id}/close")
     Mono<ConversationQueries.ConversationView> close(@PathVariable String id,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller caller = Caller.of(userId, roles);
-        return visible(id, caller).flatMap(conversation -> "closed".equals(conversation.status())
+            Caller caller) {
+                return visible(id, caller).flatMap(conversation -> "closed".equals(conversation.status())
                 ? Mono.just(conversation)
                 : db.sql("update conversations set status = 'closed', updated_at = now() where id = :id")
                         .bind("id", id).then()

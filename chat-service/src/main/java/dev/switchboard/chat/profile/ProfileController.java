@@ -11,7 +11,6 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -36,17 +35,14 @@ class ProfileController {
     }
 
     @GetMapping("/api/v1/profile")
-    Mono<Profile> get(@RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        return read(Caller.of(userId, roles));
+    Mono<Profile> get(Caller caller) {
+        return read(caller);
     }
 
     @PatchMapping("/api/v1/profile")
     Mono<Profile> update(@Valid @RequestBody ProfileUpdate update,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller caller = Caller.of(userId, roles);
-        return db.sql("""
+            Caller caller) {
+                return db.sql("""
                 insert into profiles (user_id, display_name, preferred_channel, updated_at)
                 values (:user, :name, coalesce(:channel, 'chat'), now())
                 on conflict (user_id) do update set

@@ -3,6 +3,7 @@ package dev.switchboard.chat.bench;
 import dev.switchboard.chat.ChatServiceApplication;
 import dev.switchboard.platform.env.PlatformEnvironmentPostProcessor;
 import dev.switchboard.platform.test.EmbeddedPostgresSupport;
+import dev.switchboard.platform.test.TestIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ConversationListBenchmark {
 
+    static final TestIdentity TOKENS = TestIdentity.of("chat-service");
+
     static final int CONVERSATIONS = 2_000;
     static final int MESSAGES = 10;
     static final int WARM_UP = 200;
@@ -41,14 +44,15 @@ public final class ConversationListBenchmark {
         SpringApplication app = new SpringApplication(ChatServiceApplication.class);
         app.setDefaultProperties(Map.of("server.port", "0", "spring.kafka.listener.auto-startup", "false",
                 "spring.kafka.admin.fail-fast", "false", "spring.kafka.bootstrap-servers", "127.0.0.1:1",
-                "DATABASE_URL", databaseUrl, "logging.level.root", "WARN"));
+                "DATABASE_URL", databaseUrl, "logging.level.root", "WARN",
+                "INTERNAL_AUTH_GATEWAY_PUBLIC_KEY", TestIdentity.gatewayPublicKey()));
         try (ConfigurableApplicationContext context = app.run()) {
             seed(jdbcUrl);
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest firstPage = HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/v1/chat/conversations?page=0&size=20"))
-                    .header("X-User-Id", "bench-user").build();
+                    .header("Authorization", "Bearer " + TOKENS.token("bench-user")).build();
             for (int i = 0; i < WARM_UP; i++) {
                 check(http.send(firstPage, HttpResponse.BodyHandlers.ofString()));
             }

@@ -12,6 +12,7 @@ import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.TestIdentity;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 @ChatServiceTest
 class ConversationIT {
+
+    static final TestIdentity TOKENS = TestIdentity.of("chat-service");
 
     @Autowired
     WebTestClient web;
@@ -60,10 +63,10 @@ class ConversationIT {
 
         // Then the conversation lists its six messages once each, in conversation order
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/v1/chat/conversations/conv-1")
-                .header("X-User-Id", "alice").exchange().expectStatus().isOk().expectBody()
+                .headers(TOKENS.user("alice")).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.messages.length()").isEqualTo(6));
         awaitConsumed(12);
-        web.get().uri("/api/v1/chat/conversations/conv-1").header("X-User-Id", "alice").exchange()
+        web.get().uri("/api/v1/chat/conversations/conv-1").headers(TOKENS.user("alice")).exchange()
                 .expectBody()
                 .jsonPath("$.messageCount").isEqualTo(6)
                 .jsonPath("$.status").isEqualTo("open")
@@ -83,25 +86,25 @@ class ConversationIT {
                 .map(row -> row.get("n", Long.class)).one().block()).isEqualTo(6);
 
         // And a reconnecting client gets exactly what follows its last message
-        web.get().uri("/api/v1/chat/conversations/conv-1/messages?after=r2").header("X-User-Id", "alice")
+        web.get().uri("/api/v1/chat/conversations/conv-1/messages?after=r2").headers(TOKENS.user("alice"))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$[*].id").isEqualTo(List.of("m3", "r3"));
 
         // And the LLM's history endpoint gives the last turns oldest first
-        web.get().uri("/internal/v1/conversations/conv-1/history?limit=2").exchange().expectStatus().isOk()
+        web.get().uri("/internal/v1/conversations/conv-1/history?limit=2")
+                .headers(TOKENS.service("llm-fallback-service")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[*].content").isEqualTo(List.of("can someone come by",
                         "Our technicians can help."))
                 .jsonPath("$[*].id").isEqualTo(List.of("m3", "r3"));
 
         // And the list shows it to its owner only, and to admins
-        web.get().uri("/api/v1/chat/conversations").header("X-User-Id", "alice").exchange().expectBody()
+        web.get().uri("/api/v1/chat/conversations").headers(TOKENS.user("alice")).exchange().expectBody()
                 .jsonPath("$.totalElements").isEqualTo(1).jsonPath("$.content[0].id").isEqualTo("conv-1");
-        web.get().uri("/api/v1/chat/conversations/conv-1").header("X-User-Id", "mallory").exchange()
+        web.get().uri("/api/v1/chat/conversations/conv-1").headers(TOKENS.user("mallory")).exchange()
                 .expectStatus().isNotFound();
-        web.get().uri("/api/v1/chat/conversations/conv-1/messages").header("X-User-Id", "mallory").exchange()
+        web.get().uri("/api/v1/chat/conversations/conv-1/messages").headers(TOKENS.user("mallory")).exchange()
                 .expectStatus().isNotFound();
-        web.get().uri("/api/v1/chat/conversations/conv-1").header("X-User-Id", "root")
-                .header("X-User-Roles", "admin").exchange().expectStatus().isOk();
+        web.get().uri("/api/v1/chat/conversations/conv-1").headers(TOKENS.user("root", "admin")).exchange().expectStatus().isOk();
     }
 
     @Test
@@ -114,21 +117,21 @@ class ConversationIT {
 
             // Then the conversation is escalated and that is announced
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
-                    .uri("/api/v1/chat/conversations/conv-bob").header("X-User-Id", "bob").exchange().expectBody()
+                    .uri("/api/v1/chat/conversations/conv-bob").headers(TOKENS.user("bob")).exchange().expectBody()
                     .jsonPath("$.status").isEqualTo("escalated"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusEvents.values(
                     ConversationStatusChanged.class, e -> e.getConversationId().equals("conv-bob")))
                     .extracting(ConversationStatusChanged::getStatus).containsExactly("escalated"));
 
             // When bob closes it
-            web.post().uri("/api/v1/chat/conversations/conv-bob/close").header("X-User-Id", "bob").exchange()
+            web.post().uri("/api/v1/chat/conversations/conv-bob/close").headers(TOKENS.user("bob")).exchange()
                     .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("closed");
 
             // Then that is announced too, and listing by status finds it
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusEvents.values(
                     ConversationStatusChanged.class, e -> e.getConversationId().equals("conv-bob")))
                     .extracting(ConversationStatusChanged::getStatus).containsExactly("escalated", "closed"));
-            web.get().uri("/api/v1/chat/conversations?status=closed").header("X-User-Id", "bob").exchange()
+            web.get().uri("/api/v1/chat/conversations?status=closed").headers(TOKENS.user("bob")).exchange()
                     .expectBody().jsonPath("$.content[0].id").isEqualTo("conv-bob");
         }
     }
@@ -140,7 +143,7 @@ class ConversationIT {
         publish(message("m22", "conv-carol", "carol", "still there?", 2));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
-                .uri("/api/v1/chat/conversations/conv-carol").header("X-User-Id", "carol").exchange().expectBody()
+                .uri("/api/v1/chat/conversations/conv-carol").headers(TOKENS.user("carol")).exchange().expectBody()
                 .jsonPath("$.messages[*].id").isEqualTo(List.of("m20", "m22")));
     }
 
@@ -183,10 +186,10 @@ class ConversationIT {
 
     @Test
     void badParametersAndAnonymousCallsAreExplained() {
-        web.get().uri("/api/v1/chat/conversations?size=500").header("X-User-Id", "alice").exchange()
+        web.get().uri("/api/v1/chat/conversations?size=500").headers(TOKENS.user("alice")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.detail")
                 .value(d -> assertThat((String) d).startsWith("size:"));
-        web.get().uri("/api/v1/chat/conversations?status=lost").header("X-User-Id", "alice").exchange()
+        web.get().uri("/api/v1/chat/conversations?status=lost").headers(TOKENS.user("alice")).exchange()
                 .expectStatus().isBadRequest();
         web.get().uri("/api/v1/chat/conversations").exchange().expectStatus().isUnauthorized();
     }
@@ -218,7 +221,7 @@ class ConversationIT {
                 .map(row -> row.get("id", String.class)).all().collectList().block())
                 .containsExactlyElementsOf(expected);
         // And the conversation is escalated, with the agent of its last reply
-        web.get().uri("/api/v1/chat/conversations/conv-batch").header("X-User-Id", "dave").exchange()
+        web.get().uri("/api/v1/chat/conversations/conv-batch").headers(TOKENS.user("dave")).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("escalated")
                 .jsonPath("$.agent").isEqualTo("tech_support");
     }

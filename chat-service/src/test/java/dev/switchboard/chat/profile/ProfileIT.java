@@ -1,6 +1,7 @@
 package dev.switchboard.chat.profile;
 
 import dev.switchboard.chat.ChatServiceTest;
+import dev.switchboard.platform.test.TestIdentity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,12 +12,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ChatServiceTest
 class ProfileIT {
 
+    static final TestIdentity TOKENS = TestIdentity.of("chat-service");
+
     @Autowired
     WebTestClient web;
 
     @Test
     void aNewUserHasDefaultsAndUpdatesChangeOnlyTheGivenFields() {
-        web.get().uri("/api/v1/profile").header("X-User-Id", "dana").header("X-User-Roles", "customer").exchange()
+        web.get().uri("/api/v1/profile").headers(TOKENS.user("dana", "customer")).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.userId").isEqualTo("dana")
                 .jsonPath("$.roles").isEqualTo(List.of("customer"))
@@ -36,7 +39,7 @@ class ProfileIT {
     }
 
     private WebTestClient.ResponseSpec patch(String user, Map<String, Object> body) {
-        return web.patch().uri("/api/v1/profile").header("X-User-Id", user).contentType(MediaType.APPLICATION_JSON)
+        return web.patch().uri("/api/v1/profile").headers(TOKENS.user(user)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange();
     }
 }

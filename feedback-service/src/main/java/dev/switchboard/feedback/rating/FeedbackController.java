@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -40,18 +39,16 @@ class FeedbackController {
     @PostMapping("/api/v1/feedback")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Accepted> rateConversation(@Valid @RequestBody ConversationFeedback body,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        return feedback.rateConversation(Caller.of(userId, roles), body)
+            Caller caller) {
+        return feedback.rateConversation(caller, body)
                 .map(updated -> new Accepted(updated ? "updated" : "recorded", body.conversationId(), null));
     }
 
     @PostMapping("/api/v1/feedback/rating")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Accepted> rateReply(@Valid @RequestBody ReplyRating body,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        return feedback.rateReply(Caller.of(userId, roles), body)
+            Caller caller) {
+        return feedback.rateReply(caller, body)
                 .map(conversationId -> new Accepted("recorded", conversationId, body.messageId()));
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -48,9 +47,8 @@ class SummaryController {
 
     @GetMapping("/api/v1/feedback/summary")
     Mono<Summary> summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller.of(userId, roles).requireStaff("The feedback summary");
+            Caller caller) {
+        caller.requireStaff("The feedback summary");
         Instant end = QueryParameters.instant("to", to, Instant.now());
         Instant start = QueryParameters.instant("from", from, end.minus(DEFAULT_RANGE));
         if (!start.isBefore(end)) {

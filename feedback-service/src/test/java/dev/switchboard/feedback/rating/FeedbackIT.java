@@ -11,6 +11,7 @@ import dev.switchboard.events.ReplySource;
 import dev.switchboard.feedback.FeedbackServiceTest;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.TestIdentity;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 @FeedbackServiceTest
 class FeedbackIT {
+
+    static final TestIdentity TOKENS = TestIdentity.of("feedback-service");
 
     @Autowired
     WebTestClient web;
@@ -82,7 +85,7 @@ class FeedbackIT {
         }
 
         // And the summary counts one rating per user and reply: the latest
-        web.get().uri("/api/v1/feedback/summary").header("X-User-Id", "carol").header("X-User-Roles", "agent")
+        web.get().uri("/api/v1/feedback/summary").headers(TOKENS.user("carol", "agent"))
                 .exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.conversations.count").isEqualTo(1)
@@ -96,7 +99,7 @@ class FeedbackIT {
 
     @Test
     void invalidFeedbackNamesTheFieldAndAnonymousCallersAreRefused() {
-        web.post().uri("/api/v1/feedback").header("X-User-Id", "alice").contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/api/v1/feedback").headers(TOKENS.user("alice")).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("conversationId", "conv-alice", "rating", 6, "comment", "x".repeat(2001)))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.fields").isEqualTo(List.of("comment", "rating"));
@@ -108,10 +111,9 @@ class FeedbackIT {
 
     @Test
     void customersCannotReadTheSummary() {
-        web.get().uri("/api/v1/feedback/summary").header("X-User-Id", "alice").header("X-User-Roles", "customer")
+        web.get().uri("/api/v1/feedback/summary").headers(TOKENS.user("alice", "customer"))
                 .exchange().expectStatus().isForbidden();
-        web.get().uri("/api/v1/feedback/summary?from=yesterday").header("X-User-Id", "carol")
-                .header("X-User-Roles", "admin").exchange().expectStatus().isBadRequest()
+        web.get().uri("/api/v1/feedback/summary?from=yesterday").headers(TOKENS.user("carol", "admin")).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("from:"));
     }
 
@@ -120,12 +122,12 @@ class FeedbackIT {
         if (reason != null) {
             body.put("reason", reason);
         }
-        return web.post().uri("/api/v1/feedback/rating").header("X-User-Id", user)
+        return web.post().uri("/api/v1/feedback/rating").headers(TOKENS.user(user))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     private WebTestClient.ResponseSpec rateConversation(String user, String conversationId, int rating) {
-        return web.post().uri("/api/v1/feedback").header("X-User-Id", user).contentType(MediaType.APPLICATION_JSON)
+        return web.post().uri("/api/v1/feedback").headers(TOKENS.user(user)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("conversationId", conversationId, "rating", rating, "resolved", rating >= 4))
                 .exchange();
     }

@@ -1,9 +1,7 @@
 package dev.switchboard.gateway.docs;
 
-import dev.switchboard.platform.web.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Info;
@@ -11,7 +9,6 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +22,6 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     /** Set by the gateway from the token; a client cannot send them, so they are not part of the public API. */
-    private static final Set<String> GATEWAY_HEADERS = Set.of(Caller.USER_ID, Caller.USER_ROLES);
     private static final String DESCRIPTION = "Chat with the support assistant over REST or WebSocket "
             + "(/api/v1/chat/ws). Get a token from POST /api/v1/auth/token and send it as a bearer token.";
 
@@ -74,12 +70,6 @@ class OpenApiConfiguration {
     }
 
     private static PathItem publicView(PathItem item, String service) {
-        for (Operation operation : item.readOperations()) {
-            if (operation.getParameters() != null) {
-                operation.getParameters().removeIf(p -> "header".equals(p.getIn())
-                        && GATEWAY_HEADERS.stream().anyMatch(h -> h.equalsIgnoreCase(p.getName())));
-            }
-        }
         item.addExtension("x-served-by", service);
         return item;
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.docs;
 
 import dev.switchboard.gateway.health.ServiceUrls;
+import dev.switchboard.platform.security.InternalTokens;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.io.IOException;
@@ -42,8 +43,11 @@ class ServiceApiDocs {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private Disposable refreshing;
 
-    ServiceApiDocs(ServiceUrls services) {
+    private final InternalTokens tokens;
+
+    ServiceApiDocs(ServiceUrls services, InternalTokens tokens) {
         this.urls = services.all();
+        this.tokens = tokens;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -63,7 +67,8 @@ class ServiceApiDocs {
             failures.put(service, "no URL configured");
             return Mono.empty();
         }
-        return web.get().uri(url + "/v3/api-docs").retrieve().bodyToMono(byte[].class)
+        return web.get().uri(url + "/v3/api-docs")
+                .headers(headers -> headers.setBearerAuth(tokens.forService(service))).retrieve().bodyToMono(byte[].class)
                 .timeout(FETCH_TIMEOUT)
                 .map(body -> {
                     try {

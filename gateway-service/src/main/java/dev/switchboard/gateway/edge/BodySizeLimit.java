@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.edge;
 
-import dev.switchboard.gateway.web.ProblemJson;
+import dev.switchboard.platform.web.ProblemJson;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;

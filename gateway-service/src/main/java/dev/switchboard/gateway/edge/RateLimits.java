@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.edge;
 
 import dev.switchboard.gateway.security.SecurityProperties;
-import dev.switchboard.gateway.web.ProblemJson;
+import dev.switchboard.platform.web.ProblemJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;

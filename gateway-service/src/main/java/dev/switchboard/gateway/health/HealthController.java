@@ -6,6 +6,7 @@ import dev.switchboard.gateway.health.HealthReport.LlmHealth;
 import dev.switchboard.gateway.health.HealthReport.ServiceHealth;
 import dev.switchboard.gateway.replies.ReplyPartition;
 import dev.switchboard.gateway.security.Roles;
+import dev.switchboard.platform.security.InternalTokens;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,7 +42,11 @@ class HealthController {
     private final ServiceUrls services;
     private final WebClient http;
 
-    HealthController(KafkaListenerEndpointRegistry listeners, ReplyPartition partition, ServiceUrls services) {
+    private final InternalTokens tokens;
+
+    HealthController(KafkaListenerEndpointRegistry listeners, ReplyPartition partition, ServiceUrls services,
+            InternalTokens tokens) {
+        this.tokens = tokens;
         this.listeners = listeners;
         this.partition = partition;
         this.services = services;
@@ -80,7 +85,9 @@ class HealthController {
     }
 
     private Mono<Map.Entry<String, ServiceHealth>> probe(String name, String url) {
-        return http.get().uri(url + "/actuator/health").retrieve()
+        return http.get().uri(url + "/actuator/health")
+                // a service shows its components only to a caller it trusts
+                .headers(headers -> headers.setBearerAuth(tokens.forService(name))).retrieve()
                 .onStatus(s -> s.value() == 503, r -> Mono.empty())
                 .bodyToMono(ComponentHealth.class)
                 .timeout(PROBE_TIMEOUT)

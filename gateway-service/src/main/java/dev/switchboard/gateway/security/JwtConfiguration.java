@@ -6,18 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import dev.switchboard.platform.security.InternalIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -25,26 +21,18 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * Tokens come either from an external issuer ({@code JWT_ISSUER_URI}, verified with its JWKS) or from the development
- * issuer ({@code JWT_SECRET_KEY}, HMAC). The development issuer refuses to run on its built-in key unless the
- * {@code dev} profile is active, so a forgotten secret cannot reach production.
+ * issuer ({@code JWT_SECRET_KEY}, HMAC). There is no built-in key: without either the gateway refuses to start. The
+ * {@code dev} profile only turns the demo users on.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(JwtConfiguration.class);
 
-    /** Only for the dev profile: anyone can read it here, so tokens signed with it prove nothing. */
-    static final String DEV_ONLY_SECRET = "switchboard-dev-only-secret-change-me-0123456789";
     static final int MIN_SECRET_BYTES = 32;
 
-    /** The default validators check exp only when a token has one: a token without it would never expire. */
-    static final OAuth2TokenValidator<Jwt> EXPIRES = jwt -> jwt.getExpiresAt() != null
-            ? OAuth2TokenValidatorResult.success()
-            : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                    "The token has no exp claim; only tokens that expire are accepted", null));
-
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
         NimbusReactiveJwtDecoder decoder;
         String issuer;
         if (properties.externalIssuer()) {
@@ -53,11 +41,11 @@ class JwtConfiguration {
             decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
         } else {
             issuer = SecurityProperties.DEV_ISSUER;
-            decoder = NimbusReactiveJwtDecoder.withSecretKey(secretKey(properties, environment))
+            decoder = NimbusReactiveJwtDecoder.withSecretKey(secretKey(properties))
                     .macAlgorithm(MacAlgorithm.HS256).build();
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                EXPIRES));
+                InternalIdentity.EXPIRES));
         return new VerifiedTokenCache(decoder, properties.verifiedTokenCacheSize(), Clock.systemUTC());
     }
 
@@ -70,7 +58,7 @@ class JwtConfiguration {
         if (!dev && properties.demoUsersEnabled()) {
             log.warn("The demo users (DEMO_USERS_ENABLED) sign in with well-known passwords: never in production");
         }
-        return new DevTokenIssuer(NimbusJwtEncoder.withSecretKey(secretKey(properties, environment))
+        return new DevTokenIssuer(NimbusJwtEncoder.withSecretKey(secretKey(properties))
                 .algorithm(MacAlgorithm.HS256).build(), properties.tokenTtl(),
                 dev || properties.demoUsersEnabled() ? properties.demoUsers() : List.of());
     }
@@ -79,16 +67,12 @@ class JwtConfiguration {
         return Arrays.asList(environment.getActiveProfiles()).contains("dev");
     }
 
-    static SecretKey secretKey(SecurityProperties properties, Environment environment) {
+    static SecretKey secretKey(SecurityProperties properties) {
         String secret = properties.secretKey();
-        if (secret == null || secret.isBlank() || secret.equals(DEV_ONLY_SECRET)) {
-            if (!dev(environment)) {
-                throw new IllegalStateException("Set JWT_SECRET_KEY (at least " + MIN_SECRET_BYTES
-                        + " bytes) or JWT_ISSUER_URI; the built-in development key is only accepted with the dev "
-                        + "profile (SPRING_PROFILES_ACTIVE=dev)");
-            }
-            log.warn("Signing development tokens with the built-in key: fine on a laptop, never in production");
-            secret = DEV_ONLY_SECRET;
+        if (secret == null || secret.isBlank()) {
+            // no built-in key, in any profile: a key anyone can read in the source signs anyone's token
+            throw new IllegalStateException("Set JWT_SECRET_KEY (at least " + MIN_SECRET_BYTES + " random bytes, e.g. "
+                    + "openssl rand -base64 48) or JWT_ISSUER_URI; the local stack makes one in its data directory");
         }
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {

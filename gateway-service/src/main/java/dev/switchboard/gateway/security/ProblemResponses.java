@@ -1,6 +1,6 @@
 package dev.switchboard.gateway.security;
 
-import dev.switchboard.gateway.web.ProblemJson;
+import dev.switchboard.platform.web.ProblemJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;

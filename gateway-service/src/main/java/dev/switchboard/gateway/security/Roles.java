@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.security;
 
+import dev.switchboard.platform.security.InternalIdentity;
+import dev.switchboard.platform.web.Caller;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -10,13 +12,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** The roles of the system and where a token carries them. */
 public final class Roles {
 
-    public static final String CUSTOMER = "customer";
-    public static final String AGENT = "agent";
-    public static final String ADMIN = "admin";
+    public static final String CUSTOMER = Caller.CUSTOMER;
+    public static final String AGENT = Caller.AGENT;
+    public static final String ADMIN = Caller.ADMIN;
     public static final Set<String> ALL = Set.of(CUSTOMER, AGENT, ADMIN);
 
-    /** The claim with the caller's roles. */
-    static final String CLAIM = "roles";
+    /** The claim with the caller's roles (the same in the internal tokens). */
+    static final String CLAIM = InternalIdentity.ROLES;
 
     private Roles() {
     }

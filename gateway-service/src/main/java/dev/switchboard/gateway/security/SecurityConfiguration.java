@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.security;
 
+import dev.switchboard.platform.security.InternalAuthProperties;
+import dev.switchboard.platform.security.InternalTokens;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -66,6 +68,13 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** The internal tokens of routed calls, signed with the gateway's private key (the services hold its public key). */
+    @Bean
+    InternalTokens internalTokens(@Value("${spring.application.name}") String serviceName,
+            InternalAuthProperties properties) {
+        return InternalTokens.of(serviceName, properties);
     }
 
     /** Browsers on other origins may call the API only when CORS_ALLOWED_ORIGINS names them. */

@@ -3,11 +3,15 @@ package dev.switchboard.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.gateway.GatewayServiceTest;
+import dev.switchboard.platform.security.InternalAuthProperties;
+import dev.switchboard.platform.security.InternalIdentity;
+import dev.switchboard.platform.test.TestIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -47,11 +52,11 @@ class SecurityIT {
 
     static final String ALLOWED_ORIGIN = "https://chat.example";
 
-    /** Answers every request with the identity headers it received. */
+    /** Answers every request with the Authorization header it received. */
     static final DisposableServer BACKEND = HttpServer.create().port(0)
             .handle((request, response) -> response.header("Content-Type", "application/json")
-                    .sendString(Mono.just("{\"userId\":\"" + request.requestHeaders().get(IdentityHeaders.USER_ID)
-                            + "\",\"roles\":\"" + request.requestHeaders().get(IdentityHeaders.USER_ROLES) + "\"}")))
+                    .sendString(Mono.just("{\"authorization\":\""
+                            + request.requestHeaders().get(HttpHeaders.AUTHORIZATION) + "\"}")))
             .bindNow();
 
     @DynamicPropertySource
@@ -85,11 +90,11 @@ class SecurityIT {
     @Test
     void expiredForgedOrForeignTokensAre401() {
         Instant past = Instant.now().minusSeconds(7200);
-        String expired = sign(JwtConfiguration.DEV_ONLY_SECRET, SecurityProperties.DEV_ISSUER, past,
+        String expired = sign(TestIdentity.DEV_ISSUER_SECRET, SecurityProperties.DEV_ISSUER, past,
                 past.plusSeconds(60));
         String forged = sign("another-secret-that-is-long-enough-000000", SecurityProperties.DEV_ISSUER,
                 Instant.now(), Instant.now().plusSeconds(600));
-        String foreign = sign(JwtConfiguration.DEV_ONLY_SECRET, "https://evil.example", Instant.now(),
+        String foreign = sign(TestIdentity.DEV_ISSUER_SECRET, "https://evil.example", Instant.now(),
                 Instant.now().plusSeconds(600));
 
         for (String token : List.of(expired, forged, foreign, "not-a-jwt")) {
@@ -102,7 +107,7 @@ class SecurityIT {
     @Test
     void aTokenWithoutExpiryIsRefused() {
         // Given a token signed with the right key and issuer but without exp, so it would never expire
-        String neverExpires = sign(JwtConfiguration.DEV_ONLY_SECRET, SecurityProperties.DEV_ISSUER, Instant.now(),
+        String neverExpires = sign(TestIdentity.DEV_ISSUER_SECRET, SecurityProperties.DEV_ISSUER, Instant.now(),
                 null);
 
         // When it is used, Then it is refused as a token without expiry
@@ -113,16 +118,27 @@ class SecurityIT {
     }
 
     @Test
-    void theIdentityDownstreamIsTheTokensAndSpoofedHeadersAreDropped() {
+    void theServiceGetsTheGatewaysInternalTokenForTheCallerAndNotTheClients() {
+        // Given alice's token, and headers that once named the caller
         String alice = token("alice", "switchboard");
 
+        // When she calls a route
         Map<String, Object> seen = web.get().uri("/api/v1/chat/conversations").headers(h -> {
             h.setBearerAuth(alice);
-            h.set(IdentityHeaders.USER_ID, "bob");
-            h.set(IdentityHeaders.USER_ROLES, "admin");
+            h.set("X-User-Id", "bob");
+            h.set("X-User-Roles", "admin");
         }).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 
-        assertThat(seen).containsEntry("userId", "alice").containsEntry("roles", "customer");
+        // Then chat-service receives a token the gateway signed for alice, addressed to it, and not hers
+        String authorization = (String) seen.get("authorization");
+        assertThat(authorization).startsWith("Bearer ").doesNotContain(alice);
+        Jwt internal = InternalIdentity.decoder("chat-service", new InternalAuthProperties(null,
+                Map.of("gateway-service", TestIdentity.gatewayPublicKey()), List.of(), Duration.ofMinutes(2)))
+                .decode(authorization.substring("Bearer ".length())).block();
+        assertThat(internal.getSubject()).isEqualTo("alice");
+        assertThat(internal.getClaimAsStringList("roles")).containsExactly("customer");
+        assertThat(internal.getAudience()).containsExactly("chat-service");
+        assertThat(internal.getExpiresAt()).isBefore(Instant.now().plusSeconds(121));
     }
 
     @Test

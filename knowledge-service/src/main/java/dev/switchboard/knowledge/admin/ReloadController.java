@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -37,9 +36,8 @@ class ReloadController {
     }
 
     @PostMapping("/api/v1/knowledge/admin/reload")
-    Mono<Reloaded> reload(@RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles) {
-        Caller caller = Caller.of(userId, roles).requireAdmin("Reloading the knowledge base");
+    Mono<Reloaded> reload(Caller caller) {
+        caller.requireAdmin("Reloading the knowledge base");
         // re-embeds every document: seconds of CPU, off the event loop
         return Mono.fromCallable(retriever::reload).subscribeOn(Schedulers.boundedElastic())
                 .map(kb -> {

@@ -2,7 +2,6 @@ package dev.switchboard.knowledge.feedback;
 
 import dev.switchboard.knowledge.base.KnowledgeBase;
 import dev.switchboard.knowledge.retrieval.Retriever;
-import dev.switchboard.platform.web.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Valid;
@@ -16,7 +15,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,10 +47,7 @@ class FeedbackController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Counts submit(@RequestHeader(value = Caller.USER_ID, required = false) String userId,
-            @RequestHeader(value = Caller.USER_ROLES, required = false) String roles,
-            @Valid @RequestBody ArticleFeedback feedback) {
-        Caller.of(userId, roles);
+    Counts submit(@Valid @RequestBody ArticleFeedback feedback) {
         if (!exists(retriever.knowledgeBase(), feedback.articleId())) {
             ResponseStatusException e = new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "articleId: no article " + feedback.articleId() + " in the knowledge base");

@@ -3,7 +3,7 @@ package dev.switchboard.knowledge.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.knowledge.KnowledgeServiceTest;
-import dev.switchboard.platform.web.Caller;
+import dev.switchboard.platform.test.TestIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The service reads its knowledge base from a file (KNOWLEDGE_BASE_LOCATION), which the test edits and breaks. */
 @KnowledgeServiceTest
 class ReloadIT {
+
+    static final TestIdentity TOKENS = TestIdentity.of("knowledge-service");
 
     static final String SHIPPED = shipped();
     static final Path FILE = copy();
@@ -67,8 +69,7 @@ class ReloadIT {
 
     private WebTestClient.ResponseSpec reload() {
         // a reload embeds what changed: more than the client's default 5 s on a busy build machine
-        return web.mutate().responseTimeout(Duration.ofSeconds(60)).build().post().uri("/api/v1/knowledge/admin/reload").header(Caller.USER_ID, "admin")
-                .header(Caller.USER_ROLES, "admin").exchange();
+        return web.mutate().responseTimeout(Duration.ofSeconds(60)).build().post().uri("/api/v1/knowledge/admin/reload").headers(TOKENS.user("admin", "admin")).exchange();
     }
 
     private static String shipped() {

@@ -3,7 +3,7 @@ package dev.switchboard.knowledge.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.knowledge.KnowledgeServiceTest;
-import dev.switchboard.platform.web.Caller;
+import dev.switchboard.platform.test.TestIdentity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Search, categories, feedback and the admin guard of reload over HTTP, as the gateway forwards them. */
 @KnowledgeServiceTest
 class KnowledgeApiIT {
+
+    static final TestIdentity TOKENS = TestIdentity.of("knowledge-service");
 
     @Autowired
     WebTestClient web;
@@ -119,16 +121,14 @@ class KnowledgeApiIT {
 
     @Test
     void onlyAdminsMayReload() {
-        web.post().uri("/api/v1/knowledge/admin/reload").header(Caller.USER_ID, "agent")
-                .header(Caller.USER_ROLES, "agent").exchange()
+        web.post().uri("/api/v1/knowledge/admin/reload").headers(TOKENS.user("agent", "agent")).exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         web.post().uri("/api/v1/knowledge/admin/reload").exchange().expectStatus().isUnauthorized();
     }
 
     private WebTestClient.ResponseSpec feedback(String user, Map<String, Object> body) {
-        return web.post().uri("/api/v1/knowledge/feedback").header(Caller.USER_ID, user)
-                .header(Caller.USER_ROLES, "customer").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+        return web.post().uri("/api/v1/knowledge/feedback").headers(TOKENS.user(user, "customer")).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange();
     }
 

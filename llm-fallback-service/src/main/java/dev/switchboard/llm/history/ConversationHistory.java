@@ -1,6 +1,8 @@
 package dev.switchboard.llm.history;
 
 import dev.switchboard.llm.model.LlmProperties;
+import dev.switchboard.platform.security.InternalAuthProperties;
+import dev.switchboard.platform.security.InternalTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,14 +30,19 @@ public class ConversationHistory {
     public record Turn(String id, String role, String content, Instant timestamp) {
     }
 
+    private static final String CHAT_SERVICE = "chat-service";
+
     private final WebClient web;
     private final HistoryProperties properties;
     private final LlmProperties llm;
     private final Counter fetched;
     private final Counter unavailable;
 
-    ConversationHistory(HistoryProperties properties, LlmProperties llm, MeterRegistry meters) {
-        this.web = WebClient.create(properties.url());
+    ConversationHistory(HistoryProperties properties, LlmProperties llm, MeterRegistry meters,
+            InternalAuthProperties auth, @Value("${spring.application.name}") String serviceName) {
+        // chat-service gives history only to a service it trusts, which signs its calls as itself
+        this.web = WebClient.builder().baseUrl(properties.url())
+                .filter(InternalTokens.of(serviceName, auth).asService(CHAT_SERVICE)).build();
         this.properties = properties;
         this.llm = llm;
         this.fetched = Counter.builder("llm.history.requests").tag("outcome", "fetched")

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,9 +17,23 @@ public final class ApiDocs {
     private ApiDocs() {
     }
 
-    /** Fetches the service's OpenAPI document, checks it describes {@code paths}, and returns it. */
+    /** Fetches the gateway's OpenAPI document, checks it describes {@code paths}, and returns it. */
     public static String fetch(WebTestClient web, String... paths) {
-        String document = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        return fetch(web, headers -> { }, paths);
+    }
+
+    /**
+     * Fetches the OpenAPI document of {@code service} as the gateway does (with its own internal token), checks it
+     * describes {@code paths} and not the caller (which comes from the token, not from a parameter), and returns it.
+     */
+    public static String fetchAsGateway(WebTestClient web, String service, String... paths) {
+        String document = fetch(web, TestIdentity.of(service).service("gateway-service"), paths);
+        assertThat(document).as("the OpenAPI document").doesNotContainIgnoringCase("\"caller\"");
+        return document;
+    }
+
+    private static String fetch(WebTestClient web, Consumer<HttpHeaders> headers, String... paths) {
+        String document = web.get().uri("/v3/api-docs").headers(headers).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(document).as("the OpenAPI document").contains(paths);
         return document;

@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.web;
+package dev.switchboard.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatusCode;

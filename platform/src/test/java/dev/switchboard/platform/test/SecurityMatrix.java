@@ -1,0 +1,121 @@
+package dev.switchboard.platform.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what on one service, as a table: each route (method and path) with the status every kind of caller
+ * must get. {@link #check} fails on any status that differs, and on a route of the service that the table does not
+ * list, so a new endpoint cannot go in without saying who may call it.
+ */
+public final class SecurityMatrix {
+
+    /** The callers, in the column order of {@link #row}'s expected statuses. */
+    public enum Caller {
+        /** No token at all. */
+        ANONYMOUS,
+        /** No token, and the identity headers services once believed. */
+        FORGED_HEADERS,
+        /** A token with the gateway's name and claims (admin), signed with a key nobody trusts. */
+        FOREIGN_KEY,
+        /** The gateway's token for an admin, addressed to another service. */
+        OTHER_AUDIENCE,
+        /** The customer who owns the data the path names. */
+        CUSTOMER,
+        /** Another customer. */
+        OTHER_CUSTOMER,
+        AGENT,
+        ADMIN,
+        /** llm-fallback-service, as itself. */
+        LLM_FALLBACK,
+        /** The gateway as itself (API documents, health details). */
+        GATEWAY
+    }
+
+    /** One route and what each caller gets, in {@link Caller} order. */
+    public record Row(HttpMethod method, String path, String body, int[] expected) {
+    }
+
+    private final String service;
+    private final String owner;
+    private final List<Row> rows = new ArrayList<>();
+
+    private SecurityMatrix(String service, String owner) {
+        this.service = service;
+        this.owner = owner;
+    }
+
+    /** A matrix for {@code service}, whose data in the rows belongs to {@code owner}. */
+    public static SecurityMatrix of(String service, String owner) {
+        return new SecurityMatrix(service, owner);
+    }
+
+    /** A route, with a JSON body or null, and the ten statuses of the callers in {@link Caller} order. */
+    public SecurityMatrix row(HttpMethod method, String path, String body, int... expected) {
+        assertThat(expected).as(method + " " + path + ": one status per caller").hasSize(Caller.values().length);
+        rows.add(new Row(method, path, body, expected));
+        return this;
+    }
+
+    /**
+     * Calls every row as every caller and compares the statuses; then checks each route of {@code mappings} (the
+     * service's controllers) is in the table, by its pattern.
+     */
+    public void check(WebTestClient web, RequestMappingHandlerMapping mappings, Map<String, String> patternsOfPaths) {
+        Map<String, String> wrong = new LinkedHashMap<>();
+        for (Row row : rows) {
+            for (Caller caller : Caller.values()) {
+                WebTestClient.RequestBodySpec request = web.method(row.method()).uri(row.path())
+                        .headers(headers(caller));
+                WebTestClient.ResponseSpec response = row.body() == null ? request.exchange()
+                        : request.contentType(MediaType.APPLICATION_JSON).bodyValue(row.body()).exchange();
+                int status = response.returnResult(String.class).getStatus().value();
+                int expected = row.expected()[caller.ordinal()];
+                if (status != expected) {
+                    wrong.put(row.method() + " " + row.path() + " as " + caller, "got " + status + ", expected "
+                            + expected);
+                }
+            }
+        }
+        assertThat(wrong).as("statuses that differ from the matrix").isEmpty();
+
+        Set<String> covered = new TreeSet<>();
+        rows.forEach(row -> covered.add(row.method() + " " + patternsOfPaths.getOrDefault(row.path(), row.path())));
+        Set<String> routes = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternsCondition().getPatterns()
+                .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(
+                        method -> routes.add(method.name() + " " + pattern.getPatternString()))));
+        assertThat(covered).as("every route of " + service + " is in the matrix").containsAll(routes);
+    }
+
+    private Consumer<HttpHeaders> headers(Caller caller) {
+        TestIdentity tokens = TestIdentity.of(service);
+        return switch (caller) {
+            case ANONYMOUS -> headers -> { };
+            case FORGED_HEADERS -> headers -> {
+                headers.set("X-User-Id", owner);
+                headers.set("X-User-Roles", "admin");
+            };
+            case FOREIGN_KEY -> tokens.forged(owner, "admin");
+            case OTHER_AUDIENCE -> tokens.addressedTo("some-other-service", "root", "admin");
+            case CUSTOMER -> tokens.user(owner);
+            case OTHER_CUSTOMER -> tokens.user("mallory");
+            case AGENT -> tokens.user("carol", "agent");
+            case ADMIN -> tokens.user("root", "admin");
+            case LLM_FALLBACK -> tokens.service("llm-fallback-service");
+            case GATEWAY -> tokens.service("gateway-service");
+        };
+    }
+}
