@@ -2,6 +2,7 @@ package dev.switchboard.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,9 @@ public final class ApiDocs {
     }
 
     private static String fetch(WebTestClient web, Consumer<HttpHeaders> headers, String... paths) {
-        String document = web.get().uri("/v3/api-docs").headers(headers).exchange().expectStatus().isOk()
+        // springdoc builds the document on the first request: seconds on a busy machine
+        String document = web.mutate().responseTimeout(Duration.ofSeconds(60)).build()
+                .get().uri("/v3/api-docs").headers(headers).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(document).as("the OpenAPI document").contains(paths);
         return document;
