@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.platform.test.TestIdentity;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
 
 @SpringBootTest(properties = {"spring.application.name=gateway-service",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "switchboard.kafka.reply-on-failure=true",
         "switchboard.kafka.retry-backoff=10ms"})
+// the platform refuses to serve HTTP without the public keys it verifies internal tokens with
+@ContextConfiguration(initializers = TestIdentity.Keys.class)
 @EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
 class KafkaPlatformIT {
 

@@ -8,6 +8,7 @@ import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ReplyChunk;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.platform.test.TestIdentity;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A batch listener keeps what a record listener promised: a record that fails is retried and dead-lettered alone,
@@ -35,6 +37,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(properties = {"spring.application.name=gateway-service",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "switchboard.kafka.reply-on-failure=true",
         "switchboard.kafka.retry-backoff=10ms"})
+// the platform refuses to serve HTTP without the public keys it verifies internal tokens with
+@ContextConfiguration(initializers = TestIdentity.Keys.class)
 @EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
 class RecordBatchesIT {
 
