@@ -10,6 +10,9 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Map;
@@ -92,6 +95,10 @@ class ChatWebSocketHandler implements WebSocketHandler {
         Bucket perSecond = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.messagesPerSecond())
                 .refillGreedy(limits.messagesPerSecond(), Duration.ofSeconds(1)).build()).build();
         Mono<Void> inbound = session.receive()
+                // a message over the limit (one frame, or fragments that add up) says why in the close status;
+                // reactor-netty itself would close with no status at all (1005)
+                .onErrorResume(ChatWebSocketHandler::tooBig, e -> session.close(CloseStatus.TOO_BIG_TO_PROCESS
+                        .withReason("a message may be at most " + limits.maxFrameBytes() + " bytes")).then(Mono.empty()))
                 .map(WebSocketMessage::getPayloadAsText)
                 .doOnNext(text -> framesIn.increment())
                 .flatMap(text -> perSecond.tryConsume(1) ? answer(text, userId, frames, lateReplies)
@@ -106,6 +113,12 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 .doOnNext(frame -> framesOut.increment())
                 .map(frame -> session.textMessage(json.writeValueAsString(frame))));
         return Mono.when(inbound, outbound);
+    }
+
+    /** Too large as one frame (the decoder's limit) or as fragments (the aggregator's). */
+    private static boolean tooBig(Throwable e) {
+        return e instanceof TooLongFrameException || e instanceof CorruptedWebSocketFrameException corrupted
+                && corrupted.closeStatus().equals(WebSocketCloseStatus.MESSAGE_TOO_BIG);
     }
 
     private Mono<Void> answer(String text, String userId, Sinks.Many<Frame> frames, Disposable.Composite lateReplies) {

@@ -203,9 +203,9 @@ class ChatGatewayIT {
             // When a message larger than the 16,384 bytes allowed is sent (the client sends it in fragments)
             socket.send("{\"content\":\"" + "x".repeat(20_000) + "\"}");
 
-            // Then the server closes the connection (reactor-netty sends no status code: 1005) and answers nothing
+            // Then the server closes the connection as too big (1009), saying the limit, and answers nothing
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(socket.ended)
-                    .startsWith("closed by the server"));
+                    .isEqualTo("closed by the server: 1009 a message may be at most 16384 bytes"));
             assertThat(socket.frames).isEmpty();
         }
     }
