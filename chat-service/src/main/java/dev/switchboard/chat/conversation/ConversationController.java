@@ -37,7 +37,7 @@ class ConversationController {
     Mono<ConversationQueries.Page> list(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String status,
             Caller caller) {
-                if (page < 0) {
+        if (page < 0) {
             throw badRequest("page: must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
@@ -68,7 +68,7 @@ class ConversationController {
     @PostMapping("/api/v1/chat/conversations/{id}/close")
     Mono<ConversationQueries.ConversationView> close(@PathVariable String id,
             Caller caller) {
-                return visible(id, caller).flatMap(conversation -> "closed".equals(conversation.status())
+        return visible(id, caller).flatMap(conversation -> "closed".equals(conversation.status())
                 ? Mono.just(conversation)
                 : db.sql("update conversations set status = 'closed', updated_at = now() where id = :id")
                         .bind("id", id).then()

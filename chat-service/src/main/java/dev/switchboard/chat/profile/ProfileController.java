@@ -42,7 +42,7 @@ class ProfileController {
     @PatchMapping("/api/v1/profile")
     Mono<Profile> update(@Valid @RequestBody ProfileUpdate update,
             Caller caller) {
-                return db.sql("""
+        return db.sql("""
                 insert into profiles (user_id, display_name, preferred_channel, updated_at)
                 values (:user, :name, coalesce(:channel, 'chat'), now())
                 on conflict (user_id) do update set

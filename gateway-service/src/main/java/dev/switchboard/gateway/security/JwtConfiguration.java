@@ -1,12 +1,12 @@
 package dev.switchboard.gateway.security;
 
+import dev.switchboard.platform.security.InternalIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import dev.switchboard.platform.security.InternalIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
