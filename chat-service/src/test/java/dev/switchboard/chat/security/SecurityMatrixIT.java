@@ -49,7 +49,8 @@ class SecurityMatrixIT {
         message.setContent("my account number is 12345678");
         message.setChannel("rest");
         publisher.await(publisher.publish(Topics.CHAT_INBOUND, "conv-matrix", message));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri(CONVERSATION)
+        WebTestClient patient = web.mutate().responseTimeout(SecurityMatrix.PATIENCE).build();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> patient.get().uri(CONVERSATION)
                 .headers(TestIdentity.of("chat-service").user("alice")).exchange().expectStatus().isOk());
 
         // When every route is called as every caller, Then each gets its status
@@ -65,6 +66,7 @@ class SecurityMatrixIT {
                         401, 401, 401, 401, 200, 200, 200, 200, 403, 403)
                 .row(POST, CONVERSATION + "/close", null, 401, 401, 401, 401, 200, 404, 404, 200, 403, 403)
                 .row(GET, "/v3/api-docs", null, 401, 401, 401, 401, 200, 200, 200, 200, 200, 200)
+                .row(GET, "/v3/api-docs.yaml", null, 401, 401, 401, 401, 200, 200, 200, 200, 200, 200)
                 .row(GET, "/actuator/health", null, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200)
                 .row(GET, "/actuator/prometheus", null, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200)
                 .row(GET, "/actuator/metrics", null, 401, 401, 401, 401, 403, 403, 403, 403, 403, 403)

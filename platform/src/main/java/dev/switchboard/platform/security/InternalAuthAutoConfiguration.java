@@ -84,8 +84,8 @@ public class InternalAuthAutoConfiguration {
                         } else {
                             paths.pathMatchers("/internal/**").denyAll();
                         }
-                        // the gateway reads each service's API document as itself
-                        paths.pathMatchers("/v3/api-docs", "/v3/api-docs/**").authenticated();
+                        // any caller with a token may read the API documents; the gateway reads them as itself
+                        paths.pathMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").authenticated();
                         paths.anyExchange().hasAnyRole(Caller.CUSTOMER, Caller.AGENT, Caller.ADMIN);
                     })
                     .oauth2ResourceServer(server -> server

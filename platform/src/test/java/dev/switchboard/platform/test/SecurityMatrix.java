@@ -2,6 +2,7 @@ package dev.switchboard.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,9 @@ public final class SecurityMatrix {
     public record Row(HttpMethod method, String path, String body, int[] expected) {
     }
 
+    /** How long one call may take: the API document is built on its first request. */
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
+
     private final String service;
     private final String owner;
     private final List<Row> rows = new ArrayList<>();
@@ -74,10 +78,12 @@ public final class SecurityMatrix {
      * service's controllers) is in the table, by its pattern.
      */
     public void check(WebTestClient web, RequestMappingHandlerMapping mappings, Map<String, String> patternsOfPaths) {
+        // the first call of a route (the API document above all) may take seconds on a busy machine
+        WebTestClient patient = web.mutate().responseTimeout(PATIENCE).build();
         Map<String, String> wrong = new LinkedHashMap<>();
         for (Row row : rows) {
             for (Caller caller : Caller.values()) {
-                WebTestClient.RequestBodySpec request = web.method(row.method()).uri(row.path())
+                WebTestClient.RequestBodySpec request = patient.method(row.method()).uri(row.path())
                         .headers(headers(caller));
                 WebTestClient.ResponseSpec response = row.body() == null ? request.exchange()
                         : request.contentType(MediaType.APPLICATION_JSON).bodyValue(row.body()).exchange();
