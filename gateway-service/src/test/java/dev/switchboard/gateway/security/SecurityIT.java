@@ -226,7 +226,6 @@ class SecurityIT {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");
     }
 
-    /** A token of {@code issuer} signed with {@code secret}; without exp when {@code expiresAt} is null. */
     /** Opens the chat WebSocket with the token in the query; the handshake's status (101 when it is upgraded). */
     private int handshake(String token, String origin) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
@@ -244,11 +243,17 @@ class SecurityIT {
     }
 
     private static String sign(String secret, String issuer, Instant issuedAt, Instant expiresAt) {
+        return sign(secret, issuer, "mallory", List.of("admin"), issuedAt, expiresAt);
+    }
+
+    /** A token of {@code issuer} signed with {@code secret}; without exp when {@code expiresAt} is null. */
+    static String sign(String secret, String issuer, String subject, List<String> roles, Instant issuedAt,
+            Instant expiresAt) {
         var encoder = NimbusJwtEncoder.withSecretKey(
                 new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).algorithm(MacAlgorithm.HS256)
                 .build();
-        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(issuer).subject("mallory").issuedAt(issuedAt)
-                .claim("roles", List.of("admin"));
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(issuer).subject(subject).issuedAt(issuedAt)
+                .claim("roles", roles);
         if (expiresAt != null) {
             claims.expiresAt(expiresAt);
         }
