@@ -158,9 +158,9 @@ class ConversationIT {
 
         // Then each conversation has its own customer's message and reply
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            web.get().uri("/api/v1/chat/conversations/conv-alice-same").header("X-User-Id", "alice").exchange()
+            web.get().uri("/api/v1/chat/conversations/conv-alice-same").headers(TOKENS.user("alice")).exchange()
                     .expectBody().jsonPath("$.messages[*].content").isEqualTo(List.of("alice asks", "for alice"));
-            web.get().uri("/api/v1/chat/conversations/conv-bob-same").header("X-User-Id", "bob").exchange()
+            web.get().uri("/api/v1/chat/conversations/conv-bob-same").headers(TOKENS.user("bob")).exchange()
                     .expectBody().jsonPath("$.messages[*].content").isEqualTo(List.of("bob asks", "for bob"));
         });
     }
@@ -178,7 +178,7 @@ class ConversationIT {
 
         // Then the conversation shows the message with the real answer only, counted once
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
-                .uri("/api/v1/chat/conversations/conv-once").header("X-User-Id", "erin").exchange().expectBody()
+                .uri("/api/v1/chat/conversations/conv-once").headers(TOKENS.user("erin")).exchange().expectBody()
                 .jsonPath("$.messages[*].id").isEqualTo(List.of("once-1", "r-real", "once-2"))
                 .jsonPath("$.messages[1].content").isEqualTo("your discount ended")
                 .jsonPath("$.messageCount").isEqualTo(3));

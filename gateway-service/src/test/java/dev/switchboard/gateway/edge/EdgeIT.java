@@ -144,7 +144,7 @@ class EdgeIT {
 
     @Test
     void metricsServesPrometheusText() {
-        // a scrape outgrows the client's 64 KiB default once the shared test context has served a few routes
+        // the scrape is larger than the gateway's own limit on request bodies, which this client was built with
         web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
                 .get().uri("/metrics").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes")

@@ -47,7 +47,7 @@ class ReloadIT {
                 .jsonPath("$.intents").isEqualTo(30);
 
         // Then the edit serves, without a restart
-        web.get().uri("/api/v1/knowledge/categories?agent=tech_support").exchange().expectStatus().isOk()
+        web.get().uri("/api/v1/knowledge/categories?agent=tech_support").headers(TOKENS.user("alice")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.version").value(v -> assertThat((String) v).startsWith("edited-"))
                 .jsonPath("$.agents[0].categories[?(@.intent == 'wifi_setup')].title")
                 .value(t -> assertThat(t.toString()).contains("Wireless"));
@@ -60,9 +60,9 @@ class ReloadIT {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
                         .contains(".keywords must be a non-empty array").contains("previous knowledge base keeps serving"));
-        web.get().uri("/api/v1/knowledge/categories").exchange().expectStatus().isOk()
+        web.get().uri("/api/v1/knowledge/categories").headers(TOKENS.user("alice")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.version").value(v -> assertThat((String) v).startsWith("edited-"));
-        web.get().uri("/api/v1/knowledge/search?q={q}", "where do I find my wifi password").exchange()
+        web.get().uri("/api/v1/knowledge/search?q={q}", "where do I find my wifi password").headers(TOKENS.user("alice")).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.confident").isEqualTo(true).jsonPath("$.hits[0].intent").isEqualTo("wifi_setup");
     }

@@ -22,7 +22,7 @@ class KnowledgeApiIT {
 
     @Test
     void searchFindsScoredArticlesWithTheStageThatMatched() {
-        web.get().uri("/api/v1/knowledge/search?q={q}&limit=3", "how do I set up autopay").exchange()
+        web.get().uri("/api/v1/knowledge/search?q={q}&limit=3", "how do I set up autopay").headers(TOKENS.user("alice")).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.confident").isEqualTo(true)
@@ -38,7 +38,7 @@ class KnowledgeApiIT {
 
     @Test
     void searchWithinOneAgentReturnsOnlyItsArticles() {
-        web.get().uri("/api/v1/knowledge/search?q={q}&agent=general&limit=10", "my internet is down").exchange()
+        web.get().uri("/api/v1/knowledge/search?q={q}&agent=general&limit=10", "my internet is down").headers(TOKENS.user("alice")).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.hits.length()").isEqualTo(10)
@@ -47,7 +47,7 @@ class KnowledgeApiIT {
 
     @Test
     void anOffTopicSearchIsNotConfident() {
-        web.get().uri("/api/v1/knowledge/search?q={q}", "write me a poem about the ocean").exchange()
+        web.get().uri("/api/v1/knowledge/search?q={q}", "write me a poem about the ocean").headers(TOKENS.user("alice")).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.confident").isEqualTo(false);
     }
@@ -65,7 +65,7 @@ class KnowledgeApiIT {
 
     @Test
     void categoriesAreListedByAgent() {
-        web.get().uri("/api/v1/knowledge/categories").exchange()
+        web.get().uri("/api/v1/knowledge/categories").headers(TOKENS.user("alice")).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.version").isNotEmpty()
@@ -74,7 +74,7 @@ class KnowledgeApiIT {
                 .jsonPath("$.agents[0].categories[?(@.intent == 'wifi_setup')].articles[0].id")
                 .value(ids -> assertThat((List<?>) ids).singleElement().asString().startsWith("kb-wifi_setup-"));
 
-        web.get().uri("/api/v1/knowledge/categories?agent=billing").exchange()
+        web.get().uri("/api/v1/knowledge/categories?agent=billing").headers(TOKENS.user("alice")).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.agents.length()").isEqualTo(1)
@@ -133,7 +133,7 @@ class KnowledgeApiIT {
     }
 
     private void badRequest(String uri, String field, String detail, Object... variables) {
-        web.get().uri(uri, variables).exchange()
+        web.get().uri(uri, variables).headers(TOKENS.user("alice")).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
