@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.security;
 
 import dev.switchboard.platform.security.InternalIdentity;
+import dev.switchboard.platform.security.VerifiedTokenCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;

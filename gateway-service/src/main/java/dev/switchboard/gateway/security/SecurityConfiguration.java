@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -21,18 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    /**
-     * No observation per security filter, authentication and authorization: they wrap every filter of every request
-     * and were a large part of the gateway's CPU at 200 requests a second (async-profiler, 2026-12-02), while the HTTP
-     * server's own observation already times the request and carries its trace. (The
-     * {@code management.observations.enable.spring.security} switch only makes those observations no-ops; the
-     * wrapping stays.)
-     */
-    @Bean
-    static SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.noObservations();
-    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper json,

@@ -133,7 +133,7 @@ class SecurityIT {
         String authorization = (String) seen.get("authorization");
         assertThat(authorization).startsWith("Bearer ").doesNotContain(alice);
         Jwt internal = InternalIdentity.decoder("chat-service", new InternalAuthProperties(null,
-                Map.of("gateway-service", TestIdentity.gatewayPublicKey()), List.of(), Duration.ofMinutes(2)))
+                Map.of("gateway-service", TestIdentity.gatewayPublicKey()), List.of(), Duration.ofMinutes(2), 100))
                 .decode(authorization.substring("Bearer ".length())).block();
         assertThat(internal.getSubject()).isEqualTo("alice");
         assertThat(internal.getClaimAsStringList("roles")).containsExactly("customer");

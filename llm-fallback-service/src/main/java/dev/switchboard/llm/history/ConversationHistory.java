@@ -16,6 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The last turns of a conversation, from chat-service. History makes answers better but is not worth a customer's
@@ -31,6 +32,7 @@ public class ConversationHistory {
     }
 
     private static final String CHAT_SERVICE = "chat-service";
+    private static final int WARM_UP_ATTEMPTS = 20;
 
     private final WebClient web;
     private final HistoryProperties properties;
@@ -52,17 +54,20 @@ public class ConversationHistory {
     }
 
     /**
-     * The first request of a fresh JVM pays for starting the HTTP client (about half a second here), more than the
-     * history timeout: make it once at start-up, off the customer's path, when answers will need history.
+     * The first request of a fresh JVM pays for starting the HTTP client (about half a second here), for signing the
+     * first token, and at chat-service for verifying it: more than the history timeout. Make it at start-up, off the
+     * customer's path, when answers will need history, and again until chat-service (which may start later) answers.
      */
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
         if (!llm.enabled()) {
             return;
         }
-        request("warm-up", 1).timeout(Duration.ofSeconds(10)).subscribe(
-                turns -> log.debug("history client warmed up"),
-                failure -> log.debug("history warm-up failed ({}); chat-service may still be starting", failure.toString()));
+        request("warm-up", 1).timeout(Duration.ofSeconds(10))
+                .retryWhen(Retry.backoff(WARM_UP_ATTEMPTS, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10)))
+                .subscribe(turns -> log.debug("history client warmed up"),
+                        failure -> log.warn("history warm-up failed {} times ({}); the first answers may go without "
+                                + "history", WARM_UP_ATTEMPTS, failure.toString()));
     }
 
     /** The turns before {@code messageId}, oldest first; empty when chat-service did not answer in time. */

@@ -16,10 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     tokens' issuer); only {@code gateway-service}'s tokens carry a customer
  * @param internalCallers the services whose own tokens may call {@code /internal/**} here
  * @param tokenTtl how long a signed token is valid; it is reused for the first half of that
+ * @param verifiedTokenCacheSize how many verified tokens a service remembers until they expire, so that a token the
+ *     gateway reuses is verified once
  */
 @ConfigurationProperties("switchboard.internal-auth")
 public record InternalAuthProperties(String signingKey, @DefaultValue Map<String, String> trustedKeys,
-        @DefaultValue List<String> internalCallers, @DefaultValue("2m") Duration tokenTtl) {
+        @DefaultValue List<String> internalCallers, @DefaultValue("2m") Duration tokenTtl,
+        @DefaultValue("10000") long verifiedTokenCacheSize) {
 
     /** The only issuer whose tokens speak for a customer. */
     public static final String GATEWAY = "gateway-service";

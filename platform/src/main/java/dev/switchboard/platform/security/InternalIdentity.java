@@ -2,6 +2,7 @@ package dev.switchboard.platform.security;
 
 import com.nimbusds.jwt.JWTParser;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +69,12 @@ public final class InternalIdentity {
             throw new IllegalStateException(serviceName + " accepts calls only with a token the gateway signed: set "
                     + "INTERNAL_AUTH_GATEWAY_PUBLIC_KEY to the gateway's public key (docs/deployment.md)");
         }
-        return token -> Mono.defer(() -> {
+        ReactiveJwtDecoder byItsIssuer = token -> Mono.defer(() -> {
             ReactiveJwtDecoder decoder = byIssuer.get(unverifiedIssuer(token));
             return decoder == null ? Mono.error(new BadJwtException("The token is not signed by a service this one "
                     + "trusts")) : decoder.decode(token);
         });
+        return new VerifiedTokenCache(byItsIssuer, properties.verifiedTokenCacheSize(), Clock.systemUTC());
     }
 
     private static String unverifiedIssuer(String token) {

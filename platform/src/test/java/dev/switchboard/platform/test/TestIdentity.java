@@ -78,7 +78,7 @@ public final class TestIdentity {
 
     private static InternalTokens signer(String name, KeyPair key) {
         return InternalTokens.of(name, new InternalAuthProperties(PemKeys.pem("PRIVATE KEY",
-                key.getPrivate().getEncoded()), Map.of(), List.of(), Duration.ofMinutes(2)));
+                key.getPrivate().getEncoded()), Map.of(), List.of(), Duration.ofMinutes(2), 100));
     }
 
     /** The public key of the gateway's test key pair, for tests that configure a service themselves. */

@@ -1,4 +1,4 @@
-package dev.switchboard.gateway.security;
+package dev.switchboard.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
