@@ -65,11 +65,7 @@ class SecurityMatrixIT {
                 .row(PATCH, "/api/v1/profile", "{\"displayName\":\"A\"}",
                         401, 401, 401, 401, 200, 200, 200, 200, 403, 403)
                 .row(POST, CONVERSATION + "/close", null, 401, 401, 401, 401, 200, 404, 404, 200, 403, 403)
-                .row(GET, "/v3/api-docs", null, 401, 401, 401, 401, 200, 200, 200, 200, 200, 200)
-                .row(GET, "/v3/api-docs.yaml", null, 401, 401, 401, 401, 200, 200, 200, 200, 200, 200)
-                .row(GET, "/actuator/health", null, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200)
-                .row(GET, "/actuator/prometheus", null, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200)
-                .row(GET, "/actuator/metrics", null, 401, 401, 401, 401, 403, 403, 403, 403, 403, 403)
+                .documentsAndActuator()
                 .check(web, mappings, Map.of(
                         CONVERSATION, "/api/v1/chat/conversations/{id}",
                         CONVERSATION + "/messages", "/api/v1/chat/conversations/{id}/messages",

@@ -75,8 +75,8 @@ class FeedbackIT {
                     .expectBody().jsonPath("$.status").isEqualTo("updated");
 
             // Then every accepted feedback was announced with the reply's agent and intent
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    feedbackEvents.values(FeedbackSubmitted.class, f -> true)).hasSize(4)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(feedbackEvents.values(
+                    FeedbackSubmitted.class, f -> "conv-alice".equals(f.getConversationId()))).hasSize(4)
                     .allSatisfy(f -> {
                         assertThat(f.getAgent()).isEqualTo(Agent.billing);
                         assertThat(f.getIntent()).isEqualTo("bill_explanation");

@@ -74,6 +74,18 @@ public final class SecurityMatrix {
     }
 
     /**
+     * The rows every service has alike: its API documents (for any caller a service vouches for) and its actuator
+     * (health and Prometheus open to whoever reaches the port, a bad token refused; nothing else of it to anyone).
+     */
+    public SecurityMatrix documentsAndActuator() {
+        return row(HttpMethod.GET, "/v3/api-docs", null, 401, 401, 401, 401, 200, 200, 200, 200, 200, 200)
+                .row(HttpMethod.GET, "/v3/api-docs.yaml", null, 401, 401, 401, 401, 200, 200, 200, 200, 200, 200)
+                .row(HttpMethod.GET, "/actuator/health", null, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200)
+                .row(HttpMethod.GET, "/actuator/prometheus", null, 200, 200, 401, 401, 200, 200, 200, 200, 200, 200)
+                .row(HttpMethod.GET, "/actuator/metrics", null, 401, 401, 401, 401, 403, 403, 403, 403, 403, 403);
+    }
+
+    /**
      * Calls every row as every caller and compares the statuses; then checks each route of {@code mappings} (the
      * service's controllers) is in the table, by its pattern.
      */

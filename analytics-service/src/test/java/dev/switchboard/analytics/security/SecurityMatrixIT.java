@@ -1,0 +1,61 @@
+package dev.switchboard.analytics.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import dev.switchboard.analytics.AnalyticsServiceTest;
+import dev.switchboard.platform.test.SecurityMatrix;
+import dev.switchboard.platform.test.TestIdentity;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint of analytics-service against every kind of caller (issue 15, finding 1): only the gateway's internal
+ * token counts, the reports are for agents and admins, and only an admin rebuilds (which deletes every fact before
+ * reading the topics again).
+ */
+@AnalyticsServiceTest
+class SecurityMatrixIT {
+
+    static final TestIdentity TOKENS = TestIdentity.of("analytics-service");
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyRouteAnswersEachCallerAsTheMatrixSays() {
+        // Given the overview as it stands
+        String before = overview();
+
+        // When every route is called as every caller, Then each gets its status
+        // columns: anonymous, forged headers, foreign key, other audience, alice, mallory, agent, admin,
+        //          llm-fallback-service, gateway-service itself
+        SecurityMatrix.of("analytics-service", "alice")
+                .row(GET, "/api/v1/analytics/overview", null, 401, 401, 401, 401, 403, 403, 200, 200, 403, 403)
+                .row(GET, "/api/v1/analytics/metrics", null, 401, 401, 401, 401, 403, 403, 200, 200, 403, 403)
+                .row(GET, "/api/v1/analytics/intents", null, 401, 401, 401, 401, 403, 403, 200, 200, 403, 403)
+                .row(GET, "/api/v1/analytics/satisfaction", null, 401, 401, 401, 401, 403, 403, 200, 200, 403, 403)
+                .row(POST, "/api/v1/analytics/admin/rebuild", null, 401, 401, 401, 401, 403, 403, 403, 202, 403, 403)
+                .documentsAndActuator()
+                .check(web, mappings, Map.of());
+
+        // And the admin's rebuild, the only one that ran, read every fact back from the topics
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(overview()).isEqualTo(before));
+    }
+
+    private String overview() {
+        return web.get().uri("/api/v1/analytics/overview").headers(TOKENS.user("carol", "agent")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+}
