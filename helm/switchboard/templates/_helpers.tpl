@@ -273,3 +273,14 @@ spec:
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/* An egress rule to one dependency: its port, and its peers when the values name them (else any address). */}}
+{{- define "switchboard.egressRule" -}}
+- ports:
+    - port: {{ .port }}
+      protocol: TCP
+  {{- with .to }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end -}}

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -201,6 +203,95 @@ class HelmChartTest {
             assertThatThrownBy(() -> template(false).set("internalAuth." + key, "").call())
                     .hasMessageContaining("internalAuth." + key);
         }
+    }
+
+    /** The contract's HTTP edges (docs/architecture.md, "Network edges"): who calls each service. */
+    static final Map<String, Set<String>> CALLERS = Map.of(
+            "chat-service", Set.of("gateway-service", "llm-fallback-service"),
+            "intent-service", Set.of("gateway-service"),
+            "knowledge-service", Set.of("gateway-service"),
+            "llm-fallback-service", Set.of("gateway-service"),
+            "analytics-service", Set.of("gateway-service"),
+            "feedback-service", Set.of("gateway-service"));
+
+    @Test
+    void theNetworkPoliciesFollowTheContractsEdges() {
+        // Given the chart as installed, with a tracing collector and neither Redis, an OIDC issuer nor an LLM
+        List<Map<String, Object>> manifests = render(false);
+
+        for (String service : SERVICES) {
+            // When each service's policy is read
+            Map<String, Object> spec = map(find(manifests, "NetworkPolicy", "switchboard-" + service), "spec");
+            assertThat(spec.get("policyTypes")).as(service).isEqualTo(List.of("Ingress", "Egress"));
+            assertThat(podNames(List.of(map(spec, "podSelector")))).as(service).containsExactly(service);
+
+            // Then only its callers (and the scraper) reach it; the gateway, the edge, is open on its port
+            List<Map<String, Object>> ingress = list(spec, "ingress");
+            if (service.equals("gateway-service")) {
+                assertThat(ingress).singleElement().satisfies(rule -> assertThat(rule).doesNotContainKey("from"));
+            } else {
+                Set<String> callers = new TreeSet<>();
+                ingress.forEach(rule -> callers.addAll(podNames(list(rule, "from"))));
+                assertThat(callers).as(service + " callers").isEqualTo(new TreeSet<>(CALLERS.get(service)));
+                assertThat(ingress).as(service + " scraper").anySatisfy(rule -> assertThat(list(rule, "from"))
+                        .anySatisfy(peer -> assertThat(peer).containsKey("namespaceSelector")));
+            }
+
+            // And it reaches the services whose callers it is, and DNS, Kafka, its database and the collector
+            List<Map<String, Object>> egress = list(spec, "egress");
+            Set<String> called = new TreeSet<>();
+            Set<Integer> ports = new TreeSet<>();
+            for (Map<String, Object> rule : egress) {
+                if (rule.containsKey("to")) {
+                    called.addAll(podNames(list(rule, "to")));
+                } else {
+                    list(rule, "ports").forEach(port -> ports.add((Integer) port.get("port")));
+                }
+            }
+            Set<String> expectedCalls = new TreeSet<>();
+            CALLERS.forEach((callee, callersOfIt) -> {
+                if (callersOfIt.contains(service)) {
+                    expectedCalls.add(callee);
+                }
+            });
+            assertThat(called).as(service + " calls").isEqualTo(expectedCalls);
+            Set<Integer> expectedPorts = new TreeSet<>(Set.of(53, 9092, 4318));
+            if (WITH_DATABASE.contains(service)) {
+                expectedPorts.add(5432);
+            }
+            assertThat(ports).as(service + " egress ports").isEqualTo(expectedPorts);
+        }
+
+        // And Redis, the OIDC issuer and the LLM endpoint are reachable only when configured, by their user
+        List<Map<String, Object>> configured = render(template(false).set("redisUrl", "redis://redis:6379")
+                .set("jwt.issuerUri", "https://id.example.com").set("llm.apiKey", "sk-test"));
+        assertThat(egressPorts(configured, "gateway-service")).contains(6379, 443);
+        assertThat(egressPorts(configured, "llm-fallback-service")).contains(443).doesNotContain(6379);
+        assertThat(egressPorts(configured, "chat-service")).doesNotContain(6379, 443);
+
+        // And the policies can be left to the cluster's own
+        assertThat(render(template(false).set("networkPolicy.enabled", false)))
+                .noneMatch(manifest -> "NetworkPolicy".equals(manifest.get("kind")));
+    }
+
+    private static Set<Integer> egressPorts(List<Map<String, Object>> manifests, String service) {
+        Set<Integer> ports = new TreeSet<>();
+        list(map(find(manifests, "NetworkPolicy", "switchboard-" + service), "spec"), "egress").stream()
+                .filter(rule -> !rule.containsKey("to"))
+                .forEach(rule -> list(rule, "ports").forEach(port -> ports.add((Integer) port.get("port"))));
+        return ports;
+    }
+
+    private static Set<String> podNames(List<Map<String, Object>> peers) {
+        Set<String> names = new TreeSet<>();
+        for (Map<String, Object> peer : peers) {
+            if (peer.containsKey("podSelector")) {
+                names.add((String) map(map(peer, "podSelector"), "matchLabels").get("app.kubernetes.io/name"));
+            } else if (peer.containsKey("matchLabels")) {
+                names.add((String) map(peer, "matchLabels").get("app.kubernetes.io/name"));
+            }
+        }
+        return names;
     }
 
     static TemplateCommand template(boolean keda) {
