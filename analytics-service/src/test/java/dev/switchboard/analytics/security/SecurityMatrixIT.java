@@ -6,9 +6,14 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import dev.switchboard.analytics.AnalyticsServiceTest;
+import dev.switchboard.events.ChatMessageReceived;
+import dev.switchboard.platform.kafka.Envelope;
+import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.SecurityMatrix;
 import dev.switchboard.platform.test.TestIdentity;
+import dev.switchboard.schemas.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +38,19 @@ class SecurityMatrixIT {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    EventPublisher publisher;
+
     @Test
     void everyRouteAnswersEachCallerAsTheMatrixSays() {
-        // Given the overview as it stands
+        // Given a message analytics has counted, and the overview of all time as it stands
+        ChatMessageReceived message = new Envelope("m-analytics-matrix", "conv-analytics-matrix", "alice", 0,
+                Instant.now()).stamp(new ChatMessageReceived());
+        message.setContent("my wifi drops");
+        message.setChannel("rest");
+        publisher.await(publisher.publish(Topics.CHAT_INBOUND, "conv-analytics-matrix", message));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(overview()).doesNotContain(
+                "\"messages\":0,"));
         String before = overview();
 
         // When every route is called as every caller, Then each gets its status
@@ -55,7 +70,8 @@ class SecurityMatrixIT {
     }
 
     private String overview() {
-        return web.get().uri("/api/v1/analytics/overview").headers(TOKENS.user("carol", "agent")).exchange()
+        return web.get().uri("/api/v1/analytics/overview?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z")
+                .headers(TOKENS.user("carol", "agent")).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 }
