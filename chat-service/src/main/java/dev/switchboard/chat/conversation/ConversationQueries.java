@@ -86,11 +86,13 @@ class ConversationQueries {
     }
 
     /** The last {@code limit} messages, oldest first, for the LLM's context. */
-    Mono<List<MessageView>> history(String conversationId, int limit) {
+    /** The last {@code limit} messages, oldest first; none unless {@code userId} owns the conversation. */
+    Mono<List<MessageView>> history(String conversationId, String userId, int limit) {
         return db.sql("""
-                select * from (select * from messages where conversation_id = :conversation
-                               order by created_at desc, seq desc limit :limit) last order by created_at, seq""")
-                .bind("conversation", conversationId).bind("limit", limit)
+                select * from (select m.* from messages m join conversations c on c.id = m.conversation_id
+                               where m.conversation_id = :conversation and c.user_id = :user
+                               order by m.created_at desc, m.seq desc limit :limit) last order by created_at, seq""")
+                .bind("conversation", conversationId).bind("user", userId).bind("limit", limit)
                 .map(this::message).all().collectList();
     }
 

@@ -12,7 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The last turns of a conversation for the LLM service; internal, never routed by the gateway. Each turn carries its
- * message id, so the caller can leave out the message it is answering.
+ * message id, so the caller can leave out the message it is answering. The caller names the customer it answers
+ * (the event's userId): another customer's conversation has no turns for it, as one that does not exist, so a message
+ * sent into someone else's conversation id never brings that conversation into its prompt (issue 15, finding 6).
  */
 @RestController
 class HistoryController {
@@ -29,11 +31,12 @@ class HistoryController {
     }
 
     @GetMapping("/internal/v1/conversations/{id}/history")
-    Mono<List<Turn>> history(@PathVariable String id, @RequestParam(defaultValue = "10") int limit) {
+    Mono<List<Turn>> history(@PathVariable String id, @RequestParam String userId,
+            @RequestParam(defaultValue = "10") int limit) {
         if (limit < 1 || limit > MAX_TURNS) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit: must be between 1 and " + MAX_TURNS);
         }
-        return queries.history(id, limit).map(messages -> messages.stream()
+        return queries.history(id, userId, limit).map(messages -> messages.stream()
                 .map(m -> new Turn(m.id(), m.role(), m.content(), m.timestamp())).toList());
     }
 }

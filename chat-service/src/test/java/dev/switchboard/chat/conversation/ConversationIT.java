@@ -91,11 +91,17 @@ class ConversationIT {
                 .jsonPath("$[*].id").isEqualTo(List.of("m3", "r3"));
 
         // And the LLM's history endpoint gives the last turns oldest first
-        web.get().uri("/internal/v1/conversations/conv-1/history?limit=2")
+        web.get().uri("/internal/v1/conversations/conv-1/history?userId=alice&limit=2")
                 .headers(TOKENS.service("llm-fallback-service")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[*].content").isEqualTo(List.of("can someone come by",
                         "Our technicians can help."))
                 .jsonPath("$[*].id").isEqualTo(List.of("m3", "r3"));
+        // (for a message mallory sent into alice's conversation id it has nothing: her turns stay out of his prompt)
+        web.get().uri("/internal/v1/conversations/conv-1/history?userId=mallory&limit=2")
+                .headers(TOKENS.service("llm-fallback-service")).exchange().expectStatus().isOk()
+                .expectBody().json("[]");
+        web.get().uri("/internal/v1/conversations/conv-1/history?limit=2")
+                .headers(TOKENS.service("llm-fallback-service")).exchange().expectStatus().isBadRequest();
 
         // And the list shows it to its owner only, and to admins
         web.get().uri("/api/v1/chat/conversations").headers(TOKENS.user("alice")).exchange().expectBody()

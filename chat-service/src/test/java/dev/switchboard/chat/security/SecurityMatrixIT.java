@@ -29,7 +29,7 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 class SecurityMatrixIT {
 
     static final String CONVERSATION = "/api/v1/chat/conversations/conv-matrix";
-    static final String HISTORY = "/internal/v1/conversations/conv-matrix/history";
+    static final String HISTORY = "/internal/v1/conversations/conv-matrix/history?userId=alice";
 
     @Autowired
     WebTestClient web;

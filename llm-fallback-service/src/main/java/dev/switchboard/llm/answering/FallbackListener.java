@@ -95,7 +95,8 @@ class FallbackListener {
         OutputCheck outputCheck = new OutputCheck(GroundedPrompt.instructions(request.getAgent()));
         HeldBackText answer = new HeldBackText(text -> outputCheck.check(text, passages));
         AtomicInteger sequence = new AtomicInteger();
-        List<ConversationHistory.Turn> turns = history.before(envelope.conversationId(), envelope.messageId());
+        List<ConversationHistory.Turn> turns = history.before(envelope.conversationId(), envelope.userId(),
+                envelope.messageId());
         try {
             client.stream(GroundedPrompt.messages(request.getAgent(), passages, turns, request.getContent()))
                     .doOnNext(delta -> answer.offer(delta)

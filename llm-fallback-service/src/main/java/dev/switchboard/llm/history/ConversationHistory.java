@@ -63,18 +63,22 @@ public class ConversationHistory {
         if (!llm.enabled()) {
             return;
         }
-        request("warm-up", 1).timeout(Duration.ofSeconds(10))
+        request("warm-up", "warm-up", 1).timeout(Duration.ofSeconds(10))
                 .retryWhen(Retry.backoff(WARM_UP_ATTEMPTS, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10)))
                 .subscribe(turns -> log.debug("history client warmed up"),
                         failure -> log.warn("history warm-up failed {} times ({}); the first answers may go without "
                                 + "history", WARM_UP_ATTEMPTS, failure.toString()));
     }
 
-    /** The turns before {@code messageId}, oldest first; empty when chat-service did not answer in time. */
-    public List<Turn> before(String conversationId, String messageId) {
+    /**
+     * The turns before {@code messageId}, oldest first, of {@code userId}'s conversation (none of anyone else's);
+     * empty when chat-service did not answer in time.
+     */
+    public List<Turn> before(String conversationId, String userId, String messageId) {
         try {
             // one more than needed: chat-service may already hold the message being answered
-            List<Turn> turns = request(conversationId, properties.turns() + 1).timeout(properties.timeout()).block();
+            List<Turn> turns = request(conversationId, userId, properties.turns() + 1).timeout(properties.timeout())
+                    .block();
             fetched.increment();
             List<Turn> earlier = turns == null ? List.of()
                     : turns.stream().filter(turn -> !messageId.equals(turn.id())).toList();
@@ -87,8 +91,9 @@ public class ConversationHistory {
         }
     }
 
-    private Mono<List<Turn>> request(String conversationId, int limit) {
-        return web.get().uri("/internal/v1/conversations/{id}/history?limit={limit}", conversationId, limit)
+    private Mono<List<Turn>> request(String conversationId, String userId, int limit) {
+        return web.get().uri("/internal/v1/conversations/{id}/history?userId={user}&limit={limit}", conversationId,
+                        userId, limit)
                 .retrieve().bodyToFlux(Turn.class).collectList();
     }
 }
