@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.events.Agent;
-import dev.switchboard.events.ChatMessageReceived;
-import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.FeedbackSubmitted;
-import dev.switchboard.events.ReplySource;
+import dev.switchboard.feedback.ChatTopics;
 import dev.switchboard.feedback.FeedbackServiceTest;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
@@ -41,21 +39,8 @@ class FeedbackIT {
     @Test
     void theOwnerRatesRepliesAndTheConversationAndAgentsSeeTheSummary() {
         // Given alice's conversation with one billing reply, as the chat topics carried it
-        Envelope envelope = new Envelope("m-1", "conv-alice", "alice", 0, Instant.now());
-        ChatMessageReceived message = envelope.stamp(new ChatMessageReceived());
-        message.setContent("why is my bill higher");
-        message.setChannel("rest");
-        publisher.await(publisher.publish(Topics.CHAT_INBOUND, "conv-alice", message));
-        ChatReplied reply = envelope.stamp(new ChatReplied());
-        reply.setReplyId("r-1");
-        reply.setContent("Your promotion ended.");
-        reply.setAgent(Agent.billing);
-        reply.setIntent("bill_explanation");
-        reply.setSource(ReplySource.knowledge_base);
-        reply.setConfidence(0.9);
-        reply.setReferences(List.of());
-        reply.setLatencyMs(10);
-        publisher.await(publisher.reply(Topics.CHAT_REPLIES, 0, "conv-alice", reply));
+        ChatTopics.conversationWithReply(publisher, new Envelope("m-1", "conv-alice", "alice", 0, Instant.now()),
+                "why is my bill higher", "r-1", "Your promotion ended.", Agent.billing, "bill_explanation");
 
         try (TopicRecorder feedbackEvents = new TopicRecorder(brokers, Topics.FEEDBACK_EVENTS.name())) {
             // When alice gives the reply a thumbs-down, then changes her mind

@@ -6,10 +6,8 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import dev.switchboard.events.Agent;
-import dev.switchboard.events.ChatMessageReceived;
-import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.FeedbackSubmitted;
-import dev.switchboard.events.ReplySource;
+import dev.switchboard.feedback.ChatTopics;
 import dev.switchboard.feedback.FeedbackServiceTest;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
@@ -19,7 +17,6 @@ import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,21 +53,9 @@ class SecurityMatrixIT {
     @Test
     void everyRouteAnswersEachCallerAsTheMatrixSays() {
         // Given alice's conversation with one reply, as the chat topics carried it
-        Envelope envelope = new Envelope("m-feedback-matrix", CONVERSATION, "alice", 0, Instant.now());
-        ChatMessageReceived message = envelope.stamp(new ChatMessageReceived());
-        message.setContent("my wifi drops");
-        message.setChannel("rest");
-        publisher.await(publisher.publish(Topics.CHAT_INBOUND, CONVERSATION, message));
-        ChatReplied reply = envelope.stamp(new ChatReplied());
-        reply.setReplyId(REPLY);
-        reply.setContent("Restart the router.");
-        reply.setAgent(Agent.tech_support);
-        reply.setIntent("wifi_troubleshooting");
-        reply.setSource(ReplySource.knowledge_base);
-        reply.setConfidence(0.9);
-        reply.setReferences(List.of());
-        reply.setLatencyMs(10);
-        publisher.await(publisher.reply(Topics.CHAT_REPLIES, 0, CONVERSATION, reply));
+        ChatTopics.conversationWithReply(publisher, new Envelope("m-feedback-matrix", CONVERSATION, "alice", 0,
+                Instant.now()), "my wifi drops", REPLY, "Restart the router.", Agent.tech_support,
+                "wifi_troubleshooting");
         String rating = "{\"messageId\":\"" + REPLY + "\",\"helpful\":true}";
         WebTestClient patient = web.mutate().responseTimeout(SecurityMatrix.PATIENCE).build();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> patient.post().uri("/api/v1/feedback/rating")
