@@ -280,10 +280,20 @@
 
   // ---- sending ---------------------------------------------------------------------------------------------------
 
-  function send(content, choice) {
-    // the page names a new conversation itself, so it can ask for the conversation's messages even before the
-    // first reply (after a dropped connection, say)
-    if (!state.conversationId) rememberConversation(uuid());
+  // a conversation is started before its first message, so the page can read it back even before the first reply
+  // (after a dropped connection, say); the gateway names it, bound to this customer
+  let starting = null;
+  function startConversation() {
+    starting = starting || call('POST', '/api/v1/chat/conversations', null, identity.token)
+      .then(started => { if (!state.conversationId) rememberConversation(started.conversationId); })
+      // offline: the message goes without one, and its reply names the conversation it started
+      .catch(() => {})
+      .finally(() => { starting = null; });
+    return starting;
+  }
+
+  async function send(content, choice) {
+    if (!state.conversationId) await startConversation();
     const message = { id: uuid(), content, role: 'user', timestamp: new Date().toISOString(),
       conversationId: state.conversationId };
     if (choice) message.choice = choice;

@@ -16,7 +16,8 @@ class ApiDocsIT {
     @Test
     void everyResponseHasATypedBody() {
         // Given the service's OpenAPI document
-        String document = ApiDocs.fetch(web, "/api/v1/chat/messages", "/api/v1/health", "/api/v1/auth/token");
+        String document = ApiDocs.fetch(web, "/api/v1/chat/messages", "/api/v1/health", "/api/v1/auth/token",
+                "/api/v1/chat/conversations", "startConversation");
 
         // When its responses are read, Then each names its fields
         assertThat(ApiDocs.untypedResponses(document)).isEmpty();

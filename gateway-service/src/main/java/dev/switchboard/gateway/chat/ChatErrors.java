@@ -22,8 +22,8 @@ class ChatErrors {
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalid(InvalidFieldException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid chat message");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
+        problem.setTitle(e instanceof ForeignConversationException ? "Not your conversation" : "Invalid chat message");
         problem.setProperty("fields", java.util.List.of(e.field()));
         return problem;
     }

@@ -51,12 +51,15 @@ class ChatExchange {
     private final ReplyPartition partition;
     private final Duration replyTimeout;
     private final Admission admission;
+    private final ConversationIds conversations;
     private final MeterRegistry meters;
     private final Counter timeouts;
+    private final Counter foreignConversations;
 
     ChatExchange(EventPublisher publisher, PendingReplies pending, Submissions submissions, ReplyPartition partition,
-            GatewayProperties properties, MeterRegistry meters) {
+            ConversationIds conversations, GatewayProperties properties, MeterRegistry meters) {
         this.publisher = publisher;
+        this.conversations = conversations;
         this.pending = pending;
         this.submissions = submissions;
         this.partition = partition;
@@ -66,6 +69,9 @@ class ChatExchange {
         this.meters = meters;
         this.timeouts = Counter.builder("gateway.reply.timeouts")
                 .description("customer messages answered with a fallback because no reply came in time")
+                .register(meters);
+        this.foreignConversations = Counter.builder("gateway.messages.refused").tag("reason", "foreign_conversation")
+                .description("customer messages refused because they name a conversation that is not the sender's")
                 .register(meters);
         Gauge.builder("gateway.replies.rate", admission, Admission::repliesPerSecond).baseUnit("replies/s")
                 .description("customer messages answered per second over the last seconds (the shedding estimate)")
@@ -77,6 +83,12 @@ class ChatExchange {
      * sent again: it gets the first submission's reply, waiting for it while it is in flight.
      */
     Mono<Answer> send(CustomerMessage message, String userId, String channel, Consumer<ReplyChunk> chunks) {
+        if (message.conversationId() != null && !conversations.ownedBy(message.conversationId(), userId)) {
+            foreignConversations.increment();
+            log.warn("Refused messageId={} of userId={}: conversationId={} is not theirs", message.id(),
+                    userId, message.conversationId());
+            return Mono.error(new ForeignConversationException());
+        }
         Admission.Verdict verdict = admission.judge();
         if (verdict != Admission.Verdict.ADMITTED) {
             Counter.builder("gateway.messages.shed").tag("reason", verdict.name().toLowerCase(Locale.ROOT))
@@ -87,7 +99,7 @@ class ChatExchange {
         Instant receivedAt = Instant.now();
         Instant clientTimestamp = clientTimestamp(message.timestamp());
         String proposedConversation = message.conversationId() != null ? message.conversationId()
-                : UUID.randomUUID().toString();
+                : conversations.mint(userId);
         if (message.id() == null) {
             Envelope envelope = new Envelope(UUID.randomUUID().toString(), proposedConversation, userId,
                     partition.number(), receivedAt);

@@ -143,7 +143,8 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 })
                 .onErrorResume(e -> {
                     log.warn("WebSocket message {} failed: {}", message.id(), e.getMessage());
-                    emit(frames, e instanceof InvalidFieldException ? new ErrorFrame(message.id(), 400, e.getMessage())
+                    emit(frames, e instanceof InvalidFieldException invalid
+                            ? new ErrorFrame(message.id(), invalid.status(), e.getMessage())
                             : e instanceof IllegalStateException ? new ErrorFrame(message.id(), 409, e.getMessage())
                             : ErrorFrame.retryLater(message.id(), e.getMessage()));
                     return Mono.empty();

@@ -13,4 +13,9 @@ class InvalidFieldException extends RuntimeException {
     String field() {
         return field;
     }
+
+    /** The HTTP status (or WebSocket error frame status) it is answered with. */
+    int status() {
+        return 400;
+    }
 }

@@ -45,8 +45,20 @@ class OpenApiConfiguration {
                 OpenAPI document = service.getValue();
                 if (document.getPaths() != null) {
                     document.getPaths().forEach((path, item) -> {
-                        if (path.startsWith("/api/") && !paths.containsKey(path)) {
+                        if (!path.startsWith("/api/")) {
+                            return;
+                        }
+                        PathItem own = paths.get(path);
+                        if (own == null) {
                             paths.addPathItem(path, publicView(item, service.getKey()));
+                        } else {
+                            // the gateway answers some methods of a routed path itself (POST of a new conversation)
+                            item.readOperationsMap().forEach((method, operation) -> {
+                                if (!own.readOperationsMap().containsKey(method)) {
+                                    operation.addExtension("x-served-by", service.getKey());
+                                    own.operation(method, operation);
+                                }
+                            });
                         }
                     });
                 }

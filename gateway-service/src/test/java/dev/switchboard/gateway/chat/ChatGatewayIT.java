@@ -23,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,8 +75,7 @@ class ChatGatewayIT {
     void signIn() {
         // the stand-in pipeline joins its consumer group asynchronously; messages sent before would time out
         ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("echo"), Topics.CHAT_INBOUND.partitions());
-        token = (String) web.post().uri("/api/v1/auth/token").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("access_token");
+        token = guestToken();
     }
 
     @Test
@@ -101,13 +102,76 @@ class ChatGatewayIT {
 
     @Test
     void aMessageNobodyAnswersGetsAFallbackInsteadOfHanging() {
+        String conversation = startConversation(token);
         Map<String, Object> reply = web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("content", "silence please", "conversationId", "c-1"))
+                .bodyValue(Map.of("content", "silence please", "conversationId", conversation))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 
         assertThat(reply.get("source")).isEqualTo("fallback");
-        assertThat(reply.get("conversationId")).isEqualTo("c-1");
+        assertThat(reply.get("conversationId")).isEqualTo(conversation);
         assertThat((String) reply.get("content")).contains("taking longer");
+    }
+
+    @Test
+    void aConversationStartedAheadIsContinuedByItsOwnerOnly() {
+        // Given a conversation a customer starts before the first message
+        String conversation = startConversation(token);
+
+        // When the customer sends into it, and another customer tries to
+        Map<String, Object> reply = web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("content", "my internet is slow", "conversationId", conversation))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        String other = guestToken();
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(other))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("content", "my internet is slow", "conversationId", conversation))
+                .exchange().expectStatus().isForbidden();
+
+        // Then the owner's message is answered in it; each start is a different conversation
+        assertThat(reply.get("conversationId")).isEqualTo(conversation);
+        assertThat(startConversation(token)).isNotEqualTo(conversation);
+    }
+
+    @Test
+    void aMessageIntoAnotherCustomersConversationIsRefusedBeforeThePipelineSeesIt() {
+        // Given a customer's conversation
+        String conversation = (String) web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("content", "my internet is slow"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody()
+                .get("conversationId");
+
+        // When another customer sends into it over REST and over the WebSocket, and into an id of their own making
+        String other = guestToken();
+        String overRest = id();
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(other))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", overRest, "content", "escalate this", "conversationId", conversation))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.fields").isEqualTo(List.of("conversationId"))
+                .jsonPath("$.title").isEqualTo("Not your conversation");
+        String madeUp = id();
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(other))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", madeUp, "content", "hello", "conversationId", "c-1"))
+                .exchange().expectStatus().isForbidden();
+        String overSocket = id();
+        try (ChatSocket socket = new ChatSocket(port, other)) {
+            socket.send(Map.of("id", overSocket, "content", "escalate this", "conversationId", conversation));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(socket.ofType("error"))
+                    .singleElement().satisfies(frame -> {
+                        assertThat(frame.get("messageId")).isEqualTo(overSocket);
+                        assertThat(frame.get("status")).isEqualTo(403);
+                    }));
+        }
+
+        // Then none of them reached the pipeline, while the same customer's next message without an id does
+        String next = id();
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(other))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("id", next, "content", "hello"))
+                .exchange().expectStatus().isOk();
+        assertThat(EchoPipeline.SEEN).contains(next).doesNotContain(overRest, madeUp, overSocket);
     }
 
     @Test
@@ -272,6 +336,17 @@ class ChatGatewayIT {
         web.get().uri("/api/v1/chat/ws").exchange().expectStatus().isUnauthorized();
     }
 
+    private String startConversation(String bearer) {
+        return (String) web.post().uri("/api/v1/chat/conversations").headers(h -> h.setBearerAuth(bearer)).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
+                .get("conversationId");
+    }
+
+    private String guestToken() {
+        return (String) web.post().uri("/api/v1/auth/token").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("access_token");
+    }
+
     private static String id() {
         return UUID.randomUUID().toString();
     }
@@ -284,6 +359,9 @@ class ChatGatewayIT {
     /** Answers every message except "silence please"; streams one chunk first for "stream ..." messages. */
     static class EchoPipeline {
 
+        /** The id of every message the pipeline was given. */
+        static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+
         private final EventPublisher publisher;
 
         EchoPipeline(EventPublisher publisher) {
@@ -292,6 +370,7 @@ class ChatGatewayIT {
 
         @KafkaListener(id = "echo", topics = "chat.inbound", groupId = "echo")
         void on(ChatMessageReceived message) {
+            SEEN.add(message.getMessageId());
             if (message.getContent().equals("silence please")) {
                 return;
             }

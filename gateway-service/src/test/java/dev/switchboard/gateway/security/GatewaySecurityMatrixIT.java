@@ -80,6 +80,10 @@ class GatewaySecurityMatrixIT {
                 new Row(POST, "/api/v1/analytics/admin/rebuild", null, 401, 401, 401, 401, 401, 403, 403, 200),
                 // an empty message is refused by the gateway itself, after the caller is known
                 new Row(POST, "/api/v1/chat/messages", "{}", 401, 401, 401, 401, 401, 400, 400, 400),
+                // a conversation id the gateway did not mint for the caller is nobody's to write into (finding 6)
+                new Row(POST, "/api/v1/chat/messages", "{\"content\":\"hi\",\"conversationId\":\"c-1\"}",
+                        401, 401, 401, 401, 401, 403, 403, 403),
+                new Row(POST, "/api/v1/chat/conversations", null, 401, 401, 401, 401, 401, 201, 201, 201),
                 // the static pages are public, but a bad token is refused wherever it is presented
                 new Row(GET, "/", null, 200, 200, 401, 401, 401, 200, 200, 200),
                 new Row(GET, "/dashboard", null, 200, 200, 401, 401, 401, 200, 200, 200));
