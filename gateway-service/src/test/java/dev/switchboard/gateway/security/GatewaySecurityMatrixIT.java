@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -27,8 +28,8 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The gateway's public routes against every kind of caller (issue 15): what each gets, and that a refused call never
- * reaches a service. Every service is one backend here that answers 200 and counts the API calls it gets.
+ * Every route of the gateway, its own and the ones it routes to the services, against every kind of caller (issue
+ * 15): what each gets, that a refused call never reaches a service, and that no route is left out. Every service is one backend here that answers 200 and counts the API calls it gets.
  */
 @GatewayServiceTest
 class GatewaySecurityMatrixIT {
@@ -60,6 +61,9 @@ class GatewaySecurityMatrixIT {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    ApplicationContext context;
+
     /** The callers, in the column order of the table. */
     enum Caller { ANONYMOUS, FORGED_HEADERS, FOREIGN_KEY, EXPIRED, WITHOUT_EXP, CUSTOMER, AGENT, ADMIN }
 
@@ -71,22 +75,45 @@ class GatewaySecurityMatrixIT {
         // Given the table: columns anonymous, forged identity headers, a token signed with another key, expired,
         //       without exp, customer, agent, admin
         List<Row> rows = List.of(
-                new Row(GET, "/api/v1/chat/conversations", null, 401, 401, 401, 401, 401, 200, 200, 200),
-                new Row(GET, "/api/v1/profile", null, 401, 401, 401, 401, 401, 200, 200, 200),
-                new Row(GET, "/api/v1/feedback/summary", null, 401, 401, 401, 401, 401, 200, 200, 200),
-                new Row(GET, "/api/v1/knowledge/articles", null, 401, 401, 401, 401, 401, 200, 200, 200),
-                new Row(POST, "/api/v1/knowledge/admin/reload", null, 401, 401, 401, 401, 401, 403, 403, 200),
-                new Row(GET, "/api/v1/analytics/overview", null, 401, 401, 401, 401, 401, 403, 200, 200),
-                new Row(POST, "/api/v1/analytics/admin/rebuild", null, 401, 401, 401, 401, 401, 403, 403, 200),
+                // the gateway's own
+                new Row(POST, "/api/v1/auth/token", "{}", 200, 200, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/api/v1/health", null, 200, 200, 401, 401, 401, 200, 200, 200),
                 // an empty message is refused by the gateway itself, after the caller is known
                 new Row(POST, "/api/v1/chat/messages", "{}", 401, 401, 401, 401, 401, 400, 400, 400),
                 // a conversation id the gateway did not mint for the caller is nobody's to write into (finding 6)
                 new Row(POST, "/api/v1/chat/messages", "{\"content\":\"hi\",\"conversationId\":\"c-1\"}",
                         401, 401, 401, 401, 401, 403, 403, 403),
                 new Row(POST, "/api/v1/chat/conversations", null, 401, 401, 401, 401, 401, 201, 201, 201),
-                // the static pages are public, but a bad token is refused wherever it is presented
+                // the WebSocket handshake: a plain GET is no upgrade (the handshake itself is in ChatGatewayIT)
+                new Row(GET, "/api/v1/chat/ws", null, 401, 401, 401, 401, 401, 400, 400, 400),
+                // the breakers' forward target, called directly
+                new Row(GET, "/api/v1/unavailable/chat-service", null, 401, 401, 401, 401, 401, 503, 503, 503),
+                // routed to the services, which check the same again with the gateway's internal token
+                new Row(GET, "/api/v1/chat/conversations", null, 401, 401, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/api/v1/chat/conversations/c-1/messages", null, 401, 401, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/api/v1/profile", null, 401, 401, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/api/v1/feedback/summary", null, 401, 401, 401, 401, 401, 200, 200, 200),
+                new Row(POST, "/api/v1/feedback", "{}", 401, 401, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/api/v1/knowledge/articles", null, 401, 401, 401, 401, 401, 200, 200, 200),
+                new Row(POST, "/api/v1/knowledge/admin/reload", null, 401, 401, 401, 401, 401, 403, 403, 200),
+                new Row(GET, "/api/v1/analytics/overview", null, 401, 401, 401, 401, 401, 403, 200, 200),
+                new Row(POST, "/api/v1/analytics/admin/rebuild", null, 401, 401, 401, 401, 401, 403, 403, 200),
+                // the API documents and the static pages are public, but a bad token is refused wherever it is
+                // presented
+                new Row(GET, "/v3/api-docs", null, 200, 200, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/v3/api-docs.yaml", null, 200, 200, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/v3/api-docs/swagger-config", null, 200, 200, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/swagger-ui.html", null, 302, 302, 401, 401, 401, 302, 302, 302),
+                new Row(GET, "/swagger-ui/index.html", null, 200, 200, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/swagger-ui/swagger-initializer.js", null, 200, 200, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/webjars/swagger-ui/index.html", null, 200, 200, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/webjars/swagger-ui/swagger-initializer.js", null, 200, 200, 401, 401, 401, 200, 200,
+                        200),
+                new Row(GET, "/webjars/swagger-ui/5.32.2/swagger-initializer.js", null, 200, 200, 401, 401, 401, 200,
+                        200, 200),
                 new Row(GET, "/", null, 200, 200, 401, 401, 401, 200, 200, 200),
-                new Row(GET, "/dashboard", null, 200, 200, 401, 401, 401, 200, 200, 200));
+                new Row(GET, "/dashboard", null, 200, 200, 401, 401, 401, 200, 200, 200),
+                new Row(GET, "/chat.js", null, 200, 200, 401, 401, 401, 200, 200, 200));
 
         // When every route is called as every caller (the first call of a route may take seconds on a busy machine)
         WebTestClient patient = web.mutate().responseTimeout(SecurityMatrix.PATIENCE).build();
@@ -114,6 +141,10 @@ class GatewaySecurityMatrixIT {
 
         // Then each caller got its status
         assertThat(wrong).as("statuses that differ from the matrix").isEmpty();
+
+        // And every route the gateway serves or routes is in the table, so a new one cannot go in without a row
+        assertThat(GatewayRoutes.uncovered(context, rows.stream().map(row -> row.method() + " " + row.path())
+                .toList())).as("routes of the gateway that the matrix does not call").isEmpty();
     }
 
     private static Consumer<HttpHeaders> headers(Caller caller) {
