@@ -1,5 +1,16 @@
 package dev.switchboard.platform.test;
 
+import dev.switchboard.platform.security.InternalIdentity;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import dev.switchboard.platform.security.InternalAuthProperties;
 import dev.switchboard.platform.security.InternalTokens;
 import dev.switchboard.platform.security.PemKeys;
@@ -65,6 +76,24 @@ public final class TestIdentity {
     /** A token with the gateway's name and claims, signed with a key nobody trusts. */
     public Consumer<HttpHeaders> forged(String userId, String... roles) {
         return bearer(signer("gateway-service", FOREIGN).forUser(audience, userId, List.of(roles)));
+    }
+
+    /**
+     * The gateway's token for {@code userId} with {@code roles}, signed with the gateway's key, valid from
+     * {@code issuedAt} until {@code expiresAt}, or without an expiry when that is null: what {@code InternalTokens}
+     * never makes.
+     */
+    public Consumer<HttpHeaders> signedUntil(Instant issuedAt, Instant expiresAt, String userId, String... roles) {
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer("gateway-service").subject(userId)
+                .audience(List.of(audience)).issuedAt(issuedAt).id(UUID.randomUUID().toString())
+                .claim(InternalIdentity.ROLES, List.of(roles));
+        if (expiresAt != null) {
+            claims.expiresAt(expiresAt);
+        }
+        JwtEncoder encoder = NimbusJwtEncoder.withKeyPair((RSAPublicKey) GATEWAY.getPublic(),
+                (RSAPrivateKey) GATEWAY.getPrivate()).build();
+        return bearer(encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
+                claims.build())).getTokenValue());
     }
 
     /** The gateway's token for {@code userId} with {@code roles}, addressed to another service. */
