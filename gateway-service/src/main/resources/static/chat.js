@@ -293,9 +293,7 @@
   }
 
   async function send(content, choice) {
-    if (!state.conversationId) await startConversation();
-    const message = { id: uuid(), content, role: 'user', timestamp: new Date().toISOString(),
-      conversationId: state.conversationId };
+    const message = { id: uuid(), content, role: 'user', timestamp: new Date().toISOString() };
     if (choice) message.choice = choice;
     const node = showMessage(message);
     node.classList.add('unconfirmed');
@@ -304,6 +302,10 @@
     state.unanswered.set(message.id, message);
     updateTyping();
     scrollToEnd();
+    // shown at once; sent once the conversation has its id (messages typed meanwhile wait for the same start, in
+    // order)
+    if (!state.conversationId) await startConversation();
+    message.conversationId = state.conversationId;
     sendFrame(message);
   }
 
