@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.security;
 
+import static org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers.pathMatchers;
+
 import dev.switchboard.platform.security.InternalAuthProperties;
 import dev.switchboard.platform.security.InternalTokens;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -23,6 +26,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper json,
+            ManagementPort managementPort,
             @Value("${switchboard.gateway.cors-allowed-origins:}") List<String> corsOrigins) {
         ProblemResponses problems = new ProblemResponses(json);
         JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
@@ -40,13 +44,17 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(paths -> paths
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                        .pathMatchers("/api/v1/health", "/actuator/health", "/actuator/health/**",
-                                "/actuator/prometheus", "/actuator/info", "/metrics").permitAll()
+                        .pathMatchers("/api/v1/health").permitAll()
+                        // the same chain guards the management port (its server takes the application's web filters),
+                        // which serves the actuator only: there the probes' health and the scraper's Prometheus are open
+                        .matchers(new AndServerWebExchangeMatcher(pathMatchers("/actuator/health",
+                                "/actuator/health/**", "/actuator/prometheus"), managementPort)).permitAll()
                         // the services check the role too; the edge refuses early
                         .pathMatchers("/api/v1/knowledge/admin/**", "/api/v1/analytics/admin/**").hasRole(Roles.ADMIN)
                         .pathMatchers("/api/v1/analytics/**").hasAnyRole(Roles.AGENT, Roles.ADMIN)
                         .pathMatchers("/api/**").authenticated()
-                        .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                        // the gateway's Prometheus text on the public port; the rest of the actuator anywhere
+                        .pathMatchers("/metrics", "/actuator/**").hasRole(Roles.ADMIN)
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(
@@ -55,6 +63,11 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
     }
 
     /** The internal tokens of routed calls, signed with the gateway's private key (the services hold its public key). */

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -26,11 +28,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ExtendWith(OutputCaptureExtension.class)
 class EdgeIT {
 
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
     @Autowired
     WebTestClient web;
 
     @Autowired
     MeterRegistry meters;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void aCallerOverTheLimitGets429WithRetryAfterAndRecovers() {
@@ -143,12 +150,40 @@ class EdgeIT {
     }
 
     @Test
-    void metricsServesPrometheusText() {
-        // the scrape is larger than the gateway's own limit on request bodies, which this client was built with
-        web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
-                .get().uri("/metrics").exchange().expectStatus().isOk()
+    void metricsServesPrometheusTextToAnAdminOnly() {
+        // Given the public port, When anonymous asks for the metrics, Then it is refused
+        web.get().uri("/metrics").exchange().expectStatus().isUnauthorized();
+
+        // When an admin asks, Then the gateway's Prometheus text comes back
+        String admin = token("admin");
+        scraper(web).get().uri("/metrics").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes")
                         .contains("application=\"gateway-service\""));
+    }
+
+    @Test
+    void theManagementPortServesTheScraperAndTheProbesAndThePublicPortNoneOfTheActuator() {
+        // Given the management port, which the public does not reach
+        // (a client of its own: the test's client resolves every path against the public port)
+        WebTestClient management = scraper(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(30)).build());
+
+        // When anonymous callers (Prometheus, the kubelet) ask for Prometheus and health, Then they get them
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
+        management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        // Then the rest of the actuator needs the admin role, and the API is not served there
+        management.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
+        management.get().uri("/api/v1/health").exchange().expectStatus().isNotFound();
+
+        // When the same paths are asked on the public port, Then they are refused
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isUnauthorized();
+    }
+
+    /** A scrape is larger than the gateway's own limit on request bodies, which this client was built with. */
+    private static WebTestClient scraper(WebTestClient client) {
+        return client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
     }
 
     @Test
@@ -165,7 +200,12 @@ class EdgeIT {
         web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 
+    /** One token per user for the whole class: the token endpoint shares this address's bucket of 5. */
     private String token(String user) {
+        return TOKENS.computeIfAbsent(user, this::signIn);
+    }
+
+    private String signIn(String user) {
         return (String) web.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", user, "password", "switchboard")).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("access_token");

@@ -113,7 +113,12 @@ class GatewaySecurityMatrixIT {
                         200, 200),
                 new Row(GET, "/", null, 200, 200, 401, 401, 401, 200, 200, 200),
                 new Row(GET, "/dashboard", null, 200, 200, 401, 401, 401, 200, 200, 200),
-                new Row(GET, "/chat.js", null, 200, 200, 401, 401, 401, 200, 200, 200));
+                new Row(GET, "/chat.js", null, 200, 200, 401, 401, 401, 200, 200, 200),
+                // the gateway's Prometheus text is for an admin; the actuator is on the management port, not here
+                new Row(GET, "/metrics", null, 401, 401, 401, 401, 401, 403, 403, 200),
+                new Row(GET, "/actuator/prometheus", null, 401, 401, 401, 401, 401, 403, 403, 404),
+                new Row(GET, "/actuator/health/liveness", null, 401, 401, 401, 401, 401, 403, 403, 404),
+                new Row(GET, "/actuator/metrics", null, 401, 401, 401, 401, 401, 403, 403, 404));
 
         // When every route is called as every caller (the first call of a route may take seconds on a busy machine)
         WebTestClient patient = web.mutate().responseTimeout(SecurityMatrix.PATIENCE).build();

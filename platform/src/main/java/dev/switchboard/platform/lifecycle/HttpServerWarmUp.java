@@ -9,7 +9,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Part of readiness: one request through the service's own HTTP server and WebFlux (on the loopback address), so the
- * server's pipeline, codecs and security filters are loaded before a customer's request.
+ * server's pipeline, codecs and security filters are loaded before a customer's request. It asks for liveness, or for
+ * {@code switchboard.warm-up.http-path} where the actuator has a port of its own (the gateway's).
  */
 class HttpServerWarmUp implements WarmUp {
 
@@ -25,11 +26,11 @@ class HttpServerWarmUp implements WarmUp {
         String address = environment.getProperty("server.address", "127.0.0.1");
         String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
-                URI.create("http://" + host + ":" + port + "/actuator/health/liveness"))
+        String path = environment.getProperty("switchboard.warm-up.http-path", "/actuator/health/liveness");
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("liveness answered " + response.statusCode());
+            throw new IllegalStateException(path + " answered " + response.statusCode());
         }
     }
 }
