@@ -125,6 +125,10 @@ public final class LocalStack {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", Integer.toString(service.port()));
         env.put("SERVER_ADDRESS", options.bind());
+        if (service.managementPort() != service.port()) {
+            // on the same address as the server (the gateway binds it to SERVER_ADDRESS too)
+            env.put("MANAGEMENT_PORT", Integer.toString(service.managementPort()));
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("SWITCHBOARD_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         // one instance of each service: its name is stable across restarts, so its consumers are static group members
@@ -193,13 +197,17 @@ public final class LocalStack {
                 + "load average %.2f%n", took.toMillis() / 1000.0, Memory.proportionalMegabytes(postgresProcess()),
                 Memory.residentMegabytes(postgresProcess()),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        if (running.stream().anyMatch(p -> p.service().module().equals("gateway-service"))) {
-            String gateway = options.localAddress() + ":8080";
+        Optional<Service> gatewayProcess = running.stream().map(Supervised::service)
+                .filter(s -> s.module().equals("gateway-service")).findFirst();
+        gatewayProcess.ifPresent(gatewayService -> {
+            String gateway = options.localAddress() + ":" + gatewayService.port();
             banner.append("  Chat API    POST http://" + gateway + "/api/v1/chat/messages\n");
             banner.append("  WebSocket   ws://" + gateway + "/api/v1/chat/ws\n");
             banner.append("  Token       POST http://" + gateway + "/api/v1/auth/token\n");
             banner.append("  API docs    http://" + gateway + "/swagger-ui.html\n");
-        }
+            banner.append("  Metrics     http://" + options.localAddress() + ":" + gatewayService.managementPort()
+                    + "/actuator/prometheus (GET /metrics on the public port needs an admin token)\n");
+        });
         for (ServiceProcess process : running.stream().map(Supervised::current).toList()) {
             banner.append(String.format("  %-21s %s (pid %d)%n", process.service().module(), process.healthUrl(),
                     process.pid()));

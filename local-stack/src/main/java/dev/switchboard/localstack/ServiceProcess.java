@@ -112,7 +112,7 @@ final class ServiceProcess {
 
     String healthUrl() {
         // readiness, not liveness: a service is ready once the path of a first message is warm
-        return "http://" + host + ":" + service.port() + "/actuator/health/readiness";
+        return "http://" + host + ":" + service.managementPort() + "/actuator/health/readiness";
     }
 
     /** The last lines of the service's log, to show why it did not come up. */
