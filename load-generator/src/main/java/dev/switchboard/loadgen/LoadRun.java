@@ -49,13 +49,14 @@ public final class LoadRun {
         Proc proc = Proc.system();
         if (options.hold() != null) {
             return new Report(startedAt, options, List.of(), null, Map.of(), null, null, null,
-                    new HoldRun(http, options.target(), proc).run(options.hold(), options.mix(), options.grace()));
+                    new HoldRun(http, options.target(), options.management(), proc)
+                            .run(options.hold(), options.mix(), options.grace()));
         }
         List<CeilingReport> ceilings = options.ceiling() ? ceilings(http, options) : List.of();
         List<Customer> customers = Customers.signIn(http, options.target(), options.customers(), options.channel());
         List<ChatSocket> sockets = ChatSocket.openAll(http, options.target(),
                 customers.stream().filter(Customer::usesWebSocket).toList());
-        GatewayMetrics gateway = new GatewayMetrics(http, options.target());
+        GatewayMetrics gateway = new GatewayMetrics(http, options.management());
         Double timeoutsBefore = gateway.replyTimeouts().orElse(null);
 
         CpuMeter cpu = new CpuMeter(proc, options.target().getPort());

@@ -14,6 +14,7 @@ import java.util.Map;
  * One benchmark run against a running stack. Each option is {@code --name value} or {@code --name=value}.
  *
  * @param target the gateway's base URL
+ * @param management the gateway's management port (its Prometheus text, for the gateway's own figures)
  * @param kafka the stack's Kafka bootstrap servers, for the consumer lag and the one-hop ceiling
  * @param rate messages per second, sent whatever the answers (open loop)
  * @param duration the measured time
@@ -30,13 +31,14 @@ import java.util.Map;
  * @param hold the WebSocket hold mode instead of the throughput run; null for the throughput run
  * @param out where to write every figure as JSON; null for none
  */
-public record Options(URI target, String kafka, double rate, Duration duration, Duration warmup, Duration grace,
-        int customers, int turns, Channel channel, MessageMix mix, boolean ceiling, Duration ceilingDuration,
+public record Options(URI target, URI management, String kafka, double rate, Duration duration, Duration warmup,
+        Duration grace, int customers, int turns, Channel channel, MessageMix mix, boolean ceiling, Duration ceilingDuration,
         int ceilingConcurrency, Duration drainLimit, HoldPlan hold, Path out) {
 
     static final String USAGE = """
             usage: java -jar load-generator/target/load-generator.jar [options]
               --target URL             the gateway (default http://127.0.0.1:8080)
+              --management URL         the gateway's management port, for its metrics (default http://127.0.0.1:8090)
               --kafka HOST:PORT        the stack's Kafka, for consumer lag and the one-hop ceiling (default 127.0.0.1:9092)
               --rate N                 messages per second, open loop (default 20)
               --duration S             measured seconds (default 10)
@@ -58,8 +60,8 @@ public record Options(URI target, String kafka, double rate, Duration duration, 
             The stack's rate limits must be out of the way, see docs/benchmarks.md.""";
 
     private static final List<String> FLAGS = List.of("no-ceiling", "help");
-    private static final List<String> VALUED = List.of("target", "kafka", "rate", "duration", "warmup", "grace",
-            "customers", "turns", "channel", "mix", "ceiling-seconds", "ceiling-concurrency", "drain-seconds",
+    private static final List<String> VALUED = List.of("target", "management", "kafka", "rate", "duration", "warmup",
+            "grace", "customers", "turns", "channel", "mix", "ceiling-seconds", "ceiling-concurrency", "drain-seconds",
             "hold-connections", "hold-seconds", "active-share", "active-interval", "out");
 
     public static Options parse(String... args) {
@@ -89,7 +91,8 @@ public record Options(URI target, String kafka, double rate, Duration duration, 
         HoldPlan hold = holdConnections == 0 ? null : new HoldPlan(holdConnections, seconds(given, "hold-seconds", 300),
                 fraction(given, "active-share", 0.1), seconds(given, "active-interval", 10));
         Path out = given.containsKey("out") ? Path.of(given.get("out")) : null;
-        return new Options(URI.create(given.getOrDefault("target", "http://127.0.0.1:8080").replaceAll("/+$", "")),
+        return new Options(url(given, "target", "http://127.0.0.1:8080"),
+                url(given, "management", "http://127.0.0.1:8090"),
                 given.getOrDefault("kafka", "127.0.0.1:9092"), positive(given, "rate", 20),
                 seconds(given, "duration", 10), seconds(given, "warmup", 2), seconds(given, "grace", 30),
                 positiveInt(given, "customers", 200), Math.max(1, positiveInt(given, "turns", 1)),
@@ -97,6 +100,10 @@ public record Options(URI target, String kafka, double rate, Duration duration, 
                 MessageMix.parse(given.getOrDefault("mix", "kb=0.9,fallback=0.05,handoff=0.05")),
                 !given.containsKey("no-ceiling"), seconds(given, "ceiling-seconds", 5),
                 positiveInt(given, "ceiling-concurrency", 32), seconds(given, "drain-seconds", 30), hold, out);
+    }
+
+    private static URI url(Map<String, String> given, String name, String fallback) {
+        return URI.create(given.getOrDefault(name, fallback).replaceAll("/+$", ""));
     }
 
     private static double number(Map<String, String> given, String name, double fallback) {

@@ -16,6 +16,7 @@ class OptionsTest {
         Options options = Options.parse();
 
         assertThat(options.target()).isEqualTo(URI.create("http://127.0.0.1:8080"));
+        assertThat(options.management()).isEqualTo(URI.create("http://127.0.0.1:8090"));
         assertThat(options.kafka()).isEqualTo("127.0.0.1:9092");
         assertThat(options.channel()).isEqualTo(Channel.REST);
         assertThat(options.customers()).isEqualTo(200);
@@ -27,7 +28,8 @@ class OptionsTest {
     @Test
     void takesValuesAfterASpaceOrAnEqualsSign() {
         Options options = Options.parse("--rate", "300", "--duration=60", "--warmup", "0.5", "--channel", "ws",
-                "--no-ceiling", "--out", "run.json", "--target", "http://gateway:8080/");
+                "--no-ceiling", "--out", "run.json", "--target", "http://gateway:8080/",
+                "--management=http://gateway:8090/");
 
         assertThat(options.rate()).isEqualTo(300);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(60));
@@ -36,6 +38,7 @@ class OptionsTest {
         assertThat(options.ceiling()).isFalse();
         assertThat(options.out()).isEqualTo(Path.of("run.json"));
         assertThat(options.target()).isEqualTo(URI.create("http://gateway:8080"));
+        assertThat(options.management()).isEqualTo(URI.create("http://gateway:8090"));
     }
 
     @Test

@@ -9,17 +9,18 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The gateway's own figures, from its Prometheus endpoint (open to anyone, unlike {@code /actuator/metrics}): heap in
- * use and how many replies it has answered with its timeout placeholder.
+ * The gateway's own figures, from its Prometheus endpoint on the management port (open to whoever reaches that port,
+ * as Prometheus does; the public port serves metrics to an admin only): heap in use and how many replies it has
+ * answered with its timeout placeholder.
  */
 public final class GatewayMetrics {
 
     private final HttpClient http;
     private final URI prometheus;
 
-    public GatewayMetrics(HttpClient http, URI gateway) {
+    public GatewayMetrics(HttpClient http, URI management) {
         this.http = http;
-        this.prometheus = gateway.resolve("/actuator/prometheus");
+        this.prometheus = management.resolve("/actuator/prometheus");
     }
 
     /** Bytes in use in every heap pool; empty if the endpoint cannot be read. */

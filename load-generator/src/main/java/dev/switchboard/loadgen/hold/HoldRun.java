@@ -27,11 +27,11 @@ public final class HoldRun {
     private final Proc proc;
     private final GatewayMetrics metrics;
 
-    public HoldRun(HttpClient http, URI gateway, Proc proc) {
+    public HoldRun(HttpClient http, URI gateway, URI management, Proc proc) {
         this.http = http;
         this.gateway = gateway;
         this.proc = proc;
-        this.metrics = new GatewayMetrics(http, gateway);
+        this.metrics = new GatewayMetrics(http, management);
     }
 
     public HoldReport run(HoldPlan plan, MessageMix mix, Duration grace) {
