@@ -40,6 +40,7 @@ ENV SERVICE=${SERVICE} \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
     DJL_CACHE_DIR=/tmp/djl \
     LOG_FORMAT=json
-# the port differs per service (SERVER_PORT, 8080-8086); compose and the chart publish the right one
-EXPOSE 8080-8086
+# the port differs per service (SERVER_PORT, 8080-8086; the gateway's actuator on MANAGEMENT_PORT, 8090); compose and
+# the chart publish the right one
+EXPOSE 8080-8086 8090
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

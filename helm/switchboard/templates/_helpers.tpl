@@ -103,6 +103,8 @@ the actuator health groups, resources, hardened security context, a writable /tm
 {{- $root := .root -}}
 {{- $name := .name -}}
 {{- $svc := index $root.Values.services $name -}}
+{{- /* where the actuator (probes, Prometheus) answers: the gateway's management port, else the service's own */ -}}
+{{- $actuatorPort := ternary "management" "http" (hasKey $svc "managementPort") -}}
 metadata:
   labels:
     {{- include "switchboard.labels" . | nindent 4 }}
@@ -112,7 +114,7 @@ metadata:
     {{- if $root.Values.prometheusAnnotations }}
     prometheus.io/scrape: "true"
     prometheus.io/path: /actuator/prometheus
-    prometheus.io/port: {{ $svc.port | quote }}
+    prometheus.io/port: {{ $svc.managementPort | default $svc.port | quote }}
     {{- end }}
 spec:
   serviceAccountName: {{ include "switchboard.serviceAccountName" $root }}
@@ -133,12 +135,21 @@ spec:
         - name: http
           containerPort: {{ $svc.port }}
           protocol: TCP
+        {{- if hasKey $svc "managementPort" }}
+        - name: management
+          containerPort: {{ $svc.managementPort }}
+          protocol: TCP
+        {{- end }}
       envFrom:
         - configMapRef:
             name: {{ include "switchboard.fullname" $root }}-config
       env:
         - name: SERVER_PORT
           value: {{ $svc.port | quote }}
+        {{- if hasKey $svc "managementPort" }}
+        - name: MANAGEMENT_PORT
+          value: {{ $svc.managementPort | quote }}
+        {{- end }}
         - name: JAVA_TOOL_OPTIONS
           value: {{ printf "%s -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" $svc.javaOpts | quote }}
         # examples and documents embedded once per model and content; /tmp (an emptyDir) outlives a container restart
@@ -183,20 +194,20 @@ spec:
       startupProbe:
         httpGet:
           path: /actuator/health/readiness
-          port: http
+          port: {{ $actuatorPort }}
         periodSeconds: {{ $root.Values.probes.startup.periodSeconds }}
         failureThreshold: {{ $root.Values.probes.startup.failureThreshold }}
       livenessProbe:
         httpGet:
           path: /actuator/health/liveness
-          port: http
+          port: {{ $actuatorPort }}
         periodSeconds: {{ $root.Values.probes.liveness.periodSeconds }}
         timeoutSeconds: {{ $root.Values.probes.liveness.timeoutSeconds }}
         failureThreshold: {{ $root.Values.probes.liveness.failureThreshold }}
       readinessProbe:
         httpGet:
           path: /actuator/health/readiness
-          port: http
+          port: {{ $actuatorPort }}
         periodSeconds: {{ $root.Values.probes.readiness.periodSeconds }}
         timeoutSeconds: {{ $root.Values.probes.readiness.timeoutSeconds }}
         failureThreshold: {{ $root.Values.probes.readiness.failureThreshold }}

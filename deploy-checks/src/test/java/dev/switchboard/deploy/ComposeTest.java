@@ -22,6 +22,7 @@ class ComposeTest {
     // Jaeger's image has no shell tool to probe with; nothing waits for it to be healthy (traces are best effort)
     static final List<String> WITHOUT_HEALTHCHECK = List.of("jaeger");
     private static final Pattern DEFAULT_PORT = Pattern.compile("port: \\$\\{SERVER_PORT:(\\d+)}");
+    private static final Pattern MANAGEMENT_PORT = Pattern.compile("port: \\$\\{MANAGEMENT_PORT:(\\d+)}");
 
     /** The services of the system: the Maven modules named *-service, in the root pom's order. */
     static List<String> serviceModules() {
@@ -165,13 +166,34 @@ class ComposeTest {
         List<String> targets = (List<String>) ((List<Map<String, Object>>) switchboard.get("static_configs")).get(0)
                 .get("targets");
         for (String module : serviceModules()) {
-            assertThat(targets).contains(module + ":" + defaultPort(module));
+            assertThat(targets).contains(module + ":" + actuatorPort(module));
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGatewaysActuatorIsOnItsManagementPortWhichIsNotPublished() {
+        // Given the gateway's management port, as its application.yml defaults it
+        String management = actuatorPort("gateway-service");
+        assertThat(management).isNotEqualTo(defaultPort("gateway-service"));
+        Map<String, Object> gateway = services().get("gateway-service");
+
+        // Then compose sets it, the healthcheck reads readiness there, and only the public port reaches the host
+        assertThat(String.valueOf(map(gateway, "environment").get("MANAGEMENT_PORT"))).isEqualTo(management);
+        assertThat(String.valueOf(map(gateway, "healthcheck").get("test"))).contains("MANAGEMENT_PORT");
+        assertThat((List<Object>) gateway.get("ports")).extracting(String::valueOf)
+                .containsExactly(defaultPort("gateway-service") + ":" + defaultPort("gateway-service"));
     }
 
     /** A service owns a database when its application.yml names a default database URL. */
     static boolean ownsDatabase(String module) {
         return read(HOME.resolve(module).resolve("src/main/resources/application.yml")).contains("default-url:");
+    }
+
+    /** Where a service's actuator answers: its management port where its application.yml gives it one. */
+    static String actuatorPort(String module) {
+        Matcher port = MANAGEMENT_PORT.matcher(read(HOME.resolve(module).resolve("src/main/resources/application.yml")));
+        return port.find() ? port.group(1) : defaultPort(module);
     }
 
     static String defaultPort(String module) {

@@ -62,13 +62,15 @@ class HelmChartTest {
             assertThat(podSecurity).as(service).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", 10001);
             assertThat(pod).as(service).containsEntry("automountServiceAccountToken", false);
             Map<String, Object> container = list(pod, "containers").get(0);
+            // on the actuator's port: the gateway's management port, which its public port does not serve
+            String actuator = service.equals("gateway-service") ? "management" : "http";
             assertThat(map(map(container, "livenessProbe"), "httpGet")).as(service)
-                    .containsEntry("path", "/actuator/health/liveness");
+                    .containsEntry("path", "/actuator/health/liveness").containsEntry("port", actuator);
             assertThat(map(map(container, "readinessProbe"), "httpGet")).as(service)
-                    .containsEntry("path", "/actuator/health/readiness");
+                    .containsEntry("path", "/actuator/health/readiness").containsEntry("port", actuator);
             // started means warm: the startup probe waits for the readiness group, then liveness takes over
             assertThat(map(map(container, "startupProbe"), "httpGet")).as(service)
-                    .containsEntry("path", "/actuator/health/readiness");
+                    .containsEntry("path", "/actuator/health/readiness").containsEntry("port", actuator);
             assertThat(env(container)).as(service).containsEntry("EMBEDDING_CACHE_DIR", "/tmp/embeddings")
                     .doesNotContainKey("KAFKA_GROUP_INSTANCE_ID");
             Map<String, Object> resources = map(container, "resources");
@@ -228,7 +230,13 @@ class HelmChartTest {
             // Then only its callers (and the scraper) reach it; the gateway, the edge, is open on its port
             List<Map<String, Object>> ingress = list(spec, "ingress");
             if (service.equals("gateway-service")) {
-                assertThat(ingress).singleElement().satisfies(rule -> assertThat(rule).doesNotContainKey("from"));
+                // and the scraper alone on its management port
+                assertThat(ingress).hasSize(2);
+                assertThat(ingress.get(0)).doesNotContainKey("from");
+                assertThat(portNames(ingress.get(0))).containsExactly("http");
+                assertThat(list(ingress.get(1), "from"))
+                        .allSatisfy(peer -> assertThat(peer).containsOnlyKeys("namespaceSelector"));
+                assertThat(portNames(ingress.get(1))).containsExactly("management");
             } else {
                 Set<String> callers = new TreeSet<>();
                 ingress.forEach(rule -> callers.addAll(podNames(list(rule, "from"))));
@@ -272,6 +280,31 @@ class HelmChartTest {
         // And the policies can be left to the cluster's own
         assertThat(render(template(false).set("networkPolicy.enabled", false)))
                 .noneMatch(manifest -> "NetworkPolicy".equals(manifest.get("kind")));
+    }
+
+    private static List<Object> portNames(Map<String, Object> rule) {
+        return list(rule, "ports").stream().map(port -> port.get("port")).toList();
+    }
+
+    @Test
+    void theGatewaysActuatorIsOnItsManagementPortWhichOnlyPrometheusReaches() {
+        // Given the chart as installed
+        List<Map<String, Object>> manifests = render(false);
+        Map<String, Object> gateway = find(manifests, "StatefulSet", "switchboard-gateway-service");
+        Map<String, Object> template = map(map(gateway, "spec"), "template");
+        Map<String, Object> container = list(map(template, "spec"), "containers").get(0);
+
+        // Then the gateway listens for the actuator on its management port, and Prometheus is told to scrape there
+        assertThat(list(container, "ports")).extracting(port -> port.get("name") + ":" + port.get("containerPort"))
+                .containsExactly("http:8080", "management:8090");
+        assertThat(env(container)).containsEntry("MANAGEMENT_PORT", "8090");
+        assertThat(map(map(template, "metadata"), "annotations")).containsEntry("prometheus.io/port", "8090")
+                .containsEntry("prometheus.io/path", "/actuator/prometheus");
+        // And its Services expose the public port only
+        for (String name : List.of("switchboard-gateway-service", "switchboard-gateway-service-headless")) {
+            assertThat(list(map(find(manifests, "Service", name), "spec"), "ports")).as(name)
+                    .extracting(port -> port.get("targetPort")).containsExactly("http");
+        }
     }
 
     private static Set<Integer> egressPorts(List<Map<String, Object>> manifests, String service) {

@@ -23,12 +23,15 @@ final class ServiceJar implements AutoCloseable {
 
     final String module;
     final int port;
+    /** Where its actuator answers: its own port, or the management port of a service that has one. */
+    final int actuatorPort;
     final Path log;
     private final Process process;
 
-    private ServiceJar(String module, int port, Path log, Process process) {
+    private ServiceJar(String module, int port, int actuatorPort, Path log, Process process) {
         this.module = module;
         this.port = port;
+        this.actuatorPort = actuatorPort;
         this.log = log;
         this.process = process;
     }
@@ -54,9 +57,15 @@ final class ServiceJar implements AutoCloseable {
         builder.environment().putAll(TestIdentity.environment(module));
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        // the gateway serves its actuator on a management port of its own (MANAGEMENT_PORT), not on the public one
+        int actuatorPort = port;
+        if (module.equals("gateway-service")) {
+            actuatorPort = freePort();
+            builder.environment().put("MANAGEMENT_PORT", Integer.toString(actuatorPort));
+        }
         // the service stops by itself if this test JVM dies without closing it
         builder.environment().put("SWITCHBOARD_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
-        return new ServiceJar(module, port, log, builder.start());
+        return new ServiceJar(module, port, actuatorPort, log, builder.start());
     }
 
     static int freePort() throws IOException {
@@ -69,12 +78,18 @@ final class ServiceJar implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** A path of its actuator (health, Prometheus). */
+    String actuatorUrl(String path) {
+        return "http://127.0.0.1:" + actuatorPort + path;
+    }
+
     boolean isHealthy() {
         if (!process.isAlive()) {
             throw new IllegalStateException(module + " exited with " + process.exitValue() + ":\n" + tail());
         }
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/readiness")))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(actuatorUrl("/actuator/health/readiness")))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {

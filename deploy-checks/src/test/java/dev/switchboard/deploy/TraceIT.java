@@ -220,7 +220,7 @@ class TraceIT {
 
     private static String scrape(ServiceJar service) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(service.url("/actuator/prometheus"))).build(),
+                HttpRequest.newBuilder(URI.create(service.actuatorUrl("/actuator/prometheus"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
