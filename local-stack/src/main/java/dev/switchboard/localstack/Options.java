@@ -47,7 +47,8 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
             its log; the others keep running. Every exit, restart and return to ready is logged. To restart one service with other
             settings, put NAME=value lines in DATA-DIR/config/<service>.env and stop its process (its pid is listed
             when the stack is ready): the restart reads them.
-            A service counts as ready when its readiness (/actuator/health/readiness) is UP.""";
+            A service counts as ready when its readiness (/actuator/health/readiness) is UP; the gateway's is on its
+            management port, 8090, with its Prometheus text (the public port 8080 serves /metrics to an admin only).""";
 
     static Options parse(String[] args, Map<String, String> env, Path workingDirectory) {
         Map<String, String> given = new LinkedHashMap<>();

@@ -127,7 +127,10 @@ class OptionsTest {
         Map<String, String> gateway = new LocalStack(options).environment(Service.ALL.get(0), "127.0.0.1:9092");
         Properties kafka = KafkaBroker.config(cwd, options.bind(), options.localAddress(), 9092, 9093);
 
-        assertThat(gateway).containsEntry("SERVER_ADDRESS", address);
+        // (the gateway's management port too: it binds it to SERVER_ADDRESS; intent-service has none)
+        assertThat(gateway).containsEntry("SERVER_ADDRESS", address).containsEntry("MANAGEMENT_PORT", "8090");
+        assertThat(new LocalStack(options).environment(Service.ALL.get(2), "127.0.0.1:9092"))
+                .doesNotContainKey("MANAGEMENT_PORT");
         // only the broker talks to its controller, and this machine reaches the broker on the loopback address
         assertThat(kafka).containsEntry("listeners", "PLAINTEXT://" + address + ":9092,CONTROLLER://127.0.0.1:9093")
                 .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:9092");

@@ -64,7 +64,8 @@ class SupervisedTest {
         });
         readiness.start();
         try {
-            Service service = new Service("steady-service", readiness.getAddress().getPort(), null, "64m");
+            // (its readiness on a management port of its own, as the gateway's: nothing listens on its port 1)
+            Service service = new Service("steady-service", 1, readiness.getAddress().getPort(), null, "64m");
             Supervised supervised = supervise(service, "sleep 600", Supervised.RestartPolicy.of(5));
             await().atMost(Duration.ofSeconds(10)).until(supervised::isReady);
             long firstPid = supervised.current().pid();
