@@ -348,11 +348,16 @@ class StackIT {
     @Order(95)
     void everyMetricTheDashboardsQueryIsExportedByTheRunningServices() throws Exception {
         // Given the traffic of the tests above (messages, replies, ratings, a load, a breaker that stayed closed)
+        // (the gateway's Prometheus is on its management port, as the scraper reads it; its public /metrics is an
+        // admin's)
         Set<String> exported = new TreeSet<>();
-        for (int port = 8080; port <= 8086; port++) {
-            String path = port == 8080 ? "/metrics" : "/actuator/prometheus";
-            exported.addAll(DashboardMetrics.scrapedMetricNames(api.text("http://localhost:" + port + path)));
+        for (int port : List.of(8090, 8081, 8082, 8083, 8084, 8085, 8086)) {
+            exported.addAll(DashboardMetrics.scrapedMetricNames(api.text("http://localhost:" + port
+                    + "/actuator/prometheus")));
         }
+        assertThat(api.get("/metrics", null).status()).isEqualTo(401);
+        assertThat(api.get("/metrics", api.token("agent")).status()).isEqualTo(403);
+        assertThat(api.get("/metrics", api.token("admin")).status()).isEqualTo(200);
 
         // When the dashboards' queries are read
         Path home = RunningStack.home();
