@@ -49,7 +49,7 @@ class SecurityMatrixIT {
         message.setContent("my account number is 12345678");
         message.setChannel("rest");
         publisher.await(publisher.publish(Topics.CHAT_INBOUND, "conv-matrix", message));
-        WebTestClient patient = web.mutate().responseTimeout(SecurityMatrix.PATIENCE).build();
+        WebTestClient patient = SecurityMatrix.patient(web);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> patient.get().uri(CONVERSATION)
                 .headers(TestIdentity.of("chat-service").user("alice")).exchange().expectStatus().isOk());
 

@@ -57,7 +57,7 @@ class SecurityMatrixIT {
                 Instant.now()), "my wifi drops", REPLY, "Restart the router.", Agent.tech_support,
                 "wifi_troubleshooting");
         String rating = "{\"messageId\":\"" + REPLY + "\",\"helpful\":true}";
-        WebTestClient patient = web.mutate().responseTimeout(SecurityMatrix.PATIENCE).build();
+        WebTestClient patient = SecurityMatrix.patient(web);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> patient.post().uri("/api/v1/feedback/rating")
                 .headers(TestIdentity.of("feedback-service").user("alice"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(rating)

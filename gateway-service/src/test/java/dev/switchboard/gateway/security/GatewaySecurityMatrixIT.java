@@ -121,7 +121,7 @@ class GatewaySecurityMatrixIT {
                 new Row(GET, "/actuator/metrics", null, 401, 401, 401, 401, 401, 403, 403, 404));
 
         // When every route is called as every caller (the first call of a route may take seconds on a busy machine)
-        WebTestClient patient = web.mutate().responseTimeout(SecurityMatrix.PATIENCE).build();
+        WebTestClient patient = SecurityMatrix.patient(web);
         Map<String, String> wrong = new LinkedHashMap<>();
         for (Row row : rows) {
             for (Caller caller : Caller.values()) {
