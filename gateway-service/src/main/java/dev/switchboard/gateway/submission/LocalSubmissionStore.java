@@ -1,21 +1,44 @@
 package dev.switchboard.gateway.submission;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.KnowledgePassage;
+import dev.switchboard.events.Suggestion;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
 import reactor.core.publisher.Mono;
 
-/** Submissions in this replica's memory: enough for one replica; replicas share them only through Redis. */
+/**
+ * Submissions in this replica's memory: enough for one replica; replicas share them only through Redis. Bounded by
+ * size, since with the 24 h window nothing expires under load (100,000 replies of a few KB each outgrew a 256 MB
+ * gateway after about 50,000 messages: back-to-back full collections, no request answered). The oldest submission is
+ * forgotten first: the recent ones are those a retry names. A size-bounded Caffeine cache does not do that: its
+ * frequency-based admission evicted the newest submissions first.
+ */
 final class LocalSubmissionStore implements SubmissionStore {
 
-    private record Entry(String conversationId, ChatReplied reply) {
+    /** What an entry costs besides its characters: the map node, key, entry, reply and their headers, generously. */
+    private static final int OBJECTS = 1024;
+
+    private record Entry(String conversationId, ChatReplied reply, long writtenAt, int bytes) {
     }
 
-    private final Cache<SubmissionKey, Entry> entries;
+    /** In the order of first submission, the oldest first. */
+    private final LinkedHashMap<SubmissionKey, Entry> entries = new LinkedHashMap<>();
+    private final long maxBytes;
+    private final long windowMillis;
+    private final LongSupplier clock;
+    private long bytes;
 
     LocalSubmissionStore(SubmissionProperties properties) {
-        this.entries = Caffeine.newBuilder().expireAfterWrite(properties.window())
-                .maximumSize(properties.localMaxEntries()).build();
+        this(properties, System::currentTimeMillis);
+    }
+
+    LocalSubmissionStore(SubmissionProperties properties, LongSupplier clock) {
+        this.maxBytes = properties.localMaxSize().toBytes();
+        this.windowMillis = properties.window().toMillis();
+        this.clock = clock;
     }
 
     @Override
@@ -23,15 +46,18 @@ final class LocalSubmissionStore implements SubmissionStore {
         return Mono.fromSupplier(() -> claimNow(key, conversationId));
     }
 
-    Claim claimNow(SubmissionKey key, String conversationId) {
-        Entry known = entries.asMap().putIfAbsent(key, new Entry(conversationId, null));
-        return known == null ? new Claim(true, conversationId, null)
-                : new Claim(false, known.conversationId(), known.reply());
+    synchronized Claim claimNow(SubmissionKey key, String conversationId) {
+        Entry known = current(key);
+        if (known != null) {
+            return new Claim(false, known.conversationId(), known.reply());
+        }
+        put(key, conversationId, null, clock.getAsLong());
+        return new Claim(true, conversationId, null);
     }
 
     /** Knows the key as another replica's submission. */
-    void rememberNow(SubmissionKey key, Claim claim) {
-        entries.put(key, new Entry(claim.conversationId(), claim.reply()));
+    synchronized void rememberNow(SubmissionKey key, Claim claim) {
+        put(key, claim.conversationId(), claim.reply(), clock.getAsLong());
     }
 
     @Override
@@ -39,9 +65,11 @@ final class LocalSubmissionStore implements SubmissionStore {
         return Mono.fromRunnable(() -> answeredNow(key, reply));
     }
 
-    void answeredNow(SubmissionKey key, ChatReplied reply) {
-        entries.asMap().computeIfPresent(key, (k, entry) -> SubmissionStore.replaces(entry.reply(), reply)
-                ? new Entry(entry.conversationId(), reply) : entry);
+    synchronized void answeredNow(SubmissionKey key, ChatReplied reply) {
+        Entry entry = current(key);
+        if (entry != null && SubmissionStore.replaces(entry.reply(), reply)) {
+            put(key, entry.conversationId(), reply, entry.writtenAt());
+        }
     }
 
     @Override
@@ -49,8 +77,8 @@ final class LocalSubmissionStore implements SubmissionStore {
         return Mono.fromSupplier(() -> replyNow(key));
     }
 
-    ChatReplied replyNow(SubmissionKey key) {
-        Entry entry = entries.getIfPresent(key);
+    synchronized ChatReplied replyNow(SubmissionKey key) {
+        Entry entry = current(key);
         return entry == null ? null : entry.reply();
     }
 
@@ -59,12 +87,65 @@ final class LocalSubmissionStore implements SubmissionStore {
         return Mono.fromRunnable(() -> releaseNow(key));
     }
 
-    void releaseNow(SubmissionKey key) {
-        entries.invalidate(key);
+    synchronized void releaseNow(SubmissionKey key) {
+        Entry removed = entries.remove(key);
+        if (removed != null) {
+            bytes -= removed.bytes();
+        }
+    }
+
+    /** The memory the entries are estimated to hold. */
+    synchronized long estimatedBytes() {
+        return bytes;
     }
 
     @Override
     public String name() {
         return "memory";
+    }
+
+    private Entry current(SubmissionKey key) {
+        Entry entry = entries.get(key);
+        if (entry != null && expired(entry, clock.getAsLong())) {
+            releaseNow(key);
+            return null;
+        }
+        return entry;
+    }
+
+    /** Puts the entry (a key already there keeps its place), then forgets the oldest while over the size. */
+    private void put(SubmissionKey key, String conversationId, ChatReplied reply, long writtenAt) {
+        Entry entry = new Entry(conversationId, reply, writtenAt, bytes(key, conversationId, reply));
+        Entry previous = entries.put(key, entry);
+        bytes += entry.bytes() - (previous == null ? 0 : previous.bytes());
+        long now = clock.getAsLong();
+        Iterator<Map.Entry<SubmissionKey, Entry>> oldest = entries.entrySet().iterator();
+        while (oldest.hasNext()) {
+            Entry candidate = oldest.next().getValue();
+            if (bytes <= maxBytes && !expired(candidate, now)) {
+                break;
+            }
+            oldest.remove();
+            bytes -= candidate.bytes();
+        }
+    }
+
+    private boolean expired(Entry entry, long now) {
+        return now - entry.writtenAt() >= windowMillis;
+    }
+
+    /** Roughly the memory an entry holds: its strings at two bytes a character, and the objects around them. */
+    private static int bytes(SubmissionKey key, String conversationId, ChatReplied reply) {
+        long chars = key.userId().length() + key.messageId().length() + conversationId.length();
+        if (reply != null) {
+            chars += reply.getContent().length() + reply.getIntent().length() + reply.getReplyId().length();
+            for (KnowledgePassage passage : reply.getReferences()) {
+                chars += passage.getArticleId().length() + passage.getTitle().length() + passage.getText().length();
+            }
+            for (Suggestion suggestion : reply.getSuggestions()) {
+                chars += suggestion.getId().length() + suggestion.getLabel().length();
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, OBJECTS + 2 * chars);
     }
 }

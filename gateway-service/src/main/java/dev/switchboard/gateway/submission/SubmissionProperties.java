@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.submission;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,12 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     with the first submission's reply
  * @param storeTimeout the budget of a submission check on the message path; when Redis does not answer within it, the
  *     replica decides with its own memory (counted in {@code gateway_submissions_store_errors_total})
- * @param localMaxEntries the most submissions a replica remembers in its own memory (the oldest are forgotten first)
+ * @param localMaxSize how much memory a replica's own record of submissions may take, their replies included (the
+ *     oldest are forgotten first): it lives in the gateway's heap beside everything else, so it is a size, not a count
  * @param pollInterval how often a retry whose first submission is still in flight looks for its reply in the store
  * @param lateReplyWait how long an open WebSocket that was given the timeout placeholder still waits for the real reply
  */
 @ConfigurationProperties("switchboard.gateway.submissions")
 record SubmissionProperties(@DefaultValue("") String redisUrl, @DefaultValue("24h") Duration window,
-        @DefaultValue("200ms") Duration storeTimeout, @DefaultValue("100000") long localMaxEntries,
+        @DefaultValue("200ms") Duration storeTimeout, @DefaultValue("32MB") DataSize localMaxSize,
         @DefaultValue("250ms") Duration pollInterval, @DefaultValue("10m") Duration lateReplyWait) {
 }
