@@ -120,7 +120,8 @@ class LlmFallbackStackIT {
                 (System.nanoTime() - restarted) / 1_000_000);
         assertThat(llmHealth()).containsEntry("mode", "enabled");
 
-        try (Api.ChatSocket socket = api.connect(api.guestToken())) {
+        String token = api.guestToken();
+        try (Api.ChatSocket socket = api.connect(token)) {
             // When the same question is asked over the WebSocket
             String id = UUID.randomUUID().toString();
             socket.send(Map.of("id", id, "content", OUT_OF_KB, "role", "user"));
@@ -141,7 +142,12 @@ class LlmFallbackStackIT {
             assertThat(socket.frames.indexOf(chunks.get(chunks.size() - 1)))
                     .isLessThan(socket.frames.indexOf(reply));
 
-            // And a follow-up in the same conversation reaches the model with the earlier turns from chat-service
+            // And a follow-up in the same conversation reaches the model with the earlier turns from chat-service,
+            // once chat-service has stored the reply (a customer reads it before typing; the socket alone may be
+            // faster than chat-service on a busy machine, as a CI run showed)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((List<?>) api
+                    .get("/api/v1/chat/conversations/" + reply.get("conversationId"), token).body()
+                    .get("messages")).hasSize(2));
             String followUp = UUID.randomUUID().toString();
             socket.send(Map.of("id", followUp, "content", FOLLOW_UP, "role", "user",
                     "conversationId", reply.get("conversationId")));
