@@ -6,6 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.deploy.DashboardMetrics;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +25,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -93,6 +100,39 @@ class StackIT {
 
         // And the conversation reads back in order, replies with every field
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertConversationStored(token));
+    }
+
+    @Test
+    @Order(15)
+    void everyPortOfTheStackIsReachedOnTheLoopbackAddressOnly() throws SocketException {
+        // Given an address of this machine that another machine could reach (issue 15, finding 3)
+        InetAddress outside = NetworkInterface.networkInterfaces().filter(StackIT::isUpAndNotLoopback)
+                .flatMap(NetworkInterface::inetAddresses).filter(address -> !address.isLinkLocalAddress())
+                .findFirst().orElse(null);
+        Assumptions.assumeTrue(outside != null, "this machine has no address but the loopback one");
+
+        // When each port of the stack is dialled on it, Then nothing answers there, and everything on 127.0.0.1
+        for (int port : List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8090, 9092, 15432)) {
+            assertThat(connects(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1:%d", port).isTrue();
+            assertThat(connects(outside, port)).as("%s:%d", outside.getHostAddress(), port).isFalse();
+        }
+    }
+
+    private static boolean isUpAndNotLoopback(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean connects(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2_000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     @Test
