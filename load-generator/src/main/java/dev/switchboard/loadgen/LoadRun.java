@@ -71,7 +71,7 @@ public final class LoadRun {
         LagReport lag;
         try (ConsumerLag consumerLag = new ConsumerLag(options.kafka())) {
             LagSampler sampler = new LagSampler(consumerLag, schedule.startNanos(), schedule.endNanos());
-            traffic = new TrafficRun(http, options.target(), customers, options.mix(), options.turns(),
+            traffic = new TrafficRun(options.target(), customers, options.mix(), options.turns(),
                     options.grace()).run(schedule, options.channel());
             lag = sampler.drain(options.drainLimit());
         }

@@ -43,7 +43,7 @@ public final class HoldRun {
         List<Customer> active = customers.stream().filter(c -> c.socket() != null)
                 .limit(plan.activeConnections()).toList();
         TrafficReport messages = active.isEmpty() ? null
-                : new TrafficRun(http, gateway, active, mix, 1, grace).run(new OpenLoopSchedule(
+                : new TrafficRun(gateway, active, mix, 1, grace).run(new OpenLoopSchedule(
                         System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100), plan.rate(), Duration.ZERO,
                         plan.duration()), Channel.WEBSOCKET);
         GatewayMemory atEnd = memory(pid);

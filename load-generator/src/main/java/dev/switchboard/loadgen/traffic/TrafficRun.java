@@ -2,9 +2,6 @@ package dev.switchboard.loadgen.traffic;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,8 +27,7 @@ public final class TrafficRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http;
-    private final URI gateway;
+    private final RestPoster rest;
     private final List<Customer> customers;
     private final MessageMix mix;
     private final int turns;
@@ -45,10 +41,8 @@ public final class TrafficRun {
             CompletableFuture<Void> counted) {
     }
 
-    public TrafficRun(HttpClient http, URI gateway, List<Customer> customers, MessageMix mix, int turns,
-            Duration grace) {
-        this.http = http;
-        this.gateway = gateway;
+    public TrafficRun(URI gateway, List<Customer> customers, MessageMix mix, int turns, Duration grace) {
+        this.rest = new RestPoster(gateway);
         this.customers = List.copyOf(customers);
         this.mix = mix;
         this.turns = turns;
@@ -83,7 +77,7 @@ public final class TrafficRun {
         String body = JSON.writeValueAsString(message);
         CompletableFuture<Answer> answer;
         try {
-            answer = customer.channel() == Channel.REST ? post(customer, body)
+            answer = customer.channel() == Channel.REST ? rest.post(customer.token(), body)
                     : customer.socket() != null ? customer.socket().send(messageId, body)
                     : CompletableFuture.completedFuture(Answer.failure(new ConnectException("socket did not open")));
         } catch (RuntimeException e) {
@@ -107,17 +101,6 @@ public final class TrafficRun {
                 counted.complete(null);
             }
         });
-    }
-
-    private CompletableFuture<Answer> post(Customer customer, String body) {
-        // no request timeout: the grace period after the last send bounds every message, as on the WebSocket
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/chat/messages"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + customer.token())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response ->
-                response.statusCode() == 200 ? Answer.reply(JSON.readTree(response.body()))
-                        : Answer.httpError(response.statusCode()));
     }
 
     private void awaitAnswers(long deadlineNanos, Tally tally) {

@@ -81,7 +81,7 @@ class TrafficRunTest {
                 Duration.ofMillis(250), Duration.ofSeconds(1));
 
         // When the run sends knowledge-base and hand-off messages, two turns per conversation
-        TrafficReport report = new TrafficRun(http, uri, customers, MessageMix.parse("kb=1,handoff=1"), 2,
+        TrafficReport report = new TrafficRun(uri, customers, MessageMix.parse("kb=1,handoff=1"), 2,
                 Duration.ofSeconds(5)).run(schedule, Channel.REST);
 
         // Then all 50 messages went out, the 40 of the window counted, each customer with its own token
