@@ -3,7 +3,6 @@ package dev.switchboard.loadgen.traffic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -71,8 +70,6 @@ final class RestPoster {
             return status == 200 ? Answer.reply(JSON.readTree(response)) : Answer.httpError(status);
         } catch (IOException e) {
             return Answer.failure(e);
-        } catch (UncheckedIOException e) {
-            return Answer.failure(e.getCause());
         }
     }
 
