@@ -55,6 +55,13 @@ final class Api {
         return send(request.build());
     }
 
+    /** The messages chat-service stores for the conversation, as its owner reads them; none until it answers 200. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> messages(String conversationId, String token) {
+        Response response = get("/api/v1/chat/conversations/" + conversationId, token);
+        return response.status() == 200 ? (List<Map<String, Object>>) response.body().get("messages") : List.of();
+    }
+
     /** The body of a plain GET, such as a Prometheus scrape. */
     String text(String url) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))

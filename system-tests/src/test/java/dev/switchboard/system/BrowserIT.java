@@ -334,12 +334,10 @@ class BrowserIT {
                 "return [...document.querySelectorAll('#messages .msg[data-id]')].map(m => m.dataset.id)");
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> storedMessages() {
         String token = (String) browser.js("return switchboardDebug.token()");
         String conversation = (String) browser.js("return switchboardDebug.conversationId()");
-        Api.Response response = api.get("/api/v1/chat/conversations/" + conversation, token);
-        return response.status() == 200 ? (List<Map<String, Object>>) response.body().get("messages") : List.of();
+        return api.messages(conversation, token);
     }
 
     private static String label(String agent) {

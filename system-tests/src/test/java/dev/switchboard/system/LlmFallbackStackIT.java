@@ -145,9 +145,8 @@ class LlmFallbackStackIT {
             // And a follow-up in the same conversation reaches the model with the earlier turns from chat-service,
             // once chat-service has stored the reply (a customer reads it before typing; the socket alone may be
             // faster than chat-service on a busy machine, as a CI run showed)
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((List<?>) api
-                    .get("/api/v1/chat/conversations/" + reply.get("conversationId"), token).body()
-                    .get("messages")).hasSize(2));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api
+                    .messages((String) reply.get("conversationId"), token)).hasSize(2));
             String followUp = UUID.randomUUID().toString();
             socket.send(Map.of("id", followUp, "content", FOLLOW_UP, "role", "user",
                     "conversationId", reply.get("conversationId")));

@@ -39,6 +39,8 @@ import tools.jackson.databind.JsonNode;
 class StackIT {
 
     static final Set<String> AGENTS = Set.of("tech_support", "billing", "general");
+    /** The ports of the services behind the gateway, each serving its API and its actuator. */
+    static final List<Integer> SERVICE_PORTS = List.of(8081, 8082, 8083, 8084, 8085, 8086);
     static final Set<String> SOURCES = Set.of("knowledge_base", "llm", "fallback", "escalation", "guardrail");
 
     @TempDir
@@ -111,7 +113,9 @@ class StackIT {
         Assumptions.assumeFalse(outside.isEmpty(), "this machine has no address but the loopback one");
 
         // When each port of the stack is dialled on them, Then nothing answers there, and everything on 127.0.0.1
-        for (int port : List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8090, 9092, 15432)) {
+        List<Integer> ports = new ArrayList<>(List.of(8080, 8090, 9092, 15432));
+        ports.addAll(SERVICE_PORTS);
+        for (int port : ports) {
             assertThat(connects(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1:%d", port).isTrue();
             for (InetAddress address : outside) {
                 assertThat(connects(address, port)).as("%s:%d", address.getHostAddress(), port).isFalse();
@@ -392,7 +396,9 @@ class StackIT {
         // (the gateway's Prometheus is on its management port, as the scraper reads it; its public /metrics is an
         // admin's)
         Set<String> exported = new TreeSet<>();
-        for (int port : List.of(8090, 8081, 8082, 8083, 8084, 8085, 8086)) {
+        List<Integer> scraped = new ArrayList<>(List.of(8090));
+        scraped.addAll(SERVICE_PORTS);
+        for (int port : scraped) {
             exported.addAll(DashboardMetrics.scrapedMetricNames(api.text("http://localhost:" + port
                     + "/actuator/prometheus")));
         }
@@ -424,9 +430,8 @@ class StackIT {
         String guest = api.guestToken();
         Api.Response response = api.post("/api/v1/chat/messages", guest, Map.of("content", "how do I pay my bill"));
         assertThat(response.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((List<?>) api
-                .get("/api/v1/chat/conversations/" + response.body().get("conversationId"), guest).body()
-                .get("messages")).hasSize(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api
+                .messages((String) response.body().get("conversationId"), guest)).hasSize(2));
     }
 
     @Test
