@@ -1,17 +1,9 @@
 package dev.switchboard.embedding;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class CachedEmbeddings implements SentenceEmbedder {
 
     private static final Logger log = LoggerFactory.getLogger(CachedEmbeddings.class);
-    private static final int MAGIC = 0x53424531; // "SBE1"
 
     private final SentenceEmbedder model;
     private final Path directory;
@@ -55,7 +46,7 @@ final class CachedEmbeddings implements SentenceEmbedder {
         Path file = directory.resolve(model.modelName() + "-" + checksum(model.modelName(), texts) + ".vectors");
         if (Files.exists(file)) {
             try {
-                float[][] vectors = read(file, texts.size());
+                float[][] vectors = VectorFile.read(file, texts.size());
                 log.info("Read the embeddings of {} texts from {} in {} ms", texts.size(), file, millisSince(started));
                 return vectors;
             } catch (IOException | RuntimeException e) {
@@ -65,7 +56,7 @@ final class CachedEmbeddings implements SentenceEmbedder {
         }
         float[][] vectors = model.embedAll(texts);
         try {
-            write(file, vectors);
+            VectorFile.write(file, vectors);
             log.info("Embedded {} texts in {} ms and cached them in {}", texts.size(), millisSince(started), file);
         } catch (IOException e) {
             log.warn("Embedded {} texts in {} ms but cannot cache them in {}: {}", texts.size(), millisSince(started),
@@ -93,53 +84,6 @@ final class CachedEmbeddings implements SentenceEmbedder {
         digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
                 (byte) (bytes.length >>> 8), (byte) bytes.length});
         digest.update(bytes);
-    }
-
-    private static float[][] read(Path file, int expected) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
-                DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16))) {
-            if (data.readInt() != MAGIC) {
-                throw new IOException("not an embeddings file");
-            }
-            int count = data.readInt();
-            int dimension = data.readInt();
-            if (count != expected || dimension <= 0) {
-                throw new IOException("holds " + count + " vectors of " + dimension + ", expected " + expected);
-            }
-            float[][] vectors = new float[count][dimension];
-            for (float[] vector : vectors) {
-                for (int d = 0; d < dimension; d++) {
-                    vector[d] = data.readFloat();
-                }
-            }
-            return vectors;
-        }
-    }
-
-    /** To a temporary file first, then moved into place: a reader never sees half a file, two writers do no harm. */
-    private void write(Path file, float[][] vectors) throws IOException {
-        Files.createDirectories(directory);
-        Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
-        try {
-            try (OutputStream out = Files.newOutputStream(partial);
-                    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16))) {
-                data.writeInt(MAGIC);
-                data.writeInt(vectors.length);
-                data.writeInt(vectors.length == 0 ? 1 : vectors[0].length);
-                for (float[] vector : vectors) {
-                    for (float v : vector) {
-                        data.writeFloat(v);
-                    }
-                }
-            }
-            try {
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
     }
 
     private static long millisSince(long started) {

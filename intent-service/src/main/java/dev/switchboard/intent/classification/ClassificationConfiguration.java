@@ -4,6 +4,7 @@ import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.language.TrainingExamples;
 import dev.switchboard.platform.lifecycle.WarmUp;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +22,11 @@ class ClassificationConfiguration {
         return TrainingExamples.fromClassPath();
     }
 
+    /** The trained head is kept where the examples' embeddings are (the local stack's data directory). */
     @Bean
-    IntentClassifier intentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings) {
-        return new EmbeddingIntentClassifier(embedder, training, settings);
+    IntentClassifier intentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings,
+            @Value("${switchboard.embedding.cache-dir:}") String cacheDir) {
+        return new EmbeddingIntentClassifier(embedder, training, settings, TrainedHeads.in(cacheDir));
     }
 
     /** Readiness waits for the model's first runs and the classifier's compiled paths, not the first customer. */

@@ -37,6 +37,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     static final int K = 3;
     private static final int LONG_MESSAGE_WORDS = 12;
     private static final int MAX_SENTENCES = 4;
+    private static final SoftmaxRegression.Training HEAD_TRAINING = new SoftmaxRegression.Training(150, 2.0, 1e-4);
     private static final double MOSTLY_WHOLE = 0.8;
     private static final Set<String> NOT_AN_ISSUE = Set.of("greeting", "thanks");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\s*\\n+\\s*|\\s+(?:but|also|and also)\\s+");
@@ -54,6 +55,11 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     private final SoftmaxRegression head;
 
     public EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings) {
+        this(embedder, training, settings, TrainedHeads.in(null));
+    }
+
+    EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings,
+            TrainedHeads heads) {
         this.embedder = embedder;
         this.settings = settings;
         this.intents = training.examples().keySet().toArray(String[]::new);
@@ -79,9 +85,10 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         log.info("embedded {} training examples of {} intents in {} ms", texts.size(), intents.length,
                 (System.nanoTime() - started) / 1_000_000);
         long headStarted = System.nanoTime();
-        this.head = settings.headWeight() > 0
-                ? SoftmaxRegression.train(examples, labels, intents.length, 150, 2.0, 1e-4) : null;
-        log.info("trained the logistic-regression head in {} ms", (System.nanoTime() - headStarted) / 1_000_000);
+        this.head = settings.headWeight() > 0 ? heads.trainOrRead(examples, labels, intents.length, HEAD_TRAINING)
+                : null;
+        log.info("trained or read the logistic-regression head in {} ms",
+                (System.nanoTime() - headStarted) / 1_000_000);
         this.version = "embedding-knn-lr-1/" + embedder.modelName();
     }
 

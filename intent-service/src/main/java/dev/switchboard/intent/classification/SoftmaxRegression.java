@@ -1,5 +1,6 @@
 package dev.switchboard.intent.classification;
 
+import dev.switchboard.embedding.VectorFile;
 import java.util.Arrays;
 
 /**
@@ -17,7 +18,14 @@ final class SoftmaxRegression {
         this.bias = bias;
     }
 
-    static SoftmaxRegression train(float[][] x, int[] y, int classes, int epochs, double learningRate, double l2) {
+    /** How the head is trained: full-batch epochs, the step, and the L2 penalty. */
+    record Training(int epochs, double learningRate, double l2) {
+    }
+
+    static SoftmaxRegression train(float[][] x, int[] y, int classes, Training training) {
+        int epochs = training.epochs();
+        double learningRate = training.learningRate();
+        double l2 = training.l2();
         int dims = x[0].length;
         double[][] w = new double[classes][dims];
         double[] b = new double[classes];
@@ -71,6 +79,26 @@ final class SoftmaxRegression {
                 weights[c][d] = (float) w[c][d];
             }
             bias[c] = (float) b[c];
+        }
+        return new SoftmaxRegression(weights, bias);
+    }
+
+    /** One row per class: its weights, then its bias (as {@link VectorFile} keeps rows). */
+    float[][] rows() {
+        float[][] rows = new float[bias.length][];
+        for (int c = 0; c < bias.length; c++) {
+            rows[c] = Arrays.copyOf(weights[c], weights[c].length + 1);
+            rows[c][weights[c].length] = bias[c];
+        }
+        return rows;
+    }
+
+    static SoftmaxRegression fromRows(float[][] rows) {
+        float[][] weights = new float[rows.length][];
+        float[] bias = new float[rows.length];
+        for (int c = 0; c < rows.length; c++) {
+            weights[c] = Arrays.copyOf(rows[c], rows[c].length - 1);
+            bias[c] = rows[c][rows[c].length - 1];
         }
         return new SoftmaxRegression(weights, bias);
     }
