@@ -100,7 +100,7 @@ public final class LocalStack {
         Supervised.RestartPolicy policy = Supervised.RestartPolicy.of(options.restarts());
         for (Service service : options.services()) {
             running.add(new Supervised(service, () -> ServiceProcess.start(service, options.home(),
-                    options.classDataSharing(), options.dataDir().resolve("logs"), environment(service, kafkaServers),
+                    options.classDataSharing(), options.jit(), options.dataDir().resolve("logs"), environment(service, kafkaServers),
                     options.localAddress()),
                     policy, LocalStack::log));
         }

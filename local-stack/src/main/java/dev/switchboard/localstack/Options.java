@@ -21,15 +21,16 @@ import java.util.Map;
  *     otherwise, so a laptop on a shared network does not serve the unauthenticated internal ports to it
  * @param restarts how many times in a row a service that exits is restarted before the stack gives up on it
  * @param classDataSharing whether the service JVMs map the classes of an earlier run from an archive
+ * @param jit which JIT compilers the service JVMs use
  */
 record Options(Path home, Path dataDir, List<Service> services, Duration startupTimeout, String externalKafka,
-        String externalDatabase, String bind, int restarts, boolean classDataSharing) {
+        String externalDatabase, String bind, int restarts, boolean classDataSharing, Jit jit) {
 
     static final String LOOPBACK = "127.0.0.1";
 
     static final String USAGE = """
             usage: java -jar local-stack/target/local-stack.jar [--data-dir=DIR] [--services=a,b|none] \
-            [--startup-timeout=SECONDS] [--bind=ADDRESS] [--restarts=N] [--cds=on|off]
+            [--startup-timeout=SECONDS] [--bind=ADDRESS] [--restarts=N] [--cds=on|off] [--jit=auto|quick|full]
               --data-dir         state of Kafka, PostgreSQL and the logs (SWITCHBOARD_DATA_DIR, default .data)
               --services         the services to start, by module name (default: all)
               --startup-timeout  seconds to wait for everything to be healthy (default 240)
@@ -39,6 +40,11 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
               --cds              class-data sharing for the service JVMs (default on): the first start after a build
                                  archives the classes each service loaded (SERVICE/target/cds, written when it stops),
                                  later starts map them instead of loading them again
+              --jit              the JIT compilers of the service JVMs (default auto): auto runs C1 only in the
+                                 services no customer waits for (chat, analytics, feedback, llm-fallback), which halves
+                                 their start-up CPU, and C1 then C2 in the gateway, intent and knowledge services; quick
+                                 runs C1 only everywhere (the fastest start and least memory, the least throughput);
+                                 full runs C1 then C2 everywhere (for throughput benchmarks, once warmed up)
             KAFKA_BOOTSTRAP_SERVERS or DATABASE_URL in the environment use those instead of starting them.
 
             Services are supervised as Kubernetes would: one whose process exits (a crash, kill -9, out of memory) is
@@ -60,7 +66,7 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                 throw new UsageException("unknown argument '" + arg + "'");
             }
             String name = arg.substring(2, arg.indexOf('='));
-            if (!List.of("data-dir", "services", "startup-timeout", "bind", "restarts", "cds").contains(name)) {
+            if (!List.of("data-dir", "services", "startup-timeout", "bind", "restarts", "cds", "jit").contains(name)) {
                 throw new UsageException("unknown option --" + name);
             }
             given.put(name, arg.substring(arg.indexOf('=') + 1));
@@ -73,7 +79,8 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                 Duration.ofSeconds(seconds(given.getOrDefault("startup-timeout", "240"))),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("DATABASE_URL")),
                 bind(given.getOrDefault("bind", env.getOrDefault("SWITCHBOARD_BIND_ADDRESS", LOOPBACK))),
-                restarts(given.getOrDefault("restarts", "5")), onOff("cds", given.getOrDefault("cds", "on")));
+                restarts(given.getOrDefault("restarts", "5")), onOff("cds", given.getOrDefault("cds", "on")),
+                Jit.parse(given.getOrDefault("jit", "auto")));
     }
 
     /** Where this machine reaches what the stack listens on: the loopback address when that is every interface. */

@@ -9,21 +9,22 @@ import java.util.List;
  *     has a port of its own so that the public one serves none of it
  * @param database the PostgreSQL database it owns, or null
  * @param heap the -Xmx it runs with: small on purpose, so the whole system fits a laptop
+ * @param onMessagePath whether a customer waits for it: the gateway and the services that classify and answer
  */
-record Service(String module, int port, int managementPort, String database, String heap) {
+record Service(String module, int port, int managementPort, String database, String heap, boolean onMessagePath) {
 
     static final List<Service> ALL = List.of(
-            new Service("gateway-service", 8080, 8090, null, "256m"),
-            new Service("chat-service", 8081, "chat", "192m"),
-            new Service("intent-service", 8082, null, "768m"),
-            new Service("knowledge-service", 8083, null, "512m"),
-            new Service("llm-fallback-service", 8084, null, "192m"),
-            new Service("analytics-service", 8085, "analytics", "192m"),
-            new Service("feedback-service", 8086, "feedback", "192m"));
+            new Service("gateway-service", 8080, 8090, null, "256m", true),
+            new Service("chat-service", 8081, "chat", "192m", false),
+            new Service("intent-service", 8082, null, "768m", true),
+            new Service("knowledge-service", 8083, null, "512m", true),
+            new Service("llm-fallback-service", 8084, null, "192m", false),
+            new Service("analytics-service", 8085, "analytics", "192m", false),
+            new Service("feedback-service", 8086, "feedback", "192m", false));
 
     /** A service whose actuator is on its own port. */
-    Service(String module, int port, String database, String heap) {
-        this(module, port, port, database, heap);
+    Service(String module, int port, String database, String heap, boolean onMessagePath) {
+        this(module, port, port, database, heap, onMessagePath);
     }
 
     static List<String> databases() {

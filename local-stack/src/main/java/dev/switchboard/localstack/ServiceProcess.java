@@ -36,7 +36,7 @@ final class ServiceProcess {
         return home.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
     }
 
-    static List<String> command(Path java, Path jar, Service service, boolean classDataSharing) {
+    static List<String> command(Path java, Path jar, Service service, boolean classDataSharing, Jit jit) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.add("-Xmx" + service.heap());
@@ -46,6 +46,7 @@ final class ServiceProcess {
         command.add("-Xss512k");
         // small heaps: the serial collector has the least overhead on two cores
         command.add("-XX:+UseSerialGC");
+        command.addAll(jit.options(service));
         if (classDataSharing) {
             command.addAll(ClassDataSharing.options(java, jar));
         } else {
@@ -56,14 +57,14 @@ final class ServiceProcess {
     }
 
     /** Starts the service's jar with {@code environment}; {@code host} is where this machine reaches its port. */
-    static ServiceProcess start(Service service, Path home, boolean classDataSharing, Path logs,
+    static ServiceProcess start(Service service, Path home, boolean classDataSharing, Jit jit, Path logs,
             Map<String, String> environment, String host) {
         Path jar = jar(home, service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build it first with ./mvnw -q install -DskipTests");
         }
         return start(service, command(Path.of(System.getProperty("java.home"), "bin", "java"), jar, service,
-                classDataSharing), logs, environment, host);
+                classDataSharing, jit), logs, environment, host);
     }
 
     static ServiceProcess start(Service service, List<String> command, Path logs, Map<String, String> environment,

@@ -66,11 +66,39 @@ class OptionsTest {
         Service intent = Service.ALL.stream().filter(s -> s.module().equals("intent-service")).findFirst().orElseThrow();
 
         List<String> command = ServiceProcess.command(Path.of("/jdk/bin/java"),
-                ServiceProcess.jar(cwd, intent), intent, false);
+                ServiceProcess.jar(cwd, intent), intent, false, Jit.FULL);
 
         assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-Xms64m", "-jar",
                 "/repo/intent-service/target/intent-service.jar");
         assertThat(Service.databases()).containsExactly("chat", "analytics", "feedback");
+    }
+
+    @Test
+    void byDefaultOnlyTheServicesACustomerWaitsForCompileWithC2() {
+        // Given the default options, and the two others
+        Options defaults = Options.parse(new String[0], Map.of(), cwd);
+        Options quick = Options.parse(new String[] {"--jit=quick"}, Map.of(), cwd);
+        Options full = Options.parse(new String[] {"--jit=full"}, Map.of(), cwd);
+
+        // When each service's command is built, Then C1 alone runs where no customer waits, unless asked otherwise
+        assertThat(defaults.jit()).isEqualTo(Jit.AUTO);
+        for (Service service : Service.ALL) {
+            boolean waitedFor = List.of("gateway-service", "intent-service", "knowledge-service")
+                    .contains(service.module());
+            assertThat(commandOf(service, defaults).contains("-XX:TieredStopAtLevel=1")).as(service.module())
+                    .isEqualTo(!waitedFor);
+            assertThat(commandOf(service, quick)).as(service.module()).contains("-XX:TieredStopAtLevel=1");
+            assertThat(commandOf(service, full)).as(service.module()).doesNotContain("-XX:TieredStopAtLevel=1");
+        }
+        assertThat(Options.USAGE).contains("--jit");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--jit=c2"}, Map.of(), cwd))
+                .hasMessageContaining("--jit must be auto, quick or full, got 'c2'");
+    }
+
+    /** Without class-data sharing, which would extract the jar. */
+    private List<String> commandOf(Service service, Options options) {
+        return ServiceProcess.command(Path.of("/jdk/bin/java"), ServiceProcess.jar(cwd, service), service, false,
+                options.jit());
     }
 
     @Test
