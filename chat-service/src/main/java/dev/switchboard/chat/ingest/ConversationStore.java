@@ -60,6 +60,11 @@ class ConversationStore {
         Key key() {
             return new Key(userId, id);
         }
+
+        /** The customer message the row is or answers. */
+        Key message() {
+            return new Key(userId, role.equals("user") ? id : inReplyTo);
+        }
     }
 
     /** A message as its customer names it. */
@@ -80,7 +85,8 @@ class ConversationStore {
         return transaction.transactional(ensureConversations(known)
                 .then(owners(known))
                 .flatMap(owners -> {
-                    List<Row> accepted = known.stream()
+                    // a row whose conversation was not opened (its message lives in another) is a duplicate
+                    List<Row> accepted = known.stream().filter(r -> owners.containsKey(r.conversationId()))
                             .filter(r -> !r.role().equals("user") || owners.get(r.conversationId()).equals(r.userId()))
                             .toList();
                     return insertMessages(accepted).flatMap(inserted -> replaceFailureReplies(accepted, inserted)
@@ -98,7 +104,8 @@ class ConversationStore {
         for (Row row : rows) {
             if (row == null) {
                 results.add(Stored.NOTHING);
-            } else if (row.role().equals("user") && !owners.get(row.conversationId()).equals(row.userId())) {
+            } else if (row.role().equals("user") && owners.containsKey(row.conversationId())
+                    && !owners.get(row.conversationId()).equals(row.userId())) {
                 results.add(new Stored(false, true, Optional.empty()));
             } else {
                 // a copy of an event in the same poll is a duplicate like any redelivery
@@ -113,20 +120,33 @@ class ConversationStore {
         return results;
     }
 
-    /** Creates each conversation on its first event (its owner is that event's user). */
+    /**
+     * Creates each conversation on its first event (its owner is that event's user), unless the event's customer
+     * message is stored in another conversation, or comes earlier in this poll in another: then it is that message
+     * taken again under a new conversation id (a retry no gateway recognised), and it opens no second conversation.
+     */
     private Mono<Void> ensureConversations(List<Row> rows) {
-        Map<String, Row> first = new LinkedHashMap<>();
-        rows.forEach(r -> first.putIfAbsent(r.conversationId(), r));
-        List<Row> conversations = List.copyOf(first.values());
+        Map<Key, String> home = new HashMap<>();
+        rows.stream().filter(r -> r.role().equals("user")).forEach(r -> home.putIfAbsent(r.key(), r.conversationId()));
+        // every row, not one per conversation: a later row of a conversation opens it when its first may not
+        List<Row> opening = rows.stream()
+                .filter(r -> home.getOrDefault(r.message(), r.conversationId()).equals(r.conversationId())).toList();
+        if (opening.isEmpty()) {
+            return Mono.empty();
+        }
         return db.sql("""
                 insert into conversations (id, user_id, status, created_at, updated_at)
                 select id, user_id, 'open', at::timestamptz, at::timestamptz
-                from unnest(:ids::text[], :users::text[], :ats::text[]) with ordinality as t(id, user_id, at, n)
+                from unnest(:ids::text[], :users::text[], :ats::text[], :messages::text[])
+                     with ordinality as t(id, user_id, at, message_id, n)
+                where not exists (select 1 from messages m where m.user_id = t.user_id and m.id = t.message_id
+                                  and m.role = 'user' and m.conversation_id <> t.id)
                 order by n
                 on conflict (id) do nothing""")
-                .bind("ids", column(conversations, Row::conversationId))
-                .bind("users", column(conversations, Row::userId))
-                .bind("ats", column(conversations, r -> r.conversationCreatedAt().toString()))
+                .bind("ids", column(opening, Row::conversationId))
+                .bind("users", column(opening, Row::userId))
+                .bind("ats", column(opening, r -> r.conversationCreatedAt().toString()))
+                .bind("messages", column(opening, r -> r.message().id()))
                 .then();
     }
 

@@ -15,6 +15,7 @@ import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TestIdentity;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ class ConversationIT {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    MeterRegistry meters;
 
     final Instant start = Instant.parse("2026-11-24T10:00:00Z");
 
@@ -188,6 +192,41 @@ class ConversationIT {
                 .jsonPath("$.messages[*].id").isEqualTo(List.of("once-1", "r-real", "once-2"))
                 .jsonPath("$.messages[1].content").isEqualTo("your discount ended")
                 .jsonPath("$.messageCount").isEqualTo(3));
+    }
+
+    @Test
+    void aMessageTakenAgainUnderAnotherConversationIdOpensNoSecondConversationAndKeepsItsFirstReply() {
+        // Given frank's message, stored and answered in its conversation
+        publish(message("again-1", "conv-again", "frank", "my TV has no sound", 0));
+        publish(reply("again-1", "r-again-1", "conv-again", "frank", "Check the mute button.",
+                ReplySource.knowledge_base, 1));
+        double duplicates = duplicates("user") + duplicates("assistant");
+
+        // When a retry no gateway recognised (Redis away, say) took it again under a new conversation id, answered there
+        publish(message("again-1", "conv-again-2", "frank", "my TV has no sound", 5));
+        publish(reply("again-1", "r-again-2", "conv-again-2", "frank", "Check the HDMI cable.", ReplySource.llm, 6));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> duplicates("user") + duplicates("assistant") - duplicates == 2);
+
+        // Then frank has one conversation, with his message once and its first reply
+        web.get().uri("/api/v1/chat/conversations").headers(TOKENS.user("frank")).exchange().expectBody()
+                .jsonPath("$.content[*].id").isEqualTo(List.of("conv-again"));
+        web.get().uri("/api/v1/chat/conversations/conv-again").headers(TOKENS.user("frank")).exchange().expectBody()
+                .jsonPath("$.messages[*].id").isEqualTo(List.of("again-1", "r-again-1"))
+                .jsonPath("$.messageCount").isEqualTo(2);
+        web.get().uri("/api/v1/chat/conversations/conv-again-2").headers(TOKENS.user("frank")).exchange()
+                .expectStatus().isNotFound();
+
+        // And the conversation id, once it carries a message of its own, is an ordinary conversation
+        publish(message("again-2", "conv-again-2", "frank", "and the remote is dead", 7));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
+                .uri("/api/v1/chat/conversations/conv-again-2").headers(TOKENS.user("frank")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.messages[*].id").isEqualTo(List.of("again-2")));
+    }
+
+    /** Events of this role chat-service found stored already. */
+    private double duplicates(String role) {
+        return meters.counter("chat.messages.stored", "role", role, "duplicate", "true").count();
     }
 
     @Test
