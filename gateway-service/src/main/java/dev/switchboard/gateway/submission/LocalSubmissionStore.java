@@ -61,13 +61,15 @@ final class LocalSubmissionStore implements SubmissionStore {
     }
 
     @Override
-    public Mono<Void> answered(SubmissionKey key, ChatReplied reply) {
-        return Mono.fromRunnable(() -> answeredNow(key, reply));
+    public Mono<Void> answered(SubmissionKey key, ChatReplied reply, boolean remember) {
+        return Mono.fromRunnable(() -> answeredNow(key, reply, remember));
     }
 
-    synchronized void answeredNow(SubmissionKey key, ChatReplied reply) {
+    synchronized void answeredNow(SubmissionKey key, ChatReplied reply, boolean remember) {
         Entry entry = current(key);
-        if (entry != null && SubmissionStore.replaces(entry.reply(), reply)) {
+        if (entry == null && remember) {
+            put(key, reply.getConversationId(), reply, clock.getAsLong());
+        } else if (entry != null && SubmissionStore.replaces(entry.reply(), reply)) {
             put(key, entry.conversationId(), reply, entry.writtenAt());
         }
     }

@@ -41,9 +41,16 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
             end
             return redis.call('HMGET', KEYS[1], 'c', 'r')""";
 
-    /** Keeps the reply of a claimed key: the first, unless that was a failure reply and this one is not. */
+    /**
+     * Keeps the reply of a claimed key: the first, unless that was a failure reply and this one is not. A key not
+     * claimed is remembered with the conversation ARGV[4] when one is given.
+     */
     private static final String ANSWERED = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            if redis.call('EXISTS', KEYS[1]) == 0 then
+              if ARGV[4] == '' then return 0 end
+              redis.call('HSET', KEYS[1], 'c', ARGV[4])
+              redis.call('PEXPIRE', KEYS[1], ARGV[5])
+            end
             local kept = redis.call('HGET', KEYS[1], 's')
             if kept and (kept ~= ARGV[3] or ARGV[2] == ARGV[3]) then return 0 end
             redis.call('HSET', KEYS[1], 'r', ARGV[1], 's', ARGV[2])
@@ -53,6 +60,8 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
     private final StatefulRedisConnection<String, byte[]> connection;
     private final RedisAsyncCommands<String, byte[]> redis;
     private final SubmissionProperties properties;
+    /** The window in milliseconds, as the scripts take it: a key expires after it. */
+    private final byte[] window;
     private final LocalSubmissionStore local;
     private final EventSerializer serializer = new EventSerializer();
     private final EventDeserializer deserializer = new EventDeserializer();
@@ -64,6 +73,7 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
         this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         this.redis = connection.async();
         this.properties = properties;
+        this.window = bytes(Long.toString(properties.window().toMillis()));
         this.local = new LocalSubmissionStore(properties);
         this.storeErrors = Counter.builder("gateway.submissions.store.errors")
                 .description("submission checks decided by the replica's own memory because Redis did not answer")
@@ -78,7 +88,7 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
         }
         return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.<List<Object>>eval(CLAIM, ScriptOutputType.MULTI,
                         new String[] {key.storeKey()}, bytes(conversationId),
-                        bytes(Long.toString(properties.window().toMillis())))))
+                        window)))
                 .map(known -> {
                     if (known.isEmpty()) {
                         return here;
@@ -91,11 +101,12 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
     }
 
     @Override
-    public Mono<Void> answered(SubmissionKey key, ChatReplied reply) {
-        local.answeredNow(key, reply);
+    public Mono<Void> answered(SubmissionKey key, ChatReplied reply, boolean remember) {
+        local.answeredNow(key, reply, remember);
         return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.<Long>eval(ANSWERED, ScriptOutputType.INTEGER,
                 new String[] {key.storeKey()}, serializer.serialize(Topics.CHAT_REPLIES.name(), reply),
-                bytes(reply.getSource().name()), bytes(FAILURE)))).then(Mono.<Void>empty()), () -> null);
+                bytes(reply.getSource().name()), bytes(FAILURE), bytes(remember ? reply.getConversationId() : ""),
+                window))).then(Mono.<Void>empty()), () -> null);
     }
 
     @Override

@@ -16,9 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     oldest are forgotten first): it lives in the gateway's heap beside everything else, so it is a size, not a count
  * @param pollInterval how often a retry whose first submission is still in flight looks for its reply in the store
  * @param lateReplyWait how long an open WebSocket that was given the timeout placeholder still waits for the real reply
+ * @param catchUp how far back a starting replica reads its reply partition: replies that came while it was down
+ *     (killed with messages in flight) are kept for the clients' retries
  */
 @ConfigurationProperties("switchboard.gateway.submissions")
 record SubmissionProperties(@DefaultValue("") String redisUrl, @DefaultValue("24h") Duration window,
         @DefaultValue("200ms") Duration storeTimeout, @DefaultValue("32MB") DataSize localMaxSize,
-        @DefaultValue("250ms") Duration pollInterval, @DefaultValue("10m") Duration lateReplyWait) {
+        @DefaultValue("250ms") Duration pollInterval, @DefaultValue("10m") Duration lateReplyWait,
+        @DefaultValue("5m") Duration catchUp) {
 }

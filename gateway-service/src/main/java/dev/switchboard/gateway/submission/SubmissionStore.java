@@ -14,9 +14,10 @@ interface SubmissionStore {
 
     /**
      * Keeps the reply of a remembered key: the first one, unless that was a failure reply ({@code source=fallback})
-     * and this one is not.
+     * and this one is not. With {@code remember}, a key not known (a replica that restarted and lost its memory) is
+     * remembered with the reply's conversation.
      */
-    Mono<Void> answered(SubmissionKey key, ChatReplied reply);
+    Mono<Void> answered(SubmissionKey key, ChatReplied reply, boolean remember);
 
     /** The reply kept for the key, if any. */
     Mono<ChatReplied> reply(SubmissionKey key);

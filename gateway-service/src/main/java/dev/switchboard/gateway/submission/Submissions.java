@@ -71,8 +71,25 @@ public class Submissions {
      * beyond the first request (a retry, or a WebSocket given the timeout placeholder).
      */
     public void arrived(ChatReplied reply) {
+        keep(reply, false);
+    }
+
+    /**
+     * A reply that came while this replica was not reading its partition (killed, restarting), read again once it is:
+     * kept for retries of its message even if this replica no longer remembers the message (its memory went with it).
+     */
+    public void caughtUp(ChatReplied reply) {
+        keep(reply, true);
+    }
+
+    /** How far back a starting replica reads its reply partition for replies that came while it was down. */
+    public Duration catchUp() {
+        return properties.catchUp();
+    }
+
+    private void keep(ChatReplied reply, boolean remember) {
         SubmissionKey key = new SubmissionKey(reply.getUserId(), reply.getMessageId());
-        store.answered(key, reply).subscribe(null,
+        store.answered(key, reply, remember).subscribe(null,
                 e -> log.warn("Could not keep the reply to messageId={} for retries: {}", reply.getMessageId(),
                         e.toString()));
         Waiting entry = waiting.get(key);

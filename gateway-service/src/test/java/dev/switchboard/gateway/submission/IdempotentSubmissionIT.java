@@ -36,6 +36,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -165,6 +166,64 @@ class IdempotentSubmissionIT {
     }
 
     @Test
+    void copiesSentAtOnceOverTwoSocketsAndRestGetTheOneReplyOfTheOneProcessing() {
+        try (ChatSocket phone = new ChatSocket(port, alice); ChatSocket reconnected = new ChatSocket(port, alice)) {
+            // Given one message sent at once over a socket, the socket its client reconnected with, and REST
+            String id = id();
+            Map<String, Object> message = Map.of("id", id, "content", "hold, my line is dead");
+            Mono<Map> rest = WebClient.create("http://localhost:" + port).post().uri("/api/v1/chat/messages")
+                    .headers(h -> h.setBearerAuth(alice)).contentType(MediaType.APPLICATION_JSON).bodyValue(message)
+                    .retrieve().bodyToMono(Map.class).cache();
+            rest.subscribe();
+            phone.send(message);
+            reconnected.send(message);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.taken("alice", id) == 1);
+
+            // When the pipeline answers the one message it took
+            ChatReplied reply = pipeline.answer(pipeline.the("alice", id));
+
+            // Then each copy gets that reply once, in one conversation, and no copy reached the pipeline again
+            Map<?, ?> answer = rest.block(Duration.ofSeconds(10));
+            assertThat(answer.get("id")).isEqualTo(reply.getReplyId());
+            assertThat(answer.get("conversationId")).isEqualTo(reply.getConversationId());
+            for (ChatSocket socket : List.of(phone, reconnected)) {
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(socket.ofType("reply"))
+                        .singleElement().satisfies(frame -> {
+                            assertThat(frame.get("id")).isEqualTo(reply.getReplyId());
+                            assertThat(frame.get("conversationId")).isEqualTo(reply.getConversationId());
+                        }));
+            }
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> pipeline.taken("alice", id) == 1);
+        }
+    }
+
+    @Test
+    void anotherCustomerUsingTheIdOfAMessageInFlightIsAnsweredAtOnceAndDoesNotAnswerIt() {
+        // Given alice's message, not answered yet
+        String id = id();
+        Mono<Map> alices = WebClient.create("http://localhost:" + port).post().uri("/api/v1/chat/messages")
+                .headers(h -> h.setBearerAuth(alice)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", id, "content", "hold, two bills this month")).retrieve()
+                .bodyToMono(Map.class).cache();
+        alices.subscribe();
+        await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.taken("alice", id) == 1);
+
+        // When bob sends a message with the same id meanwhile
+        Map<String, Object> bobs = post(bob, Map.of("id", id, "content", "my router blinks red"));
+
+        // Then bob's is processed and answered as his own, without waiting for alice's, and alice's still gets hers
+        assertThat(bobs.get("content")).isEqualTo("answer to bob: my router blinks red");
+        assertThat(bobs.get("placeholder")).isEqualTo(false);
+        assertThat(pipeline.taken("bob", id)).isEqualTo(1);
+        ChatReplied alicesReply = pipeline.answer(pipeline.the("alice", id));
+        Map<?, ?> alicesAnswer = alices.block(Duration.ofSeconds(10));
+        assertThat(alicesAnswer.get("id")).isEqualTo(alicesReply.getReplyId());
+        assertThat(alicesAnswer.get("conversationId")).isNotEqualTo(bobs.get("conversationId"));
+        assertThat(pipeline.taken("alice", id)).isEqualTo(1);
+    }
+
+    @Test
     void anotherCustomersMessageWithTheSameIdIsAnotherMessage() {
         // Given alice's answered message
         String id = id();
@@ -250,6 +309,34 @@ class IdempotentSubmissionIT {
             assertThat(answer.get("conversationId")).isEqualTo("conv-elsewhere");
             assertThat(pipeline.taken("alice", id)).isZero();
         }
+    }
+
+    @Test
+    void aRetryAfterThisReplicaWasDownGetsTheReplyThatCameMeanwhileAndIsNotSentAgain() {
+        // Given alice's message in flight when this replica stopped reading its replies (killed, say)
+        String id = id();
+        WebClient.create("http://localhost:" + port).post().uri("/api/v1/chat/messages")
+                .headers(h -> h.setBearerAuth(alice)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", id, "content", "hold on, is there an outage")).retrieve().toBodilessEntity()
+                .subscribe(null, error -> { });
+        await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.taken("alice", id) == 1);
+        MessageListenerContainer replies = listeners.getListenerContainer("replies");
+        replies.stop();
+        ChatReplied real;
+        try {
+            // When the pipeline answers while it is down, and it then reads its partition again (restarted)
+            real = pipeline.answer(pipeline.the("alice", id));
+        } finally {
+            replies.start();
+        }
+
+        // Then alice's retry gets that reply, in the first submission's conversation, and nothing was sent again
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Object> retry = post(alice, Map.of("id", id, "content", "hold on, is there an outage"));
+            assertThat(retry.get("id")).isEqualTo(real.getReplyId());
+            assertThat(retry.get("conversationId")).isEqualTo(real.getConversationId());
+        });
+        assertThat(pipeline.taken("alice", id)).isEqualTo(1);
     }
 
     private double repeatsInFlight() {

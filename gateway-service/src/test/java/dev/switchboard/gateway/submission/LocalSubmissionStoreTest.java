@@ -25,7 +25,7 @@ class LocalSubmissionStoreTest {
         IntStream.range(0, messages).forEach(i -> {
             SubmissionKey key = new SubmissionKey("guest-" + i, "m-" + i);
             store.claimNow(key, "c-" + i);
-            store.answeredNow(key, reply(key));
+            store.answeredNow(key, reply(key), false);
         });
 
         // Then what it holds stays within the 1 MB, and what it forgot are the oldest: the latest are recognised
@@ -43,7 +43,7 @@ class LocalSubmissionStoreTest {
         LocalSubmissionStore store = new LocalSubmissionStore(properties(DataSize.ofMegabytes(1)), now::get);
         SubmissionKey key = new SubmissionKey("alice", "m-1");
         store.claimNow(key, "c-1");
-        store.answeredNow(key, reply(key));
+        store.answeredNow(key, reply(key), false);
 
         // When the same id comes again within the hour and after it
         now.addAndGet(Duration.ofMinutes(59).toMillis());
@@ -59,9 +59,28 @@ class LocalSubmissionStoreTest {
         assertThat(after.conversationId()).isEqualTo("c-3");
     }
 
+    @Test
+    void aReplyReadBackAfterARestartIsRememberedWithItsConversationAnArrivingOneOnlyForAKnownMessage() {
+        // Given a replica that restarted: it no longer knows the messages it took before
+        LocalSubmissionStore store = new LocalSubmissionStore(properties(DataSize.ofMegabytes(1)));
+        SubmissionKey readBack = new SubmissionKey("alice", "m-1");
+        SubmissionKey arriving = new SubmissionKey("alice", "m-2");
+
+        // When it reads back the reply to one that came while it was down, and another reply arrives as usual
+        store.answeredNow(readBack, reply(readBack), true);
+        store.answeredNow(arriving, reply(arriving), false);
+
+        // Then a retry of the first gets its conversation and reply; the other is not made up into a submission
+        Claim retry = store.claimNow(readBack, "c-new");
+        assertThat(retry.first()).isFalse();
+        assertThat(retry.conversationId()).isEqualTo("c");
+        assertThat(retry.reply().getMessageId()).isEqualTo("m-1");
+        assertThat(store.replyNow(arriving)).isNull();
+    }
+
     private static SubmissionProperties properties(DataSize size) {
         return new SubmissionProperties("", Duration.ofHours(1), Duration.ofMillis(200), size, Duration.ofMillis(250),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), Duration.ofMinutes(5));
     }
 
     private static ChatReplied reply(SubmissionKey key) {
