@@ -6,6 +6,7 @@ import dev.switchboard.events.ConversationStatusChanged;
 import dev.switchboard.events.FallbackRequested;
 import dev.switchboard.events.FeedbackSubmitted;
 import dev.switchboard.events.IntentClassified;
+import dev.switchboard.events.KnowledgeBaseVersionPublished;
 import dev.switchboard.events.ReplyChunk;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -21,7 +22,7 @@ public final class Events {
 
     public static final List<Class<? extends SpecificRecord>> TYPES = List.of(ChatMessageReceived.class,
             IntentClassified.class, FallbackRequested.class, ChatReplied.class, ReplyChunk.class,
-            FeedbackSubmitted.class, ConversationStatusChanged.class);
+            FeedbackSubmitted.class, ConversationStatusChanged.class, KnowledgeBaseVersionPublished.class);
 
     private static boolean trusted;
 

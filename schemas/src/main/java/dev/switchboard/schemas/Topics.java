@@ -6,6 +6,7 @@ import dev.switchboard.events.ConversationStatusChanged;
 import dev.switchboard.events.FallbackRequested;
 import dev.switchboard.events.FeedbackSubmitted;
 import dev.switchboard.events.IntentClassified;
+import dev.switchboard.events.KnowledgeBaseVersionPublished;
 import dev.switchboard.events.ReplyChunk;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,12 @@ public final class Topics {
      */
     public static final int MAX_GATEWAY_INSTANCES = 8;
 
+    /**
+     * Every record of {@link #KNOWLEDGE_VERSIONS} has this one key, so compaction keeps the latest announcement: a
+     * reader that starts from the beginning learns the active version from one record.
+     */
+    public static final String KNOWLEDGE_BASE_KEY = "knowledge-base";
+
     private static final int PIPELINE_PARTITIONS = 6;
 
     public static final Topic CHAT_INBOUND = new Topic(Names.CHAT_INBOUND, PIPELINE_PARTITIONS, CONVERSATION_KEY,
@@ -39,9 +46,12 @@ public final class Topics {
             CONVERSATION_KEY, Set.of(ConversationStatusChanged.class), "chat-service");
     public static final Topic FEEDBACK_EVENTS = new Topic(Names.FEEDBACK_EVENTS, PIPELINE_PARTITIONS, CONVERSATION_KEY,
             Set.of(FeedbackSubmitted.class), "feedback-service");
+    /** Which knowledge base version is active: one partition, one key, compacted; every reader sees every record. */
+    public static final Topic KNOWLEDGE_VERSIONS = new Topic(Names.KNOWLEDGE_VERSIONS, 1, KNOWLEDGE_BASE_KEY,
+            Set.of(KnowledgeBaseVersionPublished.class), "knowledge-service", true);
 
     public static final List<Topic> ALL = List.of(CHAT_INBOUND, CHAT_CLASSIFIED, CHAT_FALLBACK, CHAT_REPLIES,
-            CHAT_REPLY_CHUNKS, CONVERSATION_EVENTS, FEEDBACK_EVENTS);
+            CHAT_REPLY_CHUNKS, CONVERSATION_EVENTS, FEEDBACK_EVENTS, KNOWLEDGE_VERSIONS);
 
     private Topics() {
     }
@@ -56,6 +66,7 @@ public final class Topics {
         public static final String CHAT_REPLY_CHUNKS = "chat.reply-chunks";
         public static final String CONVERSATION_EVENTS = "conversation.events";
         public static final String FEEDBACK_EVENTS = "feedback.events";
+        public static final String KNOWLEDGE_VERSIONS = "knowledge.versions";
 
         private Names() {
         }

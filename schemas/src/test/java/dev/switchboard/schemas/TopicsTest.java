@@ -32,6 +32,14 @@ class TopicsTest {
     }
 
     @Test
+    void onlyTheKnowledgeVersionsAreCompactedOnOnePartitionSoEveryReaderSeesTheLatestInOrder() {
+        assertThat(Topics.ALL.stream().filter(Topic::compacted)).containsExactly(Topics.KNOWLEDGE_VERSIONS);
+        assertThat(Topics.KNOWLEDGE_VERSIONS.partitions()).isEqualTo(1);
+        assertThat(Topics.KNOWLEDGE_VERSIONS.owner()).isEqualTo("knowledge-service");
+        assertThat(Topics.KNOWLEDGE_VERSIONS.key()).isEqualTo(Topics.KNOWLEDGE_BASE_KEY);
+    }
+
+    @Test
     void theCatalogueCannotBeChanged() {
         assertThatThrownBy(() -> Topics.ALL.add(Topics.CHAT_INBOUND)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> Topics.CHAT_REPLIES.valueTypes().add(ChatReplied.class))

@@ -117,7 +117,8 @@ public class KafkaPlatformAutoConfiguration {
     KafkaAdmin.NewTopics ownedTopics(@Value("${spring.application.name}") String service) {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic topic : Topics.ownedBy(service)) {
-            topics.add(TopicBuilder.name(topic.name()).partitions(topic.partitions()).build());
+            TopicBuilder builder = TopicBuilder.name(topic.name()).partitions(topic.partitions());
+            topics.add((topic.compacted() ? builder.compact() : builder).build());
             // same partition count, so a dead letter keeps the partition of the record it came from
             topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(topic.partitions()).build());
         }
