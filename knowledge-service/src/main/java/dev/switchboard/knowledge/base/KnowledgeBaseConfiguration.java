@@ -10,8 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
 class KnowledgeBaseConfiguration {
 
     @Bean
-    KnowledgeBaseSource knowledgeBaseSource(JsonMapper json, ResourceLoader resources,
+    KnowledgeBaseSource knowledgeBaseSource(ResourceLoader resources,
             @Value("${switchboard.knowledge.location}") String location) {
-        return new KnowledgeBaseSource(json, resources, location);
+        return new KnowledgeBaseSource(resources, location);
+    }
+
+    @Bean
+    KnowledgeBaseLoader knowledgeBaseLoader(JsonMapper json) {
+        return new KnowledgeBaseLoader(json);
     }
 }

@@ -2,8 +2,10 @@ package dev.switchboard.knowledge.base;
 
 import dev.switchboard.events.Agent;
 import dev.switchboard.schemas.Taxonomy;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +27,11 @@ public class KnowledgeBaseLoader {
 
     public KnowledgeBaseLoader(JsonMapper json) {
         this.json = json;
+    }
+
+    /** Validates a document given as text (a published version, a file read by {@link KnowledgeBaseSource}). */
+    public KnowledgeBase load(String content, String source) {
+        return load(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), source);
     }
 
     public KnowledgeBase load(InputStream in, String source) {

@@ -2,40 +2,44 @@ package dev.switchboard.knowledge.retrieval;
 
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.knowledge.base.KnowledgeBase;
-import dev.switchboard.knowledge.base.KnowledgeBaseSource;
+import dev.switchboard.knowledge.base.PublishedKnowledgeBase;
 import dev.switchboard.platform.lifecycle.WarmUp;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The serving knowledge index and its reload. Every retrieval reads the index once, so a reload that swaps it in the
- * middle never mixes two knowledge bases in one answer; a reload builds the new index completely before the swap,
- * and a file that does not validate leaves the old one serving.
+ * The serving knowledge index and its swap to another published version. Every retrieval reads the index once, so a
+ * swap in the middle never mixes two knowledge bases in one answer; a swap builds the new index completely (embedding
+ * only the texts the serving one does not have) before it replaces the old one.
  */
 @Component
 public class Retriever implements WarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(Retriever.class);
 
-    private final KnowledgeBaseSource source;
-    private final SentenceEmbedder embedder;
-    private final RetrievalSettings settings;
-    private final MeterRegistry meters;
-    private final AtomicReference<KnowledgeIndex> index = new AtomicReference<>();
+    /** The version and the index built from it, swapped together. */
+    private record Serving(PublishedKnowledgeBase version, KnowledgeIndex index) {
+    }
 
-    Retriever(KnowledgeBaseSource source, SentenceEmbedder embedder, RetrievalSettings settings, MeterRegistry meters) {
-        this.source = source;
-        this.embedder = embedder;
-        this.settings = settings;
+    private final MeterRegistry meters;
+    private final AtomicReference<Serving> serving = new AtomicReference<>();
+
+    Retriever(PublishedKnowledgeBase initial, SentenceEmbedder embedder, RetrievalSettings settings,
+            MeterRegistry meters) {
         this.meters = meters;
-        index.set(build(null));
+        serving.set(new Serving(initial, indexed(initial, () -> KnowledgeIndex.build(initial.knowledgeBase(),
+                embedder, settings))));
+        Gauge.builder("knowledge.version.active", serving, s -> s.get().version().versionId())
+                .description("id of the knowledge base version this replica serves").register(meters);
     }
 
     /** Where a retrieval was asked from: the chat pipeline or the search API; a tag of the latency histogram. */
@@ -45,7 +49,7 @@ public class Retriever implements WarmUp {
 
     public Retrieval retrieve(String text, float[] embedding, Map<String, Double> prior, Origin origin) {
         long started = System.nanoTime();
-        Retrieval retrieval = index.get().retrieve(text, embedding, prior);
+        Retrieval retrieval = serving.get().index().retrieve(text, embedding, prior);
         Timer.builder("knowledge.retrieval").description("time to retrieve and rank passages for one message")
                 .publishPercentileHistogram().tag("origin", origin.name().toLowerCase(Locale.ROOT))
                 .tag("stage", retrieval.matchedBy().tag()).tag("confident", String.valueOf(retrieval.confident()))
@@ -54,32 +58,38 @@ public class Retriever implements WarmUp {
     }
 
     public KnowledgeBase knowledgeBase() {
-        return index.get().knowledgeBase();
+        return serving.get().index().knowledgeBase();
+    }
+
+    /** The version this replica serves. */
+    public PublishedKnowledgeBase active() {
+        return serving.get().version();
     }
 
     /** Readiness waits for the three stages' first runs (outside the latency metric), not the first customer. */
     @Override
     public void warmUp() {
         for (int round = 0; round < 5; round++) {
-            index.get().retrieve("my internet keeps dropping every evening, what can I do?", null, Map.of());
-            index.get().retrieve("how do I set up autopay", null, Map.of());
+            KnowledgeIndex index = serving.get().index();
+            index.retrieve("my internet keeps dropping every evening, what can I do?", null, Map.of());
+            index.retrieve("how do I set up autopay", null, Map.of());
         }
     }
 
-    /** Reads the configured file again and swaps the index; throws (and keeps the old index) if the file is bad. */
-    public synchronized KnowledgeBase reload() {
-        KnowledgeIndex fresh = build(index.get());
-        index.set(fresh);
-        return fresh.knowledgeBase();
+    /** Builds the index of another version and serves it from then on; the old one serves until the swap. */
+    public synchronized void swap(PublishedKnowledgeBase version) {
+        KnowledgeIndex previous = serving.get().index();
+        serving.set(new Serving(version, indexed(version,
+                () -> KnowledgeIndex.rebuild(version.knowledgeBase(), previous))));
     }
 
-    private KnowledgeIndex build(KnowledgeIndex previous) {
+    private static KnowledgeIndex indexed(PublishedKnowledgeBase version, Supplier<KnowledgeIndex> build) {
         long started = System.nanoTime();
-        KnowledgeBase kb = source.load();
-        KnowledgeIndex built = previous == null ? KnowledgeIndex.build(kb, embedder, settings)
-                : KnowledgeIndex.rebuild(kb, previous);
-        log.info("knowledge base {} version {} indexed: {} intents, {} documents in {} ms", source.location(),
-                kb.version(), kb.entries().size(), built.documents(), (System.nanoTime() - started) / 1_000_000);
+        KnowledgeIndex built = build.get();
+        KnowledgeBase kb = version.knowledgeBase();
+        log.info("knowledge base version {} ({}, checksum {}) indexed: {} intents, {} documents in {} ms",
+                version.versionId(), kb.version(), version.checksum(), kb.entries().size(), built.documents(),
+                (System.nanoTime() - started) / 1_000_000);
         return built;
     }
 }

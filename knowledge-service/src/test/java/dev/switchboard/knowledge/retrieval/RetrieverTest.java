@@ -1,63 +1,48 @@
 package dev.switchboard.knowledge.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.knowledge.base.InvalidKnowledgeBaseException;
-import dev.switchboard.knowledge.base.KnowledgeBaseSource;
+import dev.switchboard.knowledge.base.KnowledgeBase;
+import dev.switchboard.knowledge.base.PublishedKnowledgeBase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
-import tools.jackson.databind.json.JsonMapper;
 
 class RetrieverTest {
-
-    @TempDir
-    Path dir;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
-    void aReloadSwapsInTheEditedFileAndABadFileLeavesTheOldIndexServing() throws IOException {
-        // Given a retriever serving a copy of the shipped knowledge base from a file
-        Path file = dir.resolve("kb.json");
-        String shipped = shipped();
-        Files.writeString(file, shipped);
-        Retriever retriever = new Retriever(new KnowledgeBaseSource(JsonMapper.builder().build(),
-                new DefaultResourceLoader(), "file:" + file), TestIndex.embedder(), RetrievalSettings.defaults(),
-                meters);
-        String version = retriever.knowledgeBase().version();
+    void aSwapServesTheOtherVersionWholeAndTheGaugeNamesIt() {
+        // Given a retriever serving the shipped knowledge base as version 1
+        KnowledgeBase shipped = TestIndex.knowledgeBase();
+        Retriever retriever = new Retriever(new PublishedKnowledgeBase(1, "c1", shipped), TestIndex.embedder(),
+                RetrievalSettings.defaults(), meters);
+        String question = "can I bring my pet iguana to the store";
+        assertThat(retriever.retrieve(question, null, Map.of(), Retriever.Origin.SEARCH).hits())
+                .noneMatch(h -> h.articleId().equals("kb-iguana"));
 
-        // When the file is edited and reloaded
-        Files.writeString(file, shipped.replaceFirst("\"version\"\\s*:\\s*\"[^\"]*\"", "\"version\": \"edited\""));
-        retriever.reload();
+        // When version 2, with an article about iguanas, is swapped in
+        Map<String, KnowledgeBase.Entry> entries = new HashMap<>(shipped.entries());
+        KnowledgeBase.Entry general = entries.get("store_locations_hours");
+        List<KnowledgeBase.Article> articles = new ArrayList<>(general.articles());
+        articles.add(new KnowledgeBase.Article("kb-iguana", "Pet iguanas in our stores",
+                "Pet iguanas are welcome in every store as long as they stay on a leash."));
+        entries.put("store_locations_hours", new KnowledgeBase.Entry(general.intent(), general.agent(), general.title(),
+                general.keywords(), general.response(), general.confidence(), general.examples(), articles,
+                general.followUps()));
+        retriever.swap(new PublishedKnowledgeBase(2, "c2", new KnowledgeBase("iguanas", entries)));
 
-        // Then the edit serves
-        assertThat(version).isNotEqualTo("edited");
-        assertThat(retriever.knowledgeBase().version()).isEqualTo("edited");
-
-        // When the file is broken and reloaded
-        Files.writeString(file, shipped.replace("\"response\"", "\"answer\""));
-
-        // Then the reload is refused, naming the field, and the previous index keeps answering
-        assertThatThrownBy(retriever::reload).isInstanceOf(InvalidKnowledgeBaseException.class)
-                .hasMessageContaining(".response must be a non-empty string");
-        assertThat(retriever.knowledgeBase().version()).isEqualTo("edited");
-        assertThat(retriever.retrieve("how do I pay my bill", null, Map.of(), Retriever.Origin.SEARCH).confident())
-                .isTrue();
-        assertThat(meters.get("knowledge.retrieval").tag("origin", "search").timer().count()).isEqualTo(1);
-    }
-
-    private static String shipped() throws IOException {
-        try (InputStream in = RetrieverTest.class.getClassLoader().getResourceAsStream("knowledge-base.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        // Then it serves version 2: the new article is found, and the gauge names it
+        assertThat(retriever.active().versionId()).isEqualTo(2);
+        assertThat(retriever.knowledgeBase().version()).isEqualTo("iguanas");
+        assertThat(retriever.retrieve(question, null, Map.of(), Retriever.Origin.SEARCH).hits())
+                .anyMatch(h -> h.articleId().equals("kb-iguana"));
+        assertThat(meters.get("knowledge.version.active").gauge().value()).isEqualTo(2);
+        assertThat(meters.get("knowledge.retrieval").tag("origin", "search").timers().stream()
+                .mapToLong(t -> t.count()).sum()).isEqualTo(2);
     }
 }
