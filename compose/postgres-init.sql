@@ -2,3 +2,4 @@
 CREATE DATABASE chat;
 CREATE DATABASE analytics;
 CREATE DATABASE feedback;
+CREATE DATABASE knowledge;

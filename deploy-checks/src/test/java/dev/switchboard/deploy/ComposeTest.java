@@ -121,7 +121,7 @@ class ComposeTest {
             }
         }
         assertThat(read(HOME.resolve("compose/postgres-init.sql"))).contains("CREATE DATABASE chat;",
-                "CREATE DATABASE analytics;", "CREATE DATABASE feedback;");
+                "CREATE DATABASE analytics;", "CREATE DATABASE feedback;", "CREATE DATABASE knowledge;");
     }
 
     @Test

@@ -25,7 +25,8 @@ class HelmChartTest {
     static final Path CHART = ServiceJar.home().resolve("helm/switchboard");
     static final String KEY = "a-test-key-that-is-at-least-32-bytes-long";
     static final List<String> SERVICES = ComposeTest.serviceModules();
-    static final List<String> WITH_DATABASE = List.of("chat-service", "analytics-service", "feedback-service");
+    static final List<String> WITH_DATABASE = List.of("chat-service", "analytics-service", "feedback-service",
+            "knowledge-service");
     static final List<String> INTERNAL_KEYS = List.of("gatewayPrivateKey", "gatewayPublicKey", "llmFallbackPrivateKey",
             "llmFallbackPublicKey");
 

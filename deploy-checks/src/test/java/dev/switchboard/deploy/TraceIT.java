@@ -44,6 +44,9 @@ class TraceIT {
             "llm-fallback-service");
     /** They store every turn and log each reply they record, so those JSON lines carry the turn's trace id too. */
     private static final List<String> STORES = List.of("chat-service", "analytics-service", "feedback-service");
+    /** The services that own a database (knowledge-service its knowledge base's versions). */
+    private static final Map<String, String> WITH_DATABASE = Map.of("chat-service", "192m", "analytics-service",
+            "192m", "feedback-service", "192m", "knowledge-service", "512m");
 
     private static EmbeddedKafkaBroker kafka;
     private static OtlpReceiver collector;
@@ -62,13 +65,12 @@ class TraceIT {
         env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "200ms");
         Path logs = ServiceJar.home().resolve("deploy-checks/target/trace-it");
         running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, env));
-        running.put("knowledge-service", ServiceJar.start("knowledge-service", "512m", logs, env));
         running.put("llm-fallback-service", ServiceJar.start("llm-fallback-service", "192m", logs, env));
-        for (String store : STORES) {
+        WITH_DATABASE.forEach((service, heap) -> {
             Map<String, String> withDatabase = new HashMap<>(env);
-            withDatabase.put("DATABASE_URL", EmbeddedPostgresSupport.databaseUrl(store.replace("-service", "")));
-            running.put(store, ServiceJar.start(store, "192m", logs, withDatabase));
-        }
+            withDatabase.put("DATABASE_URL", EmbeddedPostgresSupport.databaseUrl(service.replace("-service", "")));
+            running.put(service, ServiceJar.start(service, heap, logs, withDatabase));
+        });
         Map<String, String> gateway = new HashMap<>(env);
         gateway.put("SPRING_PROFILES_ACTIVE", "dev");
         gateway.put("GATEWAY_INSTANCE", "0");

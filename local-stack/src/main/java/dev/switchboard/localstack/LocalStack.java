@@ -216,7 +216,7 @@ public final class LocalStack {
         if (postgres != null) {
             banner.append("  PostgreSQL  jdbc:postgresql://").append(options.localAddress()).append(':')
                     .append(postgres.port())
-                    .append("/<chat|analytics|feedback> (user postgres)\n");
+                    .append("/<chat|analytics|feedback|knowledge> (user postgres)\n");
         }
         banner.append("  Logs        ").append(options.dataDir().resolve("logs")).append('\n');
         banner.append("Press Ctrl-C to stop.\n");

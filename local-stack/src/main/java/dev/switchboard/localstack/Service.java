@@ -17,7 +17,7 @@ record Service(String module, int port, int managementPort, String database, Str
             new Service("gateway-service", 8080, 8090, null, "256m", true),
             new Service("chat-service", 8081, "chat", "192m", false),
             new Service("intent-service", 8082, null, "768m", true),
-            new Service("knowledge-service", 8083, null, "512m", true),
+            new Service("knowledge-service", 8083, "knowledge", "512m", true),
             new Service("llm-fallback-service", 8084, null, "192m", false),
             new Service("analytics-service", 8085, "analytics", "192m", false),
             new Service("feedback-service", 8086, "feedback", "192m", false));

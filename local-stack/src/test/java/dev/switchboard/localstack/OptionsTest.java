@@ -70,7 +70,7 @@ class OptionsTest {
 
         assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-Xms64m", "-jar",
                 "/repo/intent-service/target/intent-service.jar");
-        assertThat(Service.databases()).containsExactly("chat", "analytics", "feedback");
+        assertThat(Service.databases()).containsExactly("chat", "knowledge", "analytics", "feedback");
     }
 
     @Test
