@@ -66,11 +66,12 @@ class TraceIT {
         Path logs = ServiceJar.home().resolve("deploy-checks/target/trace-it");
         running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, env));
         running.put("llm-fallback-service", ServiceJar.start("llm-fallback-service", "192m", logs, env));
-        WITH_DATABASE.forEach((service, heap) -> {
+        for (Map.Entry<String, String> service : WITH_DATABASE.entrySet()) {
             Map<String, String> withDatabase = new HashMap<>(env);
-            withDatabase.put("DATABASE_URL", EmbeddedPostgresSupport.databaseUrl(service.replace("-service", "")));
-            running.put(service, ServiceJar.start(service, heap, logs, withDatabase));
-        });
+            withDatabase.put("DATABASE_URL",
+                    EmbeddedPostgresSupport.databaseUrl(service.getKey().replace("-service", "")));
+            running.put(service.getKey(), ServiceJar.start(service.getKey(), service.getValue(), logs, withDatabase));
+        }
         Map<String, String> gateway = new HashMap<>(env);
         gateway.put("SPRING_PROFILES_ACTIVE", "dev");
         gateway.put("GATEWAY_INSTANCE", "0");
