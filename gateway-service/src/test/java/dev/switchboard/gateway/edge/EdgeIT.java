@@ -112,6 +112,26 @@ class EdgeIT {
     }
 
     @Test
+    void aKnowledgeBaseVersionMayBeAWholeDocumentButNotMore() {
+        // Given a 300 KB document (a whole knowledge base is ~220 KB), and one over the 4 MB of that route
+        String document = "{\"comment\":\"" + "x".repeat(300 * 1024) + "\"}";
+        String oversized = "{\"comment\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}";
+
+        // When each is posted to publish a version, without a token
+        web.post().uri("/api/v1/knowledge/admin/versions").contentType(MediaType.APPLICATION_JSON).bodyValue(document)
+                .exchange()
+                // Then the document passes the limit and meets authentication, the oversized one is refused first
+                .expectStatus().isUnauthorized();
+        web.post().uri("/api/v1/knowledge/admin/versions").contentType(MediaType.APPLICATION_JSON).bodyValue(oversized)
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("4096KB"));
+        // and any other route keeps 64 KB
+        web.post().uri("/api/v1/knowledge/admin/versions/1/activate").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(document).exchange().expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @Test
     void anUnknownServiceNameNeverBecomesAMetricTagOrAnUnescapedLogLine(CapturedOutput output) {
         // Given a caller who names a made-up service with a terminal escape sequence in it (an encoded CR or LF
         // the firewall refuses with 400 before any handler)
