@@ -77,9 +77,9 @@ class MalformedInputIT {
     @Autowired
     WebTestClient web;
 
-    // HTTP/1.1 as the load generator speaks it: by default the JDK client offers an h2c upgrade on each new
-    // connection, which the gateway does not speak; in one CI run of 1,100 requests one POST (a form-encoded body
-    // answered 415) then went unanswered for 30 s, which no run with the gateway alone reproduced
+    // HTTP/1.1 as the load generator speaks it (by default the JDK client offers an h2c upgrade, which the gateway
+    // does not speak). Connections are kept alive: that is how this test found reactor-netty's keep-alive stall (a
+    // request after one refused at once went unanswered for 30 s; platform's KeepAliveReads)
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     final Random random = new Random(SEED);
