@@ -77,43 +77,43 @@ class ClassifiedListener {
             return CompletableFuture.completedFuture(null);
         }
         Envelope envelope = Envelope.of(message);
-        KnowledgeBase knowledgeBase = retriever.knowledgeBase();
+        Retriever.Served served = retriever.served();
         if (message.getRoute() == Route.handoff || message.getIntent().equals(Taxonomy.HUMAN_HANDOFF)) {
-            return escalate(envelope, message, knowledgeBase);
+            return escalate(envelope, message, served);
         }
-        Retrieval retrieval = retriever.retrieve(message.getContent(), embedding(message), prior(message),
+        Retrieval retrieval = retriever.retrieve(served, message.getContent(), embedding(message), prior(message),
                 Retriever.Origin.CHAT);
         Retrieval.RankedIntent best = retrieval.best().orElseThrow();
         if (retrieval.confident() && best.intent().equals(Taxonomy.HUMAN_HANDOFF)) {
-            return escalate(envelope, message, knowledgeBase);
+            return escalate(envelope, message, served);
         } else if (retrieval.confident()) {
             Counter.builder("knowledge.base.hits").description("messages answered from the knowledge base")
                     .tag("stage", retrieval.matchedBy().tag()).register(meters).increment();
-            return answer(envelope, retrieval, knowledgeBase.entry(best.intent()).orElseThrow());
+            return answer(envelope, retrieval, served, served.knowledgeBase().entry(best.intent()).orElseThrow());
         } else {
             boolean offTopic = best.similarity() < settings.similarityFloor();
             Counter.builder("knowledge.base.misses").description("messages sent on to the LLM fallback")
                     .tag("reason", offTopic ? "off_topic" : "low_score").register(meters).increment();
-            return fallback(envelope, message, retrieval, offTopic);
+            return fallback(envelope, message, retrieval, served, offTopic);
         }
     }
 
-    private CompletableFuture<Void> answer(Envelope envelope, Retrieval retrieval, KnowledgeBase.Entry entry) {
+    private CompletableFuture<Void> answer(Envelope envelope, Retrieval retrieval, Retriever.Served served,
+            KnowledgeBase.Entry entry) {
         List<KnowledgePassage> references = retrieval.hits().stream().filter(h -> h.intent().equals(entry.intent()))
                 .limit(properties.passages()).map(ClassifiedListener::passage).toList();
-        return publish(envelope, entry, entry.response(), ReplySource.knowledge_base, retrieval.confidence(),
-                references);
+        return publish(envelope, served, entry, entry.response(), ReplySource.knowledge_base,
+                retrieval.confidence(), references);
     }
 
-    private CompletableFuture<Void> escalate(Envelope envelope, IntentClassified message,
-            KnowledgeBase knowledgeBase) {
-        KnowledgeBase.Entry entry = knowledgeBase.entry(Taxonomy.HUMAN_HANDOFF).orElseThrow();
-        return publish(envelope, entry, entry.response() + " " + supportHours.whatHappensNext(clock),
+    private CompletableFuture<Void> escalate(Envelope envelope, IntentClassified message, Retriever.Served served) {
+        KnowledgeBase.Entry entry = served.knowledgeBase().entry(Taxonomy.HUMAN_HANDOFF).orElseThrow();
+        return publish(envelope, served, entry, entry.response() + " " + supportHours.whatHappensNext(clock),
                 ReplySource.escalation, message.getConfidence(), List.of());
     }
 
-    private CompletableFuture<Void> publish(Envelope envelope, KnowledgeBase.Entry entry, String content,
-            ReplySource source, double confidence, List<KnowledgePassage> references) {
+    private CompletableFuture<Void> publish(Envelope envelope, Retriever.Served served, KnowledgeBase.Entry entry,
+            String content, ReplySource source, double confidence, List<KnowledgePassage> references) {
         ChatReplied reply = envelope.stamp(new ChatReplied());
         reply.setReplyId(UUID.randomUUID().toString());
         reply.setContent(content);
@@ -123,14 +123,16 @@ class ClassifiedListener {
         reply.setConfidence(confidence);
         reply.setReferences(references);
         reply.setLatencyMs(envelope.elapsedMillis());
+        reply.setKnowledgeBaseVersion(served.version().versionId());
         CompletableFuture<Void> sent = publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(),
                 envelope.conversationId(), reply);
-        log.info("messageId={} answered source={} intent={}", envelope.messageId(), source, entry.intent());
+        log.info("messageId={} answered source={} intent={} knowledgeBaseVersion={}", envelope.messageId(), source,
+                entry.intent(), served.version().versionId());
         return sent;
     }
 
     private CompletableFuture<Void> fallback(Envelope envelope, IntentClassified message, Retrieval retrieval,
-            boolean offTopic) {
+            Retriever.Served served, boolean offTopic) {
         Retrieval.RankedIntent best = retrieval.best().orElseThrow();
         FallbackRequested request = envelope.stamp(new FallbackRequested());
         request.setContent(message.getContent());
@@ -138,6 +140,7 @@ class ClassifiedListener {
         request.setAgent(message.getAgent());
         request.setConfidence(message.getConfidence());
         request.setPassages(passages(message, retrieval).stream().map(ClassifiedListener::passage).toList());
+        request.setKnowledgeBaseVersion(served.version().versionId());
         request.setReason(offTopic
                 ? String.format(Locale.ROOT, "no knowledge-base article is about this message (best similarity %.2f "
                         + "is below %.2f)", best.similarity(), settings.similarityFloor())

@@ -26,17 +26,24 @@ public class Retriever implements WarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(Retriever.class);
 
-    /** The version and the index built from it, swapped together. */
-    private record Serving(PublishedKnowledgeBase version, KnowledgeIndex index) {
+    /**
+     * The version and the index built from it, swapped together: a message reads it once, so its retrieval, its
+     * article and the version its reply names all come from one version even when a swap happens meanwhile.
+     */
+    public record Served(PublishedKnowledgeBase version, KnowledgeIndex index) {
+
+        public KnowledgeBase knowledgeBase() {
+            return index.knowledgeBase();
+        }
     }
 
     private final MeterRegistry meters;
-    private final AtomicReference<Serving> serving = new AtomicReference<>();
+    private final AtomicReference<Served> serving = new AtomicReference<>();
 
     Retriever(PublishedKnowledgeBase initial, SentenceEmbedder embedder, RetrievalSettings settings,
             MeterRegistry meters) {
         this.meters = meters;
-        serving.set(new Serving(initial, indexed(initial, () -> KnowledgeIndex.build(initial.knowledgeBase(),
+        serving.set(new Served(initial, indexed(initial, () -> KnowledgeIndex.build(initial.knowledgeBase(),
                 embedder, settings))));
         Gauge.builder("knowledge.version.active", serving, s -> s.get().version().versionId())
                 .description("id of the knowledge base version this replica serves").register(meters);
@@ -48,8 +55,13 @@ public class Retriever implements WarmUp {
     }
 
     public Retrieval retrieve(String text, float[] embedding, Map<String, Double> prior, Origin origin) {
+        return retrieve(served(), text, embedding, prior, origin);
+    }
+
+    public Retrieval retrieve(Served served, String text, float[] embedding, Map<String, Double> prior,
+            Origin origin) {
         long started = System.nanoTime();
-        Retrieval retrieval = serving.get().index().retrieve(text, embedding, prior);
+        Retrieval retrieval = served.index().retrieve(text, embedding, prior);
         Timer.builder("knowledge.retrieval").description("time to retrieve and rank passages for one message")
                 .publishPercentileHistogram().tag("origin", origin.name().toLowerCase(Locale.ROOT))
                 .tag("stage", retrieval.matchedBy().tag()).tag("confident", String.valueOf(retrieval.confident()))
@@ -58,7 +70,11 @@ public class Retriever implements WarmUp {
     }
 
     public KnowledgeBase knowledgeBase() {
-        return serving.get().index().knowledgeBase();
+        return served().knowledgeBase();
+    }
+
+    public Served served() {
+        return serving.get();
     }
 
     /** The version this replica serves. */
@@ -79,7 +95,7 @@ public class Retriever implements WarmUp {
     /** Builds the index of another version and serves it from then on; the old one serves until the swap. */
     public synchronized void swap(PublishedKnowledgeBase version) {
         KnowledgeIndex previous = serving.get().index();
-        serving.set(new Serving(version, indexed(version,
+        serving.set(new Served(version, indexed(version,
                 () -> KnowledgeIndex.rebuild(version.knowledgeBase(), previous))));
     }
 

@@ -80,6 +80,8 @@ class ClassifiedListenerIT {
                     assertThat(reply.getReferences()).isNotEmpty()
                             .allSatisfy(p -> assertThat(p.getArticleId()).startsWith("kb-slow_internet-"));
                     assertThat(reply.getConfidence()).isGreaterThanOrEqualTo(0.7);
+                    // and names the knowledge base version it was answered from
+                    assertThat(reply.getKnowledgeBaseVersion()).isEqualTo(retriever.active().versionId());
                 }));
         assertThat(replies.records()).filteredOn(r -> ((ChatReplied) r.value()).getMessageId().equals("m-kb"))
                 .extracting(r -> r.partition()).containsOnly(4);
@@ -119,6 +121,7 @@ class ClassifiedListenerIT {
                 .satisfies(request -> {
                     assertThat(request.getPassages()).hasSize(3);
                     assertThat(request.getPassages().get(0).getArticleId()).startsWith("kb-slow_internet-");
+                    assertThat(request.getKnowledgeBaseVersion()).isEqualTo(retriever.active().versionId());
                 }));
         assertThat(replies.values(ChatReplied.class, r -> r.getMessageId().equals("m-followup"))).isEmpty();
     }

@@ -181,6 +181,8 @@ class FallbackListener {
         reply.setConfidence(confidence);
         reply.setReferences(references);
         reply.setLatencyMs(envelope.elapsedMillis());
+        // a refusal read no article; every other reply here is made of the request's passages
+        reply.setKnowledgeBaseVersion(source == ReplySource.guardrail ? null : request.getKnowledgeBaseVersion());
         return reply;
     }
 }

@@ -47,6 +47,7 @@ class FallbackListenerIT {
         request.setReason("no intent of the taxonomy matched");
         request.setPassages(List.of(new KnowledgePassage("kb-lights-1", "What the gateway lights mean",
                 "modem_gateway_restart", "Blinking amber means the gateway is connecting. Give it five minutes.", 0.3)));
+        request.setKnowledgeBaseVersion(7L);
 
         // When it is published
         publisher.await(publisher.publish(Topics.CHAT_FALLBACK, "c-9", request));
@@ -63,6 +64,8 @@ class FallbackListenerIT {
                         assertThat(reply.getContent()).contains("Blinking amber means the gateway is connecting.");
                         assertThat(reply.getReferences()).extracting(KnowledgePassage::getArticleId)
                                 .containsExactly("kb-lights-1");
+                        // from the knowledge base version the passages came from
+                        assertThat(reply.getKnowledgeBaseVersion()).isEqualTo(7L);
                     }));
         }
     }
@@ -78,6 +81,7 @@ class FallbackListenerIT {
         request.setReason("no intent of the taxonomy matched");
         request.setPassages(List.of(new KnowledgePassage("kb-lights-1", "What the gateway lights mean",
                 "modem_gateway_restart", "Blinking amber means the gateway is connecting.", 0.1)));
+        request.setKnowledgeBaseVersion(7L);
 
         // When it is published
         publisher.await(publisher.publish(Topics.CHAT_FALLBACK, "c-10", request));
@@ -92,6 +96,7 @@ class FallbackListenerIT {
                         assertThat(reply.getSource()).isEqualTo(ReplySource.guardrail);
                         assertThat(reply.getContent()).startsWith("I'm sorry").doesNotContain("amber");
                         assertThat(reply.getReferences()).isEmpty();
+                        assertThat(reply.getKnowledgeBaseVersion()).isNull();
                     }));
         }
     }
