@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,9 +133,10 @@ class KnowledgeVersions {
 
     /**
      * Stores a new version and makes it active. A document that does not validate is refused (and audited) with the
-     * path and field at fault; one identical to the active version changes nothing.
+     * path and field at fault; one identical to the active version changes nothing; any other goes through
+     * {@code gate} first (it throws to refuse; blocking, so this is subscribed to off the event loop).
      */
-    Mono<Change> publish(String actor, String document, String note, String action) {
+    Mono<Change> publish(String actor, String document, String note, String action, Consumer<KnowledgeBase> gate) {
         KnowledgeBase kb;
         try {
             kb = loader.load(document, "the document");
@@ -145,7 +147,8 @@ class KnowledgeVersions {
         // the version is stored (committed) before the change that announces it, so every replica finds it
         return activeId().flatMap(this::version).flatMap(active -> active.checksum().equals(checksum)
                 ? Mono.just(new Change("unchanged", active.id(), active.label(), checksum, null))
-                : insert(document, kb.version(), actor, note).flatMap(id -> transaction.transactional(lockActive()
+                : Mono.fromRunnable(() -> gate.accept(kb)).then(insert(document, kb.version(), actor, note))
+                        .flatMap(id -> transaction.transactional(lockActive()
                         .flatMap(locked -> switchTo(actor, action, locked,
                                 new Version(id, kb.version(), checksum, actor, null, note, true))))))
                 .onErrorResume(e -> failed(actor, action, null, e));
@@ -279,6 +282,11 @@ class KnowledgeVersions {
     private Mono<Change> failed(String actor, String action, Long to, Throwable e) {
         if (e instanceof InvalidKnowledgeBaseException) {
             return Mono.error(e);
+        }
+        if (e instanceof AccuracyGate.Refused) {
+            log.warn("knowledge base change by {} ({}) refused, the active version is unchanged: {}", actor, action,
+                    e.getMessage());
+            return audit(actor, action, null, null, "refused", e.getMessage()).then(Mono.error(e));
         }
         log.error("knowledge base change by {} ({}) failed, the active version is unchanged: {}", actor, action,
                 e.toString());

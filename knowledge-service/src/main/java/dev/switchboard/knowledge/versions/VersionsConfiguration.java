@@ -3,8 +3,10 @@ package dev.switchboard.knowledge.versions;
 import dev.switchboard.knowledge.base.KnowledgeBaseLoader;
 import dev.switchboard.knowledge.base.KnowledgeBaseSource;
 import dev.switchboard.knowledge.base.PublishedKnowledgeBase;
+import dev.switchboard.knowledge.retrieval.Retriever;
 import dev.switchboard.platform.kafka.EventPublisher;
 import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +14,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccuracyGate.Settings.class)
 class VersionsConfiguration {
+
+    @Bean
+    AccuracyGate accuracyGate(Retriever retriever, AccuracyGate.Settings settings) {
+        return new AccuracyGate(retriever, settings);
+    }
 
     @Bean
     @DependsOnDatabaseInitialization

@@ -35,8 +35,11 @@ class VersionsController {
     private final KnowledgeVersions versions;
     private final KnowledgeBaseSource source;
     private final MeterRegistry meters;
+    private final AccuracyGate gate;
 
-    VersionsController(KnowledgeVersions versions, KnowledgeBaseSource source, MeterRegistry meters) {
+    VersionsController(KnowledgeVersions versions, KnowledgeBaseSource source, MeterRegistry meters,
+            AccuracyGate gate) {
+        this.gate = gate;
         this.versions = versions;
         this.source = source;
         this.meters = meters;
@@ -44,16 +47,19 @@ class VersionsController {
 
     /**
      * Publishes a whole knowledge base document as a new version and makes it active: 201 with the version, 200 when
-     * it is identical to the active one (nothing changes), 400 naming the path and field when it does not validate.
+     * it is identical to the active one (nothing changes), 400 naming the path and field when it does not validate,
+     * 422 with the figures when the accuracy gate refuses it.
      */
     @PostMapping(path = "/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<KnowledgeVersions.Change>> publish(Caller caller, @RequestBody String document,
             @RequestParam(required = false) String note) {
         caller.requireAdmin("Publishing a knowledge base version");
         // validating a whole document parses a few hundred KB: off the event loop
-        return notAnnouncedIs503(Mono.defer(() -> versions.publish(caller.userId(), document, note, "published")))
+        return notAnnouncedIs503(Mono.defer(() -> versions.publish(caller.userId(), document, note, "published",
+                        gate::check)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(InvalidKnowledgeBaseException.class, e -> refused(HttpStatus.BAD_REQUEST, e))
+                .onErrorMap(AccuracyGate.Refused.class, e -> refused(HttpStatus.UNPROCESSABLE_CONTENT, e))
                 .map(change -> changed(change)
                         ? ResponseEntity.created(URI.create("/api/v1/knowledge/admin/versions/" + change.versionId()))
                                 .body(change)
@@ -62,16 +68,18 @@ class VersionsController {
 
     /**
      * Reads {@code KNOWLEDGE_BASE_LOCATION} again and publishes it as a new version (unchanged when it is the active
-     * one): the file workflow of before the versions. A file that does not validate is refused with 422.
+     * one): the file workflow of before the versions. A file that does not validate, or that the accuracy gate
+     * refuses, is refused with 422.
      */
     @PostMapping("/reload")
     Mono<KnowledgeVersions.Change> reload(Caller caller) {
         caller.requireAdmin("Reloading the knowledge base");
         return notAnnouncedIs503(Mono.fromCallable(source::read)
                 .flatMap(document -> versions.publish(caller.userId(), document, "reloaded from " + source.location(),
-                        "reloaded")))
+                        "reloaded", gate::check)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(InvalidKnowledgeBaseException.class, e -> refused(HttpStatus.UNPROCESSABLE_CONTENT, e))
+                .onErrorMap(AccuracyGate.Refused.class, e -> refused(HttpStatus.UNPROCESSABLE_CONTENT, e))
                 .doOnNext(this::changed);
     }
 
@@ -124,7 +132,7 @@ class VersionsController {
         return !"unchanged".equals(change.action());
     }
 
-    private ResponseStatusException refused(HttpStatus status, InvalidKnowledgeBaseException e) {
+    private ResponseStatusException refused(HttpStatus status, RuntimeException e) {
         count("refused");
         return new ResponseStatusException(status, e.getMessage() + " (the active version keeps serving)");
     }

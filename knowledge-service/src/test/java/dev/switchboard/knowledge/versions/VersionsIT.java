@@ -27,6 +27,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The knowledge base edited at run time through the admin API: a published version serves without a restart, a
@@ -164,6 +167,32 @@ class VersionsIT {
     }
 
     @Test
+    void aVersionThatTellsItsIntentsApartWorseIsRefusedByTheGateAuditedAndChangesNothing() {
+        // Given the active version
+        long active = active().id();
+
+        // When an admin publishes a version whose wifi_setup examples are autopay_paperless's, pasted by mistake
+        admin().post().uri("/api/v1/knowledge/admin/versions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(withMisfiledExamples(SHIPPED)).exchange()
+                // Then the accuracy gate refuses it with 422, its figures and the examples it now misroutes
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
+                        .contains("the accuracy gate refused it")
+                        .containsPattern("0\\.8[0-4]\\d of its \\d+ example phrases")
+                        .contains("(wifi_setup -> autopay_paperless)")
+                        .contains("active version keeps serving"));
+
+        // And nothing changed, and the refusal is in the audit with its figures
+        assertThat(active().id()).isEqualTo(active);
+        assertThat(audit()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("published");
+            assertThat(e.outcome()).isEqualTo("refused");
+            assertThat(e.detail()).contains("the accuracy gate refused it");
+        });
+    }
+
+    @Test
     void publishingTheActiveDocumentAgainChangesNothingAndTheTopicIsCompacted() throws Exception {
         // Given the active version's document
         KnowledgeVersions.Version active = active();
@@ -229,6 +258,18 @@ class VersionsIT {
                 {"id": "kb-iguana", "title": "Pet iguanas in our stores",
                  "text": "Pet iguanas are welcome in every store as long as they stay on a leash."},"""
                 + relabelled.substring(articles);
+    }
+
+    /** The document with wifi_setup's example phrases replaced by autopay_paperless's. */
+    private static String withMisfiledExamples(String document) {
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode root = (ObjectNode) json.readTree(document);
+        root.put("version", "misfiled");
+        JsonNode autopay = root.path("agents").path("billing").path("categories").path("autopay_paperless")
+                .path("examples");
+        ((ObjectNode) root.path("agents").path("tech_support").path("categories").path("wifi_setup"))
+                .set("examples", autopay.deepCopy());
+        return json.writeValueAsString(root);
     }
 
     private static String shipped() {
