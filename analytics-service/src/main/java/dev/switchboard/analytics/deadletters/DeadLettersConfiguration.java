@@ -1,0 +1,18 @@
+package dev.switchboard.analytics.deadletters;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class DeadLettersConfiguration {
+
+    @Bean
+    DeadLetterWatch deadLetterWatch(KafkaProperties kafka, MeterRegistry meters) {
+        return new DeadLetterWatch(kafka.buildAdminProperties(), meters, Clock.systemUTC());
+    }
+}
