@@ -23,11 +23,8 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -139,12 +136,7 @@ class DeadLetterWatch {
         if (firstOffsets.isEmpty()) {
             return oldest;
         }
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+        try (Consumer<byte[], byte[]> consumer = RawClients.consumer(kafka)) {
             consumer.assign(firstOffsets.keySet());
             firstOffsets.forEach(consumer::seek);
             Set<TopicPartition> unread = new HashSet<>(firstOffsets.keySet());

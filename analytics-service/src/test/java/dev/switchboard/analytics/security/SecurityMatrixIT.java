@@ -67,8 +67,17 @@ class SecurityMatrixIT {
                 .row(GET, "/api/v1/analytics/intents", null, 401, 401, 401, 401, 403, 403, 200, 200, 403, 403)
                 .row(GET, "/api/v1/analytics/satisfaction", null, 401, 401, 401, 401, 403, 403, 200, 200, 403, 403)
                 .row(POST, "/api/v1/analytics/admin/rebuild", null, 401, 401, 401, 401, 403, 403, 403, 202, 403, 403)
+                .row(GET, "/api/v1/analytics/admin/dead-letters/chat.replies.dlt", null,
+                        401, 401, 401, 401, 403, 403, 403, 200, 403, 403)
+                // a dead letter that does not exist: nothing is replayed, whoever asks
+                .row(POST, "/api/v1/analytics/admin/dead-letters/chat.replies.dlt/0/999999/replay", null,
+                        401, 401, 401, 401, 403, 403, 403, 404, 403, 403)
                 .documentsAndActuator()
-                .check(web, mappings, Map.of());
+                .check(web, mappings, Map.of(
+                        "/api/v1/analytics/admin/dead-letters/chat.replies.dlt",
+                        "/api/v1/analytics/admin/dead-letters/{topic}",
+                        "/api/v1/analytics/admin/dead-letters/chat.replies.dlt/0/999999/replay",
+                        "/api/v1/analytics/admin/dead-letters/{topic}/{partition}/{offset}/replay"));
 
         // And the admin's rebuild, the only one that ran, read every fact back from the topics
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(overview()).isEqualTo(before));
