@@ -1,5 +1,6 @@
 package dev.switchboard.intent;
 
+import dev.switchboard.intent.knowledge.KnowledgeServiceStandIn;
 import dev.switchboard.platform.test.TestIdentity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,14 +11,15 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole service against an in-process Kafka broker. Every integration test uses exactly this, so Spring's test
- * context cache loads the embedding model and trains the classifier once for all of them.
+ * The whole service against an in-process Kafka broker and a stand-in knowledge-service, starting on the bundled
+ * knowledge base as version 1 (kept on disk). Every integration test uses exactly this, so Spring's test context cache
+ * loads the embedding model and trains the classifier once for all of them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(topics = {"chat.inbound", "chat.replies"}, partitions = 8,
         brokerProperties = "auto.create.topics.enable=false")
-@ContextConfiguration(initializers = TestIdentity.Keys.class)
+@ContextConfiguration(initializers = {TestIdentity.Keys.class, KnowledgeServiceStandIn.Setup.class})
 public @interface IntentServiceTest {
 }

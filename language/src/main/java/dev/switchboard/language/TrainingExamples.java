@@ -8,14 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The example utterances and keywords of every intent, read from the knowledge base (knowledge-base.json, copied onto
- * the class path from knowledge-service at build time) so the services that learn from what customers say (intent
- * classification, the guardrail's ordinary requests) and the knowledge base cannot drift apart. The titles name the
- * intents to customers (a clarifying question's buttons).
+ * The example utterances and keywords of every intent, read from the knowledge base so the services that learn from
+ * what customers say (intent classification, the guardrail's ordinary requests) and the knowledge base cannot drift
+ * apart: from a version's document as knowledge-service serves it ({@link #fromJson}), or from a knowledge-base.json
+ * on the class path ({@link #fromClassPath}). The titles name the intents to customers (a clarifying question's
+ * buttons).
  */
 public record TrainingExamples(Map<String, List<String>> examples, Map<String, List<String>> keywords,
         Map<String, String> titles) {
@@ -31,6 +33,20 @@ public record TrainingExamples(Map<String, List<String>> examples, Map<String, L
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The examples of a knowledge base document; throws {@link IllegalStateException} when it is not one. */
+    public static TrainingExamples fromJson(String document) {
+        JsonNode root;
+        try {
+            root = JsonMapper.builder().build().readTree(document);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("the knowledge base is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!root.path("agents").isObject()) {
+            throw new IllegalStateException("the knowledge base has no agents");
+        }
+        return parse(root);
     }
 
     static TrainingExamples parse(JsonNode root) {

@@ -1,7 +1,6 @@
 package dev.switchboard.intent.classification;
 
 import dev.switchboard.embedding.SentenceEmbedder;
-import dev.switchboard.language.TrainingExamples;
 import dev.switchboard.platform.lifecycle.WarmUp;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,19 +16,22 @@ class ClassificationConfiguration {
             "how do I pay my bill",
             "I moved last week and set everything up again. Since then the wifi drops every evening, what can I do?");
 
+    /**
+     * Trained on each knowledge base version this replica follows; the trained heads are kept where the examples'
+     * embeddings are (the local stack's data directory), so a version trained before is read back.
+     */
     @Bean
-    TrainingExamples trainingExamples() {
-        return TrainingExamples.fromClassPath();
-    }
-
-    /** The trained head is kept where the examples' embeddings are (the local stack's data directory). */
-    @Bean
-    IntentClassifier intentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings,
+    VersionedClassifier intentClassifier(SentenceEmbedder embedder, ClassifierSettings settings,
             @Value("${switchboard.embedding.cache-dir:}") String cacheDir) {
-        return new EmbeddingIntentClassifier(embedder, training, settings, TrainedHeads.in(cacheDir));
+        TrainedHeads heads = TrainedHeads.in(cacheDir);
+        return new VersionedClassifier((training, versionId) -> new EmbeddingIntentClassifier(embedder, training,
+                settings, heads, "-kb-" + versionId));
     }
 
-    /** Readiness waits for the model's first runs and the classifier's compiled paths, not the first customer. */
+    /**
+     * Readiness waits for a knowledge base version (classifying fails until one is loaded), the model's first runs
+     * and the classifier's compiled paths, not the first customer.
+     */
     @Bean
     WarmUp classifierWarmUp(IntentClassifier classifier) {
         return () -> {

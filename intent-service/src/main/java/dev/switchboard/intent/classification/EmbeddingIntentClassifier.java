@@ -55,11 +55,12 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     private final SoftmaxRegression head;
 
     public EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings) {
-        this(embedder, training, settings, TrainedHeads.in(null));
+        this(embedder, training, settings, TrainedHeads.in(null), "");
     }
 
+    /** @param versionSuffix appended to the classifier's version: what it was trained on (the knowledge base version) */
     EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings,
-            TrainedHeads heads) {
+            TrainedHeads heads, String versionSuffix) {
         this.embedder = embedder;
         this.settings = settings;
         this.intents = training.examples().keySet().toArray(String[]::new);
@@ -89,7 +90,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
                 : null;
         log.info("trained or read the logistic-regression head in {} ms",
                 (System.nanoTime() - headStarted) / 1_000_000);
-        this.version = "embedding-knn-lr-1/" + embedder.modelName();
+        this.version = "embedding-knn-lr-1/" + embedder.modelName() + versionSuffix;
     }
 
     private static float[] byDimension(float[][] vectors) {

@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 class InboundListener {
 
     private static final Logger log = LoggerFactory.getLogger(InboundListener.class);
+    /** Started once a knowledge base version is loaded (RoutingConfiguration). */
+    static final String ID = "inbound";
 
     private final TurnRouter router;
     private final EventPublisher publisher;
@@ -46,7 +48,8 @@ class InboundListener {
         this.titles = titles;
     }
 
-    @KafkaListener(topics = Topics.Names.CHAT_INBOUND, batch = "true")
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.Names.CHAT_INBOUND, batch = "true",
+            autoStartup = "false")
     void on(List<ConsumerRecord<String, ChatMessageReceived>> records) {
         batches.inOrder(records, this::classify);
     }

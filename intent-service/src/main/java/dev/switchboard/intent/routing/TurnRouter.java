@@ -87,7 +87,7 @@ class TurnRouter {
     private final FrustrationScorer frustration;
     private final ConversationContext context;
     private final Settings settings;
-    private final Map<String, String> titles;
+    private final IntentTitles titles;
     private final MeterRegistry meters;
     private final Timer latency;
 
@@ -97,7 +97,7 @@ class TurnRouter {
         this.frustration = frustration;
         this.context = context;
         this.settings = settings;
-        this.titles = titles.normalized();
+        this.titles = titles;
         this.meters = meters;
         this.latency = Timer.builder("intent.classification.latency").description("time to classify one message")
                 .publishPercentileHistogram().register(meters);
@@ -189,6 +189,7 @@ class TurnRouter {
             return Optional.of(Taxonomy.HUMAN_HANDOFF);
         }
         Set<String> said = Set.of(Words.normalize(message).split(" "));
+        Map<String, String> titles = this.titles.normalized();
         return offered.stream().filter(i -> titles.containsKey(i) && !Taxonomy.HUMAN_HANDOFF.equals(i))
                 .filter(i -> Set.of(titles.get(i).split(" ")).stream().anyMatch(w -> w.length() > 3 && said.contains(w)))
                 .findFirst();

@@ -31,7 +31,7 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Internal tokens for a service's tests: key pairs made for this JVM (none is kept anywhere), the service trusting
- * the gateway's and llm-fallback-service's public keys ({@link Keys}, in each service's test annotation), and tokens
+ * the gateway's, llm-fallback-service's and intent-service's public keys ({@link Keys}, in each service's test annotation), and tokens
  * as the gateway or another service would sign them for the service under test. The gateway's development issuer
  * gets a key of this JVM too.
  */
@@ -39,6 +39,7 @@ public final class TestIdentity {
 
     static final KeyPair GATEWAY = generate();
     static final KeyPair LLM_FALLBACK = generate();
+    static final KeyPair INTENT = generate();
     /** The gateway's development issuer's HMAC key in tests (JWT_SECRET_KEY). */
     public static final String DEV_ISSUER_SECRET = Base64.getEncoder().encodeToString(
             new SecureRandom().generateSeed(48));
@@ -69,7 +70,11 @@ public final class TestIdentity {
 
     /** The Authorization header a service sends as itself. */
     public Consumer<HttpHeaders> service(String service) {
-        KeyPair key = service.equals("llm-fallback-service") ? LLM_FALLBACK : GATEWAY;
+        KeyPair key = switch (service) {
+            case "llm-fallback-service" -> LLM_FALLBACK;
+            case "intent-service" -> INTENT;
+            default -> GATEWAY;
+        };
         return bearer(signer(service, key).forService(audience));
     }
 
@@ -126,17 +131,19 @@ public final class TestIdentity {
     }
 
     /**
-     * The variables {@code service} needs to run with the test keys: both public keys; the gateway and
-     * llm-fallback-service their own private key; the gateway its development issuer's key.
+     * The variables {@code service} needs to run with the test keys: the public keys; the gateway,
+     * llm-fallback-service and intent-service their own private key; the gateway its development issuer's key.
      */
     public static Map<String, String> environment(String service) {
         Map<String, String> env = new TreeMap<>();
         env.put("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY", gatewayPublicKey());
         env.put("INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY", PemKeys.pem("PUBLIC KEY",
                 LLM_FALLBACK.getPublic().getEncoded()));
+        env.put("INTERNAL_AUTH_INTENT_PUBLIC_KEY", PemKeys.pem("PUBLIC KEY", INTENT.getPublic().getEncoded()));
         KeyPair own = switch (service) {
             case "gateway-service" -> GATEWAY;
             case "llm-fallback-service" -> LLM_FALLBACK;
+            case "intent-service" -> INTENT;
             default -> null;
         };
         if (own != null) {
