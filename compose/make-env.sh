@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes .env for docker-compose.yml with fresh secrets: the gateway's token key, the internal-token key pairs of the
-# gateway and llm-fallback-service, and the PostgreSQL and Grafana passwords. An existing .env is never overwritten.
+# gateway, llm-fallback-service and intent-service, and the PostgreSQL and Grafana passwords. An existing .env is never overwritten.
 # Needs openssl. Usage: compose/make-env.sh [file] (default: .env next to docker-compose.yml)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ password() { openssl rand -base64 24 | tr -d '/+='; }
 
 gateway=$(private_key)
 llm=$(private_key)
+intent=$(private_key)
 umask 077
 cat > "$target" <<ENV
 # made by compose/make-env.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); keep it private
@@ -27,6 +28,8 @@ INTERNAL_AUTH_GATEWAY_PRIVATE_KEY=$gateway
 INTERNAL_AUTH_GATEWAY_PUBLIC_KEY=$(public_key "$gateway")
 INTERNAL_AUTH_LLM_FALLBACK_PRIVATE_KEY=$llm
 INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY=$(public_key "$llm")
+INTERNAL_AUTH_INTENT_PRIVATE_KEY=$intent
+INTERNAL_AUTH_INTENT_PUBLIC_KEY=$(public_key "$intent")
 POSTGRES_PASSWORD=$(password)
 GRAFANA_ADMIN_PASSWORD=$(password)
 ENV

@@ -61,7 +61,7 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{- default (include "switchboard.secretName" .) .Values.internalAuth.existingSecret -}}
 {{- end -}}
 
-{{/* The keys of internal identity: every service verifies with the public ones; two sign with their own. */}}
+{{/* The keys of internal identity: every service verifies with the public ones; three sign with their own. */}}
 {{- define "switchboard.internalAuthEnv" -}}
 {{- $root := .root -}}
 {{- $secret := include "switchboard.internalAuthSecretName" $root -}}
@@ -75,6 +75,11 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
     secretKeyRef:
       name: {{ $secret }}
       key: llm-fallback-public-key
+- name: INTERNAL_AUTH_INTENT_PUBLIC_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: intent-public-key
 {{- if eq .name "gateway-service" }}
 - name: INTERNAL_AUTH_PRIVATE_KEY
   valueFrom:
@@ -87,6 +92,12 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
     secretKeyRef:
       name: {{ $secret }}
       key: llm-fallback-private-key
+{{- else if eq .name "intent-service" }}
+- name: INTERNAL_AUTH_PRIVATE_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: intent-private-key
 {{- end }}
 {{- end -}}
 
@@ -173,6 +184,11 @@ spec:
         {{- include "switchboard.internalAuthEnv" . | trim | nindent 8 }}
         {{- if eq $name "gateway-service" }}
         {{- include "switchboard.gatewayEnv" $root | trim | nindent 8 }}
+        {{- end }}
+        {{- if eq $name "intent-service" }}
+        # the knowledge base versions it trains on
+        - name: KNOWLEDGE_SERVICE_URL
+          value: {{ include "switchboard.serviceUrl" (dict "root" $root "name" "knowledge-service") | quote }}
         {{- end }}
         {{- if eq $name "llm-fallback-service" }}
         - name: OPENAI_API_KEY
@@ -266,7 +282,7 @@ spec:
 {{- fail "jwt.secretKey must be at least 32 bytes" -}}
 {{- end -}}
 {{- if empty .Values.internalAuth.existingSecret -}}
-{{- range $key := list "gatewayPrivateKey" "gatewayPublicKey" "llmFallbackPrivateKey" "llmFallbackPublicKey" -}}
+{{- range $key := list "gatewayPrivateKey" "gatewayPublicKey" "llmFallbackPrivateKey" "llmFallbackPublicKey" "intentPrivateKey" "intentPublicKey" -}}
 {{- if empty (index $.Values.internalAuth $key) -}}
 {{- fail (printf "set internalAuth.%s (or internalAuth.existingSecret): the services accept only internal tokens signed with these keys; docs/deployment.md shows how to make them" $key) -}}
 {{- end -}}

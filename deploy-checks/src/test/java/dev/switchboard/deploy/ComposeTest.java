@@ -133,19 +133,23 @@ class ComposeTest {
         // Then every secret is required, with a message that says how to make it, and none has a default
         for (String secret : List.of("JWT_SECRET_KEY", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD",
                 "INTERNAL_AUTH_GATEWAY_PRIVATE_KEY", "INTERNAL_AUTH_GATEWAY_PUBLIC_KEY",
-                "INTERNAL_AUTH_LLM_FALLBACK_PRIVATE_KEY", "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY")) {
+                "INTERNAL_AUTH_LLM_FALLBACK_PRIVATE_KEY", "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY",
+                "INTERNAL_AUTH_INTENT_PRIVATE_KEY", "INTERNAL_AUTH_INTENT_PUBLIC_KEY")) {
             assertThat(compose).as(secret).contains("${" + secret + ":?run compose/make-env.sh")
                     .doesNotContain("${" + secret + ":-").doesNotContain("${" + secret + "}");
             assertThat(read(HOME.resolve("compose/make-env.sh"))).as(secret).contains(secret + "=");
         }
-        // And each service verifies with the public keys; only the two signers get a private key
+        // And each service verifies with the public keys; only the signers get a private key
         for (String module : serviceModules()) {
             Map<String, Object> env = map(services.get(module), "environment");
             assertThat(env).as(module).containsKeys("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY",
-                    "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY");
-            assertThat(env.containsKey("INTERNAL_AUTH_PRIVATE_KEY")).as(module)
-                    .isEqualTo(module.equals("gateway-service") || module.equals("llm-fallback-service"));
+                    "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY", "INTERNAL_AUTH_INTENT_PUBLIC_KEY");
+            assertThat(env.containsKey("INTERNAL_AUTH_PRIVATE_KEY")).as(module).isEqualTo(module.equals(
+                    "gateway-service") || module.equals("llm-fallback-service") || module.equals("intent-service"));
         }
+        // And intent-service reads the knowledge base versions from knowledge-service
+        assertThat(map(services.get("intent-service"), "environment"))
+                .containsEntry("KNOWLEDGE_SERVICE_URL", "http://knowledge-service:8083");
         // And the gateway runs without the dev profile (no demo users) unless asked
         Map<String, Object> gateway = map(services.get("gateway-service"), "environment");
         assertThat(gateway).containsEntry("SPRING_PROFILES_ACTIVE", "${GATEWAY_PROFILES:-}")

@@ -28,7 +28,10 @@ class HelmChartTest {
     static final List<String> WITH_DATABASE = List.of("chat-service", "analytics-service", "feedback-service",
             "knowledge-service");
     static final List<String> INTERNAL_KEYS = List.of("gatewayPrivateKey", "gatewayPublicKey", "llmFallbackPrivateKey",
-            "llmFallbackPublicKey");
+            "llmFallbackPublicKey", "intentPrivateKey", "intentPublicKey");
+    /** The services that sign their calls as themselves, and the Secret's key of their private key. */
+    static final Map<String, String> SIGNING_KEYS = Map.of("gateway-service", "gateway-private-key",
+            "llm-fallback-service", "llm-fallback-private-key", "intent-service", "intent-private-key");
 
     @Test
     void theChartLintsStrictlyWithTheValuesAnInstallNeeds(@TempDir Path copy) throws IOException {
@@ -147,7 +150,7 @@ class HelmChartTest {
     }
 
     @Test
-    void everyServiceVerifiesWithThePublicKeysAndOnlyTheTwoSignersHoldAPrivateKey() {
+    void everyServiceVerifiesWithThePublicKeysAndOnlyTheSignersHoldAPrivateKey() {
         // Given the chart rendered with the internal keys
         List<Map<String, Object>> manifests = render(false);
 
@@ -157,14 +160,19 @@ class HelmChartTest {
             Map<String, Object> env = env(list(map(map(map(find(manifests, kind, "switchboard-" + service), "spec"),
                     "template"), "spec"), "containers").get(0));
 
-            // Then it has both public keys from the Secret, and a private key only if it signs its calls
+            // Then it has the public keys from the Secret, and a private key only if it signs its calls
             assertThat(env).as(service).containsKeys("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY",
-                    "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY");
+                    "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY", "INTERNAL_AUTH_INTENT_PUBLIC_KEY");
             assertThat(env.get("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY").toString()).as(service)
                     .contains("gateway-public-key").contains("switchboard-secrets");
-            if (service.equals("gateway-service") || service.equals("llm-fallback-service")) {
+            if (service.equals("intent-service")) {
+                // And intent-service reads the knowledge base versions from knowledge-service in the cluster
+                assertThat(env.get("KNOWLEDGE_SERVICE_URL")).asString()
+                        .contains("http://switchboard-knowledge-service:8083");
+            }
+            if (SIGNING_KEYS.containsKey(service)) {
                 assertThat(env.get("INTERNAL_AUTH_PRIVATE_KEY").toString()).as(service)
-                        .contains(service.equals("gateway-service") ? "gateway-private-key" : "llm-fallback-private-key");
+                        .contains(SIGNING_KEYS.get(service));
             } else {
                 assertThat(env).as(service).doesNotContainKey("INTERNAL_AUTH_PRIVATE_KEY");
             }
@@ -212,7 +220,7 @@ class HelmChartTest {
     static final Map<String, Set<String>> CALLERS = Map.of(
             "chat-service", Set.of("gateway-service", "llm-fallback-service"),
             "intent-service", Set.of("gateway-service"),
-            "knowledge-service", Set.of("gateway-service"),
+            "knowledge-service", Set.of("gateway-service", "intent-service"),
             "llm-fallback-service", Set.of("gateway-service"),
             "analytics-service", Set.of("gateway-service"),
             "feedback-service", Set.of("gateway-service"));

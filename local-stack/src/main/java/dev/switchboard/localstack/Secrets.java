@@ -17,14 +17,15 @@ import java.util.function.Supplier;
 
 /**
  * The keys of this machine's stack, made at the first start into {@code <data-dir>/secrets} (readable by the owner
- * only) and kept, so tokens outlive a restart: the development issuer's HMAC key, and the RSA key pairs of the two
- * services that sign internal tokens (the gateway for customers, llm-fallback-service as itself). No key is in the
- * source, and each data directory has its own.
+ * only) and kept, so tokens outlive a restart: the development issuer's HMAC key, and the RSA key pairs of the
+ * services that sign internal tokens (the gateway for customers; llm-fallback-service and intent-service as
+ * themselves). No key is in the source, and each data directory has its own.
  */
 final class Secrets {
 
     static final String GATEWAY = "gateway-service";
     static final String LLM_FALLBACK = "llm-fallback-service";
+    static final String INTENT = "intent-service";
 
     private final Path dir;
 
@@ -46,15 +47,17 @@ final class Secrets {
         secrets.ensure("jwt-secret", () -> Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(48)));
         secrets.ensureKeyPair(GATEWAY);
         secrets.ensureKeyPair(LLM_FALLBACK);
+        secrets.ensureKeyPair(INTENT);
         return secrets;
     }
 
-    /** What {@code module} needs: every service the public keys, the two signers their private key. */
+    /** What {@code module} needs: every service the public keys, the signers their private key. */
     Map<String, String> environment(String module) {
         Map<String, String> env = new HashMap<>();
         env.put("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY", read(GATEWAY + ".pub"));
         env.put("INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY", read(LLM_FALLBACK + ".pub"));
-        if (module.equals(GATEWAY) || module.equals(LLM_FALLBACK)) {
+        env.put("INTERNAL_AUTH_INTENT_PUBLIC_KEY", read(INTENT + ".pub"));
+        if (module.equals(GATEWAY) || module.equals(LLM_FALLBACK) || module.equals(INTENT)) {
             env.put("INTERNAL_AUTH_PRIVATE_KEY", read(module + ".key"));
         }
         if (module.equals(GATEWAY)) {

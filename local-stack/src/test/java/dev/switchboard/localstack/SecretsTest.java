@@ -34,16 +34,21 @@ class SecretsTest {
     }
 
     @Test
-    void onlyTheTwoSigningServicesGetAPrivateKeyAndEveryServiceThePublicOnes() {
+    void onlyTheSigningServicesGetAPrivateKeyAndEveryServiceThePublicOnes() {
         Secrets secrets = Secrets.in(data);
 
         Map<String, String> chat = secrets.environment("chat-service");
         Map<String, String> llm = secrets.environment("llm-fallback-service");
+        Map<String, String> intent = secrets.environment("intent-service");
 
-        assertThat(chat).containsOnlyKeys("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY", "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY");
+        assertThat(chat).containsOnlyKeys("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY", "INTERNAL_AUTH_LLM_FALLBACK_PUBLIC_KEY",
+                "INTERNAL_AUTH_INTENT_PUBLIC_KEY");
         assertThat(chat.get("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY")).startsWith("-----BEGIN PUBLIC KEY-----");
         assertThat(llm.get("INTERNAL_AUTH_PRIVATE_KEY")).isNotEqualTo(
                 secrets.environment("gateway-service").get("INTERNAL_AUTH_PRIVATE_KEY"));
         assertThat(llm).doesNotContainKey("JWT_SECRET_KEY");
+        assertThat(intent.get("INTERNAL_AUTH_PRIVATE_KEY")).startsWith("-----BEGIN PRIVATE KEY-----")
+                .isNotEqualTo(llm.get("INTERNAL_AUTH_PRIVATE_KEY"));
+        assertThat(intent).doesNotContainKey("JWT_SECRET_KEY");
     }
 }
