@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import dev.switchboard.knowledge.KnowledgeServiceTest;
 import dev.switchboard.platform.test.SecurityMatrix;
+import dev.switchboard.platform.test.TestIdentity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 /**
  * Every endpoint of knowledge-service against every kind of caller (issue 15, finding 1): only the gateway's internal
  * token counts, any signed-in customer may search and rate articles, only an admin reads and changes the knowledge
- * base's versions, and only a consumer service, as itself, reads their content from {@code /internal/**}.
+ * base's versions, and only a consumer service (llm-fallback-service, intent-service), as itself, reads their content
+ * from {@code /internal/**}.
  */
 @KnowledgeServiceTest
 class SecurityMatrixIT {
@@ -68,6 +70,21 @@ class SecurityMatrixIT {
         // And of all those callers only the admin reached the knowledge base's changes: its reload and its refused
         // publish
         assertThat(changes()).isEqualTo(changesBefore + 2);
+    }
+
+    @Test
+    void intentServiceAsItselfReadsTheVersionsContentAndNothingElse() {
+        // Given intent-service's own token (it trains its classifier on the versions; the matrix's service column is
+        // llm-fallback-service's)
+        Map<String, Integer> expected = Map.of("/internal/v1/knowledge/versions/active", 200,
+                "/internal/v1/knowledge/versions/1", 200, "/api/v1/knowledge/search?q=wifi", 403,
+                "/api/v1/knowledge/admin/versions", 403, "/actuator/metrics", 403);
+
+        // When it calls the versions' content, the API, the admin API and the actuator
+        // Then only the content is served
+        expected.forEach((path, status) -> SecurityMatrix.patient(web).get().uri(path)
+                .headers(TestIdentity.of("knowledge-service").service("intent-service")).exchange()
+                .expectStatus().isEqualTo(status));
     }
 
     private static final String VERSION = "/api/v1/knowledge/admin/versions/987654";
