@@ -19,9 +19,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Makes this replica classify with the knowledge base version {@code knowledge.versions} announces. Every replica
@@ -40,6 +45,8 @@ import org.springframework.kafka.annotation.TopicPartition;
 class VersionFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(VersionFollower.class);
+    private static final String LISTENER = "knowledge-versions";
+    private static final Duration TOPIC_CHECK = Duration.ofSeconds(2);
 
     /** What an announcement names. */
     record Announced(long versionId, String label, String checksum) {
@@ -96,9 +103,37 @@ class VersionFollower implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads {@code knowledge.versions} once it exists: knowledge-service creates it, and a consumer assigned a
+     * partition of a topic that does not exist yet cannot find its last record (it times out and stops), which would
+     * leave this replica never ready on a first start of the whole system.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void listenOnceTheTopicExists(ApplicationReadyEvent event) {
+        KafkaAdmin admin = event.getApplicationContext().getBean(KafkaAdmin.class);
+        MessageListenerContainer container = event.getApplicationContext().getBean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainer(LISTENER);
+        loader.execute(() -> listenOnceTheTopicExists(admin, container, true));
+    }
+
+    private void listenOnceTheTopicExists(KafkaAdmin admin, MessageListenerContainer container, boolean first) {
+        try {
+            admin.describeTopics(Topics.Names.KNOWLEDGE_VERSIONS);
+        } catch (RuntimeException e) {
+            if (first) {
+                log.info("{} cannot be described yet ({}; knowledge-service creates it); looking again every {} s",
+                        Topics.Names.KNOWLEDGE_VERSIONS, e.toString(), TOPIC_CHECK.toSeconds());
+            }
+            loader.schedule(() -> listenOnceTheTopicExists(admin, container, false), TOPIC_CHECK.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
+        container.start();
+    }
+
     /** Only the latest announcement of a poll matters: the ones before it were replaced. */
-    @KafkaListener(id = "knowledge-versions", groupId = "${spring.application.name}.versions", batch = "true",
-            topicPartitions = @TopicPartition(topic = Topics.Names.KNOWLEDGE_VERSIONS,
+    @KafkaListener(id = LISTENER, groupId = "${spring.application.name}.versions", batch = "true",
+            autoStartup = "false", topicPartitions = @TopicPartition(topic = Topics.Names.KNOWLEDGE_VERSIONS,
                     partitionOffsets = @PartitionOffset(partition = "0", initialOffset = "-1")))
     void on(List<ConsumerRecord<String, KnowledgeBaseVersionPublished>> records) {
         KnowledgeBaseVersionPublished latest = records.get(records.size() - 1).value();
