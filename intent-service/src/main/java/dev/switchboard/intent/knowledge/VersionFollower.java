@@ -104,15 +104,21 @@ class VersionFollower implements AutoCloseable {
     }
 
     /**
-     * Reads {@code knowledge.versions} once it exists: knowledge-service creates it, and a consumer assigned a
-     * partition of a topic that does not exist yet cannot find its last record (it times out and stops), which would
-     * leave this replica never ready on a first start of the whole system.
+     * Reads {@code knowledge.versions} once it exists (knowledge-service creates it, and may start later): a consumer
+     * assigned a partition of a topic that does not exist yet warns ten times a second, and after a minute gives up
+     * seeking to the last record and reads from the oldest instead (seen with kafka-clients 4.1). Until then this
+     * replica is not ready (its listener is not running).
      */
     @EventListener(ApplicationReadyEvent.class)
     void listenOnceTheTopicExists(ApplicationReadyEvent event) {
         KafkaAdmin admin = event.getApplicationContext().getBean(KafkaAdmin.class);
         MessageListenerContainer container = event.getApplicationContext().getBean(KafkaListenerEndpointRegistry.class)
                 .getListenerContainer(LISTENER);
+        listenOnceTheTopicExists(admin, container);
+    }
+
+    /** Starts {@code container} once {@code admin} describes the topic, looking again every few seconds. */
+    void listenOnceTheTopicExists(KafkaAdmin admin, MessageListenerContainer container) {
         loader.execute(() -> listenOnceTheTopicExists(admin, container, true));
     }
 

@@ -2,10 +2,14 @@ package dev.switchboard.intent.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.switchboard.events.Agent;
 import dev.switchboard.intent.classification.Classification;
 import dev.switchboard.intent.classification.VersionedClassifier;
+import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.util.unit.DataSize;
 
 class VersionFollowerTest {
@@ -71,9 +78,12 @@ class VersionFollowerTest {
         awaitServing(7);
         assertThat(classifier.classify("anything").classifierVersion()).isEqualTo("kb-7");
         assertThat(classifier.titles()).containsEntry("bill_explanation", "Understanding your bill");
-        assertThat(count("swapped", "none")).isEqualTo(1);
-        assertThat(LastGoodVersion.in(cache.toString()).read()).get()
-                .extracting(LastGoodVersion.Kept::versionId).isEqualTo(7L);
+        // (kept and counted just after the swap, on the follower's thread)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(count("swapped", "none")).isEqualTo(1);
+            assertThat(LastGoodVersion.in(cache.toString()).read()).get()
+                    .extracting(LastGoodVersion.Kept::versionId).isEqualTo(7L);
+        });
 
         // When the same version is announced again, Then nothing is fetched again
         follower.follow(announced(7, DOCUMENT));
@@ -145,6 +155,25 @@ class VersionFollowerTest {
         // Then version 9 classifies, and nothing was fetched
         assertThat(classifier.classify("anything").classifierVersion()).isEqualTo("kb-9");
         assertThat(fetches).hasValue(0);
+    }
+
+    @Test
+    void readsTheTopicOnlyOnceItExists() {
+        // Given knowledge.versions not created yet (knowledge-service has not started)
+        KafkaAdmin admin = mock(KafkaAdmin.class);
+        AtomicInteger looks = new AtomicInteger();
+        when(admin.describeTopics(Topics.Names.KNOWLEDGE_VERSIONS)).thenAnswer(call -> {
+            if (looks.incrementAndGet() == 1) {
+                throw new KafkaException("Failed to obtain topic descriptions");
+            }
+            return Map.of();
+        });
+        MessageListenerContainer container = mock(MessageListenerContainer.class);
+
+        // When the follower starts listening, Then its listener starts only after the topic was found
+        follower().listenOnceTheTopicExists(admin, container);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> verify(container).start());
+        assertThat(looks).hasValue(2);
     }
 
     @Test
