@@ -191,6 +191,9 @@ spec:
           value: {{ include "switchboard.serviceUrl" (dict "root" $root "name" "knowledge-service") | quote }}
         {{- end }}
         {{- if eq $name "llm-fallback-service" }}
+        # the conversation's turns its prompts include
+        - name: CHAT_SERVICE_URL
+          value: {{ include "switchboard.serviceUrl" (dict "root" $root "name" "chat-service") | quote }}
         - name: OPENAI_API_KEY
           valueFrom:
             secretKeyRef:

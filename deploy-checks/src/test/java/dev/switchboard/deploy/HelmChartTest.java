@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +182,25 @@ class HelmChartTest {
         }
         assertThat(map(find(manifests, "Secret", "switchboard-secrets"), "stringData"))
                 .containsEntry("gateway-private-key", "test-gatewayPrivateKey");
+    }
+
+    /** A service left with its default URL of another service would call localhost in the cluster. */
+    @Test
+    void everyServiceIsToldWhereTheServicesItCallsAreInTheCluster() throws IOException {
+        List<Map<String, Object>> manifests = render(false);
+        Pattern calls = Pattern.compile("\\$\\{([A-Z_]+_SERVICE)_URL:");
+        for (String service : SERVICES) {
+            Matcher called = calls.matcher(Files.readString(
+                    ServiceJar.home().resolve(service).resolve("src/main/resources/application.yml")));
+            String kind = service.equals("gateway-service") ? "StatefulSet" : "Deployment";
+            Map<String, Object> env = env(list(map(map(map(find(manifests, kind, "switchboard-" + service), "spec"),
+                    "template"), "spec"), "containers").get(0));
+            while (called.find()) {
+                String target = called.group(1).toLowerCase(Locale.ROOT).replace('_', '-');
+                assertThat(env.get(called.group(1) + "_URL")).as(service + " " + called.group(1) + "_URL").asString()
+                        .contains("http://switchboard-" + target + ":");
+            }
+        }
     }
 
     @Test
