@@ -55,6 +55,22 @@ final class Api {
         return send(request.build());
     }
 
+    /** A GET whose answer is a JSON array (empty unless it answers 200). */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> list(String path, String token) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + path))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readValue(response.body(), List.class) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The messages chat-service stores for the conversation, as its owner reads them; none until it answers 200. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> messages(String conversationId, String token) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.deploy.DashboardMetrics;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.IntentClassified;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -416,6 +418,102 @@ class StackIT {
         System.out.println("dashboard metrics not exported by the running stack: " + missing);
         assertThat(missing).isSubsetOf(ONLY_AFTER_THEIR_EVENT);
         assertThat(queried).hasSizeGreaterThan(20);
+    }
+
+    /**
+     * Issue 21: a knowledge base version published through the admin API reaches every service with no restart —
+     * intent-service classifies with its new example phrase, knowledge-service answers from its new article, and the
+     * events name the version — a rollback restores the old behaviour, and a version the accuracy gate refuses
+     * changes nothing.
+     */
+    @Test
+    @Order(85)
+    @SuppressWarnings("unchecked")
+    void aNewKnowledgeBaseVersionReachesEveryServiceWithoutARestartAndARollbackUndoesIt() throws Exception {
+        String admin = api.token("admin");
+        String customer = api.token("bob");
+        // words no version knew before, so only the new example phrase and article can match them
+        String phrase = "zorblax quimble frandle";
+        long before = ((Number) api.list("/api/v1/knowledge/admin/versions", admin).stream()
+                .filter(v -> Boolean.TRUE.equals(v.get("active"))).findFirst().orElseThrow().get("id")).longValue();
+        Map<String, Object> document = api.get("/api/v1/knowledge/admin/versions/" + before + "/content", admin).body();
+
+        try (EventTap tap = new EventTap("chat.classified", "chat.replies")) {
+            // Given the active version, which knows nothing of the phrase
+            Turn first = turn(tap, customer, phrase);
+            assertThat(first.classified().getIntent()).isNotEqualTo("store_locations_hours");
+            assertThat(references(first.reply())).doesNotContain("kb-zorblax");
+
+            // When an admin publishes a version with the phrase and two of its variants as examples of
+            // store_locations_hours (an intent scores its three most similar examples), and an article about it
+            Map<String, Object> store = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    ((Map<String, Object>) document.get("agents")).get("general")).get("categories"))
+                    .get("store_locations_hours");
+            ((List<Object>) store.get("examples")).addAll(List.of(phrase, "where is the " + phrase,
+                    phrase + " opening hours"));
+            ((List<Object>) store.get("articles")).add(Map.of("id", "kb-zorblax", "title", "The zorblax quimble frandle",
+                    "text", "The zorblax quimble frandle is in our flagship store, open on Sundays from 9 am to 5 pm."));
+            document.put("version", "zorblax");
+            Api.Response published = api.post("/api/v1/knowledge/admin/versions?note=zorblax", admin, document);
+            assertThat(published.status()).as(published.body().toString()).isEqualTo(201);
+            long zorblax = ((Number) published.body().get("versionId")).longValue();
+
+            // Then, with no restart, intent-service classifies the phrase to its intent with the new version,
+            // knowledge-service answers it from the new article, and the reply's event names the version
+            Turn answered = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> turn(tap, customer, phrase), turn -> turn.classifiedWith(zorblax));
+            assertThat(answered.classified().getIntent()).isEqualTo("store_locations_hours");
+            assertThat(answered.reply().get("source")).isEqualTo("knowledge_base");
+            assertThat(references(answered.reply())).contains("kb-zorblax");
+            assertThat(answered.replied().getKnowledgeBaseVersion()).isEqualTo(zorblax);
+
+            // When the admin rolls back to the version before, Then the old behaviour is back
+            assertThat(api.post("/api/v1/knowledge/admin/versions/" + before + "/activate", admin, Map.of()).status())
+                    .isEqualTo(200);
+            Turn rolledBack = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> turn(tap, customer, phrase), turn -> turn.classified().getClassifierVersion()
+                            .endsWith("-kb-" + before) && !references(turn.reply()).contains("kb-zorblax"));
+            assertThat(rolledBack.classified().getIntent()).isNotEqualTo("store_locations_hours");
+        }
+
+        // And a version that pastes autopay's example phrases under wifi_setup is refused by the accuracy gate
+        Map<String, Object> misfiled = api.get("/api/v1/knowledge/admin/versions/" + before + "/content", admin).body();
+        Map<String, Object> agents = (Map<String, Object>) misfiled.get("agents");
+        Object autopay = ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) agents.get("billing"))
+                .get("categories")).get("autopay_paperless")).get("examples");
+        ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) agents.get("tech_support"))
+                .get("categories")).get("wifi_setup")).put("examples", autopay);
+        misfiled.put("version", "misfiled");
+        Api.Response refused = api.post("/api/v1/knowledge/admin/versions", admin, misfiled);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat((String) refused.body().get("detail")).contains("the accuracy gate refused it");
+    }
+
+    /** One customer message: the public reply, and the events the pipeline made of it. */
+    record Turn(Map<String, Object> reply, IntentClassified classified, ChatReplied replied) {
+
+        /** Classified and answered with that version. */
+        boolean classifiedWith(long knowledgeBaseVersion) {
+            return classified.getClassifierVersion().endsWith("-kb-" + knowledgeBaseVersion)
+                    && replied.getKnowledgeBaseVersion() != null
+                    && replied.getKnowledgeBaseVersion() == knowledgeBaseVersion;
+        }
+    }
+
+    private static Turn turn(EventTap tap, String token, String content) {
+        Map<String, Object> reply = api.post("/api/v1/chat/messages", token, Map.of("content", content)).body();
+        String id = (String) reply.get("messageId");
+        IntentClassified classified = await().atMost(Duration.ofSeconds(30)).until(
+                () -> tap.events(IntentClassified.class, e -> e.getMessageId().equals(id)), e -> !e.isEmpty()).get(0);
+        ChatReplied replied = await().atMost(Duration.ofSeconds(30)).until(
+                () -> tap.events(ChatReplied.class, e -> e.getMessageId().equals(id)), e -> !e.isEmpty()).get(0);
+        return new Turn(reply, classified, replied);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> references(Map<String, Object> reply) {
+        return ((List<Map<String, Object>>) reply.getOrDefault("references", List.of())).stream()
+                .map(r -> (String) r.get("id")).toList();
     }
 
     @Test
