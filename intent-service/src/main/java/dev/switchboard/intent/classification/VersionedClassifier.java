@@ -1,6 +1,8 @@
 package dev.switchboard.intent.classification;
 
 import dev.switchboard.language.TrainingExamples;
+import dev.switchboard.platform.knowledge.KnowledgeBaseUser;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * its {@code classifierVersion} names that version ({@code ...-kb-<id>}). Until a first version is loaded nothing can
  * be classified.
  */
-public class VersionedClassifier implements IntentClassifier {
+public class VersionedClassifier implements IntentClassifier, KnowledgeBaseUser {
 
     /** Trains a classifier on a version's examples (slow: seconds). */
     @FunctionalInterface
@@ -43,6 +45,18 @@ public class VersionedClassifier implements IntentClassifier {
         current.set(loaded);
         first.complete(loaded);
         return loaded;
+    }
+
+    @Override
+    public Optional<Version> inUse() {
+        return current().map(loaded -> new Version(loaded.versionId(), loaded.label(), loaded.checksum()));
+    }
+
+    /** Trains on the version's examples (a document that is not a knowledge base throws) and classifies with it. */
+    @Override
+    public void use(Version version, byte[] content) {
+        load(version.versionId(), version.label(), version.checksum(),
+                TrainingExamples.fromJson(new String(content, StandardCharsets.UTF_8)));
     }
 
     /** The version serving, if any is loaded yet. */

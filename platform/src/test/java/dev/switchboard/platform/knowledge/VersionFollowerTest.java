@@ -1,4 +1,4 @@
-package dev.switchboard.intent.knowledge;
+package dev.switchboard.platform.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,19 +6,17 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.switchboard.events.Agent;
-import dev.switchboard.intent.classification.Classification;
-import dev.switchboard.intent.classification.VersionedClassifier;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +27,9 @@ import org.springframework.util.unit.DataSize;
 
 class VersionFollowerTest {
 
-    private static final String DOCUMENT = KnowledgeServiceStandIn.BUNDLED;
+    private static final String SERVICE = "some-service";
+
+    private static final String DOCUMENT = "{\"version\":\"test\",\"agents\":{}}";
 
     @TempDir
     Path cache;
@@ -38,10 +38,7 @@ class VersionFollowerTest {
     final AtomicInteger unreachableFor = new AtomicInteger();
     final AtomicInteger fetches = new AtomicInteger();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    /** Each version's classifier names its version, so a test sees which one classified. */
-    final VersionedClassifier classifier = new VersionedClassifier((training, versionId) -> message ->
-            new Classification("kb-" + versionId, Agent.general, 1, List.of(), "kb-" + versionId, new float[0],
-                    List.of()));
+    final RecordingUser user = new RecordingUser();
     VersionFollower follower;
 
     VersionFollower follower() {
@@ -52,7 +49,7 @@ class VersionFollowerTest {
             }
             return served.get(versionId);
         };
-        follower = new VersionFollower(classifier, source, "the stand-in", LastGoodVersion.in(cache.toString()),
+        follower = new VersionFollower(user, source, "the stand-in", LastGoodVersion.in(cache.toString(), SERVICE),
                 new KnowledgeServiceProperties("http://unused", Duration.ofSeconds(1), DataSize.ofMegabytes(4),
                         Duration.ofMillis(10), Duration.ofMillis(40)), meters);
         return follower;
@@ -74,14 +71,13 @@ class VersionFollowerTest {
         // When version 7 is announced
         follower.follow(announced(7, DOCUMENT));
 
-        // Then it classifies, is counted, and is kept on disk for the next start
-        awaitServing(7);
-        assertThat(classifier.classify("anything").classifierVersion()).isEqualTo("kb-7");
-        assertThat(classifier.titles()).containsEntry("bill_explanation", "Understanding your bill");
-        // (kept and counted just after the swap, on the follower's thread)
+        // Then the service uses it, with its content, it is counted, and kept on disk for the next start
+        awaitInUse(7);
+        assertThat(user.content.get()).isEqualTo(DOCUMENT);
+        // (kept and counted just after it is in use, on the follower's thread)
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(count("swapped", "none")).isEqualTo(1);
-            assertThat(LastGoodVersion.in(cache.toString()).read()).get()
+            assertThat(count("loaded", "none")).isEqualTo(1);
+            assertThat(LastGoodVersion.in(cache.toString(), SERVICE).read()).get()
                     .extracting(LastGoodVersion.Kept::versionId).isEqualTo(7L);
         });
 
@@ -91,26 +87,26 @@ class VersionFollowerTest {
     }
 
     @Test
-    void aBadChecksumIsRetriedWhileTheServingVersionServesUntilANewerOneLoads() {
-        // Given version 1 serving
+    void aBadChecksumIsRetriedWhileTheVersionInUseStaysUntilANewerOneLoads() {
+        // Given version 1 in use
         served.put(1L, bytes(DOCUMENT));
         VersionFollower follower = follower();
         follower.follow(announced(1, DOCUMENT));
-        awaitServing(1);
+        awaitInUse(1);
 
         // When version 2 is announced with a checksum its content does not have
-        served.put(2L, bytes(DOCUMENT.replace("Understanding your bill", "Tampered")));
-        follower.follow(new VersionFollower.Announced(2, "v2", Sha256.hex(bytes(DOCUMENT))));
+        served.put(2L, bytes(DOCUMENT.replace("test", "tampered")));
+        follower.follow(new KnowledgeBaseUser.Version(2, "v2", Sha256.hex(bytes(DOCUMENT))));
 
-        // Then it is refused again and again, counted, and version 1 keeps classifying
+        // Then it is refused again and again, counted, and version 1 stays in use
         await().atMost(Duration.ofSeconds(10)).until(() -> count("failed", "checksum") >= 3);
-        assertThat(classifier.classify("anything").classifierVersion()).isEqualTo("kb-1");
-        assertThat(classifier.titles()).containsEntry("bill_explanation", "Understanding your bill");
+        assertThat(user.inUse()).get().extracting(KnowledgeBaseUser.Version::versionId).isEqualTo(1L);
+        assertThat(user.content.get()).isEqualTo(DOCUMENT);
 
         // When version 3 is announced correctly, Then it replaces the failing one and the retries stop
         served.put(3L, bytes(DOCUMENT));
         follower.follow(announced(3, DOCUMENT));
-        awaitServing(3);
+        awaitInUse(3);
         double failed = count("failed", "checksum");
         await().during(Duration.ofMillis(200)).until(() -> count("failed", "checksum") == failed);
     }
@@ -124,7 +120,7 @@ class VersionFollowerTest {
 
         // When version 4 is announced, Then it loads on the third try
         follower.follow(announced(4, DOCUMENT));
-        awaitServing(4);
+        awaitInUse(4);
         assertThat(count("failed", "fetch")).isEqualTo(2);
         assertThat(fetches).hasValue(3);
     }
@@ -136,24 +132,24 @@ class VersionFollowerTest {
         served.put(5L, bytes(notAKnowledgeBase));
         VersionFollower follower = follower();
 
-        // When it is announced, Then it is refused and nothing classifies
+        // When it is announced, Then the service refuses it, which is counted, and no version is in use
         follower.follow(announced(5, notAKnowledgeBase));
         await().atMost(Duration.ofSeconds(10)).until(() -> count("failed", "invalid") >= 1);
-        assertThat(classifier.current()).isEmpty();
+        assertThat(user.inUse()).isEmpty();
     }
 
     @Test
     void startsOnTheVersionKeptOnDiskWithoutKnowledgeService() {
         // Given version 9 kept on disk by an earlier start, and knowledge-service unreachable
-        LastGoodVersion.in(cache.toString()).keep(new LastGoodVersion.Kept(9, "v9", Sha256.hex(bytes(DOCUMENT)),
+        LastGoodVersion.in(cache.toString(), SERVICE).keep(new LastGoodVersion.Kept(9, "v9", Sha256.hex(bytes(DOCUMENT)),
                 bytes(DOCUMENT)));
         unreachableFor.set(Integer.MAX_VALUE);
 
         // When the follower starts
         follower().startFromDisk();
 
-        // Then version 9 classifies, and nothing was fetched
-        assertThat(classifier.classify("anything").classifierVersion()).isEqualTo("kb-9");
+        // Then version 9 is in use, and nothing was fetched
+        assertThat(user.inUse()).get().extracting(KnowledgeBaseUser.Version::versionId).isEqualTo(9L);
         assertThat(fetches).hasValue(0);
     }
 
@@ -187,19 +183,41 @@ class VersionFollowerTest {
         assertThat(VersionFollower.backoff(1_000, first, max)).isEqualTo(max);
     }
 
-    private void awaitServing(long versionId) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> classifier.current()
-                .filter(loaded -> loaded.versionId() == versionId).isPresent());
+    private void awaitInUse(long versionId) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> user.inUse()
+                .filter(version -> version.versionId() == versionId).isPresent());
     }
 
     private double count(String outcome, String reason) {
-        Counter counter = meters.find("intent.knowledge.version.swaps").tag("outcome", outcome).tag("reason", reason)
+        Counter counter = meters.find("knowledge.base.version.loads").tag("outcome", outcome).tag("reason", reason)
                 .counter();
         return counter == null ? 0 : counter.count();
     }
 
-    private static VersionFollower.Announced announced(long versionId, String content) {
-        return new VersionFollower.Announced(versionId, "v" + versionId, Sha256.hex(bytes(content)));
+    private static KnowledgeBaseUser.Version announced(long versionId, String content) {
+        return new KnowledgeBaseUser.Version(versionId, "v" + versionId, Sha256.hex(bytes(content)));
+    }
+
+    /** A service that uses a version whose content has agents, as a knowledge base document does. */
+    static final class RecordingUser implements KnowledgeBaseUser {
+
+        final AtomicReference<Version> version = new AtomicReference<>();
+        final AtomicReference<String> content = new AtomicReference<>();
+
+        @Override
+        public Optional<Version> inUse() {
+            return Optional.ofNullable(version.get());
+        }
+
+        @Override
+        public void use(Version next, byte[] document) {
+            String text = new String(document, StandardCharsets.UTF_8);
+            if (!text.contains("\"agents\"")) {
+                throw new IllegalStateException("not a knowledge base: no agents");
+            }
+            content.set(text);
+            version.set(next);
+        }
     }
 
     private static byte[] bytes(String content) {

@@ -1,4 +1,4 @@
-package dev.switchboard.intent.knowledge;
+package dev.switchboard.platform.knowledge;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

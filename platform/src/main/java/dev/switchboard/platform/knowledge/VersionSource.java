@@ -1,4 +1,4 @@
-package dev.switchboard.intent.knowledge;
+package dev.switchboard.platform.knowledge;
 
 /** Where a knowledge base version's content comes from: the document's bytes exactly as published. */
 @FunctionalInterface

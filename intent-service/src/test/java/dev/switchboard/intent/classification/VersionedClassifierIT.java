@@ -1,4 +1,4 @@
-package dev.switchboard.intent.knowledge;
+package dev.switchboard.intent.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,9 +7,9 @@ import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.KnowledgeBaseVersionPublished;
 import dev.switchboard.intent.IntentServiceTest;
-import dev.switchboard.intent.classification.VersionedClassifier;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.knowledge.KnowledgeServiceStandIn;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the one serving keeps serving.
  */
 @IntentServiceTest
-class VersionFollowerIT {
+class VersionedClassifierIT {
 
     /** Nothing in the bundled knowledge base is like it: only version 2's new examples can route it. */
     private static final String MESSAGE = "is the purple giraffe festival on this weekend?";
@@ -121,7 +121,7 @@ class VersionFollowerIT {
     }
 
     private double failures(String reason) {
-        Counter counter = meters.find("intent.knowledge.version.swaps").tag("outcome", "failed").tag("reason", reason)
+        Counter counter = meters.find("knowledge.base.version.loads").tag("outcome", "failed").tag("reason", reason)
                 .counter();
         return counter == null ? 0 : counter.count();
     }

@@ -1,13 +1,10 @@
-package dev.switchboard.intent.knowledge;
+package dev.switchboard.platform.knowledge;
 
 import dev.switchboard.events.KnowledgeBaseVersionPublished;
-import dev.switchboard.intent.classification.VersionedClassifier;
-import dev.switchboard.language.TrainingExamples;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,36 +26,33 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Makes this replica classify with the knowledge base version {@code knowledge.versions} announces. Every replica
- * reads the whole topic (its one partition assigned, no shared group), from its last record, which compaction keeps:
- * the latest announcement. The announced version's content is fetched from knowledge-service, checked against the
- * announced checksum, and a classifier trained on it replaces the serving one; all of that on a thread of its own, so
- * the listener only notes the announcement.
+ * Makes this replica use the knowledge base version {@code knowledge.versions} announces. Every replica reads the
+ * whole topic (its one partition assigned, no shared group), from its last record, which compaction keeps: the latest
+ * announcement. The announced version's content is fetched from knowledge-service, checked against the announced
+ * checksum and handed to the service's {@link KnowledgeBaseUser} (intent-service trains its classifier on it,
+ * llm-fallback-service its guardrail's ordinary requests); all of that on a thread of its own, so the listener only
+ * notes the announcement.
  *
  * <p>A version that cannot be loaded (knowledge-service down, a wrong checksum, a document that is not a knowledge base)
- * is logged, counted ({@code intent.knowledge.version.swaps{outcome=failed}}) and tried again with a growing wait,
- * until it loads or a newer announcement replaces it; the serving classifier keeps serving meanwhile.
+ * is logged, counted ({@code knowledge.base.version.loads{outcome=failed}}) and tried again with a growing wait,
+ * until it loads or a newer announcement replaces it; the version in use stays in use meanwhile.
  *
  * <p>At start the version kept on disk, if any, is loaded first, so a replica starts when knowledge-service is down;
  * the announcements then bring it up to date.
  */
-class VersionFollower implements AutoCloseable {
+final class VersionFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(VersionFollower.class);
     private static final String LISTENER = "knowledge-versions";
     private static final Duration TOPIC_CHECK = Duration.ofSeconds(2);
 
-    /** What an announcement names. */
-    record Announced(long versionId, String label, String checksum) {
-    }
-
-    private final VersionedClassifier classifier;
+    private final KnowledgeBaseUser user;
     private final VersionSource source;
     private final String sourceName;
     private final LastGoodVersion disk;
     private final KnowledgeServiceProperties properties;
     private final MeterRegistry meters;
-    private final AtomicReference<Announced> wanted = new AtomicReference<>();
+    private final AtomicReference<KnowledgeBaseUser.Version> wanted = new AtomicReference<>();
     /** One thread: loads are never concurrent, and the fields below are only touched there. */
     private final ScheduledExecutorService loader = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "knowledge-versions");
@@ -66,20 +60,20 @@ class VersionFollower implements AutoCloseable {
         return thread;
     });
     private ScheduledFuture<?> retry;
-    private Announced failing;
+    private KnowledgeBaseUser.Version failing;
     private int failures;
 
-    VersionFollower(VersionedClassifier classifier, VersionSource source, String sourceName, LastGoodVersion disk,
+    VersionFollower(KnowledgeBaseUser user, VersionSource source, String sourceName, LastGoodVersion disk,
             KnowledgeServiceProperties properties, MeterRegistry meters) {
-        this.classifier = classifier;
+        this.user = user;
         this.source = source;
         this.sourceName = sourceName;
         this.disk = disk;
         this.properties = properties;
         this.meters = meters;
-        Gauge.builder("intent.knowledge.version.active", classifier,
-                        c -> c.current().map(loaded -> (double) loaded.versionId()).orElse(Double.NaN))
-                .description("the knowledge base version this replica classifies with").register(meters);
+        Gauge.builder("knowledge.base.version.in.use", user,
+                        u -> u.inUse().map(version -> (double) version.versionId()).orElse(Double.NaN))
+                .description("the knowledge base version this replica uses").register(meters);
     }
 
     /** Loads the version kept on disk, if there is one, on the caller's thread (start-up). */
@@ -94,7 +88,8 @@ class VersionFollower implements AutoCloseable {
         LastGoodVersion.Kept version = kept.get();
         try {
             long started = System.nanoTime();
-            classifier.load(version.versionId(), version.label(), version.checksum(), training(version.content()));
+            user.use(new KnowledgeBaseUser.Version(version.versionId(), version.label(), version.checksum()),
+                    version.content());
             log.info("Started on knowledge base version {} ({}) from the copy kept in {}, in {} ms",
                     version.versionId(), version.label(), disk.file(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
@@ -143,11 +138,11 @@ class VersionFollower implements AutoCloseable {
                     partitionOffsets = @PartitionOffset(partition = "0", initialOffset = "-1")))
     void on(List<ConsumerRecord<String, KnowledgeBaseVersionPublished>> records) {
         KnowledgeBaseVersionPublished latest = records.get(records.size() - 1).value();
-        follow(new Announced(latest.getVersionId(), latest.getLabel(), latest.getChecksum()));
+        follow(new KnowledgeBaseUser.Version(latest.getVersionId(), latest.getLabel(), latest.getChecksum()));
     }
 
     /** Notes the announcement and loads it off the caller's thread. */
-    void follow(Announced announced) {
+    void follow(KnowledgeBaseUser.Version announced) {
         wanted.set(announced);
         loader.execute(this::loadWanted);
     }
@@ -157,27 +152,26 @@ class VersionFollower implements AutoCloseable {
             retry.cancel(false);
             retry = null;
         }
-        Announced target = wanted.get();
-        Optional<VersionedClassifier.Loaded> serving = classifier.current();
+        KnowledgeBaseUser.Version target = wanted.get();
+        Optional<KnowledgeBaseUser.Version> serving = user.inUse();
         if (serving.filter(s -> s.versionId() == target.versionId() && s.checksum().equals(target.checksum()))
                 .isPresent()) {
-            log.debug("knowledge base version {} is already served", target.versionId());
+            log.debug("knowledge base version {} is already in use", target.versionId());
             failing = null;
             return;
         }
         long started = System.nanoTime();
         try {
             byte[] content = fetch(target);
-            VersionedClassifier.Loaded loaded = classifier.load(target.versionId(), target.label(), target.checksum(),
-                    training(content));
-            disk.keep(new LastGoodVersion.Kept(loaded.versionId(), loaded.label(), loaded.checksum(), content));
+            use(target, content);
+            disk.keep(new LastGoodVersion.Kept(target.versionId(), target.label(), target.checksum(), content));
             failing = null;
-            count("swapped", "none");
+            count("loaded", "none");
             if (serving.isEmpty()) {
                 log.info("Started on knowledge base version {} ({}) from {}, in {} ms", target.versionId(),
                         target.label(), sourceName, (System.nanoTime() - started) / 1_000_000);
             } else {
-                log.info("Knowledge base version {} ({}) classifies here now, was {}; trained in {} ms",
+                log.info("Knowledge base version {} ({}) is in use here now, was {}; loaded in {} ms",
                         target.versionId(), target.label(), serving.get().versionId(),
                         (System.nanoTime() - started) / 1_000_000);
             }
@@ -188,7 +182,7 @@ class VersionFollower implements AutoCloseable {
         }
     }
 
-    private byte[] fetch(Announced target) {
+    private byte[] fetch(KnowledgeBaseUser.Version target) {
         byte[] content = source.content(target.versionId());
         String actual = Sha256.hex(content);
         if (!actual.equals(target.checksum())) {
@@ -197,21 +191,22 @@ class VersionFollower implements AutoCloseable {
         return content;
     }
 
-    private static TrainingExamples training(byte[] content) {
+    private void use(KnowledgeBaseUser.Version version, byte[] content) {
         try {
-            return TrainingExamples.fromJson(new String(content, StandardCharsets.UTF_8));
-        } catch (IllegalStateException e) {
-            throw new LoadFailure("invalid", e.getMessage());
+            user.use(version, content);
+        } catch (RuntimeException e) {
+            throw new LoadFailure("invalid", e.toString());
         }
     }
 
-    private void retryLater(Announced target, String reason, String why, Optional<VersionedClassifier.Loaded> serving) {
+    private void retryLater(KnowledgeBaseUser.Version target, String reason, String why,
+            Optional<KnowledgeBaseUser.Version> serving) {
         failures = target.equals(failing) ? failures + 1 : 1;
         failing = target;
         Duration wait = backoff(failures, properties.retryFirst(), properties.retryMax());
         count("failed", reason);
         log.warn("Knowledge base version {} cannot be loaded ({}: {}), {}; trying again in {} (attempt {})",
-                target.versionId(), reason, why, serving.map(s -> "still classifying with version " + s.versionId())
+                target.versionId(), reason, why, serving.map(s -> "still using version " + s.versionId())
                         .orElse("no version is loaded yet"), wait, failures);
         retry = loader.schedule(this::loadWanted, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -224,7 +219,7 @@ class VersionFollower implements AutoCloseable {
     }
 
     private void count(String outcome, String reason) {
-        Counter.builder("intent.knowledge.version.swaps")
+        Counter.builder("knowledge.base.version.loads")
                 .description("announced knowledge base versions this replica loaded, or failed to, by outcome and reason")
                 .tag("outcome", outcome).tag("reason", reason).register(meters).increment();
     }

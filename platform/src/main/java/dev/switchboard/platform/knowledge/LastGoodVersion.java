@@ -1,4 +1,4 @@
-package dev.switchboard.intent.knowledge;
+package dev.switchboard.platform.knowledge;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class LastGoodVersion {
 
     private static final Logger log = LoggerFactory.getLogger(LastGoodVersion.class);
-    static final String FILE = "intent-service-knowledge-base.json";
+    static final String FILE_SUFFIX = "-knowledge-base.json";
 
     /** A version's content with what identifies it. */
     record Kept(long versionId, String label, String checksum, byte[] content) {
@@ -31,9 +31,10 @@ final class LastGoodVersion {
         this.file = file;
     }
 
-    /** Kept in {@code directory}; blank or null keeps nothing. */
-    static LastGoodVersion in(String directory) {
-        return new LastGoodVersion(directory == null || directory.isBlank() ? null : Path.of(directory).resolve(FILE));
+    /** {@code service}'s, kept in {@code directory}; blank or null keeps nothing. */
+    static LastGoodVersion in(String directory, String service) {
+        return new LastGoodVersion(directory == null || directory.isBlank() ? null
+                : Path.of(directory).resolve(service + FILE_SUFFIX));
     }
 
     /** Where it is kept, or null. */
@@ -74,7 +75,7 @@ final class LastGoodVersion {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path next = Files.createTempFile(file.getParent(), FILE, ".tmp");
+            Path next = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             byte[] header = (version.versionId() + " " + version.checksum() + " " + version.label().replace('\n', ' ')
                     + "\n").getBytes(StandardCharsets.UTF_8);
             byte[] bytes = Arrays.copyOf(header, header.length + version.content().length);

@@ -1,4 +1,4 @@
-package dev.switchboard.intent.knowledge;
+package dev.switchboard.platform.knowledge;
 
 import dev.switchboard.platform.security.InternalTokens;
 import java.time.Duration;

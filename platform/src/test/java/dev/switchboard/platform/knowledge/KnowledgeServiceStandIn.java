@@ -1,8 +1,7 @@
-package dev.switchboard.intent.knowledge;
+package dev.switchboard.platform.knowledge;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.switchboard.language.TrainingExamples;
 import dev.switchboard.schemas.Topics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +23,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * knowledge-service as intent-service sees it, for intent-service's tests (services do not import each other): its
+ * knowledge-service as a service that uses its versions sees it, for that service's tests (services do not import
+ * each other): its
  * internal versions endpoint, serving what a test puts there, on a random local port; one per JVM. {@link Setup}
- * (in {@code @IntentServiceTest}) points the service at it, creates {@code knowledge.versions} (knowledge-service
+ * (in the service's test annotation) points the service at it, creates {@code knowledge.versions} (knowledge-service
  * owns it) and keeps the bundled knowledge base on disk as version 1, so the service starts on it as a replica whose
  * knowledge-service is down would.
  */
@@ -36,6 +36,8 @@ public final class KnowledgeServiceStandIn {
     public static final String BUNDLED = bundled();
     public static final long BUNDLED_VERSION = 1;
     private static final String PATH = "/internal/v1/knowledge/versions/";
+    /** The bundled knowledge base, a test resource of the service under test (knowledge-service's own file). */
+    private static final String BUNDLED_RESOURCE = "knowledge-base.json";
     private static final KnowledgeServiceStandIn INSTANCE = new KnowledgeServiceStandIn();
 
     private final HttpServer server;
@@ -97,7 +99,7 @@ public final class KnowledgeServiceStandIn {
 
     private static String bundled() {
         try (InputStream in = KnowledgeServiceStandIn.class.getClassLoader()
-                .getResourceAsStream(TrainingExamples.RESOURCE)) {
+                .getResourceAsStream(BUNDLED_RESOURCE)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,8 +118,9 @@ public final class KnowledgeServiceStandIn {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            LastGoodVersion.in(cache.toString()).keep(new LastGoodVersion.Kept(BUNDLED_VERSION, "bundled",
-                    checksum(BUNDLED), BUNDLED.getBytes(StandardCharsets.UTF_8)));
+            LastGoodVersion.in(cache.toString(), context.getEnvironment().getProperty("spring.application.name"))
+                    .keep(new LastGoodVersion.Kept(BUNDLED_VERSION, "bundled", checksum(BUNDLED),
+                            BUNDLED.getBytes(StandardCharsets.UTF_8)));
             TestPropertyValues.of(
                     "switchboard.knowledge-service.url=http://127.0.0.1:" + INSTANCE.server.getAddress().getPort(),
                     "switchboard.embedding.cache-dir=" + cache,

@@ -1,0 +1,32 @@
+package dev.switchboard.platform.knowledge;
+
+import dev.switchboard.platform.security.InternalAuthAutoConfiguration;
+import dev.switchboard.platform.security.InternalAuthProperties;
+import dev.switchboard.platform.security.InternalTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The knowledge base versions, followed for a service that uses them (it has a {@link KnowledgeBaseUser} bean): the
+ * version kept on disk first, when there is one, then every version knowledge.versions announces.
+ */
+@AutoConfiguration(after = InternalAuthAutoConfiguration.class)
+@ConditionalOnBean(KnowledgeBaseUser.class)
+@EnableConfigurationProperties(KnowledgeServiceProperties.class)
+public class KnowledgeBaseAutoConfiguration {
+
+    @Bean
+    VersionFollower knowledgeBaseVersionFollower(KnowledgeBaseUser user, KnowledgeServiceProperties properties,
+            InternalAuthProperties auth, MeterRegistry meters, @Value("${spring.application.name}") String service,
+            @Value("${switchboard.embedding.cache-dir:}") String cacheDir) {
+        VersionFollower follower = new VersionFollower(user,
+                new KnowledgeServiceClient(properties, InternalTokens.of(service, auth)),
+                "knowledge-service at " + properties.url(), LastGoodVersion.in(cacheDir, service), properties, meters);
+        follower.startFromDisk();
+        return follower;
+    }
+}
