@@ -194,6 +194,9 @@ spec:
         # the conversation's turns its prompts include
         - name: CHAT_SERVICE_URL
           value: {{ include "switchboard.serviceUrl" (dict "root" $root "name" "chat-service") | quote }}
+        # the knowledge base versions its guardrail compares messages with
+        - name: KNOWLEDGE_SERVICE_URL
+          value: {{ include "switchboard.serviceUrl" (dict "root" $root "name" "knowledge-service") | quote }}
         - name: OPENAI_API_KEY
           valueFrom:
             secretKeyRef:

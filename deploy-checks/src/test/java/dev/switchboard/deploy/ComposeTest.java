@@ -147,9 +147,14 @@ class ComposeTest {
             assertThat(env.containsKey("INTERNAL_AUTH_PRIVATE_KEY")).as(module).isEqualTo(module.equals(
                     "gateway-service") || module.equals("llm-fallback-service") || module.equals("intent-service"));
         }
-        // And intent-service reads the knowledge base versions from knowledge-service
-        assertThat(map(services.get("intent-service"), "environment"))
-                .containsEntry("KNOWLEDGE_SERVICE_URL", "http://knowledge-service:8083");
+        // And each service is told where the services it calls are on the compose network (the default is localhost)
+        for (String module : serviceModules()) {
+            Map<String, Object> env = map(services.get(module), "environment");
+            for (String variable : CalledServices.urlVariables(HOME, module)) {
+                assertThat(env.get(variable)).as(module + " " + variable).asString()
+                        .startsWith("http://" + CalledServices.serviceOf(variable) + ":");
+            }
+        }
         // And the gateway runs without the dev profile (no demo users) unless asked
         Map<String, Object> gateway = map(services.get("gateway-service"), "environment");
         assertThat(gateway).containsEntry("SPRING_PROFILES_ACTIVE", "${GATEWAY_PROFILES:-}")

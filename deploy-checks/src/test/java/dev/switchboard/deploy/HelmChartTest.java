@@ -11,12 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,19 +183,15 @@ class HelmChartTest {
 
     /** A service left with its default URL of another service would call localhost in the cluster. */
     @Test
-    void everyServiceIsToldWhereTheServicesItCallsAreInTheCluster() throws IOException {
+    void everyServiceIsToldWhereTheServicesItCallsAreInTheCluster() {
         List<Map<String, Object>> manifests = render(false);
-        Pattern calls = Pattern.compile("\\$\\{([A-Z_]+_SERVICE)_URL:");
         for (String service : SERVICES) {
-            Matcher called = calls.matcher(Files.readString(
-                    ServiceJar.home().resolve(service).resolve("src/main/resources/application.yml")));
             String kind = service.equals("gateway-service") ? "StatefulSet" : "Deployment";
             Map<String, Object> env = env(list(map(map(map(find(manifests, kind, "switchboard-" + service), "spec"),
                     "template"), "spec"), "containers").get(0));
-            while (called.find()) {
-                String target = called.group(1).toLowerCase(Locale.ROOT).replace('_', '-');
-                assertThat(env.get(called.group(1) + "_URL")).as(service + " " + called.group(1) + "_URL").asString()
-                        .contains("http://switchboard-" + target + ":");
+            for (String variable : CalledServices.urlVariables(ServiceJar.home(), service)) {
+                assertThat(env.get(variable)).as(service + " " + variable).asString()
+                        .contains("http://switchboard-" + CalledServices.serviceOf(variable) + ":");
             }
         }
     }
@@ -242,7 +235,7 @@ class HelmChartTest {
     static final Map<String, Set<String>> CALLERS = Map.of(
             "chat-service", Set.of("gateway-service", "llm-fallback-service"),
             "intent-service", Set.of("gateway-service"),
-            "knowledge-service", Set.of("gateway-service", "intent-service"),
+            "knowledge-service", Set.of("gateway-service", "intent-service", "llm-fallback-service"),
             "llm-fallback-service", Set.of("gateway-service"),
             "analytics-service", Set.of("gateway-service"),
             "feedback-service", Set.of("gateway-service"));

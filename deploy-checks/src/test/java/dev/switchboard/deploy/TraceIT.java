@@ -64,17 +64,19 @@ class TraceIT {
         // spans leave in batches; a short delay keeps the test quick, it changes nothing else
         env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "200ms");
         Path logs = ServiceJar.home().resolve("deploy-checks/target/trace-it");
-        running.put("llm-fallback-service", ServiceJar.start("llm-fallback-service", "192m", logs, env));
         for (Map.Entry<String, String> service : WITH_DATABASE.entrySet()) {
             Map<String, String> withDatabase = new HashMap<>(env);
             withDatabase.put("DATABASE_URL",
                     EmbeddedPostgresSupport.databaseUrl(service.getKey().replace("-service", "")));
             running.put(service.getKey(), ServiceJar.start(service.getKey(), service.getValue(), logs, withDatabase));
         }
-        // intent-service trains on the knowledge base version knowledge-service announces and serves
-        Map<String, String> intent = new HashMap<>(env);
-        intent.put("KNOWLEDGE_SERVICE_URL", running.get("knowledge-service").url(""));
-        running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, intent));
+        // intent-service trains on the knowledge base version knowledge-service announces and serves, and
+        // llm-fallback-service's guardrail compares messages with its examples
+        Map<String, String> usingTheKnowledgeBase = new HashMap<>(env);
+        usingTheKnowledgeBase.put("KNOWLEDGE_SERVICE_URL", running.get("knowledge-service").url(""));
+        running.put("llm-fallback-service", ServiceJar.start("llm-fallback-service", "192m", logs,
+                usingTheKnowledgeBase));
+        running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, usingTheKnowledgeBase));
         Map<String, String> gateway = new HashMap<>(env);
         gateway.put("SPRING_PROFILES_ACTIVE", "dev");
         gateway.put("GATEWAY_INSTANCE", "0");

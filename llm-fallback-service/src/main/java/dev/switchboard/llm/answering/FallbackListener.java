@@ -23,7 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 import reactor.core.Exceptions;
 
@@ -34,6 +38,8 @@ import reactor.core.Exceptions;
  */
 @Component
 class FallbackListener {
+
+    static final String ID = "fallback-requests";
 
     private static final Logger log = LoggerFactory.getLogger(FallbackListener.class);
 
@@ -56,7 +62,18 @@ class FallbackListener {
         this.mode = model.ifEnabled().isPresent() ? "llm" : "offline";
     }
 
-    @KafkaListener(topics = Topics.Names.CHAT_FALLBACK, batch = "true")
+    /**
+     * Fallback requests are read once the guardrail can check them (its semantic detector needs a knowledge base
+     * version): until then holding no partitions of chat.fallback leaves them to the replicas that can.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void readOnceTheGuardrailIsReady(ApplicationReadyEvent event) {
+        MessageListenerContainer requests = event.getApplicationContext()
+                .getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(ID);
+        guardrail.whenReady(requests::start);
+    }
+
+    @KafkaListener(id = ID, topics = Topics.Names.CHAT_FALLBACK, batch = "true", autoStartup = "false")
     void on(List<ConsumerRecord<String, FallbackRequested>> records) {
         batches.inOrder(records, this::answer);
     }

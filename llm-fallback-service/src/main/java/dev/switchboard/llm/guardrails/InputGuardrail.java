@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -146,17 +148,37 @@ public final class InputGuardrail {
             "team", "representative", "scam");
 
     private final double relevantScore;
-    private final Optional<SemanticInjectionDetector> semantic;
+    /** The semantic detector to ask, if any: the knowledge base version's in use when it follows the versions. */
+    private final Supplier<Optional<SemanticInjectionDetector>> semantic;
+    /** Runs an action once the guardrail can check messages. */
+    private final Consumer<Runnable> whenReady;
 
     /** The lexical rules alone. */
     public InputGuardrail(double relevantScore) {
-        this.relevantScore = relevantScore;
-        this.semantic = Optional.empty();
+        this(relevantScore, Optional::empty, Runnable::run);
     }
 
     InputGuardrail(double relevantScore, SemanticInjectionDetector semantic) {
+        this(relevantScore, () -> Optional.of(semantic), Runnable::run);
+    }
+
+    InputGuardrail(double relevantScore, VersionedDetector semantic) {
+        this(relevantScore, () -> Optional.of(semantic.detector()), semantic::whenLoaded);
+    }
+
+    private InputGuardrail(double relevantScore, Supplier<Optional<SemanticInjectionDetector>> semantic,
+            Consumer<Runnable> whenReady) {
         this.relevantScore = relevantScore;
-        this.semantic = Optional.of(semantic);
+        this.semantic = semantic;
+        this.whenReady = whenReady;
+    }
+
+    /**
+     * Runs {@code action} once messages can be checked: at once, or, when the semantic detector follows the knowledge
+     * base versions, once it has a first one (on the thread that loads it).
+     */
+    public void whenReady(Runnable action) {
+        whenReady.accept(action);
     }
 
     public Optional<Block> check(String content, String intent, List<KnowledgePassage> passages) {
@@ -169,7 +191,7 @@ public final class InputGuardrail {
         if (offTopic(text, intent, passages)) {
             return Optional.of(new Block(Kind.off_topic, OFF_TOPIC));
         }
-        return semantic.map(detector -> detector.verdict(content)).flatMap(verdict -> switch (verdict) {
+        return semantic.get().map(detector -> detector.verdict(content)).flatMap(verdict -> switch (verdict) {
             case attack -> Optional.of(new Block(Kind.injection, REFUSAL));
             case suspect -> Optional.of(new Block(Kind.suspected_injection, null));
             case clear -> Optional.empty();

@@ -46,16 +46,18 @@ final class SemanticInjectionDetector {
     }
 
     /**
-     * With the shipped examples: the attacks, and as ordinary requests the look-alikes plus every customer example of
-     * the knowledge base (the intent classifier's training set), so a question about any intent has a close request.
+     * The shipped attacks, and as ordinary requests the look-alikes plus every customer example of a knowledge base
+     * version (the intent classifier's training set), so a question about any intent has a close request.
      */
-    static SemanticInjectionDetector fromClassPath(SentenceEmbedder embedder, double threshold, double refusalThreshold) {
-        return new SemanticInjectionDetector(embedder, lines(ATTACKS), requests(), NEAREST, threshold, refusalThreshold);
+    static SemanticInjectionDetector of(TrainingExamples knowledgeBase, SentenceEmbedder embedder, double threshold,
+            double refusalThreshold) {
+        return new SemanticInjectionDetector(embedder, lines(ATTACKS), requests(knowledgeBase), NEAREST, threshold,
+                refusalThreshold);
     }
 
-    static List<String> requests() {
+    static List<String> requests(TrainingExamples knowledgeBase) {
         List<String> requests = new ArrayList<>(lines(REQUESTS));
-        TrainingExamples.fromClassPath().examples().values().forEach(requests::addAll);
+        knowledgeBase.examples().values().forEach(requests::addAll);
         return requests;
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.llm.guardrails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.events.KnowledgePassage;
+import dev.switchboard.language.TrainingExamples;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -494,7 +495,7 @@ class GuardrailAccuracyTest {
     @Test
     void theSemanticDetectorsExamplesAreNoRoundsStrings() {
         List<String> examples = SemanticInjectionDetector.lines(SemanticInjectionDetector.ATTACKS);
-        List<String> requests = SemanticInjectionDetector.requests();
+        List<String> requests = SemanticInjectionDetector.requests(TrainingExamples.fromClassPath());
         for (List<String> round : ROUNDS) {
             assertThat(examples).doesNotContainAnyElementsOf(round);
             assertThat(requests).doesNotContainAnyElementsOf(round);

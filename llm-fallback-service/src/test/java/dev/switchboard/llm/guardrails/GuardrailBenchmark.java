@@ -2,6 +2,7 @@ package dev.switchboard.llm.guardrails;
 
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.events.KnowledgePassage;
+import dev.switchboard.language.TrainingExamples;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,7 +56,7 @@ public class GuardrailBenchmark {
     @Setup(Level.Trial)
     public void load() {
         rulesOnly = new InputGuardrail(0.35);
-        withSemanticDetector = new InputGuardrail(0.35, SemanticInjectionDetector.fromClassPath(Embedders.onnx(1),
+        withSemanticDetector = new InputGuardrail(0.35, SemanticInjectionDetector.of(TrainingExamples.fromClassPath(), Embedders.onnx(1),
                 TestDetector.THRESHOLD, TestDetector.SETTINGS.semanticRefusalThreshold()));
     }
 

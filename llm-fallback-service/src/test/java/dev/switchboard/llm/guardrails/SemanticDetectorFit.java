@@ -2,6 +2,7 @@ package dev.switchboard.llm.guardrails;
 
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
+import dev.switchboard.language.TrainingExamples;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,7 +54,7 @@ final class SemanticDetectorFit {
             }
         };
         List<String> attacks = SemanticInjectionDetector.lines(SemanticInjectionDetector.ATTACKS);
-        List<String> requests = SemanticInjectionDetector.requests();
+        List<String> requests = SemanticInjectionDetector.requests(TrainingExamples.fromClassPath());
         if (args[0].equals("--score")) {
             SemanticInjectionDetector detector = new SemanticInjectionDetector(cached, attacks, requests,
                     SemanticInjectionDetector.NEAREST, 0, 0);

@@ -2,6 +2,7 @@ package dev.switchboard.llm.guardrails;
 
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
+import dev.switchboard.language.TrainingExamples;
 
 /** One real model and one semantic detector per test JVM: loading the model and embedding the examples take seconds. */
 final class TestDetector {
@@ -26,7 +27,7 @@ final class TestDetector {
     /** The shipped examples and the default thresholds. */
     static synchronized SemanticInjectionDetector detector() {
         if (detector == null) {
-            detector = SemanticInjectionDetector.fromClassPath(embedder(), THRESHOLD,
+            detector = SemanticInjectionDetector.of(TrainingExamples.fromClassPath(), embedder(), THRESHOLD,
                     SETTINGS.semanticRefusalThreshold());
         }
         return detector;
