@@ -23,6 +23,7 @@ public final class TopicRecorder implements AutoCloseable {
     private final KafkaConsumer<String, SpecificRecord> consumer;
     private final List<ConsumerRecord<String, SpecificRecord>> records = new CopyOnWriteArrayList<>();
     private final Thread poller;
+    private volatile RuntimeException failure;
 
     public TopicRecorder(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
@@ -38,10 +39,12 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** Every record seen so far. */
     public List<ConsumerRecord<String, SpecificRecord>> records() {
+        requireReading();
         return List.copyOf(records);
     }
 
     public <T extends SpecificRecord> List<T> values(Class<T> type, Predicate<T> filter) {
+        requireReading();
         return records.stream().map(ConsumerRecord::value).filter(type::isInstance).map(type::cast).filter(filter)
                 .toList();
     }
@@ -53,6 +56,16 @@ public final class TopicRecorder implements AutoCloseable {
             }
         } catch (WakeupException closing) {
             consumer.close();
+        } catch (RuntimeException e) {
+            // a test waiting for records would otherwise wait in vain, not knowing that nothing is read any more
+            failure = e;
+            consumer.close();
+        }
+    }
+
+    private void requireReading() {
+        if (failure != null) {
+            throw new IllegalStateException("the recorder stopped reading: " + failure, failure);
         }
     }
 
