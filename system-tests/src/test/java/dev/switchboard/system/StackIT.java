@@ -466,6 +466,7 @@ class StackIT {
             assertThat(answered.reply().get("source")).isEqualTo("knowledge_base");
             assertThat(references(answered.reply())).contains("kb-zorblax");
             assertThat(answered.replied().getKnowledgeBaseVersion()).isEqualTo(zorblax);
+            assertThat(answered.replied().getClassifierVersion()).isEqualTo(answered.classified().getClassifierVersion());
 
             // When the admin rolls back to the version before, Then the old behaviour is back
             assertThat(api.post("/api/v1/knowledge/admin/versions/" + before + "/activate", admin, Map.of()).status())

@@ -95,6 +95,7 @@ class InboundListener {
         reply.setConfidence(routed.classification().confidence());
         reply.setSuggestions(suggestions);
         reply.setLatencyMs(envelope.elapsedMillis());
+        reply.setClassifierVersion(routed.classification().classifierVersion());
         return publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply);
     }
 

@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,9 @@ import org.springframework.stereotype.Component;
 class ClassifiedListener {
 
     private static final Logger log = LoggerFactory.getLogger(ClassifiedListener.class);
+
+    /** The knowledge base version intent-service's classifier was trained on, at the end of its version. */
+    private static final Pattern TRAINED_ON = Pattern.compile("-kb-(\\d+)$");
 
     private final Retriever retriever;
     private final EventPublisher publisher;
@@ -78,6 +83,7 @@ class ClassifiedListener {
         }
         Envelope envelope = Envelope.of(message);
         Retriever.Served served = retriever.served();
+        noteAVersionMix(message, served);
         if (message.getRoute() == Route.handoff || message.getIntent().equals(Taxonomy.HUMAN_HANDOFF)) {
             return escalate(envelope, message, served);
         }
@@ -89,7 +95,8 @@ class ClassifiedListener {
         } else if (retrieval.confident()) {
             Counter.builder("knowledge.base.hits").description("messages answered from the knowledge base")
                     .tag("stage", retrieval.matchedBy().tag()).register(meters).increment();
-            return answer(envelope, retrieval, served, served.knowledgeBase().entry(best.intent()).orElseThrow());
+            return answer(envelope, message, retrieval, served,
+                    served.knowledgeBase().entry(best.intent()).orElseThrow());
         } else {
             boolean offTopic = best.similarity() < settings.similarityFloor();
             Counter.builder("knowledge.base.misses").description("messages sent on to the LLM fallback")
@@ -98,22 +105,24 @@ class ClassifiedListener {
         }
     }
 
-    private CompletableFuture<Void> answer(Envelope envelope, Retrieval retrieval, Retriever.Served served,
-            KnowledgeBase.Entry entry) {
+    private CompletableFuture<Void> answer(Envelope envelope, IntentClassified message, Retrieval retrieval,
+            Retriever.Served served, KnowledgeBase.Entry entry) {
         List<KnowledgePassage> references = retrieval.hits().stream().filter(h -> h.intent().equals(entry.intent()))
                 .limit(properties.passages()).map(ClassifiedListener::passage).toList();
-        return publish(envelope, served, entry, entry.response(), ReplySource.knowledge_base,
+        return publish(envelope, message, served, entry, entry.response(), ReplySource.knowledge_base,
                 retrieval.confidence(), references);
     }
 
     private CompletableFuture<Void> escalate(Envelope envelope, IntentClassified message, Retriever.Served served) {
         KnowledgeBase.Entry entry = served.knowledgeBase().entry(Taxonomy.HUMAN_HANDOFF).orElseThrow();
-        return publish(envelope, served, entry, entry.response() + " " + supportHours.whatHappensNext(clock),
+        return publish(envelope, message, served, entry,
+                entry.response() + " " + supportHours.whatHappensNext(clock),
                 ReplySource.escalation, message.getConfidence(), List.of());
     }
 
-    private CompletableFuture<Void> publish(Envelope envelope, Retriever.Served served, KnowledgeBase.Entry entry,
-            String content, ReplySource source, double confidence, List<KnowledgePassage> references) {
+    private CompletableFuture<Void> publish(Envelope envelope, IntentClassified message, Retriever.Served served,
+            KnowledgeBase.Entry entry, String content, ReplySource source, double confidence,
+            List<KnowledgePassage> references) {
         ChatReplied reply = envelope.stamp(new ChatReplied());
         reply.setReplyId(UUID.randomUUID().toString());
         reply.setContent(content);
@@ -124,6 +133,7 @@ class ClassifiedListener {
         reply.setReferences(references);
         reply.setLatencyMs(envelope.elapsedMillis());
         reply.setKnowledgeBaseVersion(served.version().versionId());
+        reply.setClassifierVersion(message.getClassifierVersion());
         CompletableFuture<Void> sent = publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(),
                 envelope.conversationId(), reply);
         log.info("messageId={} answered source={} intent={} knowledgeBaseVersion={}", envelope.messageId(), source,
@@ -141,6 +151,7 @@ class ClassifiedListener {
         request.setConfidence(message.getConfidence());
         request.setPassages(passages(message, retrieval).stream().map(ClassifiedListener::passage).toList());
         request.setKnowledgeBaseVersion(served.version().versionId());
+        request.setClassifierVersion(message.getClassifierVersion());
         request.setReason(offTopic
                 ? String.format(Locale.ROOT, "no knowledge-base article is about this message (best similarity %.2f "
                         + "is below %.2f)", best.similarity(), settings.similarityFloor())
@@ -149,6 +160,22 @@ class ClassifiedListener {
         CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_FALLBACK, envelope.conversationId(), request);
         log.info("messageId={} sent to fallback: {}", envelope.messageId(), request.getReason());
         return sent;
+    }
+
+    /**
+     * A turn classified on one knowledge base version and answered here on another (a new version reached the two
+     * services a moment apart) is answered, and the mix is never silent: the reply's event names both versions, and it
+     * is counted and logged.
+     */
+    private void noteAVersionMix(IntentClassified message, Retriever.Served served) {
+        Matcher trainedOn = TRAINED_ON.matcher(message.getClassifierVersion());
+        if (trainedOn.find() && Long.parseLong(trainedOn.group(1)) != served.version().versionId()) {
+            Counter.builder("knowledge.version.mixes")
+                    .description("turns classified on another knowledge base version than the one answering them")
+                    .register(meters).increment();
+            log.info("messageId={} was classified on knowledge base version {} and is answered on version {}",
+                    message.getMessageId(), trainedOn.group(1), served.version().versionId());
+        }
     }
 
     /**

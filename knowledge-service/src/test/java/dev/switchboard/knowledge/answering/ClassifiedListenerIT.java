@@ -16,6 +16,7 @@ import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,10 @@ import org.springframework.beans.factory.annotation.Value;
 
 @KnowledgeServiceTest
 class ClassifiedListenerIT {
+
+    /** A classifier trained on a knowledge base version no test publishes: every turn here is a version mix. */
+    static final String CLASSIFIER_VERSION = "embedding-test-kb-999";
+
 
     @Autowired
     EventPublisher publisher;
@@ -82,6 +87,8 @@ class ClassifiedListenerIT {
                     assertThat(reply.getConfidence()).isGreaterThanOrEqualTo(0.7);
                     // and names the knowledge base version it was answered from
                     assertThat(reply.getKnowledgeBaseVersion()).isEqualTo(retriever.active().versionId());
+                    // and the classifier's version of the turn it answers
+                    assertThat(reply.getClassifierVersion()).isEqualTo(CLASSIFIER_VERSION);
                 }));
         assertThat(replies.records()).filteredOn(r -> ((ChatReplied) r.value()).getMessageId().equals("m-kb"))
                 .extracting(r -> r.partition()).containsOnly(4);
@@ -90,6 +97,28 @@ class ClassifiedListenerIT {
                 .isNotEmpty().allSatisfy(stage -> assertThat(stage).isIn("keyword", "bm25", "vector", "fused"));
         assertThat(meters.get("knowledge.retrieval").tag("origin", "chat").timers())
                 .anySatisfy(t -> assertThat(t.count()).isPositive());
+    }
+
+    @Test
+    void aTurnClassifiedOnAnotherKnowledgeBaseVersionIsAnsweredAndTheMixIsCounted() {
+        // Given a turn classified on version 999, which this service does not serve
+        double before = mixes();
+
+        // When it arrives
+        publish(classified("m-mix", "how do I set up autopay", "autopay_paperless", Agent.billing, 0.95));
+
+        // Then it is answered, the reply names both versions, and the mix is counted
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.values(ChatReplied.class,
+                r -> r.getMessageId().equals("m-mix"))).singleElement().satisfies(reply -> {
+                    assertThat(reply.getClassifierVersion()).isEqualTo(CLASSIFIER_VERSION);
+                    assertThat(reply.getKnowledgeBaseVersion()).isEqualTo(retriever.active().versionId());
+                }));
+        assertThat(mixes()).isGreaterThan(before);
+    }
+
+    private double mixes() {
+        Counter mixes = meters.find("knowledge.version.mixes").counter();
+        return mixes == null ? 0 : mixes.count();
     }
 
     @Test
@@ -187,7 +216,7 @@ class ClassifiedListenerIT {
         event.setAgent(agent);
         event.setConfidence(confidence);
         event.setCandidates(List.of(new IntentCandidate(intent, agent, confidence)));
-        event.setClassifierVersion("test");
+        event.setClassifierVersion(CLASSIFIER_VERSION);
         event.setEmbedding(List.of());
         event.setFrustration(0.0);
         return event;

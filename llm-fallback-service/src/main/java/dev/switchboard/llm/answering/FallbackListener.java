@@ -200,6 +200,7 @@ class FallbackListener {
         reply.setLatencyMs(envelope.elapsedMillis());
         // a refusal read no article; every other reply here is made of the request's passages
         reply.setKnowledgeBaseVersion(source == ReplySource.guardrail ? null : request.getKnowledgeBaseVersion());
+        reply.setClassifierVersion(request.getClassifierVersion());
         return reply;
     }
 }

@@ -48,6 +48,7 @@ class FallbackListenerIT {
         request.setPassages(List.of(new KnowledgePassage("kb-lights-1", "What the gateway lights mean",
                 "modem_gateway_restart", "Blinking amber means the gateway is connecting. Give it five minutes.", 0.3)));
         request.setKnowledgeBaseVersion(7L);
+        request.setClassifierVersion("embedding-test-kb-7");
 
         // When it is published
         publisher.await(publisher.publish(Topics.CHAT_FALLBACK, "c-9", request));
@@ -66,6 +67,7 @@ class FallbackListenerIT {
                                 .containsExactly("kb-lights-1");
                         // from the knowledge base version the passages came from
                         assertThat(reply.getKnowledgeBaseVersion()).isEqualTo(7L);
+                        assertThat(reply.getClassifierVersion()).isEqualTo("embedding-test-kb-7");
                     }));
         }
     }
