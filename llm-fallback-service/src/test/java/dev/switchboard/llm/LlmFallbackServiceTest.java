@@ -1,6 +1,6 @@
 package dev.switchboard.llm;
 
-import dev.switchboard.platform.knowledge.KnowledgeServiceStandIn;
+import dev.switchboard.platform.kafka.versions.KnowledgeServiceStandIn;
 import dev.switchboard.platform.test.TestIdentity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -200,28 +200,29 @@ class ConversationIT {
         publish(message("again-1", "conv-again", "frank", "my TV has no sound", 0));
         publish(reply("again-1", "r-again-1", "conv-again", "frank", "Check the mute button.",
                 ReplySource.knowledge_base, 1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
+                .uri("/api/v1/chat/conversations/conv-again").headers(TOKENS.user("frank")).exchange().expectBody()
+                .jsonPath("$.messages[*].id").isEqualTo(List.of("again-1", "r-again-1")));
         double duplicates = duplicates("user") + duplicates("assistant");
 
-        // When a retry no gateway recognised (Redis away, say) took it again under a new conversation id, answered there
+        // When a retry no gateway recognised (Redis away, say) took it again under a new conversation id, answered there,
+        // and the customer then wrote under that id
         publish(message("again-1", "conv-again-2", "frank", "my TV has no sound", 5));
         publish(reply("again-1", "r-again-2", "conv-again-2", "frank", "Check the HDMI cable.", ReplySource.llm, 6));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> duplicates("user") + duplicates("assistant") - duplicates == 2);
-
-        // Then frank has one conversation, with his message once and its first reply
-        web.get().uri("/api/v1/chat/conversations").headers(TOKENS.user("frank")).exchange().expectBody()
-                .jsonPath("$.content[*].id").isEqualTo(List.of("conv-again"));
-        web.get().uri("/api/v1/chat/conversations/conv-again").headers(TOKENS.user("frank")).exchange().expectBody()
-                .jsonPath("$.messages[*].id").isEqualTo(List.of("again-1", "r-again-1"))
-                .jsonPath("$.messageCount").isEqualTo(2);
-        web.get().uri("/api/v1/chat/conversations/conv-again-2").headers(TOKENS.user("frank")).exchange()
-                .expectStatus().isNotFound();
-
-        // And the conversation id, once it carries a message of its own, is an ordinary conversation
         publish(message("again-2", "conv-again-2", "frank", "and the remote is dead", 7));
+
+        // Then (the last message came after the other two on its conversation's partition) the conversation id holds
+        // only the message of its own: the retry and its reply were recognised as duplicates
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
                 .uri("/api/v1/chat/conversations/conv-again-2").headers(TOKENS.user("frank")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.messages[*].id").isEqualTo(List.of("again-2")));
+        // (other tests' late duplicates may count too: at least these two)
+        assertThat(duplicates("user") + duplicates("assistant") - duplicates).isGreaterThanOrEqualTo(2);
+
+        // And frank's first conversation has his message once, with its first reply
+        web.get().uri("/api/v1/chat/conversations/conv-again").headers(TOKENS.user("frank")).exchange().expectBody()
+                .jsonPath("$.messages[*].id").isEqualTo(List.of("again-1", "r-again-1"))
+                .jsonPath("$.messageCount").isEqualTo(2);
     }
 
     /** Events of this role chat-service found stored already. */

@@ -1,7 +1,7 @@
 package dev.switchboard.intent.classification;
 
 import dev.switchboard.language.TrainingExamples;
-import dev.switchboard.platform.knowledge.KnowledgeBaseUser;
+import dev.switchboard.platform.kafka.versions.KnowledgeBaseUser;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import dev.switchboard.events.KnowledgeBaseVersionPublished;
 import dev.switchboard.intent.IntentServiceTest;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
-import dev.switchboard.platform.knowledge.KnowledgeServiceStandIn;
+import dev.switchboard.platform.kafka.versions.KnowledgeServiceStandIn;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;

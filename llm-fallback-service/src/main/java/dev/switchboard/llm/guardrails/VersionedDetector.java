@@ -1,7 +1,7 @@
 package dev.switchboard.llm.guardrails;
 
 import dev.switchboard.language.TrainingExamples;
-import dev.switchboard.platform.knowledge.KnowledgeBaseUser;
+import dev.switchboard.platform.kafka.versions.KnowledgeBaseUser;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

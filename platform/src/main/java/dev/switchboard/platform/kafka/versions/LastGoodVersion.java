@@ -1,4 +1,4 @@
-package dev.switchboard.platform.knowledge;
+package dev.switchboard.platform.kafka.versions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

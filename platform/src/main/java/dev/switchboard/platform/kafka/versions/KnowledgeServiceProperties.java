@@ -1,4 +1,4 @@
-package dev.switchboard.platform.knowledge;
+package dev.switchboard.platform.kafka.versions;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package dev.switchboard.platform.knowledge;
+package dev.switchboard.platform.kafka.versions;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package dev.switchboard.platform.knowledge;
+package dev.switchboard.platform.kafka.versions;
 
 import dev.switchboard.platform.security.InternalTokens;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.switchboard.platform.knowledge;
+package dev.switchboard.platform.kafka.versions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

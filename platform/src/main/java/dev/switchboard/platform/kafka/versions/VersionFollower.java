@@ -1,4 +1,4 @@
-package dev.switchboard.platform.knowledge;
+package dev.switchboard.platform.kafka.versions;
 
 import dev.switchboard.events.KnowledgeBaseVersionPublished;
 import dev.switchboard.schemas.Topics;

@@ -1,4 +1,4 @@
-package dev.switchboard.platform.knowledge;
+package dev.switchboard.platform.kafka.versions;
 
 /** Where a knowledge base version's content comes from: the document's bytes exactly as published. */
 @FunctionalInterface
