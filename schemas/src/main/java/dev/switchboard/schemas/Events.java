@@ -1,5 +1,6 @@
 package dev.switchboard.schemas;
 
+import dev.switchboard.events.AccountActionRecorded;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ConversationStatusChanged;
@@ -22,7 +23,8 @@ public final class Events {
 
     public static final List<Class<? extends SpecificRecord>> TYPES = List.of(ChatMessageReceived.class,
             IntentClassified.class, FallbackRequested.class, ChatReplied.class, ReplyChunk.class,
-            FeedbackSubmitted.class, ConversationStatusChanged.class, KnowledgeBaseVersionPublished.class);
+            FeedbackSubmitted.class, ConversationStatusChanged.class, KnowledgeBaseVersionPublished.class,
+            AccountActionRecorded.class);
 
     private static boolean trusted;
 

@@ -1,5 +1,6 @@
 package dev.switchboard.schemas;
 
+import dev.switchboard.events.AccountActionRecorded;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ConversationStatusChanged;
@@ -30,6 +31,9 @@ public final class Topics {
      */
     public static final String KNOWLEDGE_BASE_KEY = "knowledge-base";
 
+    /** Account actions are keyed by the account acted on (the actor when none was identified), so each stays ordered. */
+    public static final String ACCOUNT_KEY = "customerId";
+
     private static final int PIPELINE_PARTITIONS = 6;
 
     public static final Topic CHAT_INBOUND = new Topic(Names.CHAT_INBOUND, PIPELINE_PARTITIONS, CONVERSATION_KEY,
@@ -49,9 +53,12 @@ public final class Topics {
     /** Which knowledge base version is active: one partition, one key, compacted; every reader sees every record. */
     public static final Topic KNOWLEDGE_VERSIONS = new Topic(Names.KNOWLEDGE_VERSIONS, 1, KNOWLEDGE_BASE_KEY,
             Set.of(KnowledgeBaseVersionPublished.class), "knowledge-service", true);
+    /** Every action account-service decided on, allowed or refused, as its audit rows say (through its outbox). */
+    public static final Topic ACCOUNT_ACTIONS = new Topic(Names.ACCOUNT_ACTIONS, PIPELINE_PARTITIONS, ACCOUNT_KEY,
+            Set.of(AccountActionRecorded.class), "account-service");
 
     public static final List<Topic> ALL = List.of(CHAT_INBOUND, CHAT_CLASSIFIED, CHAT_FALLBACK, CHAT_REPLIES,
-            CHAT_REPLY_CHUNKS, CONVERSATION_EVENTS, FEEDBACK_EVENTS, KNOWLEDGE_VERSIONS);
+            CHAT_REPLY_CHUNKS, CONVERSATION_EVENTS, FEEDBACK_EVENTS, KNOWLEDGE_VERSIONS, ACCOUNT_ACTIONS);
 
     private Topics() {
     }
@@ -67,6 +74,7 @@ public final class Topics {
         public static final String CONVERSATION_EVENTS = "conversation.events";
         public static final String FEEDBACK_EVENTS = "feedback.events";
         public static final String KNOWLEDGE_VERSIONS = "knowledge.versions";
+        public static final String ACCOUNT_ACTIONS = "account.actions";
 
         private Names() {
         }

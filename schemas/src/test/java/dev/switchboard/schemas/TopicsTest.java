@@ -40,6 +40,14 @@ class TopicsTest {
     }
 
     @Test
+    void accountActionsAreAccountServicesAndKeyedByTheAccount() {
+        assertThat(Topics.byName("account.actions")).contains(Topics.ACCOUNT_ACTIONS);
+        assertThat(Topics.ownedBy("account-service")).containsExactly(Topics.ACCOUNT_ACTIONS);
+        assertThat(Topics.ACCOUNT_ACTIONS.key()).isEqualTo(Topics.ACCOUNT_KEY);
+        assertThat(Topics.ACCOUNT_ACTIONS.compacted()).isFalse();
+    }
+
+    @Test
     void theCatalogueCannotBeChanged() {
         assertThatThrownBy(() -> Topics.ALL.add(Topics.CHAT_INBOUND)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> Topics.CHAT_REPLIES.valueTypes().add(ChatReplied.class))
