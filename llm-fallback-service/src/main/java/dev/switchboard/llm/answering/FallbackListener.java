@@ -73,7 +73,8 @@ class FallbackListener {
         guardrail.whenReady(requests::start);
     }
 
-    @KafkaListener(id = ID, topics = Topics.Names.CHAT_FALLBACK, batch = "true", autoStartup = "false")
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.Names.CHAT_FALLBACK, batch = "true",
+            autoStartup = "false")
     void on(List<ConsumerRecord<String, FallbackRequested>> records) {
         batches.inOrder(records, this::answer);
     }

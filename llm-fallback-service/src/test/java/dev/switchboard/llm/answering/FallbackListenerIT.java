@@ -22,9 +22,20 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 @LlmFallbackServiceTest
 class FallbackListenerIT {
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    /** The consumer group KEDA scales on and the lag dashboards read: the service's name, not the listener's id. */
+    @Test
+    void fallbackRequestsAreReadInTheServicesConsumerGroup() {
+        assertThat(listeners.getListenerContainer(FallbackListener.ID).getGroupId()).isEqualTo("llm-fallback-service");
+    }
+
 
     @Autowired
     EventPublisher publisher;
