@@ -6,16 +6,14 @@ import dev.switchboard.knowledge.base.KnowledgeBase;
 import dev.switchboard.knowledge.base.KnowledgeBaseLoader;
 import dev.switchboard.knowledge.base.PublishedKnowledgeBase;
 import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.kafka.versions.Sha256;
 import dev.switchboard.schemas.Events;
 import dev.switchboard.schemas.Topics;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Readable;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -101,12 +99,7 @@ class KnowledgeVersions {
     }
 
     static String checksum(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(content.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -4,13 +4,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The checksum knowledge-service announces: SHA-256 of the content's bytes as served, lower-case hex. */
-final class Sha256 {
+/**
+ * The checksum of a knowledge base version: SHA-256 of the content's bytes as served, lower-case hex. knowledge-service
+ * announces it and the services that follow the versions check it, with this one definition.
+ */
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String hex(byte[] content) {
+    public static String hex(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
