@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -21,6 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(topics = {"chat.fallback", "chat.replies", "chat.reply-chunks"}, partitions = 8,
         brokerProperties = "auto.create.topics.enable=false")
+@AutoConfigureWebTestClient
 @ContextConfiguration(initializers = {TestIdentity.Keys.class, KnowledgeServiceStandIn.Setup.class})
 public @interface LlmFallbackServiceTest {
 }

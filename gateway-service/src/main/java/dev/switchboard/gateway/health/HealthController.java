@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.health;
 
+import dev.switchboard.gateway.health.HealthReport.ActuatorHealth;
 import dev.switchboard.gateway.health.HealthReport.ComponentHealth;
 import dev.switchboard.gateway.health.HealthReport.KafkaHealth;
 import dev.switchboard.gateway.health.HealthReport.LlmHealth;
@@ -67,7 +68,11 @@ class HealthController {
                 .flatMap(admin -> Flux.fromIterable(services.all().entrySet())
                         .flatMap(service -> probe(service.getKey(), service.getValue()))
                         .collectMap(Map.Entry::getKey, Map.Entry::getValue))
-                .map(serviceHealth -> {
+                .map(probes -> {
+                    Map<String, ServiceHealth> serviceHealth = new LinkedHashMap<>();
+                    probes.forEach((name, probe) -> serviceHealth.put(name, probe.health()));
+                    LlmHealth llm = Optional.ofNullable(probes.get("llm-fallback-service")).map(Probe::model)
+                            .orElse(LlmHealth.UNKNOWN);
                     boolean allUp = serviceHealth.values().stream().allMatch(h -> "UP".equals(h.status()));
                     String overall = !repliesFlowing ? "DOWN" : allUp ? "UP" : "DEGRADED";
                     KafkaHealth kafka = new KafkaHealth(repliesFlowing ? "UP" : "DOWN",
@@ -75,8 +80,7 @@ class HealthController {
                                     .map(c -> c.getAssignedPartitions() == null ? List.<String>of()
                                             : c.getAssignedPartitions().stream().map(Object::toString).sorted().toList())
                                     .orElse(List.of()));
-                    return respond(new HealthReport(overall, kafka, serviceHealth, databases(serviceHealth),
-                            llm(serviceHealth.get("llm-fallback-service"))));
+                    return respond(new HealthReport(overall, kafka, serviceHealth, databases(serviceHealth), llm));
                 });
     }
 
@@ -84,16 +88,17 @@ class HealthController {
         return Optional.ofNullable(listeners.getListenerContainer("replies"));
     }
 
-    private Mono<Map.Entry<String, ServiceHealth>> probe(String name, String url) {
+    private Mono<Map.Entry<String, Probe>> probe(String name, String url) {
         return http.get().uri(url + "/actuator/health")
                 // a service shows its components only to a caller it trusts
                 .headers(headers -> headers.setBearerAuth(tokens.forService(name))).retrieve()
                 .onStatus(s -> s.value() == 503, r -> Mono.empty())
-                .bodyToMono(ComponentHealth.class)
+                .bodyToMono(ActuatorHealth.class)
                 .timeout(PROBE_TIMEOUT)
-                .map(body -> Map.entry(name, new ServiceHealth(body.status(), url, body.components(), null)))
-                .onErrorResume(e -> Mono.just(Map.entry(name, new ServiceHealth("DOWN", url, null,
-                        e.getClass().getSimpleName() + ": " + e.getMessage()))));
+                .map(body -> Map.entry(name, new Probe(new ServiceHealth(body.status(), url,
+                        ComponentHealth.of(body).components(), null), modelSettings(body))))
+                .onErrorResume(e -> Mono.just(Map.entry(name, new Probe(new ServiceHealth("DOWN", url, null,
+                        e.getClass().getSimpleName() + ": " + e.getMessage()), null))));
     }
 
     private static Map<String, String> databases(Map<String, ServiceHealth> services) {
@@ -107,15 +112,14 @@ class HealthController {
         return databases;
     }
 
-    private static LlmHealth llm(ServiceHealth llmService) {
-        ComponentHealth model = llmService == null || llmService.components() == null ? null
-                : llmService.components().get("llm");
-        if (model != null && model.details() != null) {
-            Map<String, Object> details = model.details();
-            return new LlmHealth((String) details.get("mode"), (String) details.get("model"),
-                    (String) details.get("base-url"));
-        }
-        return LlmHealth.UNKNOWN;
+    /** The {@code llm} part's details, where a service has that part (llm-fallback-service). */
+    private static LlmHealth modelSettings(ActuatorHealth health) {
+        ActuatorHealth model = health.components() == null ? null : health.components().get("llm");
+        return model == null ? null : model.details();
+    }
+
+    /** One service's health as shown, and its model's settings if it reported them. */
+    private record Probe(ServiceHealth health, LlmHealth model) {
     }
 
     private static boolean isAdmin(Authentication caller) {

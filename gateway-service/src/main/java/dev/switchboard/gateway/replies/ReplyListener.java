@@ -44,8 +44,8 @@ class ReplyListener implements ConsumerSeekAware {
     }
 
     @KafkaListener(id = "replies", topicPartitions = {
-            @TopicPartition(topic = "chat.replies", partitions = "#{@replyPartition.number()}"),
-            @TopicPartition(topic = "chat.reply-chunks", partitions = "#{@replyPartition.number()}")})
+            @TopicPartition(topic = Topics.Names.CHAT_REPLIES, partitions = "#{@replyPartition.number()}"),
+            @TopicPartition(topic = Topics.Names.CHAT_REPLY_CHUNKS, partitions = "#{@replyPartition.number()}")})
     void on(ConsumerRecord<String, SpecificRecord> record) {
         if (record.value() instanceof ChatReplied reply) {
             if (record.timestamp() < assignedAt) {

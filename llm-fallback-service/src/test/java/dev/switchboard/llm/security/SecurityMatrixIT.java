@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
@@ -18,7 +17,6 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
  * gateway or a service vouches for, and of the actuator only health and Prometheus to anyone who reaches the port.
  */
 @LlmFallbackServiceTest
-@AutoConfigureWebTestClient
 class SecurityMatrixIT {
 
     @Autowired
