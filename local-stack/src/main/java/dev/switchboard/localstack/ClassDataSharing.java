@@ -24,14 +24,23 @@ final class ClassDataSharing {
     private ClassDataSharing() {
     }
 
-    /** The JVM options and jar that run {@code jar} with class-data sharing. */
-    static List<String> options(Path java, Path jar) {
+    /**
+     * The JVM options and jar that run {@code jar} with class-data sharing.
+     *
+     * @param archiving whether this JVM writes the archive when there is none yet (one JVM per jar may: a second
+     *     instance of the same service maps it once written, and runs without it until then)
+     */
+    static List<String> options(Path java, Path jar, boolean archiving) {
         Path directory = jar.resolveSibling("cds");
         Path extracted = directory.resolve(jar.getFileName());
         Path archive = directory.resolve(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
         extractIfStale(java, jar, directory, extracted);
         List<String> options = new ArrayList<>();
-        options.add(Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
+        if (Files.exists(archive)) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+        } else if (archiving) {
+            options.add("-XX:ArchiveClassesAtExit=" + archive);
+        }
         options.add("-jar");
         options.add(extracted.toString());
         return options;

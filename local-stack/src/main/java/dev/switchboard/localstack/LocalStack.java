@@ -116,7 +116,7 @@ public final class LocalStack {
                 service.check();
             } catch (RuntimeException e) {
                 // one failed check must not end the supervision of every service
-                log("cannot check " + service.service().module() + ": " + e);
+                log("cannot check " + service.service().name() + ": " + e);
             }
         }
     }
@@ -131,9 +131,13 @@ public final class LocalStack {
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("SWITCHBOARD_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
-        // one instance of each service: its name is stable across restarts, so its consumers are static group members
-        // and a restarted service gets its partitions back at once
-        env.put("KAFKA_GROUP_INSTANCE_ID", service.module());
+        // each instance's name is stable across restarts, so its consumers are static group members and a restarted
+        // service gets its partitions back at once
+        env.put("KAFKA_GROUP_INSTANCE_ID", service.name());
+        if (service.module().equals(Service.GATEWAY)) {
+            // the reply partition this gateway owns
+            env.put("GATEWAY_INSTANCE", Integer.toString(service.instance()));
+        }
         // examples and documents are embedded at the first start and read back at the next ones
         env.put("EMBEDDING_CACHE_DIR", options.dataDir().resolve("embeddings").toString());
         // glibc's default of 8 malloc arenas per core is resident memory a JVM (which allocates little natively) does
@@ -147,11 +151,11 @@ public final class LocalStack {
             secrets = Secrets.in(options.dataDir());
         }
         env.putAll(secrets.environment(service.module()));
-        if (service.module().equals("gateway-service") && System.getenv("JWT_SECRET_KEY") != null) {
+        if (service.module().equals(Service.GATEWAY) && System.getenv("JWT_SECRET_KEY") != null) {
             // the caller's own key wins over this data directory's
             env.remove("JWT_SECRET_KEY");
         }
-        if (service.module().equals("gateway-service") && System.getenv("JWT_SECRET_KEY") == null
+        if (service.module().equals(Service.GATEWAY) && System.getenv("JWT_SECRET_KEY") == null
                 && System.getenv("JWT_ISSUER_URI") == null && System.getenv("SPRING_PROFILES_ACTIVE") == null) {
             // a laptop run signs the demo users in, with this data directory's key
             env.put("SPRING_PROFILES_ACTIVE", "dev");
@@ -166,7 +170,7 @@ public final class LocalStack {
         poller.scheduleWithFixedDelay(() -> {
             Optional<Supervised> givenUp = running.stream().filter(Supervised::isGivenUp).findFirst();
             if (givenUp.isPresent()) {
-                healthy.completeExceptionally(new IllegalStateException(givenUp.get().service().module()
+                healthy.completeExceptionally(new IllegalStateException(givenUp.get().service().name()
                         + " did not start (its log is above)"));
             } else if (running.stream().allMatch(Supervised::isReady)) {
                 healthy.complete(null);
@@ -178,7 +182,7 @@ public final class LocalStack {
             StringBuilder detail = new StringBuilder("Not healthy within " + options.startupTimeout().toSeconds()
                     + " s:");
             running.stream().filter(s -> !s.isReady()).map(Supervised::current).forEach(p -> detail.append("\n")
-                    .append(p.service().module()).append(" (").append(p.healthUrl()).append("), the end of its log:\n  ")
+                    .append(p.service().name()).append(" (").append(p.healthUrl()).append("), the end of its log:\n  ")
                     .append(String.join("\n  ", p.tail(40))));
             throw new IllegalStateException(detail.toString());
         } catch (InterruptedException e) {
@@ -198,7 +202,7 @@ public final class LocalStack {
                 Memory.residentMegabytes(postgresProcess()),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         Optional<Service> gatewayProcess = running.stream().map(Supervised::service)
-                .filter(s -> s.module().equals("gateway-service")).findFirst();
+                .filter(s -> s.module().equals(Service.GATEWAY)).findFirst();
         gatewayProcess.ifPresent(gatewayService -> {
             String gateway = options.localAddress() + ":" + gatewayService.port();
             banner.append("  Chat API    POST http://" + gateway + "/api/v1/chat/messages\n");
@@ -208,8 +212,14 @@ public final class LocalStack {
             banner.append("  Metrics     http://" + options.localAddress() + ":" + gatewayService.managementPort()
                     + "/actuator/prometheus (GET /metrics on the public port needs an admin token)\n");
         });
+        List<String> gateways = running.stream().map(Supervised::service)
+                .filter(s -> s.module().equals(Service.GATEWAY)).map(s -> options.localAddress() + ":" + s.port())
+                .toList();
+        if (gateways.size() > 1) {
+            banner.append("  Gateways    ").append(String.join(", ", gateways)).append('\n');
+        }
         for (ServiceProcess process : running.stream().map(Supervised::current).toList()) {
-            banner.append(String.format("  %-21s %s (pid %d)%n", process.service().module(), process.healthUrl(),
+            banner.append(String.format("  %-21s %s (pid %d)%n", process.service().name(), process.healthUrl(),
                     process.pid()));
         }
         banner.append("  Kafka       ").append(bootstrap).append('\n');

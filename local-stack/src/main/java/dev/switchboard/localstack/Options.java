@@ -24,13 +24,13 @@ import java.util.Map;
  * @param jit which JIT compilers the service JVMs use
  */
 record Options(Path home, Path dataDir, List<Service> services, Duration startupTimeout, String externalKafka,
-        String externalDatabase, String bind, int restarts, boolean classDataSharing, Jit jit) {
+        String externalDatabase, String bind, int restarts, boolean classDataSharing, Jit jit, int gateways) {
 
     static final String LOOPBACK = "127.0.0.1";
 
     static final String USAGE = """
             usage: java -jar local-stack/target/local-stack.jar [--data-dir=DIR] [--services=a,b|none] \
-            [--startup-timeout=SECONDS] [--bind=ADDRESS] [--restarts=N] [--cds=on|off] [--jit=auto|quick|full]
+            [--startup-timeout=SECONDS] [--bind=ADDRESS] [--restarts=N] [--cds=on|off] [--jit=auto|quick|full] [--gateways=N]
               --data-dir         state of Kafka, PostgreSQL and the logs (SWITCHBOARD_DATA_DIR, default .data)
               --services         the services to start, by module name (default: all)
               --startup-timeout  seconds to wait for everything to be healthy (default 240)
@@ -45,6 +45,9 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                                  their start-up CPU, and C1 then C2 in the gateway, intent and knowledge services; quick
                                  runs C1 only everywhere (the fastest start and least memory, the least throughput);
                                  full runs C1 then C2 everywhere (for throughput benchmarks, once warmed up)
+              --gateways         gateway instances (default 1, at most 8), each owning its reply partition: the first
+                                 on 8080 (management 8090), the next on 8180 (8190), 8280 (8290)…; with REDIS_URL set
+                                 they share the rate limits
             KAFKA_BOOTSTRAP_SERVERS or DATABASE_URL in the environment use those instead of starting them.
 
             Services are supervised as Kubernetes would: one whose process exits (a crash, kill -9, out of memory) is
@@ -66,7 +69,8 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                 throw new UsageException("unknown argument '" + arg + "'");
             }
             String name = arg.substring(2, arg.indexOf('='));
-            if (!List.of("data-dir", "services", "startup-timeout", "bind", "restarts", "cds", "jit").contains(name)) {
+            if (!List.of("data-dir", "services", "startup-timeout", "bind", "restarts", "cds", "jit",
+                    "gateways").contains(name)) {
                 throw new UsageException("unknown option --" + name);
             }
             given.put(name, arg.substring(arg.indexOf('=') + 1));
@@ -75,12 +79,13 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                 .normalize();
         String dataDir = given.getOrDefault("data-dir", env.getOrDefault("SWITCHBOARD_DATA_DIR", ".data"));
         Path data = home.resolve(dataDir).toAbsolutePath().normalize();
-        return new Options(home, data, services(given.get("services")),
+        int gateways = gateways(given.getOrDefault("gateways", "1"));
+        return new Options(home, data, withGatewayInstances(services(given.get("services")), gateways),
                 Duration.ofSeconds(seconds(given.getOrDefault("startup-timeout", "240"))),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("DATABASE_URL")),
                 bind(given.getOrDefault("bind", env.getOrDefault("SWITCHBOARD_BIND_ADDRESS", LOOPBACK))),
                 restarts(given.getOrDefault("restarts", "5")), onOff("cds", given.getOrDefault("cds", "on")),
-                Jit.parse(given.getOrDefault("jit", "auto")));
+                Jit.parse(given.getOrDefault("jit", "auto")), gateways);
     }
 
     /** Where this machine reaches what the stack listens on: the loopback address when that is every interface. */
@@ -109,6 +114,30 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                             + Service.ALL.stream().map(Service::module).toList())));
         }
         return List.copyOf(chosen);
+    }
+
+    /** The gateway, if chosen, as {@code gateways} instances in its place. */
+    private static List<Service> withGatewayInstances(List<Service> services, int gateways) {
+        List<Service> expanded = new ArrayList<>();
+        for (Service service : services) {
+            int instances = service.module().equals(Service.GATEWAY) ? gateways : 1;
+            for (int number = 0; number < instances; number++) {
+                expanded.add(service.instance(number));
+            }
+        }
+        return List.copyOf(expanded);
+    }
+
+    private static int gateways(String value) {
+        try {
+            int gateways = Integer.parseInt(value);
+            if (gateways < 1 || gateways > Service.MAX_GATEWAYS) {
+                throw new UsageException("--gateways must be 1 to " + Service.MAX_GATEWAYS + ", got " + gateways);
+            }
+            return gateways;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--gateways must be a whole number, got '" + value + "'");
+        }
     }
 
     private static long seconds(String value) {

@@ -10,11 +10,19 @@ import java.util.List;
  * @param database the PostgreSQL database it owns, or null
  * @param heap the -Xmx it runs with: small on purpose, so the whole system fits a laptop
  * @param onMessagePath whether a customer waits for it: the gateway and the services that classify and answer
+ * @param instance which of the module's instances it is (0 for the first): the gateway may run several
  */
-record Service(String module, int port, int managementPort, String database, String heap, boolean onMessagePath) {
+record Service(String module, int port, int managementPort, String database, String heap, boolean onMessagePath,
+        int instance) {
+
+    static final String GATEWAY = "gateway-service";
+    /** How far apart the ports of one module's instances are: 8080, 8180, 8280… and 8090, 8190, 8290… */
+    static final int INSTANCE_PORT_STEP = 100;
+    /** chat.replies has a partition per gateway instance (Topics.MAX_GATEWAY_INSTANCES). */
+    static final int MAX_GATEWAYS = 8;
 
     static final List<Service> ALL = List.of(
-            new Service("gateway-service", 8080, 8090, null, "256m", true),
+            new Service(GATEWAY, 8080, 8090, null, "256m", true, 0),
             new Service("chat-service", 8081, "chat", "192m", false),
             new Service("intent-service", 8082, null, "768m", true),
             new Service("knowledge-service", 8083, "knowledge", "512m", true),
@@ -24,7 +32,18 @@ record Service(String module, int port, int managementPort, String database, Str
 
     /** A service whose actuator is on its own port. */
     Service(String module, int port, String database, String heap, boolean onMessagePath) {
-        this(module, port, port, database, heap, onMessagePath);
+        this(module, port, port, database, heap, onMessagePath, 0);
+    }
+
+    /** The module's {@code number}th instance (0 is this one), on ports of its own. */
+    Service instance(int number) {
+        int offset = number * INSTANCE_PORT_STEP;
+        return new Service(module, port + offset, managementPort + offset, database, heap, onMessagePath, number);
+    }
+
+    /** The module's name for its first instance, with the instance number for the others: gateway-service-2. */
+    String name() {
+        return instance == 0 ? module : module + "-" + instance;
     }
 
     static List<String> databases() {

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as its own JVM, its output appended to {@code <data>/logs/<module>.log}. */
+/** One service instance running as its own JVM, its output appended to {@code <data>/logs/<name>.log}. */
 final class ServiceProcess {
+
+    static final String INSTANCE_PROPERTY = "switchboard.instance";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -46,9 +48,12 @@ final class ServiceProcess {
         command.add("-Xss512k");
         // small heaps: the serial collector has the least overhead on two cores
         command.add("-XX:+UseSerialGC");
+        // which instance a process is, in ps and for tests (instances of one module run the same jar)
+        command.add("-D" + INSTANCE_PROPERTY + "=" + service.name());
         command.addAll(jit.options(service));
         if (classDataSharing) {
-            command.addAll(ClassDataSharing.options(java, jar));
+            // one archive per jar: only the first instance writes it
+            command.addAll(ClassDataSharing.options(java, jar, service.instance() == 0));
         } else {
             command.add("-jar");
             command.add(jar.toString());
@@ -71,13 +76,13 @@ final class ServiceProcess {
             String host) {
         try {
             Files.createDirectories(logs);
-            Path log = logs.resolve(service.module() + ".log");
+            Path log = logs.resolve(service.name() + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             return new ServiceProcess(service, builder.start(), log, host);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + service.module(), e);
+            throw new UncheckedIOException("Cannot start " + service.name(), e);
         }
     }
 

@@ -73,10 +73,10 @@ final class Supervised {
             if (!now.isBefore(restartAt)) {
                 try {
                     start();
-                    log.accept(service.module() + " restarted (pid " + current.pid() + ")");
+                    log.accept(service.name() + " restarted (pid " + current.pid() + ")");
                 } catch (RuntimeException e) {
                     givenUp = true;
-                    log.accept("cannot restart " + service.module() + ", giving up on it: " + e.getMessage());
+                    log.accept("cannot restart " + service.name() + ", giving up on it: " + e.getMessage());
                 }
             }
             return;
@@ -84,7 +84,7 @@ final class Supervised {
         if (current.isAlive()) {
             if (exitedAt != null && !announcedReady && current.isHealthy()) {
                 announcedReady = true;
-                log.accept(String.format("%s is ready again (pid %d), %.1f s after it exited", service.module(),
+                log.accept(String.format("%s is ready again (pid %d), %.1f s after it exited", service.name(),
                         current.pid(), Duration.between(exitedAt, now).toMillis() / 1000.0));
             }
             return;
@@ -96,7 +96,7 @@ final class Supervised {
         Duration ran = Duration.between(startedAt, now);
         exitsInARow = ran.compareTo(policy.stableAfter()) >= 0 ? 1 : exitsInARow + 1;
         exitedAt = now;
-        String exit = String.format("%s (pid %d) exited with code %d after %.1f s", service.module(), current.pid(),
+        String exit = String.format("%s (pid %d) exited with code %d after %.1f s", service.name(), current.pid(),
                 current.exitCode(), ran.toMillis() / 1000.0);
         if (exitsInARow > policy.maxRestarts()) {
             givenUp = true;

@@ -68,7 +68,8 @@ class OptionsTest {
         List<String> command = ServiceProcess.command(Path.of("/jdk/bin/java"),
                 ServiceProcess.jar(cwd, intent), intent, false, Jit.FULL);
 
-        assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-Xms64m", "-jar",
+        assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-Xms64m",
+                "-Dswitchboard.instance=intent-service", "-jar",
                 "/repo/intent-service/target/intent-service.jar");
         assertThat(Service.databases()).containsExactly("chat", "knowledge", "analytics", "feedback");
     }
@@ -149,6 +150,39 @@ class OptionsTest {
         Files.writeString(data.resolve("config/llm-fallback-service.env"), "no equals sign\n");
         assertThatThrownBy(() -> new LocalStack(options).environment(llm, "127.0.0.1:9092"))
                 .hasMessageContaining("line 1 is not NAME=value");
+    }
+
+    @Test
+    void threeGatewaysRunOnTheirOwnPortsEachOwningItsReplyPartition(@TempDir Path data) {
+        // Given --gateways=3
+        Options options = Options.parse(new String[] {"--gateways=3", "--data-dir=" + data}, Map.of(), cwd);
+
+        // When the services are listed, Then the gateway is three instances on ports a hundred apart, the rest one each
+        List<Service> gateways = options.services().stream().filter(s -> s.module().equals(Service.GATEWAY)).toList();
+        assertThat(gateways).extracting(Service::name)
+                .containsExactly("gateway-service", "gateway-service-1", "gateway-service-2");
+        assertThat(gateways).extracting(Service::port).containsExactly(8080, 8180, 8280);
+        assertThat(gateways).extracting(Service::managementPort).containsExactly(8090, 8190, 8290);
+        assertThat(options.services()).hasSize(Service.ALL.size() + 2);
+
+        // and each instance has its reply partition, its own static group member name and its own log
+        Map<String, String> third = new LocalStack(options).environment(gateways.get(2), "127.0.0.1:9092");
+        assertThat(third).containsEntry("GATEWAY_INSTANCE", "2").containsEntry("KAFKA_GROUP_INSTANCE_ID",
+                "gateway-service-2").containsEntry("SERVER_PORT", "8280").containsEntry("MANAGEMENT_PORT", "8290");
+        assertThat(new LocalStack(options).environment(gateways.get(0), "127.0.0.1:9092"))
+                .containsEntry("GATEWAY_INSTANCE", "0");
+        assertThat(Options.parse(new String[0], Map.of(), cwd).gateways()).isEqualTo(1);
+        assertThat(Options.USAGE).contains("--gateways");
+    }
+
+    @Test
+    void moreGatewaysThanReplyPartitionsAreRefused() {
+        assertThatThrownBy(() -> Options.parse(new String[] {"--gateways=9"}, Map.of(), cwd))
+                .hasMessageContaining("--gateways must be 1 to 8, got 9");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--gateways=0"}, Map.of(), cwd))
+                .hasMessageContaining("--gateways must be 1 to 8, got 0");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--gateways=three"}, Map.of(), cwd))
+                .hasMessageContaining("--gateways must be a whole number");
     }
 
     private void assertEverythingListensOn(Options options, String address) {

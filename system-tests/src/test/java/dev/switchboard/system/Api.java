@@ -23,6 +23,17 @@ final class Api {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    /** Through the first gateway. */
+    Api() {
+        this(BASE);
+    }
+
+    /** Through the gateway at {@code base}, such as http://localhost:8180 (the local stack's --gateways). */
+    Api(String base) {
+        this.base = base;
+    }
 
     /** A response's status, JSON body (empty if none) and the wait its {@code Retry-After} asks for, if any. */
     record Response(int status, Map<String, Object> body, Optional<Duration> retryAfter) {
@@ -38,7 +49,7 @@ final class Api {
     }
 
     Response post(String path, String token, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {
@@ -48,7 +59,7 @@ final class Api {
     }
 
     Response get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -59,7 +70,7 @@ final class Api {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> list(String path, String token) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + path))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readValue(response.body(), List.class) : List.of();
@@ -108,7 +119,7 @@ final class Api {
     ChatSocket connect(String token) {
         ChatSocket socket = new ChatSocket();
         socket.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create("ws://localhost:8080/api/v1/chat/ws?access_token=" + token), socket).join();
+                .buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/api/v1/chat/ws?access_token=" + token), socket).join();
         return socket;
     }
 

@@ -10,13 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** The local stack started as a user starts it: {@code java -jar local-stack/target/local-stack.jar}. */
 final class RunningStack implements AutoCloseable {
@@ -38,11 +44,14 @@ final class RunningStack implements AutoCloseable {
         return Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
     }
 
-    static RunningStack start(Path dataDir) {
+    /** @param options more of the launcher's options, such as {@code --gateways=3} */
+    static RunningStack start(Path dataDir, String... options) {
         Path home = home();
         Path jar = home.resolve("local-stack/target/local-stack.jar");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--data-dir=" + dataDir).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "--data-dir=" + dataDir));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SWITCHBOARD_HOME", home.toString());
         // the stack must run on its own defaults, whatever the developer's shell exports
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
@@ -110,6 +119,28 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
+    /**
+     * A customer's token from the stack's development issuer, signed with the key the stack made in its data directory,
+     * for as many distinct signed-in customers as a test needs (the demo users are four; guests share one rate limit).
+     */
+    String customerToken(String subject) {
+        try {
+            byte[] key = Files.readString(dataDir.resolve("secrets/jwt-secret")).strip().getBytes(StandardCharsets.UTF_8);
+            long now = Instant.now().getEpochSecond();
+            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+            String unsigned = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                    + "." + base64.encodeToString(Api.JSON.writeValueAsBytes(Map.of("iss", "switchboard-dev", "sub",
+                            subject, "iat", now, "exp", now + 3600, "roles", List.of("customer"))));
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return unsigned + "." + base64.encodeToString(hmac.doFinal(unsigned.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String output() {
         return output.toString();
     }
@@ -141,10 +172,12 @@ final class RunningStack implements AutoCloseable {
                 .until(() -> output().lines().filter(line -> line.contains(readyAgain)).count() > before);
     }
 
-    /** The running process of one of the stack's services, found by its jar. */
+    /** The running process of one of the stack's service instances, by name: chat-service, gateway-service-1. */
     ProcessHandle serviceProcess(String service) {
+        // the local stack names each instance on its command line (gateway-service, gateway-service-1…)
         return processes().stream().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(service + ".jar")).findFirst()
+                .filter(p -> p.info().commandLine().orElse("").contains("-Dswitchboard.instance=" + service + " "))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + service + " in the stack"));
     }
 

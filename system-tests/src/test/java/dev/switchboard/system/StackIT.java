@@ -44,6 +44,9 @@ class StackIT {
     /** The ports of the services behind the gateway, each serving its API and its actuator. */
     static final List<Integer> SERVICE_PORTS = List.of(8081, 8082, 8083, 8084, 8085, 8086);
     static final Set<String> SOURCES = Set.of("knowledge_base", "llm", "fallback", "escalation", "guardrail");
+    /** The stack runs three gateways (--gateways=3), each owning its reply partition, on these ports. */
+    static final List<Integer> GATEWAY_PORTS = List.of(8080, 8180, 8280);
+    static final List<Integer> GATEWAY_MANAGEMENT_PORTS = List.of(8090, 8190, 8290);
 
     @TempDir
     static Path dataDir;
@@ -64,7 +67,7 @@ class StackIT {
 
     @BeforeAll
     static void startTheStack() {
-        stack = RunningStack.start(dataDir);
+        stack = RunningStack.start(dataDir, "--gateways=" + GATEWAY_PORTS.size());
     }
 
     @AfterAll
@@ -115,7 +118,9 @@ class StackIT {
         Assumptions.assumeFalse(outside.isEmpty(), "this machine has no address but the loopback one");
 
         // When each port of the stack is dialled on them, Then nothing answers there, and everything on 127.0.0.1
-        List<Integer> ports = new ArrayList<>(List.of(8080, 8090, 9092, 15432));
+        List<Integer> ports = new ArrayList<>(List.of(9092, 15432));
+        ports.addAll(GATEWAY_PORTS);
+        ports.addAll(GATEWAY_MANAGEMENT_PORTS);
         ports.addAll(SERVICE_PORTS);
         for (int port : ports) {
             assertThat(connects(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1:%d", port).isTrue();
@@ -183,6 +188,33 @@ class StackIT {
                     .until(() -> alice.replies().size() >= 5 && bob.replies().size() >= 5);
             assertThat(alice.replies()).extracting(r -> r.get("messageId")).containsExactlyInAnyOrderElementsOf(aliceIds);
             assertThat(bob.replies()).extracting(r -> r.get("messageId")).containsExactlyInAnyOrderElementsOf(bobIds);
+        }
+    }
+
+    @Test
+    @Order(45)
+    void threeGatewaysEachAnswerTheirOwnCustomersAndNoReplyReachesAnotherCustomer() {
+        // Given 300 signed-in customers spread over the three gateways, every other one on the WebSocket
+        List<Api> gateways = GATEWAY_PORTS.stream().map(port -> new Api("http://localhost:" + port)).toList();
+        Crowd crowd = Crowd.of(300, gateways, stack::customerToken);
+        try {
+            // When each sends three messages, 900 spread over a minute
+            crowd.talk(3, Duration.ofSeconds(60), List.of("how do I pay my bill", "my wifi keeps dropping",
+                    "is there an outage in my area", "how do I reset my router"), Duration.ofSeconds(60));
+
+            // Then every customer got exactly one real reply to each of their messages and none to anyone else's
+            for (Crowd.Customer customer : crowd.customers()) {
+                List<Map<String, Object>> replies = customer.replies();
+                assertThat(replies).as("%s on gateway %d", customer.name, customer.gateway)
+                        .extracting(r -> r.get("messageId")).containsExactlyInAnyOrderElementsOf(customer.sent);
+                assertThat(replies).as("%s on gateway %d", customer.name, customer.gateway)
+                        .noneMatch(r -> String.valueOf(r.get("content")).contains(SteadyLoad.TIMEOUT_REPLY));
+                replies.forEach(StackIT::assertContract);
+            }
+            assertThat(crowd.customers()).filteredOn(c -> c.socket == null)
+                    .allSatisfy(c -> assertThat(c.answers.values()).allMatch(r -> r.status() == 200));
+        } finally {
+            crowd.close();
         }
     }
 
