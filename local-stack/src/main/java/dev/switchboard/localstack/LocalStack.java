@@ -79,10 +79,8 @@ public final class LocalStack {
         log("data directory " + options.dataDir() + (lock == null ? "" : " (locked)"));
         String bootstrap = options.externalKafka();
         if (bootstrap == null) {
-            kafka = KafkaBroker.start(options.dataDir(), options.bind(), options.localAddress(), KAFKA_PORT,
-                    KAFKA_CONTROLLER_PORT);
+            startKafka();
             bootstrap = kafka.bootstrapServers();
-            log("Kafka broker (KRaft) on " + bootstrap);
         } else {
             log("using Kafka at " + bootstrap);
         }
@@ -90,9 +88,7 @@ public final class LocalStack {
                 || options.services().isEmpty();
         if (options.externalDatabase() == null && needsDatabase) {
             StalePostgres.stopIfRunning(options.dataDir().resolve("postgres"));
-            postgres = Postgres.start(options.dataDir(), options.bind(), options.localAddress(), POSTGRES_PORT,
-                    Service.databases());
-            log("PostgreSQL on " + options.bind() + ":" + postgres.port() + " with databases " + Service.databases());
+            startPostgres();
         } else if (options.externalDatabase() != null) {
             log("using the PostgreSQL of DATABASE_URL");
         }
@@ -105,9 +101,64 @@ public final class LocalStack {
                     policy, LocalStack::log));
         }
         supervisor.scheduleWithFixedDelay(this::supervise, 500, 500, TimeUnit.MILLISECONDS);
+        if (options.control()) {
+            Control.readCommands(System.in, this, LocalStack::log);
+        }
         awaitHealthy();
         Duration took = Duration.between(began, Instant.now());
         printBanner(took, bootstrap);
+    }
+
+    private synchronized void startKafka() {
+        kafka = KafkaBroker.start(options.dataDir(), options.bind(), options.localAddress(), KAFKA_PORT,
+                KAFKA_CONTROLLER_PORT);
+        log("Kafka broker (KRaft) on " + kafka.bootstrapServers());
+    }
+
+    private synchronized void startPostgres() {
+        postgres = Postgres.start(options.dataDir(), options.bind(), POSTGRES_PORT, Service.databases());
+        log("PostgreSQL on " + options.bind() + ":" + postgres.port() + " with databases " + Service.databases());
+    }
+
+    /**
+     * Stops or starts the broker or PostgreSQL while the services run, for fault tests (--control): the services see
+     * them go away and come back on the same address, with their data.
+     */
+    synchronized void control(Control.Command command) {
+        switch (command) {
+            case STOP_KAFKA -> {
+                requireStarted(kafka, "Kafka");
+                kafka.close();
+                kafka = null;
+                log("Kafka broker stopped");
+            }
+            case START_KAFKA -> {
+                requireStopped(kafka, "Kafka");
+                startKafka();
+            }
+            case STOP_POSTGRES -> {
+                requireStarted(postgres, "PostgreSQL");
+                postgres.close();
+                postgres = null;
+                log("PostgreSQL stopped");
+            }
+            case START_POSTGRES -> {
+                requireStopped(postgres, "PostgreSQL");
+                startPostgres();
+            }
+        }
+    }
+
+    private void requireStarted(Object part, String name) {
+        if (part == null) {
+            throw new IllegalStateException(name + " is not running here");
+        }
+    }
+
+    private void requireStopped(Object part, String name) {
+        if (part != null) {
+            throw new IllegalStateException(name + " is already running");
+        }
     }
 
     private void supervise() {
@@ -145,7 +196,7 @@ public final class LocalStack {
         env.put("MALLOC_ARENA_MAX", "2");
         if (service.database() != null) {
             env.put("DATABASE_URL", options.externalDatabase() != null ? options.externalDatabase()
-                    : postgres.databaseUrl(service.database()));
+                    : Postgres.databaseUrl(options.localAddress(), POSTGRES_PORT, service.database()));
         }
         if (secrets == null) {
             secrets = Secrets.in(options.dataDir());

@@ -24,13 +24,15 @@ import java.util.Map;
  * @param jit which JIT compilers the service JVMs use
  */
 record Options(Path home, Path dataDir, List<Service> services, Duration startupTimeout, String externalKafka,
-        String externalDatabase, String bind, int restarts, boolean classDataSharing, Jit jit, int gateways) {
+        String externalDatabase, String bind, int restarts, boolean classDataSharing, Jit jit, int gateways,
+        boolean control) {
 
     static final String LOOPBACK = "127.0.0.1";
 
     static final String USAGE = """
             usage: java -jar local-stack/target/local-stack.jar [--data-dir=DIR] [--services=a,b|none] \
-            [--startup-timeout=SECONDS] [--bind=ADDRESS] [--restarts=N] [--cds=on|off] [--jit=auto|quick|full] [--gateways=N]
+            [--startup-timeout=SECONDS] [--bind=ADDRESS] [--restarts=N] [--cds=on|off] [--jit=auto|quick|full] [--gateways=N] \
+            [--control=stdin|off]
               --data-dir         state of Kafka, PostgreSQL and the logs (SWITCHBOARD_DATA_DIR, default .data)
               --services         the services to start, by module name (default: all)
               --startup-timeout  seconds to wait for everything to be healthy (default 240)
@@ -48,6 +50,8 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
               --gateways         gateway instances (default 1, at most 8), each owning its reply partition: the first
                                  on 8080 (management 8090), the next on 8180 (8190), 8280 (8290)…; with REDIS_URL set
                                  they share the rate limits
+              --control          stdin: read fault-test commands from standard input, one per line: "stop kafka",
+                                 "start kafka", "stop postgres", "start postgres" (default off; for the system tests)
             KAFKA_BOOTSTRAP_SERVERS or DATABASE_URL in the environment use those instead of starting them.
 
             Services are supervised as Kubernetes would: one whose process exits (a crash, kill -9, out of memory) is
@@ -70,7 +74,7 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
             }
             String name = arg.substring(2, arg.indexOf('='));
             if (!List.of("data-dir", "services", "startup-timeout", "bind", "restarts", "cds", "jit",
-                    "gateways").contains(name)) {
+                    "gateways", "control").contains(name)) {
                 throw new UsageException("unknown option --" + name);
             }
             given.put(name, arg.substring(arg.indexOf('=') + 1));
@@ -85,7 +89,7 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("DATABASE_URL")),
                 bind(given.getOrDefault("bind", env.getOrDefault("SWITCHBOARD_BIND_ADDRESS", LOOPBACK))),
                 restarts(given.getOrDefault("restarts", "5")), onOff("cds", given.getOrDefault("cds", "on")),
-                Jit.parse(given.getOrDefault("jit", "auto")), gateways);
+                Jit.parse(given.getOrDefault("jit", "auto")), gateways, control(given.getOrDefault("control", "off")));
     }
 
     /** Where this machine reaches what the stack listens on: the loopback address when that is every interface. */
@@ -138,6 +142,14 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
         } catch (NumberFormatException e) {
             throw new UsageException("--gateways must be a whole number, got '" + value + "'");
         }
+    }
+
+    private static boolean control(String value) {
+        return switch (value) {
+            case "stdin" -> true;
+            case "off" -> false;
+            default -> throw new UsageException("--control must be stdin or off, got '" + value + "'");
+        };
     }
 
     private static long seconds(String value) {

@@ -16,15 +16,12 @@ import java.util.Map;
 final class Postgres implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
-    private final String host;
-
-    private Postgres(EmbeddedPostgres postgres, String host) {
+    private Postgres(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.host = host;
     }
 
-    /** Starts PostgreSQL listening on {@code bind}, its services reaching it at {@code host}. */
-    static Postgres start(Path dataDir, String bind, String host, int port, List<String> databases) {
+    /** Starts PostgreSQL listening on {@code bind}. */
+    static Postgres start(Path dataDir, String bind, int port, List<String> databases) {
         try {
             Path data = dataDir.resolve("postgres");
             Files.createDirectories(data);
@@ -32,7 +29,7 @@ final class Postgres implements AutoCloseable {
                     .setCleanDataDirectory(false).setPort(port).setRegisterShutdownHook(false);
             serverConfig(bind).forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
-            Postgres started = new Postgres(postgres, host);
+            Postgres started = new Postgres(postgres);
             started.createMissing(databases);
             return started;
         } catch (IOException e) {
@@ -59,9 +56,9 @@ final class Postgres implements AutoCloseable {
         }
     }
 
-    /** The DATABASE_URL a service gets for its database. */
-    String databaseUrl(String database) {
-        return "postgresql://postgres@" + host + ":" + postgres.getPort() + "/" + database;
+    /** The DATABASE_URL a service gets for its database, also while PostgreSQL is stopped (--control). */
+    static String databaseUrl(String host, int port, String database) {
+        return "postgresql://postgres@" + host + ":" + port + "/" + database;
     }
 
     int port() {

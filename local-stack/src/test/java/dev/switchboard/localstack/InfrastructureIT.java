@@ -41,7 +41,7 @@ class InfrastructureIT {
         // Given a first start where a topic gets a record and a database a row
         try (KafkaBroker kafka = KafkaBroker.start(dataDir, Options.LOOPBACK, Options.LOOPBACK, kafkaPort,
                 controllerPort);
-                Postgres postgres = Postgres.start(dataDir, Options.LOOPBACK, Options.LOOPBACK, postgresPort,
+                Postgres postgres = Postgres.start(dataDir, Options.LOOPBACK, postgresPort,
                         Service.databases())) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic("restart.check", 1, (short) 1))).all().get();
@@ -61,7 +61,7 @@ class InfrastructureIT {
         // When both start again on the same data directory
         try (KafkaBroker kafka = KafkaBroker.start(dataDir, Options.LOOPBACK, Options.LOOPBACK, kafkaPort,
                 controllerPort);
-                Postgres postgres = Postgres.start(dataDir, Options.LOOPBACK, Options.LOOPBACK, postgresPort,
+                Postgres postgres = Postgres.start(dataDir, Options.LOOPBACK, postgresPort,
                         Service.databases())) {
 
             // Then the topic still has its record

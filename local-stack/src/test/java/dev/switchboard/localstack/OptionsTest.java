@@ -176,6 +176,17 @@ class OptionsTest {
     }
 
     @Test
+    void faultTestCommandsAreReadOnlyWhenAsked() {
+        assertThat(Options.parse(new String[0], Map.of(), cwd).control()).isFalse();
+        assertThat(Options.parse(new String[] {"--control=stdin"}, Map.of(), cwd).control()).isTrue();
+        assertThatThrownBy(() -> Options.parse(new String[] {"--control=http"}, Map.of(), cwd))
+                .hasMessageContaining("--control must be stdin or off, got 'http'");
+        assertThat(Control.Command.parse(" stop kafka ")).contains(Control.Command.STOP_KAFKA);
+        assertThat(Control.Command.parse("start postgres")).contains(Control.Command.START_POSTGRES);
+        assertThat(Control.Command.parse("restart everything")).isEmpty();
+    }
+
+    @Test
     void moreGatewaysThanReplyPartitionsAreRefused() {
         assertThatThrownBy(() -> Options.parse(new String[] {"--gateways=9"}, Map.of(), cwd))
                 .hasMessageContaining("--gateways must be 1 to 8, got 9");

@@ -120,6 +120,23 @@ final class RunningStack implements AutoCloseable {
     }
 
     /**
+     * Sends a fault-test command to the launcher (started with {@code --control=stdin}), such as "stop kafka", and
+     * returns once it reports the command done.
+     */
+    void control(String command) {
+        String done = "control: done: " + command;
+        long before = output().lines().filter(line -> line.contains(done)).count();
+        try {
+            process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> output().lines().filter(line -> line.contains(done)).count() > before);
+    }
+
+    /**
      * A customer's token from the stack's development issuer, signed with the key the stack made in its data directory,
      * for as many distinct signed-in customers as a test needs (the demo users are four; guests share one rate limit).
      */
