@@ -70,7 +70,7 @@ class OptionsTest {
 
         assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-Xms64m", "-jar",
                 "/repo/intent-service/target/intent-service.jar");
-        assertThat(Service.databases()).containsExactly("chat", "knowledge", "analytics", "feedback");
+        assertThat(Service.databases()).containsExactly("chat", "knowledge", "analytics", "feedback", "account");
     }
 
     @Test
@@ -149,6 +149,23 @@ class OptionsTest {
         Files.writeString(data.resolve("config/llm-fallback-service.env"), "no equals sign\n");
         assertThatThrownBy(() -> new LocalStack(options).environment(llm, "127.0.0.1:9092"))
                 .hasMessageContaining("line 1 is not NAME=value");
+    }
+
+    @Test
+    void accountServiceGetsItsDatabaseAndTheSeedResetOnlyHere() {
+        // Given the default options with an external database (so none is started)
+        Options options = Options.parse(new String[] {"--data-dir=" + data}, Map.of("DATABASE_URL",
+                "postgresql://db/x"), cwd);
+        Service account = Service.ALL.stream().filter(s -> s.module().equals("account-service")).findFirst()
+                .orElseThrow();
+
+        // When its environment is made, Then it has its port, its database and the development-only reset switch,
+        // which no other service gets
+        assertThat(new LocalStack(options).environment(account, "127.0.0.1:9092")).containsEntry("SERVER_PORT", "8087")
+                .containsEntry("DATABASE_URL", "postgresql://db/x").containsEntry("ACCOUNT_RESET_ENABLED", "true");
+        assertThat(account.database()).isEqualTo("account");
+        assertThat(Service.ALL).filteredOn(s -> !s.module().equals("account-service"))
+                .allSatisfy(s -> assertThat(s.settings()).isEmpty());
     }
 
     private void assertEverythingListensOn(Options options, String address) {
