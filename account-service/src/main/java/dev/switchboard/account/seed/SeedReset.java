@@ -1,6 +1,7 @@
 package dev.switchboard.account.seed;
 
 import dev.switchboard.account.AccountProperties;
+import dev.switchboard.account.audit.Actor;
 import dev.switchboard.account.audit.Audit;
 import dev.switchboard.account.audit.AuditEntry;
 import dev.switchboard.account.policy.Decision;
@@ -61,11 +62,10 @@ class SeedReset {
 
     @PostMapping("/api/v1/account/admin/reset")
     Mono<SeedRestored> reset(Caller caller) {
-        String role = caller.roles().contains(Caller.ADMIN) ? Caller.ADMIN
-                : caller.roles().contains(Caller.AGENT) ? Caller.AGENT : Caller.CUSTOMER;
-        Decision decision = Policy.seedReset(Caller.ADMIN.equals(role));
+        Actor actor = Actor.of(caller);
+        Decision decision = Policy.seedReset(Caller.ADMIN.equals(actor.role()));
         if (!decision.allowed()) {
-            return audit.record(entry(caller, role, decision, Audit.REFUSED, decision.detail()))
+            return audit.record(entry(actor, decision, Audit.REFUSED, decision.detail()))
                     .flatMap(actionId -> Mono.<SeedRestored>error(refused(decision, actionId)))
                     .doFinally(signal -> audit.committed());
         }
@@ -77,14 +77,15 @@ class SeedReset {
                 + " customers, " + restored.lines() + " lines, " + restored.bills() + " bills";
         return transaction.transactional(db.sql("truncate " + String.join(", ", STATE) + " restart identity").then()
                         .then(seed.load(tau2, demo))
-                        .then(audit.record(entry(caller, role, decision, Audit.APPLIED, detail))))
+                        .then(audit.record(entry(actor, decision, Audit.APPLIED, detail))))
                 .map(actionId -> new SeedRestored(actionId, restored.customers(), restored.lines(), restored.bills()))
                 .doOnNext(done -> log.warn("{} by {} (action {})", detail, caller.userId(), done.actionId()))
                 .doFinally(signal -> audit.committed());
     }
 
-    private static AuditEntry entry(Caller caller, String role, Decision decision, String outcome, String detail) {
-        return new AuditEntry(caller.userId(), role, null, ACTION, null, outcome, decision.rule(), detail, null, null);
+    private static AuditEntry entry(Actor actor, Decision decision, String outcome, String detail) {
+        return new AuditEntry(actor.userId(), actor.role(), null, ACTION, null, outcome, decision.rule(), detail, null,
+                null);
     }
 
     private static ErrorResponseException refused(Decision decision, UUID actionId) {
