@@ -16,11 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verificationTtl how long a staff member's lookup of a customer lets them see and act on that account
  * @param quoteTtl how long a quoted price can be confirmed
  * @param outbox how the audit's events leave for {@code account.actions}
+ * @param reset the development-only reset of the seed data
  */
 @ConfigurationProperties("switchboard.account")
 public record AccountProperties(String businessTime, @DefaultValue("America/New_York") ZoneId zone,
         @DefaultValue("30m") Duration verificationTtl, @DefaultValue("15m") Duration quoteTtl,
-        @DefaultValue Outbox outbox) {
+        @DefaultValue Outbox outbox, @DefaultValue Reset reset) {
+
+    /** The property that serves {@code POST /api/v1/account/admin/reset}; without it the path is 404. */
+    public static final String RESET_ENABLED = "switchboard.account.reset.enabled";
 
     /**
      * @param pollInterval how often the outbox is read when no action nudged it (another replica's actions, a
@@ -28,6 +32,14 @@ public record AccountProperties(String businessTime, @DefaultValue("America/New_
      * @param batchSize how many events one transaction of the relay publishes
      */
     public record Outbox(@DefaultValue("1s") Duration pollInterval, @DefaultValue("200") int batchSize) {
+    }
+
+    /**
+     * @param enabled whether an admin may restore the seed data, throwing away every change since: for the tau2
+     *     harness, which plays its tasks one after another on the same stack (the local stack turns it on); never in a
+     *     deployment
+     */
+    public record Reset(@DefaultValue("false") boolean enabled) {
     }
 
     /** The policy's clock: fixed at {@link #businessTime} when set, else the system's. */

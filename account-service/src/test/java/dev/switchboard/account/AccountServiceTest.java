@@ -21,7 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                EmbeddedPostgresSupport.Database.DATABASE + "=account"})
+                EmbeddedPostgresSupport.Database.DATABASE + "=account",
+                // the development reset, as in the local stack (SeedResetSwitchTest: off by default)
+                AccountProperties.RESET_ENABLED + "=true"})
 @EmbeddedKafka(partitions = 1, brokerProperties = "auto.create.topics.enable=false")
 // patient: the first calls of a fresh context take seconds on a busy machine (the default is 5 s)
 @AutoConfigureWebTestClient(timeout = "PT60S")

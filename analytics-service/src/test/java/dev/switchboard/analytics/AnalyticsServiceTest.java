@@ -22,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 EmbeddedPostgresSupport.Database.DATABASE + "=analytics"})
 @EmbeddedKafka(topics = {"chat.inbound", "chat.classified", "chat.fallback", "chat.replies", "conversation.events",
-        "feedback.events"}, partitions = 3, brokerProperties = "auto.create.topics.enable=false")
+        "feedback.events", "account.actions"}, partitions = 3, brokerProperties = "auto.create.topics.enable=false")
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = {EmbeddedPostgresSupport.Database.class, TestIdentity.Keys.class})
 public @interface AnalyticsServiceTest {

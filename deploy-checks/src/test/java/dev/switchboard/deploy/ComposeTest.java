@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -25,20 +24,12 @@ class ComposeTest {
     private static final Pattern DEFAULT_PORT = Pattern.compile("port: \\$\\{SERVER_PORT:(\\d+)}");
     private static final Pattern MANAGEMENT_PORT = Pattern.compile("port: \\$\\{MANAGEMENT_PORT:(\\d+)}");
 
-    /**
-     * Services that are modules but not deployed yet: issue 20's account-service joins compose, the Helm chart and the
-     * local stack in a later slice (docs/architecture.md, "account-service"). Remove it here when it does.
-     */
-    static final Set<String> NOT_DEPLOYED_YET = Set.of("account-service");
-
     /** The deployed services of the system: the Maven modules named *-service, in the root pom's order. */
     static List<String> serviceModules() {
         List<String> modules = new ArrayList<>();
         Matcher module = Pattern.compile("<module>([a-z-]+-service)</module>").matcher(read(HOME.resolve("pom.xml")));
         while (module.find()) {
-            if (!NOT_DEPLOYED_YET.contains(module.group(1))) {
-                modules.add(module.group(1));
-            }
+            modules.add(module.group(1));
         }
         return modules;
     }
@@ -48,7 +39,7 @@ class ComposeTest {
         Map<String, Map<String, Object>> services = services();
         String dockerfile = read(HOME.resolve("Dockerfile"));
 
-        assertThat(serviceModules()).hasSize(7);
+        assertThat(serviceModules()).hasSize(8);
         for (String module : serviceModules()) {
             assertThat(services).as("compose services").containsKey(module);
             Map<String, Object> build = map(services.get(module), "build");
@@ -130,7 +121,8 @@ class ComposeTest {
             }
         }
         assertThat(read(HOME.resolve("compose/postgres-init.sql"))).contains("CREATE DATABASE chat;",
-                "CREATE DATABASE analytics;", "CREATE DATABASE feedback;", "CREATE DATABASE knowledge;");
+                "CREATE DATABASE analytics;", "CREATE DATABASE feedback;", "CREATE DATABASE knowledge;",
+                "CREATE DATABASE account;");
     }
 
     @Test

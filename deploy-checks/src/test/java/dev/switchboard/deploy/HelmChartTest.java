@@ -26,7 +26,7 @@ class HelmChartTest {
     static final String KEY = "a-test-key-that-is-at-least-32-bytes-long";
     static final List<String> SERVICES = ComposeTest.serviceModules();
     static final List<String> WITH_DATABASE = List.of("chat-service", "analytics-service", "feedback-service",
-            "knowledge-service");
+            "knowledge-service", "account-service");
     static final List<String> INTERNAL_KEYS = List.of("gatewayPrivateKey", "gatewayPublicKey", "llmFallbackPrivateKey",
             "llmFallbackPublicKey", "intentPrivateKey", "intentPublicKey");
     /** The services that sign their calls as themselves, and the Secret's key of their private key. */
@@ -196,12 +196,15 @@ class HelmChartTest {
         }
     }
 
+    /** The services whose load is no consumer group's lag: every other one is Kafka-driven. */
+    static final Set<String> NOT_KAFKA_DRIVEN = Set.of("gateway-service", "account-service");
+
     @Test
     void withKedaTheKafkaDrivenServicesScaleOnConsumerLagInsteadOfCpu() {
         List<Map<String, Object>> manifests = render(true);
 
         for (String service : SERVICES) {
-            if (service.equals("gateway-service")) {
+            if (NOT_KAFKA_DRIVEN.contains(service)) {
                 continue;
             }
             Map<String, Object> scaled = find(manifests, "ScaledObject", "switchboard-" + service);
@@ -213,8 +216,12 @@ class HelmChartTest {
             assertThat(manifests).as(service + " has no CPU HPA beside KEDA's").noneMatch(
                     m -> "HorizontalPodAutoscaler".equals(m.get("kind")) && ("switchboard-" + service).equals(name(m)));
         }
-        // the gateway reads its partition with assign(), no consumer group: CPU HPA only
+        // the gateway reads its partition with assign(), no consumer group, and account-service reads no topic (it
+        // publishes through its outbox): CPU HPA only
         assertThat(find(manifests, "HorizontalPodAutoscaler", "switchboard-gateway-service")).isNotNull();
+        assertThat(find(manifests, "HorizontalPodAutoscaler", "switchboard-account-service")).isNotNull();
+        assertThat(manifests).noneMatch(m -> "ScaledObject".equals(m.get("kind"))
+                && "switchboard-account-service".equals(name(m)));
     }
 
     @Test
@@ -238,7 +245,8 @@ class HelmChartTest {
             "knowledge-service", Set.of("gateway-service", "intent-service", "llm-fallback-service"),
             "llm-fallback-service", Set.of("gateway-service"),
             "analytics-service", Set.of("gateway-service"),
-            "feedback-service", Set.of("gateway-service"));
+            "feedback-service", Set.of("gateway-service"),
+            "account-service", Set.of("gateway-service"));
 
     @Test
     void theNetworkPoliciesFollowTheContractsEdges() {

@@ -22,7 +22,8 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.profiles.active=dev",
         "CHAT_SERVICE_URL=http://127.0.0.1:9", "FEEDBACK_SERVICE_URL=http://127.0.0.1:9",
         "KNOWLEDGE_SERVICE_URL=http://127.0.0.1:9", "ANALYTICS_SERVICE_URL=http://127.0.0.1:9",
-        "INTENT_SERVICE_URL=http://127.0.0.1:9", "LLM_FALLBACK_SERVICE_URL=http://127.0.0.1:9"})
+        "INTENT_SERVICE_URL=http://127.0.0.1:9", "LLM_FALLBACK_SERVICE_URL=http://127.0.0.1:9",
+        "ACCOUNT_SERVICE_URL=http://127.0.0.1:9"})
 @EmbeddedKafka(brokerProperties = "auto.create.topics.enable=false")
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = TestIdentity.Keys.class)

@@ -211,6 +211,7 @@ public final class LocalStack {
             // a laptop run signs the demo users in, with this data directory's key
             env.put("SPRING_PROFILES_ACTIVE", "dev");
         }
+        env.putAll(service.settings());
         env.putAll(EnvironmentFile.read(EnvironmentFile.of(options.dataDir(), service)));
         return env;
     }
@@ -277,7 +278,7 @@ public final class LocalStack {
         if (postgres != null) {
             banner.append("  PostgreSQL  jdbc:postgresql://").append(options.localAddress()).append(':')
                     .append(postgres.port())
-                    .append("/<chat|analytics|feedback|knowledge> (user postgres)\n");
+                    .append("/<").append(String.join("|", Service.databases())).append("> (user postgres)\n");
         }
         banner.append("  Logs        ").append(options.dataDir().resolve("logs")).append('\n');
         banner.append("Press Ctrl-C to stop.\n");

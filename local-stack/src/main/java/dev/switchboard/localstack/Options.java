@@ -43,8 +43,8 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                                  archives the classes each service loaded (SERVICE/target/cds, written when it stops),
                                  later starts map them instead of loading them again
               --jit              the JIT compilers of the service JVMs (default auto): auto runs C1 only in the
-                                 services no customer waits for (chat, analytics, feedback, llm-fallback), which halves
-                                 their start-up CPU, and C1 then C2 in the gateway, intent and knowledge services; quick
+                                 services no customer waits for (chat, analytics, feedback, llm-fallback, account),
+                                 which halves their start-up CPU, and C1 then C2 in the gateway, intent and knowledge services; quick
                                  runs C1 only everywhere (the fastest start and least memory, the least throughput);
                                  full runs C1 then C2 everywhere (for throughput benchmarks, once warmed up)
               --gateways         gateway instances (default 1, at most 8), each owning its reply partition: the first

@@ -1,6 +1,7 @@
 package dev.switchboard.localstack;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One service of the system as the local stack runs it.
@@ -10,10 +11,11 @@ import java.util.List;
  * @param database the PostgreSQL database it owns, or null
  * @param heap the -Xmx it runs with: small on purpose, so the whole system fits a laptop
  * @param onMessagePath whether a customer waits for it: the gateway and the services that classify and answer
+ * @param settings what this machine's stack sets beyond the deployment's defaults (development-only switches)
  * @param instance which of the module's instances it is (0 for the first): the gateway may run several
  */
 record Service(String module, int port, int managementPort, String database, String heap, boolean onMessagePath,
-        int instance) {
+        Map<String, String> settings, int instance) {
 
     static final String GATEWAY = "gateway-service";
     /** How far apart the ports of one module's instances are: 8080, 8180, 8280… and 8090, 8190, 8290… */
@@ -22,23 +24,33 @@ record Service(String module, int port, int managementPort, String database, Str
     static final int MAX_GATEWAYS = 8;
 
     static final List<Service> ALL = List.of(
-            new Service(GATEWAY, 8080, 8090, null, "256m", true, 0),
+            new Service(GATEWAY, 8080, 8090, null, "256m", true, Map.of()),
             new Service("chat-service", 8081, "chat", "192m", false),
             new Service("intent-service", 8082, null, "768m", true),
             new Service("knowledge-service", 8083, "knowledge", "512m", true),
             new Service("llm-fallback-service", 8084, null, "192m", false),
             new Service("analytics-service", 8085, "analytics", "192m", false),
-            new Service("feedback-service", 8086, "feedback", "192m", false));
+            new Service("feedback-service", 8086, "feedback", "192m", false),
+            // the tau2 harness restores the seed between tasks (off in every deployment)
+            new Service("account-service", 8087, 8087, "account", "192m", false,
+                    Map.of("ACCOUNT_RESET_ENABLED", "true")));
 
-    /** A service whose actuator is on its own port. */
+    /** A module's first instance. */
+    Service(String module, int port, int managementPort, String database, String heap, boolean onMessagePath,
+            Map<String, String> settings) {
+        this(module, port, managementPort, database, heap, onMessagePath, settings, 0);
+    }
+
+    /** A service whose actuator is on its own port and which needs no setting of its own. */
     Service(String module, int port, String database, String heap, boolean onMessagePath) {
-        this(module, port, port, database, heap, onMessagePath, 0);
+        this(module, port, port, database, heap, onMessagePath, Map.of());
     }
 
     /** The module's {@code number}th instance (0 is this one), on ports of its own. */
     Service instance(int number) {
         int offset = number * INSTANCE_PORT_STEP;
-        return new Service(module, port + offset, managementPort + offset, database, heap, onMessagePath, number);
+        return new Service(module, port + offset, managementPort + offset, database, heap, onMessagePath, settings,
+                number);
     }
 
     /** The module's name for its first instance, with the instance number for the others: gateway-service-2. */

@@ -71,7 +71,7 @@ class OptionsTest {
         assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-Xms64m",
                 "-Dswitchboard.instance=intent-service", "-jar",
                 "/repo/intent-service/target/intent-service.jar");
-        assertThat(Service.databases()).containsExactly("chat", "knowledge", "analytics", "feedback");
+        assertThat(Service.databases()).containsExactly("chat", "knowledge", "analytics", "feedback", "account");
     }
 
     @Test
@@ -194,6 +194,23 @@ class OptionsTest {
                 .hasMessageContaining("--gateways must be 1 to 8, got 0");
         assertThatThrownBy(() -> Options.parse(new String[] {"--gateways=three"}, Map.of(), cwd))
                 .hasMessageContaining("--gateways must be a whole number");
+    }
+
+    @Test
+    void accountServiceGetsItsDatabaseAndTheSeedResetOnlyHere() {
+        // Given the default options with an external database (so none is started)
+        Options options = Options.parse(new String[] {"--data-dir=" + data}, Map.of("DATABASE_URL",
+                "postgresql://db/x"), cwd);
+        Service account = Service.ALL.stream().filter(s -> s.module().equals("account-service")).findFirst()
+                .orElseThrow();
+
+        // When its environment is made, Then it has its port, its database and the development-only reset switch,
+        // which no other service gets
+        assertThat(new LocalStack(options).environment(account, "127.0.0.1:9092")).containsEntry("SERVER_PORT", "8087")
+                .containsEntry("DATABASE_URL", "postgresql://db/x").containsEntry("ACCOUNT_RESET_ENABLED", "true");
+        assertThat(account.database()).isEqualTo("account");
+        assertThat(Service.ALL).filteredOn(s -> !s.module().equals("account-service"))
+                .allSatisfy(s -> assertThat(s.settings()).isEmpty());
     }
 
     private void assertEverythingListensOn(Options options, String address) {

@@ -65,7 +65,8 @@ class SupervisedTest {
         readiness.start();
         try {
             // (its readiness on a management port of its own, as the gateway's: nothing listens on its port 1)
-            Service service = new Service("steady-service", 1, readiness.getAddress().getPort(), null, "64m", false, 0);
+            Service service = new Service("steady-service", 1, readiness.getAddress().getPort(), null, "64m", false,
+                    Map.of());
             Supervised supervised = supervise(service, "sleep 600", Supervised.RestartPolicy.of(5));
             await().atMost(Duration.ofSeconds(10)).until(supervised::isReady);
             long firstPid = supervised.current().pid();

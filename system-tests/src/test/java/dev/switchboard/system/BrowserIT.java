@@ -265,8 +265,8 @@ class BrowserIT {
         signIn("admin");
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.present("#health li[data-service$='-service']"));
         assertThat(browser.all("#health li[data-service$='-service']")).extracting(li -> li.getDomAttribute("data-service"))
-                .containsExactlyInAnyOrder("analytics-service", "chat-service", "feedback-service", "intent-service",
-                        "knowledge-service", "llm-fallback-service");
+                .containsExactlyInAnyOrder("account-service", "analytics-service", "chat-service", "feedback-service",
+                        "intent-service", "knowledge-service", "llm-fallback-service");
         assertThat(browser.all("#health li[data-service$='-service'] .status"))
                 .extracting(WebElement::getText).containsOnly("UP");
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.text("#updated").startsWith("Updated"));

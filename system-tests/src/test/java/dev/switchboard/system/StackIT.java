@@ -44,7 +44,7 @@ class StackIT {
 
     static final Set<String> AGENTS = Set.of("tech_support", "billing", "general");
     /** The ports of the services behind the gateway, each serving its API and its actuator. */
-    static final List<Integer> SERVICE_PORTS = List.of(8081, 8082, 8083, 8084, 8085, 8086);
+    static final List<Integer> SERVICE_PORTS = List.of(8081, 8082, 8083, 8084, 8085, 8086, 8087);
     static final Set<String> SOURCES = Set.of("knowledge_base", "llm", "fallback", "escalation", "guardrail");
     /** The stack runs three gateways (--gateways=3), each owning its reply partition, on these ports. */
     static final List<Integer> GATEWAY_PORTS = List.of(8080, 8180, 8280);
@@ -60,6 +60,7 @@ class StackIT {
     static boolean rateLimitsLifted;
     /** Dashboard series that appear only after an event this test does not cause (named, so a typo still fails). */
     static final Set<String> ONLY_AFTER_THEIR_EVENT = Set.of(
+            "analytics_account_actions_total",        // an account action (a lookup, a read, a write) analytics counted
             "chat_messages_refused_total",            // a message into another user's conversation
             "gateway_rate_limit_store_errors_total",  // Redis configured and failing
             "gateway_route_unavailable_total",        // a routed call to a service that is down or too slow
@@ -421,10 +422,39 @@ class StackIT {
         assertThat(paths).containsKeys("/api/v1/chat/messages", "/api/v1/auth/token", "/api/v1/chat/conversations",
                 "/api/v1/profile", "/api/v1/analytics/overview", "/api/v1/feedback", "/api/v1/feedback/summary");
         assertThat(paths.get("/api/v1/analytics/overview").get("x-served-by")).isEqualTo("analytics-service");
+        assertThat(paths.get("/api/v1/account/me").get("x-served-by")).isEqualTo("account-service");
         assertThat(paths.keySet()).anyMatch(path -> path.startsWith("/api/v1/knowledge/"));
         assertThat(paths).doesNotContainKey("/api/v1/unavailable/{service}");
         // the identity headers are the gateway's business, never the client's
         assertThat(Api.JSON.writeValueAsString(paths)).doesNotContain("X-User-Id").doesNotContain("X-User-Roles");
+    }
+
+    /**
+     * Issue 20: account-service runs in the stack behind the gateway, its development reset is on here (an admin's),
+     * and analytics-service counts its actions from account.actions by type and outcome.
+     */
+    @Test
+    @Order(82)
+    @SuppressWarnings("unchecked")
+    void accountServiceAnswersThroughTheGatewayAndAnalyticsCountsItsActions() {
+        // When alice reads her account, a customer and then an admin ask for the seed reset
+        Api.Response me = api.get("/api/v1/account/me", api.token("alice"));
+        Api.Response byCustomer = api.post("/api/v1/account/admin/reset", api.token("alice"), Map.of());
+        Api.Response reset = api.post("/api/v1/account/admin/reset", api.token("admin"), Map.of());
+
+        // Then she is her seeded customer, only the admin resets, and the reset is audited
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("customerId")).isEqualTo("C1001");
+        assertThat(byCustomer.status()).isEqualTo(403);
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(reset.body().get("actionId")).isNotNull();
+
+        // And analytics counts the reset among the actions, by type and outcome
+        String agent = api.token("agent");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                (List<Map<String, Object>>) api.get("/api/v1/analytics/actions", agent).body().get("actions"))
+                .anySatisfy(count -> assertThat(count).containsEntry("action", "reset_seed")
+                        .containsEntry("outcome", "applied")));
     }
 
     @Test

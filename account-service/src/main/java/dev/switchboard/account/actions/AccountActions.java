@@ -5,6 +5,7 @@ import dev.switchboard.account.actions.AccountViews.ActionResult;
 import dev.switchboard.account.actions.AccountViews.LookupRequest;
 import dev.switchboard.account.actions.AccountViews.LookupResult;
 import dev.switchboard.account.actions.AccountViews.Quote;
+import dev.switchboard.account.audit.Actor;
 import dev.switchboard.account.audit.Audit;
 import dev.switchboard.account.audit.AuditEntry;
 import dev.switchboard.account.policy.Decision;
@@ -61,20 +62,6 @@ class AccountActions {
         this.properties = properties;
         this.businessClock = properties.businessClock();
         this.json = json;
-    }
-
-    /** Who asks, as the audit names them. */
-    record Actor(String userId, String role) {
-
-        static Actor of(Caller caller) {
-            String role = caller.roles().contains(Caller.ADMIN) ? Caller.ADMIN
-                    : caller.roles().contains(Caller.AGENT) ? Caller.AGENT : Caller.CUSTOMER;
-            return new Actor(caller.userId(), role);
-        }
-
-        boolean staff() {
-            return !Caller.CUSTOMER.equals(role);
-        }
     }
 
     /** What one action is: its tool name, and the line, bill or other thing it names. */

@@ -16,6 +16,7 @@ import dev.switchboard.account.actions.AccountViews.RoamingRequest;
 import dev.switchboard.account.actions.AccountViews.SuspensionRequest;
 import dev.switchboard.account.actions.AccountViews.TechnicianAppointment;
 import dev.switchboard.account.actions.AccountViews.TechnicianRequest;
+import dev.switchboard.account.audit.Actor;
 import dev.switchboard.account.policy.Decision;
 import dev.switchboard.account.policy.Policy;
 import dev.switchboard.platform.web.Caller;
@@ -169,7 +170,7 @@ class AccountTools {
                 request.requestId(), request.confirmation(), customer -> store.lockBill(customer, billId)
                         .flatMap(bill -> Mono.zip(store.pendingPaymentRequest(customer, billId),
                                         store.paymentMethodExpiry(customer, method).defaultIfEmpty(""))
-                                .map(found -> new Evaluation(Policy.payment(AccountActions.Actor.of(caller).staff(),
+                                .map(found -> new Evaluation(Policy.payment(Actor.of(caller).staff(),
                                         bill.status(), found.getT1(), found.getT2().isEmpty() ? null : found.getT2(),
                                         LocalDate.now(actions.businessClock())), bill.totalDue(),
                                         "paymentMethod=" + method,

@@ -213,6 +213,12 @@ public final class Policy {
                         "a transfer tells the human agent what the case is");
     }
 
+    /** Restoring the seed wipes every customer's changes: an admin's call, never a customer's or an agent's. */
+    public static Decision seedReset(boolean admin) {
+        return admin ? Decision.allow(Rule.SEED_RESET_BY_ADMIN)
+                : Decision.refuse(Rule.SEED_RESET_BY_ADMIN, null, "restoring the seed data is for admins");
+    }
+
     /**
      * What a quote stands for: who asked, for which account, which action on what, on which terms, at what price. A
      * write is applied only with a confirmation of exactly these.

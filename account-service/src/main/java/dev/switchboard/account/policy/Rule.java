@@ -37,7 +37,9 @@ public enum Rule {
     /** A technician visit starts on the hour, between 08:00 and 17:00, from tomorrow to 60 days ahead. */
     TECHNICIAN_SLOT_BOOKABLE("technician-slot-bookable"),
     /** What the actions cannot handle goes to a human agent, with a summary of the case. */
-    TRANSFER_WHEN_OUT_OF_SCOPE("transfer-when-out-of-scope");
+    TRANSFER_WHEN_OUT_OF_SCOPE("transfer-when-out-of-scope"),
+    /** The seed data is restored (a development reset, where it is enabled at all) by an admin only. */
+    SEED_RESET_BY_ADMIN("seed-reset-by-admin");
 
     private final String id;
 

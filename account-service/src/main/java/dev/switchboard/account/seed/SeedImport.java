@@ -52,7 +52,8 @@ class SeedImport implements ApplicationRunner {
                 : "the database has customers: the seed ({} and {}) was not imported", SeedData.TAU2, SeedData.DEMO);
     }
 
-    private Mono<Void> load(SeedData.Tau2 tau2, SeedData.Demo demo) {
+    /** Inserts the seed into empty tables, in the caller's transaction. */
+    Mono<Void> load(SeedData.Tau2 tau2, SeedData.Demo demo) {
         Map<String, String> ownerOfLine = new HashMap<>();
         tau2.customers().forEach(c -> c.lineIds().forEach(line -> ownerOfLine.put(line, c.customerId())));
         List<Mono<Void>> inserts = new ArrayList<>();

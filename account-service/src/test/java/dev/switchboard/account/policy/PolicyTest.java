@@ -254,6 +254,14 @@ class PolicyTest {
     }
 
     @Test
+    void seedResetByAdmin() {
+        // A customer or an agent asking to restore the seed is refused; an admin is not
+        assertThat(Policy.seedReset(false)).isEqualTo(Decision.refuse(Rule.SEED_RESET_BY_ADMIN, null,
+                "restoring the seed data is for admins"));
+        assertThat(Policy.seedReset(true)).isEqualTo(Decision.allow(Rule.SEED_RESET_BY_ADMIN));
+    }
+
+    @Test
     void everyRuleHasATestNamedAfterIt() {
         // Given the test methods of this class
         List<String> tests = Arrays.stream(PolicyTest.class.getDeclaredMethods()).map(Method::getName)

@@ -16,7 +16,7 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
  * Every endpoint of account-service against every kind of caller: only the gateway's internal token counts; alice
  * (customer C1001) reaches her own account, mallory (linked to no account) none; staff reach none without a lookup
  * (the header is not sent here), but may look customers up and transfer. Writes here are refused or only quoted,
- * except transfers, which change no account.
+ * except transfers, which change no account, and the admin's seed reset (the last row).
  */
 @AccountServiceTest
 class SecurityMatrixIT {
@@ -66,6 +66,8 @@ class SecurityMatrixIT {
                         401, 401, 401, 401, 200, 403, 403, 403, 403, 403)
                 .row(POST, "/api/v1/account/transfers", "{\"requestId\":\"matrix-8\",\"summary\":\"a PUK code\"}",
                         401, 401, 401, 401, 200, 200, 200, 200, 403, 403)
+                // the development reset (on in these tests): an admin's only; it restores the seed, so it goes last
+                .row(POST, "/api/v1/account/admin/reset", null, 401, 401, 401, 401, 403, 403, 403, 200, 403, 403)
                 .documentsAndActuator()
                 .check(web, mappings, Map.ofEntries(
                         Map.entry(CUSTOMER, "/api/v1/account/customers/{customerId}"),

@@ -1,5 +1,6 @@
 package dev.switchboard.analytics.ingest;
 
+import dev.switchboard.events.AccountActionRecorded;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ConversationStatusChanged;
@@ -8,6 +9,8 @@ import dev.switchboard.events.FeedbackSubmitted;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.platform.kafka.RecordBatches;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +29,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns every event into a fact row. Keys make it idempotent: a replayed event is a no-op, a late one simply carries
- * its own timestamp. Chunks are not facts (the final reply carries the whole text).
+ * its own timestamp. Chunks are not facts (the final reply carries the whole text). Account actions are also counted
+ * as a meter, once each: only an event that made a new row, after its transaction committed.
  */
 @Component
 class EventIngester extends AbstractConsumerSeekAware {
@@ -37,11 +41,23 @@ class EventIngester extends AbstractConsumerSeekAware {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final RecordBatches batches;
+    private final MeterRegistry meters;
 
-    EventIngester(DatabaseClient db, TransactionalOperator transaction, RecordBatches batches) {
+    EventIngester(DatabaseClient db, TransactionalOperator transaction, RecordBatches batches, MeterRegistry meters) {
         this.db = db;
         this.transaction = transaction;
         this.batches = batches;
+        this.meters = meters;
+    }
+
+    /** What one event became. */
+    private enum Fact {
+        /** Nothing: the event is not an analytics fact. */
+        NONE,
+        /** A new row. */
+        NEW,
+        /** Nothing new: the event was recorded before (a redelivery or a replay), or an older feedback. */
+        KNOWN
     }
 
     /** Asks every consumer of this instance to read its partitions again from the oldest retained event. */
@@ -53,23 +69,28 @@ class EventIngester extends AbstractConsumerSeekAware {
 
     /** A poll's facts are written in one transaction: one commit for the batch instead of one per event. */
     @KafkaListener(topics = {Topics.Names.CHAT_INBOUND, Topics.Names.CHAT_CLASSIFIED, Topics.Names.CHAT_FALLBACK,
-            Topics.Names.CHAT_REPLIES, Topics.Names.CONVERSATION_EVENTS, Topics.Names.FEEDBACK_EVENTS},
-            batch = "true")
+            Topics.Names.CHAT_REPLIES, Topics.Names.CONVERSATION_EVENTS, Topics.Names.FEEDBACK_EVENTS,
+            Topics.Names.ACCOUNT_ACTIONS}, batch = "true")
     void on(List<ConsumerRecord<String, SpecificRecord>> records) {
         batches.together(records, events -> transaction.transactional(Flux.fromIterable(events)
                 .concatMap(event -> {
                     DatabaseClient.GenericExecuteSpec insert = insertFor(event);
-                    return insert == null ? Mono.just(false) : insert.then().thenReturn(true);
+                    return insert == null ? Mono.just(Fact.NONE)
+                            : insert.fetch().rowsUpdated().map(rows -> rows > 0 ? Fact.NEW : Fact.KNOWN);
                 }).collectList()).block(WRITE_TIMEOUT), this::recorded);
     }
 
-    private CompletableFuture<Void> recorded(SpecificRecord event, boolean fact) {
-        if (!fact) {
+    private CompletableFuture<Void> recorded(SpecificRecord event, Fact fact) {
+        if (fact == Fact.NONE) {
             log.debug("Not an analytics fact: {}", event.getClass().getSimpleName());
         } else if (event instanceof ChatReplied reply) {
             // one line per answered turn (never its content): with the trace id, the turn's path across services
             log.info("Recorded the {} reply to messageId={} ({} ms end to end)", reply.getSource(),
                     reply.getMessageId(), reply.getLatencyMs());
+        } else if (event instanceof AccountActionRecorded action && fact == Fact.NEW) {
+            Counter.builder("analytics.account.actions").description("account-service's actions, by type and outcome")
+                    .tag("action", action.getAction()).tag("outcome", action.getOutcome()).register(meters)
+                    .increment();
         }
         return RecordBatches.nothingSent();
     }
@@ -112,6 +133,12 @@ class EventIngester extends AbstractConsumerSeekAware {
                     .bind("status", s.getStatus()).bind("at", s.getOccurredAt());
         } else if (event instanceof FeedbackSubmitted f) {
             return feedback(f);
+        } else if (event instanceof AccountActionRecorded a) {
+            return db.sql("""
+                    insert into account_actions (event_id, occurred_at, action, outcome, rule, actor_role)
+                    values (:id, :at, :action, :outcome, :rule, :role) on conflict do nothing""")
+                    .bind("id", a.getEventId()).bind("at", a.getOccurredAt()).bind("action", a.getAction())
+                    .bind("outcome", a.getOutcome()).bind("rule", a.getRule()).bind("role", a.getActorRole());
         }
         return null;
     }

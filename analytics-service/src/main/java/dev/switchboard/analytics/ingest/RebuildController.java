@@ -23,7 +23,7 @@ class RebuildController {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildController.class);
     private static final List<String> FACTS = List.of("messages", "classifications", "fallbacks", "replies",
-            "status_changes", "feedback");
+            "status_changes", "feedback", "account_actions");
 
     private final DatabaseClient db;
     private final EventIngester ingester;

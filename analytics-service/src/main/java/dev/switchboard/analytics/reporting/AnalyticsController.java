@@ -48,4 +48,13 @@ class AnalyticsController {
         caller.requireStaff("Analytics");
         return reports.satisfaction(TimeRange.of(from, to, interval));
     }
+
+    /** account-service's actions by type and outcome. */
+    @GetMapping("/api/v1/analytics/actions")
+    Mono<ActionReport> actions(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Caller caller) {
+        caller.requireStaff("Analytics");
+        return reports.actions(TimeRange.of(from, to, null));
+    }
 }

@@ -152,6 +152,14 @@ class Reports {
                 group by %1$s order by %1$s""".formatted(column), range, RatingBreakdown::of);
     }
 
+    Mono<ActionReport> actions(TimeRange range) {
+        return all("""
+                select action, outcome, count(*) as count from account_actions
+                where occurred_at >= :from and occurred_at < :to
+                group by action, outcome order by action, outcome""", range, ActionReport.ActionCount::of)
+                .map(counts -> ActionReport.of(range, counts));
+    }
+
     private <T> Mono<T> one(String sql, TimeRange range, Function<Readable, T> row) {
         return db.sql(sql).bind("from", range.from()).bind("to", range.to()).map(row).one();
     }

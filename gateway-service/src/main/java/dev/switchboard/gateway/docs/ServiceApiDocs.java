@@ -31,7 +31,7 @@ class ServiceApiDocs {
 
     /** The services with public routes; the others have no public API. */
     static final List<String> DOCUMENTED = List.of("chat-service", "knowledge-service", "analytics-service",
-            "feedback-service");
+            "feedback-service", "account-service");
     private static final Logger log = LoggerFactory.getLogger(ServiceApiDocs.class);
     private static final Duration REFRESH = Duration.ofSeconds(30);
     // a service builds its document on the first request, which takes seconds on a busy machine

@@ -50,7 +50,8 @@ class SecurityConfiguration {
                         .matchers(new AndServerWebExchangeMatcher(pathMatchers("/actuator/health",
                                 "/actuator/health/**", "/actuator/prometheus"), managementPort)).permitAll()
                         // the services check the role too; the edge refuses early
-                        .pathMatchers("/api/v1/knowledge/admin/**", "/api/v1/analytics/admin/**").hasRole(Roles.ADMIN)
+                        .pathMatchers("/api/v1/knowledge/admin/**", "/api/v1/analytics/admin/**",
+                                "/api/v1/account/admin/**").hasRole(Roles.ADMIN)
                         .pathMatchers("/api/v1/analytics/**").hasAnyRole(Roles.AGENT, Roles.ADMIN)
                         .pathMatchers("/api/**").authenticated()
                         // the gateway's Prometheus text on the public port; the rest of the actuator anywhere

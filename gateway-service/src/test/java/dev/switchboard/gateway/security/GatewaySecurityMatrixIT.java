@@ -48,7 +48,7 @@ class GatewaySecurityMatrixIT {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         String url = "http://localhost:" + BACKEND.port();
-        for (String service : List.of("CHAT", "FEEDBACK", "KNOWLEDGE", "ANALYTICS")) {
+        for (String service : List.of("CHAT", "FEEDBACK", "KNOWLEDGE", "ANALYTICS", "ACCOUNT")) {
             registry.add(service + "_SERVICE_URL", () -> url);
         }
     }
@@ -98,6 +98,11 @@ class GatewaySecurityMatrixIT {
                 new Row(POST, "/api/v1/knowledge/admin/reload", null, 401, 401, 401, 401, 401, 403, 403, 200),
                 new Row(GET, "/api/v1/analytics/overview", null, 401, 401, 401, 401, 401, 403, 200, 200),
                 new Row(POST, "/api/v1/analytics/admin/rebuild", null, 401, 401, 401, 401, 401, 403, 403, 200),
+                // account-service decides who sees which account (a customer their own, staff after a lookup)
+                new Row(GET, "/api/v1/account/me", null, 401, 401, 401, 401, 401, 200, 200, 200),
+                new Row(POST, "/api/v1/account/lookups", "{}", 401, 401, 401, 401, 401, 200, 200, 200),
+                // the development-only seed reset (404 from the service where it is off) is an admin's at the edge
+                new Row(POST, "/api/v1/account/admin/reset", null, 401, 401, 401, 401, 401, 403, 403, 200),
                 // the API documents and the static pages are public, but a bad token is refused wherever it is
                 // presented
                 new Row(GET, "/v3/api-docs", null, 200, 200, 401, 401, 401, 200, 200, 200),
