@@ -25,9 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -602,38 +600,23 @@ class StackIT {
     @Test
     @Order(97)
     void aServiceKilledUnderLoadIsRestartedByTheStackAndEveryMessageEndsWithOneStoredRealReply() throws Exception {
+        // When each is killed with SIGKILL 3 s into 15 s of 10 messages a second, Then the stack restarts it and
+        // nothing is lost or doubled
         for (String service : List.of("knowledge-service", "intent-service")) {
-            // When it is killed with SIGKILL 3 s into 15 s of 10 messages a second
-            long readyBefore = stack.output().lines().filter(l -> l.contains(service + " is ready again")).count();
-            underLoad(service + " killed", () -> stack.serviceProcess(service).destroyForcibly());
-
-            // Then the stack restarted it by itself
-            await().atMost(Duration.ofSeconds(90)).until(() -> stack.output().lines()
-                    .filter(l -> l.contains(service + " is ready again")).count() > readyBefore);
-            System.out.println(stack.output().lines().filter(l -> l.contains(service)).reduce((a, b) -> b)
-                    .orElse(""));
+            underLoad(service + " killed", Faults.kill(stack, service));
         }
     }
 
     @Test
     @Order(98)
     void theBrokerAndPostgresStoppedForTenSecondsUnderLoadLoseAndDoubleNothing() throws Exception {
+        // When the launcher stops each 3 s into 15 s of 10 messages a second, and starts it again 10 s later
         for (String part : List.of("kafka", "postgres")) {
-            // When the launcher stops it 3 s into 15 s of 10 messages a second, and starts it again 10 s later
-            underLoad(part + " stopped for 10 s", () -> {
-                stack.control("stop " + part);
-                LockSupport.parkNanos(Duration.ofSeconds(10).toNanos());
-                stack.control("start " + part);
-            });
+            underLoad(part + " stopped for 10 s", Faults.stopFor(stack, part, Duration.ofSeconds(10)));
         }
     }
 
-    /**
-     * 15 s of 10 messages a second, each in a new conversation, with {@code fault} done 3 s in (on a thread of its
-     * own, the load going on); customers send a message again when the gateway answers 503 with Retry-After, as the
-     * chat page does. Then every message was answered 200, every conversation ends with exactly one stored reply the
-     * pipeline made, and at most one customer in ten got the gateway's timeout placeholder.
-     */
+    /** One fault under the short load of the CI version, the gateway's rate limits lifted once. */
     private static void underLoad(String fault, Runnable inject) throws Exception {
         // Given a gateway whose rate limits let one guest address send ~10 messages a second (restarted through its
         // settings file: the gateway alone restarted while the others keep running)
@@ -641,34 +624,7 @@ class StackIT {
             stack.restartService("gateway-service", Map.of("RATE_LIMIT_REQUESTS", "1000000"));
             rateLimitsLifted = true;
         }
-        String guest = api.guestToken();
-        List<String> questions = List.of("my internet is super slow tonight", "how do I pay my bill",
-                "my wifi keeps dropping", "can I add a line to my plan", "what channels are in my tv package");
-        SteadyLoad load = SteadyLoad.start(api, guest, 10, Duration.ofSeconds(15), questions);
-        await().atMost(Duration.ofSeconds(30)).until(() -> load.sentSoFar() >= 30);
-        long faultAt = System.nanoTime();
-        CompletableFuture<Void> injected = CompletableFuture.runAsync(inject);
-        List<SteadyLoad.Sent> sent = load.finish();
-        injected.get(3, TimeUnit.MINUTES);
-
-        long timedOut = sent.stream().filter(SteadyLoad.Sent::timedOut).count();
-        System.out.printf("%s under 10 messages/s: %d of %d customers got the timeout reply, %d sent again after a 503 "
-                + "(busy)%n", fault, timedOut, sent.size(), sent.stream().filter(s -> s.retries() > 0).count());
-        assertThat(sent).hasSize(150).allSatisfy(s -> assertThat(s.status()).as(s.messageId()).isEqualTo(200));
-        // And none is lost or doubled: every conversation ends with exactly one stored reply that the pipeline made
-        String conversations = sent.stream().map(s -> "'" + s.conversationId() + "'")
-                .collect(java.util.stream.Collectors.joining(","));
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(Stores.row("chat", """
-                select count(distinct conversation_id) as answered, count(*) as replies,
-                       count(*) filter (where content like '%%%s%%') as placeholders
-                from messages where role = 'assistant' and conversation_id in (%s)"""
-                .formatted(SteadyLoad.TIMEOUT_REPLY, conversations)))
-                .containsEntry("answered", (long) sent.size()).containsEntry("replies", (long) sent.size())
-                .containsEntry("placeholders", 0L));
-        System.out.printf("%s: every conversation had its one stored reply %.1f s after the fault%n", fault,
-                (System.nanoTime() - faultAt) / 1e9);
-        // And at most one customer in ten got the gateway's timeout placeholder
-        assertThat(timedOut).as(fault).isLessThanOrEqualTo(sent.size() / 10);
+        Faults.underLoad(api, fault, inject, 10, Duration.ofSeconds(15)).assertNothingLostOrDoubled();
     }
 
     @Test

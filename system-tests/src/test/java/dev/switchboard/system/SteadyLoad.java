@@ -1,5 +1,6 @@
 package dev.switchboard.system;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +57,25 @@ final class SteadyLoad {
 
     /**
      * Sends one message as the chat page does: a 503 with {@code Retry-After} means busy, not refused, so the same
-     * message goes again after that wait, for up to a minute.
+     * message goes again after that wait, for up to a minute; a connection that drops or is refused (its gateway
+     * killed) is tried again a second later with the same id, as a mobile client does.
      */
     private static Sent send(Api api, String token, String id, String content) {
         long giveUpAt = System.nanoTime() + RETRY_FOR.toNanos();
         int retries = 0;
         while (true) {
-            Api.Response response = api.post("/api/v1/chat/messages", token,
-                    Map.of("id", id, "content", content, "role", "user"));
+            Api.Response response;
+            try {
+                response = api.post("/api/v1/chat/messages", token,
+                        Map.of("id", id, "content", content, "role", "user"));
+            } catch (UncheckedIOException dropped) {
+                if (System.nanoTime() >= giveUpAt) {
+                    throw dropped;
+                }
+                retries++;
+                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                continue;
+            }
             if (response.status() == 503 && response.retryAfter().isPresent() && System.nanoTime() < giveUpAt) {
                 retries++;
                 LockSupport.parkNanos(response.retryAfter().get().toNanos());
