@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <pre>
  * ./mvnw -B -ntp package -DskipTests
- * ./mvnw -B -ntp verify -pl system-tests -Dit.test=FaultSuiteIT -Dfaults=full [-Dfaults.rate=50] [-Dfaults.seconds=30]
+ * ./mvnw -B -ntp verify -pl system-tests -Dit.test=FaultSuiteIT -Dfaults=full [-Dfaults.rate=50] [-Dfaults.seconds=30] \
+ *     [-Dfaults.only=gateway-service,kafka]
  * </pre>
  *
  * Under a steady load, every service is killed in turn (SIGKILL; the stack restarts it), then the broker and
@@ -57,12 +58,16 @@ class FaultSuiteIT {
         int rate = Integer.getInteger("faults.rate", 50);
         Duration length = Duration.ofSeconds(Long.getLong("faults.seconds", 30));
         List<Faults.Result> results = new ArrayList<>();
+        // -Dfaults.only: some of the faults, by service or part name
+        List<String> only = List.of(System.getProperty("faults.only", "").split(",")).stream()
+                .filter(name -> !name.isBlank()).toList();
 
         // When each fault happens a fifth of the way into its own run of the load
-        for (String service : SERVICES) {
+        for (String service : SERVICES.stream().filter(s -> only.isEmpty() || only.contains(s)).toList()) {
             results.add(Faults.underLoad(api, service + " killed (SIGKILL)", Faults.kill(stack, service), rate, length));
         }
-        for (String part : List.of("kafka", "postgres")) {
+        for (String part : List.of("kafka", "postgres").stream().filter(p -> only.isEmpty() || only.contains(p))
+                .toList()) {
             results.add(Faults.underLoad(api, part + " stopped for 10 s", Faults.stopFor(stack, part,
                     Duration.ofSeconds(10)), rate, length));
         }

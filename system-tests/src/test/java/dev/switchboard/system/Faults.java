@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -32,11 +33,10 @@ final class Faults {
         }
 
         /**
-         * Every message was answered 200 and at most one customer in ten got the gateway's timeout placeholder (that
+         * At most one customer in ten got the gateway's timeout placeholder (that every message was answered 200 and
          * every conversation ends with exactly one stored real reply, {@link #underLoad} checked).
          */
         void assertNothingLostOrDoubled() {
-            assertThat(sent).as(fault).allSatisfy(s -> assertThat(s.status()).as(s.messageId()).isEqualTo(200));
             assertThat(timedOut()).as(fault).isLessThanOrEqualTo(sent.size() / 10);
         }
 
@@ -82,6 +82,9 @@ final class Faults {
         List<SteadyLoad.Sent> sent = load.finish();
         injected.get(3, TimeUnit.MINUTES);
         assertThat(sent).as(fault).hasSize((int) (perSecond * length.toSeconds()));
+        System.out.printf("%s: answers by status %s%n", fault, sent.stream()
+                .collect(Collectors.groupingBy(SteadyLoad.Sent::status, TreeMap::new, Collectors.counting())));
+        assertThat(sent).as(fault).allSatisfy(s -> assertThat(s.status()).as(s.messageId()).isEqualTo(200));
 
         // none lost or doubled: every conversation ends with exactly one stored reply that the pipeline made
         String conversations = sent.stream().map(s -> "'" + s.conversationId() + "'").collect(Collectors.joining(","));

@@ -99,6 +99,7 @@ class ChatExchange {
         Instant receivedAt = Instant.now();
         Instant clientTimestamp = clientTimestamp(message.timestamp());
         String proposedConversation = message.conversationId() != null ? message.conversationId()
+                : message.id() != null ? conversations.forFirstMessage(userId, message.id())
                 : conversations.mint(userId);
         if (message.id() == null) {
             Envelope envelope = new Envelope(UUID.randomUUID().toString(), proposedConversation, userId,

@@ -2,6 +2,7 @@ package dev.switchboard.gateway.chat;
 
 import dev.switchboard.platform.security.InternalAuthProperties;
 import dev.switchboard.platform.security.PemKeys;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -44,6 +45,18 @@ class ConversationIds {
     String mint(String userId) {
         String random = UUID.randomUUID().toString();
         return random + "." + ENCODER.encodeToString(tag(random, userId));
+    }
+
+    /**
+     * The conversation that {@code userId}'s message {@code messageId}, sent with no conversation, opens: the same for
+     * the same message, so a retry that reaches a gateway which no longer knows the first try (restarted, its record
+     * of submissions gone) names the conversation the first try opened instead of a second one; like a minted id it is
+     * its owner's only and cannot be known in advance without the key.
+     */
+    String forFirstMessage(String userId, String messageId) {
+        ByteBuffer derived = ByteBuffer.wrap(mac(key, "first message\n" + userId + "\n" + messageId));
+        String id = new UUID(derived.getLong(), derived.getLong()).toString();
+        return id + "." + ENCODER.encodeToString(tag(id, userId));
     }
 
     /** Whether {@code conversationId} is one this gateway minted for {@code userId}. */

@@ -23,6 +23,23 @@ class ConversationIdsTest {
     }
 
     @Test
+    void aFirstMessageOpensTheSameConversationEveryTimeItIsSent() {
+        // Given alice's message m-1, sent with no conversation
+        String id = ids.forFirstMessage("alice", "m-1");
+
+        // Then sending it again names the same conversation, alice's only; another message or customer another one
+        assertThat(ids.forFirstMessage("alice", "m-1")).isEqualTo(id);
+        assertThat(ids.ownedBy(id, "alice")).isTrue();
+        assertThat(ids.ownedBy(id, "bob")).isFalse();
+        assertThat(ids.forFirstMessage("alice", "m-2")).isNotEqualTo(id);
+        assertThat(ids.forFirstMessage("bob", "m-1")).isNotEqualTo(id);
+        assertThat(id).hasSizeLessThanOrEqualTo(64).matches(CustomerMessage.ID_PATTERN);
+        // and without the key it cannot be known in advance
+        assertThat(new ConversationIds("another key".getBytes(StandardCharsets.UTF_8)).forFirstMessage("alice", "m-1"))
+                .isNotEqualTo(id);
+    }
+
+    @Test
     void idsNotMintedWithThisKeyAreNobodys() {
         String id = ids.mint("alice");
         String random = id.substring(0, id.lastIndexOf('.'));
