@@ -24,6 +24,8 @@ SESSIONS = {
         ("sync", {"active": True, "roaming_allowed": True, "data_usage_exceeded": False}),
         ("run_speed_test", {}),
         ("assert_internet_speed", {"expected_speed": 200, "expected_desc": "excellent"}),
+        ("toggle_data_saver_mode", {}),
+        ("run_speed_test", {}),
     ],
     "airplane mode": [
         ("turn_airplane_mode_on", {}),
@@ -71,6 +73,7 @@ SESSIONS = {
         ("set_network_mode_preference", {"mode": "6g"}),
         ("check_network_mode_preference", {}),
         ("disconnect_vpn", {}),
+        ("run_speed_test", {}),
         ("toggle_data_saver_mode", {}),
         ("set_network_mode_preference", {"mode": "3g_only"}),
         ("run_speed_test", {}),

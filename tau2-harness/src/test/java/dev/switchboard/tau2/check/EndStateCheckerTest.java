@@ -1,6 +1,7 @@
 package dev.switchboard.tau2.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import dev.switchboard.tau2.check.TaskVerdict.AssertionResult;
@@ -51,6 +52,21 @@ class EndStateCheckerTest {
         TaskVerdict verdict = checker.check(task, phone);
         assertThat(verdict.results()).as(task.id()).allMatch(AssertionResult::passed);
         assertThat(verdict.passed()).isTrue();
+    }
+
+    @Test
+    void thePhoneHasEveryFunctionTheTasksName() {
+        for (Tau2Task task : Tau2Tasks.small()) {
+            // When the user side of the task's initial state runs, then the customer's actions of the reference
+            // solution, then the phone's assertions: then the phone knows every one of them
+            assertThatCode(() -> {
+                Phone phone = phoneAsTaskStarts(task);
+                task.expectedActions().stream().filter(action -> action.requestor().equals("user"))
+                        .forEach(action -> phone.call(action.name(), action.arguments()));
+                task.assertions().stream().filter(assertion -> assertion.side() == Side.USER)
+                        .forEach(assertion -> phone.check(assertion.function(), assertion.arguments()));
+            }).as(task.id()).doesNotThrowAnyException();
+        }
     }
 
     @Test
