@@ -21,12 +21,12 @@ final class ModuleRules {
     static final String ROOT = "dev.switchboard";
 
     /**
-     * The top-level packages that are not services: the libraries every service may use, the launcher and the load
-     * generator. Every other {@code dev.switchboard.<name>} is a service, so a new service (account-service) is
-     * covered without editing this.
+     * The top-level packages that are not services: the libraries every service may use, the launcher, the load
+     * generator and the tau2 harness. Every other {@code dev.switchboard.<name>} is a service, so a new service
+     * (account-service) is covered without editing this.
      */
     static final Set<String> NOT_SERVICES = Set.of("schemas", "events", "platform", "embedding", "language", "localstack",
-            "loadgen");
+            "loadgen", "tau2");
 
     static final String[] SCHEMAS = {ROOT + ".schemas..", ROOT + ".events.."};
 
