@@ -25,8 +25,8 @@ final class ModuleRules {
      * generator. Every other {@code dev.switchboard.<name>} is a service, so a new service (account-service) is
      * covered without editing this.
      */
-    static final Set<String> NOT_SERVICES = Set.of("schemas", "events", "platform", "embedding", "language", "localstack",
-            "loadgen");
+    static final Set<String> NOT_SERVICES = Set.of("schemas", "events", "platform", "embedding", "language", "classifier",
+            "localstack", "loadgen");
 
     static final String[] SCHEMAS = {ROOT + ".schemas..", ROOT + ".events.."};
 

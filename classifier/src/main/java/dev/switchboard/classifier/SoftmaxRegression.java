@@ -1,4 +1,4 @@
-package dev.switchboard.intent.classification;
+package dev.switchboard.classifier;
 
 import dev.switchboard.embedding.VectorFile;
 import java.util.Arrays;
