@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The gate with the real model on the shipped knowledge base: loading and training take seconds, shared by the tests. */
+/** The gate with the real model on the shipped knowledge base (loading and training it, shared by the tests). */
 class AccuracyGateTest {
 
-    static final AccuracyGate.Settings SETTINGS = new AccuracyGate.Settings(0.85, 0.02);
+    static final AccuracyGate.Settings SETTINGS = new AccuracyGate.Settings(0.85, 0.01);
 
     @TempDir
     static Path heads;
@@ -48,7 +48,8 @@ class AccuracyGateTest {
         model = Embedders.onnx(2);
         Retriever.Served served = new Retriever.Served(new PublishedKnowledgeBase(1, "shipped", shipped),
                 KnowledgeIndex.build(shipped, model, RetrievalSettings.defaults()));
-        gate = new AccuracyGate(() -> served, SETTINGS, ClassifierSettings.defaults(), TrainedHeads.in(heads.toString()));
+        gate = new AccuracyGate(() -> served, SETTINGS, ClassifierSettings.defaults(),
+                TrainedHeads.in(heads.toString()));
     }
 
     @Test
@@ -60,7 +61,8 @@ class AccuracyGateTest {
         ExampleRouting figures = gate.check(relabelled);
 
         // Then it passes, with the figures of the classifier trained on the document as intent-service reads it
-        // (0.893 of 1,147 on 2026-12-03); the heads it kept are the ones the same training makes, so they are read back
+        // (1,022 of 1,147 = 0.891 on 2026-12-03); the heads it kept are the ones the same training makes, so they are
+        // read back
         ExampleRouting classifier = IntentModel.routeOwnExamples(model, TrainingExamples.fromJson(document),
                 ClassifierSettings.defaults(), TrainedHeads.in(heads.toString()), AccuracyGate.FOLDS);
         assertThat(figures).isEqualTo(classifier);
