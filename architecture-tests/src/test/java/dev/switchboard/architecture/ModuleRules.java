@@ -25,8 +25,8 @@ final class ModuleRules {
      * generator and the tau2 harness. Every other {@code dev.switchboard.<name>} is a service, so a new service
      * (account-service) is covered without editing this.
      */
-    static final Set<String> NOT_SERVICES = Set.of("schemas", "events", "platform", "embedding", "language", "localstack",
-            "loadgen", "tau2");
+    static final Set<String> NOT_SERVICES = Set.of("schemas", "events", "platform", "embedding", "language", "classifier",
+            "localstack", "loadgen", "tau2");
 
     static final String[] SCHEMAS = {ROOT + ".schemas..", ROOT + ".events.."};
 

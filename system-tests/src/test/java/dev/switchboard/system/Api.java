@@ -48,8 +48,9 @@ final class Api {
                 .get("access_token");
     }
 
+    /** Waits as long as the gateway lets knowledge-service's admin API take (KB_ADMIN_TIMEOUT): the accuracy gate. */
     Response post(String path, String token, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {

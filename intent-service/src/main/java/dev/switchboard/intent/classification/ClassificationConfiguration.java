@@ -1,5 +1,7 @@
 package dev.switchboard.intent.classification;
 
+import dev.switchboard.classifier.ClassifierSettings;
+import dev.switchboard.classifier.TrainedHeads;
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.platform.lifecycle.WarmUp;
 import java.util.List;

@@ -1,58 +1,49 @@
 package dev.switchboard.intent.classification;
 
-import dev.switchboard.events.Agent;
+import dev.switchboard.classifier.ClassifierSettings;
+import dev.switchboard.classifier.IntentModel;
+import dev.switchboard.classifier.TrainedHeads;
 import dev.switchboard.embedding.SentenceEmbedder;
+import dev.switchboard.events.Agent;
 import dev.switchboard.language.TrainingExamples;
 import dev.switchboard.language.Words;
 import dev.switchboard.schemas.Taxonomy;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.IntStream;
 
 /**
  * Routes a message by sentence embeddings against the knowledge base's example utterances.
  *
- * <p>Each intent scores the mean of its centroid similarity and of its best {@link #K} example similarities (centroid
- * alone blurs intents with varied examples, nearest neighbours alone over-trust one lucky example). Long messages are
- * also scored sentence by sentence and the best sentence counts as much as the whole message, so the customer's actual
- * ask outweighs the story around it. A softmax with a temperature fitted on the examples turns scores into calibrated
- * probabilities; the agent is the one whose intents together are most probable, the intent the best of that agent.
- * The other sentences' clear intents are the message's secondary intents (a multi-issue message routes on its main
- * ask).
+ * <p>The scores, probabilities and routed intent are the {@link IntentModel}'s (module {@code classifier}: the
+ * similarity to the examples times a softmax-regression head, trained on the version's examples). Around it: the
+ * {@link Lexicon}'s rules, and long messages are also scored sentence by sentence, the best sentence counting as much
+ * as the whole message, so the customer's actual ask outweighs the story around it. The other sentences' clear intents
+ * are the message's secondary intents (a multi-issue message routes on its main ask).
  * Below the similarity floor (nothing like any example: off-topic) or the confidence threshold the intent is
  * {@code unknown}.
  */
 public class EmbeddingIntentClassifier implements IntentClassifier {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddingIntentClassifier.class);
-    static final int K = 3;
     private static final int LONG_MESSAGE_WORDS = 12;
     private static final int MAX_SENTENCES = 4;
-    private static final SoftmaxRegression.Training HEAD_TRAINING = new SoftmaxRegression.Training(150, 2.0, 1e-4);
     private static final double MOSTLY_WHOLE = 0.8;
     private static final Set<String> NOT_AN_ISSUE = Set.of("greeting", "thanks");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\s*\\n+\\s*|\\s+(?:but|also|and also)\\s+");
 
     private final SentenceEmbedder embedder;
     private final ClassifierSettings settings;
+    private final IntentModel model;
     private final String[] intents;
     private final Agent[] agents;
-    private final float[][] examples;
-    private final float[] examplesByDimension;
-    private final int[] labels;
-    private final float[][] centroids;
     private final String[][] keywords;
     private final String version;
-    private final SoftmaxRegression head;
 
     public EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings) {
         this(embedder, training, settings, TrainedHeads.in(null), "");
@@ -63,46 +54,12 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             TrainedHeads heads, String versionSuffix) {
         this.embedder = embedder;
         this.settings = settings;
-        this.intents = training.examples().keySet().toArray(String[]::new);
-        this.agents = Arrays.stream(intents).map(Taxonomy::agentOf).toArray(Agent[]::new);
+        this.model = new IntentModel(embedder, training, settings, heads);
+        this.intents = model.intents().toArray(String[]::new);
+        this.agents = IntStream.range(0, intents.length).mapToObj(model::agentOf).toArray(Agent[]::new);
         this.keywords = Arrays.stream(intents).map(i -> training.keywords().get(i).stream()
                 .map(k -> " " + Words.normalize(k) + " ").toArray(String[]::new)).toArray(String[][]::new);
-        List<String> texts = new ArrayList<>();
-        List<Integer> labelList = new ArrayList<>();
-        for (int i = 0; i < intents.length; i++) {
-            for (String example : training.examples().get(intents[i])) {
-                texts.add(example);
-                labelList.add(i);
-            }
-        }
-        long started = System.nanoTime();
-        this.examples = embedder.embedAll(texts);
-        this.examplesByDimension = byDimension(examples);
-        this.labels = labelList.stream().mapToInt(Integer::intValue).toArray();
-        this.centroids = new float[intents.length][];
-        for (int i = 0; i < intents.length; i++) {
-            centroids[i] = centroid(i, -1);
-        }
-        log.info("embedded {} training examples of {} intents in {} ms", texts.size(), intents.length,
-                (System.nanoTime() - started) / 1_000_000);
-        long headStarted = System.nanoTime();
-        this.head = settings.headWeight() > 0 ? heads.trainOrRead(examples, labels, intents.length, HEAD_TRAINING)
-                : null;
-        log.info("trained or read the logistic-regression head in {} ms",
-                (System.nanoTime() - headStarted) / 1_000_000);
         this.version = "embedding-knn-lr-1/" + embedder.modelName() + versionSuffix;
-    }
-
-    private static float[] byDimension(float[][] vectors) {
-        int n = vectors.length;
-        int dimensions = vectors[0].length;
-        float[] matrix = new float[dimensions * n];
-        for (int e = 0; e < n; e++) {
-            for (int d = 0; d < dimensions; d++) {
-                matrix[d * n + e] = vectors[e][d];
-            }
-        }
-        return matrix;
     }
 
     @Override
@@ -123,9 +80,9 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         if (Lexicon.isThanks(normalized)) {
             return fixed("thanks", query);
         }
-        double[] similarity = scores(query, -1);
+        double[] similarity = model.similarity(query);
         double topSimilarity = Arrays.stream(similarity).max().orElse(0);
-        double[] scores = withHead(query, similarity);
+        double[] scores = model.withHead(query, similarity);
         List<String> sentences = sentences(message);
         List<double[]> bySentence = new ArrayList<>();
         if (sentences.size() > 1) {
@@ -135,7 +92,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             for (String sentence : sentences) {
                 // a sentence that is most of the message scores like the message: spare the model that call
                 double[] s = Words.count(sentence) >= MOSTLY_WHOLE * words ? scores
-                        : scoresOf(embedder.embed(sentence));
+                        : model.scores(embedder.embed(sentence));
                 bySentence.add(s);
                 for (int i = 0; i < s.length; i++) {
                     best[i] = Math.max(best[i], s[i]);
@@ -158,33 +115,14 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     private List<String> secondary(String main, List<double[]> bySentence) {
         Map<String, Double> found = new HashMap<>();
         for (double[] s : bySentence) {
-            double[] p = softmax(s, settings.temperature());
-            int top = ranked(p)[0];
+            double[] p = model.probabilities(s);
+            int top = IntentModel.ranked(p)[0];
             if (p[top] >= settings.secondaryConfidence() && !intents[top].equals(main) && !NOT_AN_ISSUE.contains(intents[top])) {
                 found.merge(intents[top], p[top], Math::max);
             }
         }
         return found.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(2)
                 .map(Map.Entry::getKey).toList();
-    }
-
-    private double[] scoresOf(float[] vector) {
-        return withHead(vector, scores(vector, -1));
-    }
-
-    /**
-     * Product of experts: softmax((similarity + T log p_head) / T) is proportional to exp(similarity / T) * p_head^w.
-     */
-    private double[] withHead(float[] vector, double[] similarity) {
-        if (head == null) {
-            return similarity;
-        }
-        double[] logP = head.logProbabilities(vector);
-        double[] combined = new double[similarity.length];
-        for (int i = 0; i < combined.length; i++) {
-            combined[i] = similarity[i] + settings.headWeight() * settings.temperature() * logP[i];
-        }
-        return combined;
     }
 
     /** Very short messages ("wifi pw?", "late fee") carry little for an embedding; the KB keywords help there. */
@@ -204,16 +142,12 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     }
 
     Classification decide(float[] query, double[] scores, double topSimilarity) {
-        double[] probabilities = softmax(scores, settings.temperature());
-        Map<Agent, Double> byAgent = new EnumMap<>(Agent.class);
-        for (int i = 0; i < intents.length; i++) {
-            byAgent.merge(agents[i], probabilities[i], Double::sum);
-        }
-        Agent agent = byAgent.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        Integer[] order = ranked(probabilities);
+        double[] probabilities = model.probabilities(scores);
+        int best = model.routed(probabilities);
+        Agent agent = agents[best];
+        Integer[] order = IntentModel.ranked(probabilities);
         List<Classification.Candidate> candidates = Arrays.stream(order).limit(3)
                 .map(i -> new Classification.Candidate(intents[i], agents[i], round(probabilities[i]))).toList();
-        int best = Arrays.stream(order).filter(i -> agents[i] == agent).findFirst().orElseThrow();
         if (topSimilarity < settings.similarityFloor()) {
             return unknown(query, Agent.general, Math.min(probabilities[order[0]], topSimilarity), candidates);
         }
@@ -234,58 +168,6 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
                 List.of());
     }
 
-    /** Per intent: mean of centroid similarity and of the K best example similarities; {@code skip} leaves one example out. */
-    double[] scores(float[] query, int skip) {
-        double[] centroidSimilarity = new double[intents.length];
-        for (int i = 0; i < intents.length; i++) {
-            float[] c = skip >= 0 && labels[skip] == i ? centroid(i, skip) : centroids[i];
-            centroidSimilarity[i] = dot(query, c);
-        }
-        double[][] top = new double[intents.length][K];
-        for (double[] t : top) {
-            Arrays.fill(t, -1);
-        }
-        float[] similarity = similarityToEveryExample(query);
-        for (int e = 0; e < examples.length; e++) {
-            if (e == skip) {
-                continue;
-            }
-            double s = similarity[e];
-            double[] t = top[labels[e]];
-            if (s > t[K - 1]) {
-                int j = K - 1;
-                while (j > 0 && t[j - 1] < s) {
-                    t[j] = t[j - 1];
-                    j--;
-                }
-                t[j] = s;
-            }
-        }
-        double[] scores = new double[intents.length];
-        for (int i = 0; i < intents.length; i++) {
-            scores[i] = 0.5 * centroidSimilarity[i] + 0.5 * Arrays.stream(top[i]).average().orElse(0);
-        }
-        return scores;
-    }
-
-    /**
-     * All example similarities at once, one dimension at a time over a dimension-major copy of the examples: the inner
-     * loop is a plain multiply-add over contiguous floats, which the JIT turns into SIMD instructions (several times
-     * faster than one dot product per example, and most of the classifier's time outside the model).
-     */
-    private float[] similarityToEveryExample(float[] query) {
-        int n = examples.length;
-        float[] similarity = new float[n];
-        for (int d = 0; d < query.length; d++) {
-            float q = query[d];
-            int row = d * n;
-            for (int e = 0; e < n; e++) {
-                similarity[e] += q * examplesByDimension[row + e];
-            }
-        }
-        return similarity;
-    }
-
     static List<String> sentences(String message) {
         if (Words.count(message) < LONG_MESSAGE_WORDS) {
             return List.of(message);
@@ -301,71 +183,8 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         return kept;
     }
 
-    private float[] centroid(int intent, int skip) {
-        float[] sum = new float[examples[0].length];
-        for (int e = 0; e < examples.length; e++) {
-            if (labels[e] == intent && e != skip) {
-                for (int d = 0; d < sum.length; d++) {
-                    sum[d] += examples[e][d];
-                }
-            }
-        }
-        double norm = 0;
-        for (float v : sum) {
-            norm += v * v;
-        }
-        float scale = (float) (1 / Math.sqrt(Math.max(norm, 1e-12)));
-        for (int d = 0; d < sum.length; d++) {
-            sum[d] *= scale;
-        }
-        return sum;
-    }
-
-    static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    static double[] softmax(double[] scores, double temperature) {
-        double max = Arrays.stream(scores).max().orElse(0);
-        double[] p = new double[scores.length];
-        double sum = 0;
-        for (int i = 0; i < scores.length; i++) {
-            p[i] = Math.exp((scores[i] - max) / temperature);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
-    }
-
-    private static Integer[] ranked(double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> values[i]).reversed());
-        return order;
-    }
-
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    /** Leave-one-out over the examples: how often the right intent wins, with the scores the fit needs. */
-    LeaveOneOut leaveOneOut() {
-        double[][] scores = new double[examples.length][];
-        for (int e = 0; e < examples.length; e++) {
-            scores[e] = scores(examples[e], e);
-        }
-        return new LeaveOneOut(scores, labels.clone());
-    }
-
-    record LeaveOneOut(double[][] scores, int[] labels) {
     }
 
     String version() {
@@ -374,7 +193,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s(%d intents, %d examples, %s)", version, intents.length, examples.length,
+        return String.format(Locale.ROOT, "%s(%d intents, %d examples, %s)", version, intents.length, model.examples(),
                 settings);
     }
 }

@@ -1,7 +1,7 @@
 package dev.switchboard.intent.bench;
 
+import dev.switchboard.classifier.ClassifierSettings;
 import dev.switchboard.embedding.Embedders;
-import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.language.TrainingExamples;
 import java.util.List;

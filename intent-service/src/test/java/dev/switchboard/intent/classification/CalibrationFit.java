@@ -1,5 +1,8 @@
 package dev.switchboard.intent.classification;
 
+import dev.switchboard.classifier.ClassifierSettings;
+import dev.switchboard.classifier.IntentModel;
+import dev.switchboard.classifier.TrainedHeads;
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.language.TrainingExamples;
 import java.util.Arrays;
@@ -20,9 +23,9 @@ public final class CalibrationFit {
     }
 
     public static void main(String[] args) {
-        EmbeddingIntentClassifier classifier = new EmbeddingIntentClassifier(Embedders.onnx(2),
-                TrainingExamples.fromClassPath(), ClassifierSettings.defaults());
-        EmbeddingIntentClassifier.LeaveOneOut loo = classifier.leaveOneOut();
+        IntentModel model = new IntentModel(Embedders.onnx(2), TrainingExamples.fromClassPath(),
+                ClassifierSettings.defaults(), TrainedHeads.in(null));
+        IntentModel.LeaveOneOut loo = model.leaveOneOut();
         double[][] scores = loo.scores();
         int[] labels = loo.labels();
         int n = labels.length;
@@ -39,7 +42,7 @@ public final class CalibrationFit {
         for (double t = 0.005; t <= 0.2; t += 0.005) {
             double nll = 0;
             for (int e = 0; e < n; e++) {
-                nll -= Math.log(Math.max(1e-12, EmbeddingIntentClassifier.softmax(scores[e], t)[labels[e]]));
+                nll -= Math.log(Math.max(1e-12, IntentModel.softmax(scores[e], t)[labels[e]]));
             }
             if (nll < bestNll) {
                 bestNll = nll;
@@ -52,7 +55,7 @@ public final class CalibrationFit {
         int[] binCorrect = new int[5];
         double[] confidences = new double[n];
         for (int e = 0; e < n; e++) {
-            double[] p = EmbeddingIntentClassifier.softmax(scores[e], bestT);
+            double[] p = IntentModel.softmax(scores[e], bestT);
             int best = argmax(p);
             confidences[e] = p[best];
             int bin = Math.min(4, (int) (p[best] * 5));

@@ -1,9 +1,9 @@
 package dev.switchboard.intent.evaluation;
 
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.switchboard.classifier.ClassifierSettings;
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
-import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.routing.RoutingHarness;
 import dev.switchboard.language.TrainingExamples;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.classifier.ClassifierSettings;
 import dev.switchboard.embedding.Embedders;
-import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.classification.KbKeywordClassifier;
 import dev.switchboard.intent.classification.KeywordOverlapClassifier;

@@ -1,7 +1,7 @@
 package dev.switchboard.intent.evaluation;
 
+import dev.switchboard.classifier.ClassifierSettings;
 import dev.switchboard.embedding.Embedders;
-import dev.switchboard.intent.classification.ClassifierSettings;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.intent.classification.KbKeywordClassifier;

@@ -98,19 +98,43 @@ public final class KnowledgeIndex {
             entry.examples().forEach(example -> docs.add(new Doc(intent.index(), -1, example, true)));
         }
         return new KnowledgeIndex(knowledgeBase, List.copyOf(intents), embedder, settings, List.copyOf(docs),
-                embedAll(embedder, docs, known));
+                embedAll(embedder, docs.stream().map(Doc::text).toList(), known));
     }
 
-    /** The texts the previous index did not have, in one bulk call (read from the embedder's cache when it can). */
-    private static float[][] embedAll(SentenceEmbedder embedder, List<Doc> docs, Map<String, float[]> known) {
-        List<String> missing = docs.stream().map(Doc::text).filter(text -> !known.containsKey(text)).distinct()
-                .toList();
+    /** The texts {@code known} does not have, in one bulk call (read from the embedder's cache when it can). */
+    private static float[][] embedAll(SentenceEmbedder embedder, List<String> texts, Map<String, float[]> known) {
+        List<String> missing = texts.stream().filter(text -> !known.containsKey(text)).distinct().toList();
         float[][] embedded = embedder.embedAll(missing);
         Map<String, float[]> byText = new HashMap<>(known);
         for (int i = 0; i < missing.size(); i++) {
             byText.put(missing.get(i), embedded[i]);
         }
-        return docs.stream().map(d -> byText.get(d.text())).toArray(float[][]::new);
+        return texts.stream().map(byText::get).toArray(float[][]::new);
+    }
+
+    /**
+     * The index's model, answering the texts this index has embedded from memory and embedding only the others: the
+     * accuracy gate trains the classifier on a version's example phrases, which this index (every example is one of
+     * its documents) has nearly all of.
+     */
+    public SentenceEmbedder embeddings() {
+        return new SentenceEmbedder() {
+            @Override
+            public float[] embed(String text) {
+                float[] known = vectorsByText.get(text);
+                return known != null ? known.clone() : embedder.embed(text);
+            }
+
+            @Override
+            public String modelName() {
+                return embedder.modelName();
+            }
+
+            @Override
+            public float[][] embedAll(List<String> texts) {
+                return KnowledgeIndex.embedAll(embedder, texts, vectorsByText);
+            }
+        };
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -123,38 +147,6 @@ public final class KnowledgeIndex {
 
     public RetrievalSettings settings() {
         return settings;
-    }
-
-    /**
-     * How well this knowledge base tells its own intents apart: each example phrase, left out, is scored by the
-     * vector stage against every other document, and is routed right when its own intent scores highest. Examples
-     * moved to the wrong intent, or intents whose texts say the same, show here as a lower accuracy.
-     */
-    public ExampleRouting routeExamples() {
-        int examples = 0;
-        int routedRight = 0;
-        List<ExampleRouting.Misrouted> misrouted = new ArrayList<>();
-        for (int d = 0; d < docs.size(); d++) {
-            Doc doc = docs.get(d);
-            if (!doc.example()) {
-                continue;
-            }
-            examples++;
-            double[] scores = vector.scoreWithout(vector.vector(d), d);
-            int best = 0;
-            for (int i = 1; i < scores.length; i++) {
-                if (scores[i] > scores[best]) {
-                    best = i;
-                }
-            }
-            if (best == doc.intent()) {
-                routedRight++;
-            } else {
-                misrouted.add(new ExampleRouting.Misrouted(doc.text(), intents.get(doc.intent()).id(),
-                        intents.get(best).id()));
-            }
-        }
-        return new ExampleRouting(examples, routedRight, misrouted);
     }
 
     /**

@@ -92,11 +92,6 @@ public class Retriever implements WarmUp {
         }
     }
 
-    /** The index another version would have, built beside the served one (reusing its embeddings) to check it. */
-    public KnowledgeIndex candidate(KnowledgeBase knowledgeBase) {
-        return KnowledgeIndex.rebuild(knowledgeBase, served().index());
-    }
-
     /** Builds the index of another version and serves it from then on; the old one serves until the swap. */
     public synchronized void swap(PublishedKnowledgeBase version) {
         KnowledgeIndex previous = serving.get().index();

@@ -39,24 +39,15 @@ final class VectorStage {
     }
 
     double[] score(float[] query) {
-        return scoreWithout(query, -1);
-    }
-
-    /** The intents' scores as if document {@code excluded} were not indexed (-1: none left out). */
-    double[] scoreWithout(float[] query, int excluded) {
         double[] scores = new double[first.length - 1];
         for (int i = 0; i < scores.length; i++) {
-            boolean leftOut = excluded >= first[i] && excluded < first[i + 1];
-            int n = first[i + 1] - first[i] - (leftOut ? 1 : 0);
+            int n = first[i + 1] - first[i];
             if (n == 0) {
                 continue;
             }
             double[] similarities = new double[n];
-            int kept = 0;
-            for (int d = first[i]; d < first[i + 1]; d++) {
-                if (d != excluded) {
-                    similarities[kept++] = dot(query, vectors[d]);
-                }
+            for (int d = 0; d < n; d++) {
+                similarities[d] = dot(query, vectors[first[i] + d]);
             }
             Arrays.sort(similarities);
             int k = Math.min(K, n);
@@ -67,10 +58,6 @@ final class VectorStage {
             scores[i] = sum / k;
         }
         return scores;
-    }
-
-    float[] vector(int doc) {
-        return vectors[doc];
     }
 
     int dimension() {

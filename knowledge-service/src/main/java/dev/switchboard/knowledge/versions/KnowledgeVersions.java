@@ -23,6 +23,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The knowledge base's versions in knowledge-service's database: every published document, which one is active, and
@@ -127,7 +128,7 @@ class KnowledgeVersions {
     /**
      * Stores a new version and makes it active. A document that does not validate is refused (and audited) with the
      * path and field at fault; one identical to the active version changes nothing; any other goes through
-     * {@code gate} first (it throws to refuse; blocking, so this is subscribed to off the event loop).
+     * {@code gate} first (it throws to refuse; it blocks for seconds, on a thread of the bounded elastic scheduler).
      */
     Mono<Change> publish(String actor, String document, String note, String action, Consumer<KnowledgeBase> gate) {
         KnowledgeBase kb;
@@ -140,7 +141,9 @@ class KnowledgeVersions {
         // the version is stored (committed) before the change that announces it, so every replica finds it
         return activeId().flatMap(this::version).flatMap(active -> active.checksum().equals(checksum)
                 ? Mono.just(new Change("unchanged", active.id(), active.label(), checksum, null))
-                : Mono.fromRunnable(() -> gate.accept(kb)).then(insert(document, kb.version(), actor, note))
+                // the gate trains a classifier (seconds): never on the database driver's thread, which emits active
+                : Mono.fromRunnable(() -> gate.accept(kb)).subscribeOn(Schedulers.boundedElastic())
+                        .then(insert(document, kb.version(), actor, note))
                         .flatMap(id -> transaction.transactional(lockActive()
                         .flatMap(locked -> switchTo(actor, action, locked,
                                 new Version(id, kb.version(), checksum, actor, null, note, true))))))

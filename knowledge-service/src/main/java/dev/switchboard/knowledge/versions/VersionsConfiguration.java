@@ -1,11 +1,14 @@
 package dev.switchboard.knowledge.versions;
 
+import dev.switchboard.classifier.ClassifierSettings;
+import dev.switchboard.classifier.TrainedHeads;
 import dev.switchboard.knowledge.base.KnowledgeBaseLoader;
 import dev.switchboard.knowledge.base.KnowledgeBaseSource;
 import dev.switchboard.knowledge.base.PublishedKnowledgeBase;
 import dev.switchboard.knowledge.retrieval.Retriever;
 import dev.switchboard.platform.kafka.EventPublisher;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +17,17 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccuracyGate.Settings.class)
+@EnableConfigurationProperties({AccuracyGate.Settings.class, ClassifierSettings.class})
 class VersionsConfiguration {
 
+    /**
+     * The gate trains intent-service's classifier with the same settings ({@code switchboard.classifier}); the heads
+     * of its cross-validation are kept where the embeddings are, so the served version's are trained once.
+     */
     @Bean
-    AccuracyGate accuracyGate(Retriever retriever, AccuracyGate.Settings settings) {
-        return new AccuracyGate(retriever, settings);
+    AccuracyGate accuracyGate(Retriever retriever, AccuracyGate.Settings settings, ClassifierSettings classifier,
+            @Value("${switchboard.embedding.cache-dir:}") String cacheDir) {
+        return new AccuracyGate(retriever::served, settings, classifier, TrainedHeads.in(cacheDir));
     }
 
     @Bean

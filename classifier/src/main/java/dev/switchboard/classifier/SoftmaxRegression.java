@@ -1,4 +1,4 @@
-package dev.switchboard.intent.classification;
+package dev.switchboard.classifier;
 
 import dev.switchboard.embedding.VectorFile;
 import java.util.Arrays;
@@ -36,15 +36,10 @@ final class SoftmaxRegression {
             double[][] gw = new double[classes][dims];
             double[] gb = new double[classes];
             for (int n = 0; n < x.length; n++) {
+                logits(w, b, x[n], p);
                 double max = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < classes; c++) {
-                    double z = b[c];
-                    double[] wc = w[c];
-                    for (int d = 0; d < dims; d++) {
-                        z += wc[d] * x[n][d];
-                    }
-                    p[c] = z;
-                    max = Math.max(max, z);
+                    max = Math.max(max, p[c]);
                 }
                 double sum = 0;
                 for (int c = 0; c < classes; c++) {
@@ -81,6 +76,47 @@ final class SoftmaxRegression {
             bias[c] = (float) b[c];
         }
         return new SoftmaxRegression(weights, bias);
+    }
+
+    /**
+     * {@code z[c] = b[c] + sum over d of w[c][d] * x[d]}, four classes at a time: each sum is added up in the same
+     * order as one class at a time (so the head is the same to the last bit), but four independent sums keep the
+     * processor busy where one waits on each addition before the next. Training spends most of its time here: a head
+     * took 2.1-3.0 s instead of 4.7-14.6 s (918 examples, a loaded machine), which the accuracy gate's five heads per
+     * version need.
+     */
+    private static void logits(double[][] w, double[] b, float[] x, double[] z) {
+        int classes = b.length;
+        int c = 0;
+        for (; c + 3 < classes; c += 4) {
+            double[] w0 = w[c];
+            double[] w1 = w[c + 1];
+            double[] w2 = w[c + 2];
+            double[] w3 = w[c + 3];
+            double z0 = b[c];
+            double z1 = b[c + 1];
+            double z2 = b[c + 2];
+            double z3 = b[c + 3];
+            for (int d = 0; d < x.length; d++) {
+                double xd = x[d];
+                z0 += w0[d] * xd;
+                z1 += w1[d] * xd;
+                z2 += w2[d] * xd;
+                z3 += w3[d] * xd;
+            }
+            z[c] = z0;
+            z[c + 1] = z1;
+            z[c + 2] = z2;
+            z[c + 3] = z3;
+        }
+        for (; c < classes; c++) {
+            double[] wc = w[c];
+            double s = b[c];
+            for (int d = 0; d < x.length; d++) {
+                s += wc[d] * x[d];
+            }
+            z[c] = s;
+        }
     }
 
     /** One row per class: its weights, then its bias (as {@link VectorFile} keeps rows). */

@@ -1,4 +1,4 @@
-package dev.switchboard.intent.classification;
+package dev.switchboard.classifier;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package dev.switchboard.intent.classification;
+package dev.switchboard.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

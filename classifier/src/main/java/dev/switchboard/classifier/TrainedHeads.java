@@ -1,4 +1,4 @@
-package dev.switchboard.intent.classification;
+package dev.switchboard.classifier;
 
 import dev.switchboard.embedding.VectorFile;
 import java.io.IOException;
@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
  * The logistic-regression head, trained once per set of examples and kept on disk next to the cached embeddings:
  * training is deterministic, so the file named by the SHA-256 of everything training reads (the example vectors,
  * their labels, the settings) holds exactly what training would produce again. It took 12.9 s of a 59 s stack start
- * (issue 16); a restarted intent-service reads it in milliseconds. Without a directory, or when the file cannot be
- * read or written, the head is trained (the cache only saves time).
+ * (issue 16); a restarted intent-service reads it in milliseconds, and knowledge-service's accuracy gate reads the
+ * served version's cross-validation heads the same way. Without a directory, or when the file cannot be read or
+ * written, the head is trained (the cache only saves time).
  */
-final class TrainedHeads {
+public final class TrainedHeads {
 
     private static final Logger log = LoggerFactory.getLogger(TrainedHeads.class);
     // part of the checksum: a change to how the head is trained or stored must change this
@@ -32,7 +33,7 @@ final class TrainedHeads {
     }
 
     /** Heads kept in {@code directory}; blank or null trains at every start. */
-    static TrainedHeads in(String directory) {
+    public static TrainedHeads in(String directory) {
         return new TrainedHeads(directory == null || directory.isBlank() ? null : Path.of(directory));
     }
 

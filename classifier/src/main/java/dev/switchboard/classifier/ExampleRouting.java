@@ -1,13 +1,14 @@
-package dev.switchboard.knowledge.retrieval;
+package dev.switchboard.classifier;
 
 import java.util.List;
 
 /**
- * How a knowledge base routes its own example phrases, each left out in turn (KnowledgeIndex.routeExamples).
+ * How the classifier trained on a knowledge base routes that knowledge base's own example phrases, each held out
+ * ({@link IntentModel#routeOwnExamples}).
  *
  * @param examples the example phrases checked
- * @param routedRight how many of them their own intent scored highest for
- * @param misrouted the others, with the intent that won
+ * @param routedRight how many of them were routed to their own intent
+ * @param misrouted the others, with the intent they were routed to
  */
 public record ExampleRouting(int examples, int routedRight, List<Misrouted> misrouted) {
 
