@@ -1,0 +1,60 @@
+package dev.switchboard.language.guardrail;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How much more a message resembles one set of example phrases than another, by sentence embeddings: the mean cosine
+ * of its {@code k} nearest examples of the first set minus that of its {@code k} nearest of the second (between -2
+ * and 2; above 0 it leans to the first). The guardrail's semantic detectors are such contrasts: attacks against
+ * ordinary requests, off-topic requests against the knowledge base's examples. They take vectors, so a service
+ * scores the embeddings it already has (intent-service: the classifier's) and runs no model for them.
+ */
+public final class NearestExamples {
+
+    private final float[][] first;
+    private final float[][] second;
+    private final int k;
+
+    /** @param first unit vectors of the examples the score leans towards, {@code second} those it leans away from */
+    public NearestExamples(float[][] first, float[][] second, int k) {
+        this.first = first.clone();
+        this.second = second.clone();
+        this.k = k;
+    }
+
+    public double score(float[] vector) {
+        return meanOfNearest(vector, first) - meanOfNearest(vector, second);
+    }
+
+    /** The highest score among several embeddings of one message (the whole of it and its sentences). */
+    public double best(List<float[]> vectors) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (float[] vector : vectors) {
+            best = Math.max(best, score(vector));
+        }
+        return best;
+    }
+
+    private double meanOfNearest(float[] vector, float[][] examples) {
+        double[] nearest = new double[k];
+        Arrays.fill(nearest, -1);
+        for (float[] example : examples) {
+            double similarity = dot(vector, example);
+            // keep the k highest, smallest first
+            if (similarity > nearest[0]) {
+                nearest[0] = similarity;
+                Arrays.sort(nearest);
+            }
+        }
+        return Arrays.stream(nearest).average().orElse(0);
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}
