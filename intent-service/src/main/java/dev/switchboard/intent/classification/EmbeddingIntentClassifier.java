@@ -4,6 +4,9 @@ import dev.switchboard.events.Agent;
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.language.TrainingExamples;
 import dev.switchboard.language.Words;
+import dev.switchboard.language.guardrail.Exemplars;
+import dev.switchboard.language.guardrail.InjectionRules;
+import dev.switchboard.language.guardrail.NearestExamples;
 import dev.switchboard.schemas.Taxonomy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * ask).
  * Below the similarity floor (nothing like any example: off-topic) or the confidence threshold the intent is
  * {@code unknown}.
+ *
+ * <p>Each classification also carries the input guardrail's {@link Screening}, measured on the embeddings computed
+ * here (the whole message and the sentences scored apart): the lexical injection rules, the resemblance to example
+ * attacks against ordinary requests, and to off-topic requests against this version's examples. Built per knowledge
+ * base version with the classifier, so the detectors' ordinary requests are that version's examples.
  */
 public class EmbeddingIntentClassifier implements IntentClassifier {
 
@@ -53,6 +61,8 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     private final String[][] keywords;
     private final String version;
     private final SoftmaxRegression head;
+    private final NearestExamples attacksOverRequests;
+    private final NearestExamples offTopicOverExamples;
 
     public EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings) {
         this(embedder, training, settings, TrainedHeads.in(null), "");
@@ -90,6 +100,12 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
                 : null;
         log.info("trained or read the logistic-regression head in {} ms",
                 (System.nanoTime() - headStarted) / 1_000_000);
+        // the knowledge base's examples are embedded above already: the detectors reuse them
+        float[][] requests = concat(embedder.embedAll(Exemplars.lines(Exemplars.REQUESTS)), examples);
+        this.attacksOverRequests = new NearestExamples(embedder.embedAll(Exemplars.lines(Exemplars.ATTACKS)),
+                requests, Exemplars.NEAREST);
+        this.offTopicOverExamples = new NearestExamples(embedder.embedAll(Exemplars.lines(Exemplars.OFF_TOPIC)),
+                examples, Exemplars.NEAREST);
         this.version = "embedding-knn-lr-1/" + embedder.modelName() + versionSuffix;
     }
 
@@ -105,15 +121,28 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         return matrix;
     }
 
+    private static float[][] concat(float[][] a, float[][] b) {
+        float[][] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     @Override
     public Classification classify(String raw) {
         // handles, links and hashtag signs say who and where, not what the customer asks
         String message = Lexicon.withoutAddresses(raw);
-        String normalized = Words.normalize(message);
         float[] query = embedder.embed(message);
-        if (Lexicon.isInjection(message)) {
-            return unknown(query, Agent.general, 0.05, List.of());
-        }
+        List<float[]> embedded = new ArrayList<>(List.of(query));
+        boolean rules = InjectionRules.match(raw);
+        Classification classified = rules ? unknown(query, Agent.general, 0.05, List.of())
+                : classify(message, query, embedded);
+        return classified.withScreening(new Screening(rules, attacksOverRequests.best(embedded),
+                offTopicOverExamples.score(query)));
+    }
+
+    /** @param embedded the message's embeddings so far; the sentences embedded apart are added */
+    private Classification classify(String message, float[] query, List<float[]> embedded) {
+        String normalized = Words.normalize(message);
         if (Lexicon.asksForHuman(normalized)) {
             return fixed(Taxonomy.HUMAN_HANDOFF, query);
         }
@@ -135,7 +164,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             for (String sentence : sentences) {
                 // a sentence that is most of the message scores like the message: spare the model that call
                 double[] s = Words.count(sentence) >= MOSTLY_WHOLE * words ? scores
-                        : scoresOf(embedder.embed(sentence));
+                        : scoresOf(embedded(sentence, embedded));
                 bySentence.add(s);
                 for (int i = 0; i < s.length; i++) {
                     best[i] = Math.max(best[i], s[i]);
@@ -166,6 +195,12 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         }
         return found.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(2)
                 .map(Map.Entry::getKey).toList();
+    }
+
+    private float[] embedded(String sentence, List<float[]> embedded) {
+        float[] vector = embedder.embed(sentence);
+        embedded.add(vector);
+        return vector;
     }
 
     private double[] scoresOf(float[] vector) {
