@@ -2,6 +2,7 @@ package dev.switchboard.intent.classification;
 
 import dev.switchboard.events.Agent;
 import dev.switchboard.embedding.SentenceEmbedder;
+import dev.switchboard.language.ExampleVectors;
 import dev.switchboard.language.TrainingExamples;
 import dev.switchboard.language.Words;
 import dev.switchboard.language.guardrail.Exemplars;
@@ -55,7 +56,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     private final String[] intents;
     private final Agent[] agents;
     private final float[][] examples;
-    private final float[] examplesByDimension;
+    private final ExampleVectors exampleVectors;
     private final int[] labels;
     private final float[][] centroids;
     private final String[][] keywords;
@@ -87,7 +88,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         }
         long started = System.nanoTime();
         this.examples = embedder.embedAll(texts);
-        this.examplesByDimension = byDimension(examples);
+        this.exampleVectors = new ExampleVectors(examples);
         this.labels = labelList.stream().mapToInt(Integer::intValue).toArray();
         this.centroids = new float[intents.length][];
         for (int i = 0; i < intents.length; i++) {
@@ -107,18 +108,6 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         this.offTopicOverExamples = new NearestExamples(embedder.embedAll(Exemplars.lines(Exemplars.OFF_TOPIC)),
                 examples, Exemplars.NEAREST);
         this.version = "embedding-knn-lr-1/" + embedder.modelName() + versionSuffix;
-    }
-
-    private static float[] byDimension(float[][] vectors) {
-        int n = vectors.length;
-        int dimensions = vectors[0].length;
-        float[] matrix = new float[dimensions * n];
-        for (int e = 0; e < n; e++) {
-            for (int d = 0; d < dimensions; d++) {
-                matrix[d * n + e] = vectors[e][d];
-            }
-        }
-        return matrix;
     }
 
     private static float[][] concat(float[][] a, float[][] b) {
@@ -280,7 +269,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         for (double[] t : top) {
             Arrays.fill(t, -1);
         }
-        float[] similarity = similarityToEveryExample(query);
+        float[] similarity = exampleVectors.cosines(query);
         for (int e = 0; e < examples.length; e++) {
             if (e == skip) {
                 continue;
@@ -301,24 +290,6 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             scores[i] = 0.5 * centroidSimilarity[i] + 0.5 * Arrays.stream(top[i]).average().orElse(0);
         }
         return scores;
-    }
-
-    /**
-     * All example similarities at once, one dimension at a time over a dimension-major copy of the examples: the inner
-     * loop is a plain multiply-add over contiguous floats, which the JIT turns into SIMD instructions (several times
-     * faster than one dot product per example, and most of the classifier's time outside the model).
-     */
-    private float[] similarityToEveryExample(float[] query) {
-        int n = examples.length;
-        float[] similarity = new float[n];
-        for (int d = 0; d < query.length; d++) {
-            float q = query[d];
-            int row = d * n;
-            for (int e = 0; e < n; e++) {
-                similarity[e] += q * examplesByDimension[row + e];
-            }
-        }
-        return similarity;
     }
 
     static List<String> sentences(String message) {

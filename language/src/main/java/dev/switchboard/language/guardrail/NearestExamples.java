@@ -1,5 +1,6 @@
 package dev.switchboard.language.guardrail;
 
+import dev.switchboard.language.ExampleVectors;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,24 +13,19 @@ import java.util.List;
  */
 public final class NearestExamples {
 
-    private final float[] first;
-    private final int firstCount;
-    private final float[] second;
-    private final int secondCount;
+    private final ExampleVectors first;
+    private final ExampleVectors second;
     private final int k;
 
     /** @param first unit vectors of the examples the score leans towards, {@code second} those it leans away from */
     public NearestExamples(float[][] first, float[][] second, int k) {
-        this.first = byDimension(first);
-        this.firstCount = first.length;
-        this.second = byDimension(second);
-        this.secondCount = second.length;
+        this.first = new ExampleVectors(first);
+        this.second = new ExampleVectors(second);
         this.k = k;
     }
 
     public double score(float[] vector) {
-        return meanOfNearest(similarities(vector, first, firstCount))
-                - meanOfNearest(similarities(vector, second, secondCount));
+        return meanOfNearest(first.cosines(vector)) - meanOfNearest(second.cosines(vector));
     }
 
     /** The highest score among several embeddings of one message (the whole of it and its sentences). */
@@ -39,37 +35,6 @@ public final class NearestExamples {
             best = Math.max(best, score(vector));
         }
         return best;
-    }
-
-    /** Dimension-major: example e's component d at {@code d * count + e}. */
-    private static float[] byDimension(float[][] vectors) {
-        if (vectors.length == 0) {
-            return new float[0];
-        }
-        int count = vectors.length;
-        float[] matrix = new float[vectors[0].length * count];
-        for (int e = 0; e < count; e++) {
-            for (int d = 0; d < vectors[e].length; d++) {
-                matrix[d * count + e] = vectors[e][d];
-            }
-        }
-        return matrix;
-    }
-
-    /**
-     * Every example's cosine at once, one dimension at a time: the inner loop is a plain multiply-add over contiguous
-     * floats, which the JIT turns into SIMD instructions (as the intent classifier scores its examples).
-     */
-    private static float[] similarities(float[] vector, float[] examples, int count) {
-        float[] similarity = new float[count];
-        for (int d = 0; d < vector.length; d++) {
-            float q = vector[d];
-            int row = d * count;
-            for (int e = 0; e < count; e++) {
-                similarity[e] += q * examples[row + e];
-            }
-        }
-        return similarity;
     }
 
     private double meanOfNearest(float[] similarities) {
