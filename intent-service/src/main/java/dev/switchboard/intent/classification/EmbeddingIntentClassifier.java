@@ -7,6 +7,9 @@ import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.events.Agent;
 import dev.switchboard.language.TrainingExamples;
 import dev.switchboard.language.Words;
+import dev.switchboard.language.guardrail.Exemplars;
+import dev.switchboard.language.guardrail.InjectionRules;
+import dev.switchboard.language.guardrail.NearestExamples;
 import dev.switchboard.schemas.Taxonomy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +31,11 @@ import java.util.stream.IntStream;
  * are the message's secondary intents (a multi-issue message routes on its main ask).
  * Below the similarity floor (nothing like any example: off-topic) or the confidence threshold the intent is
  * {@code unknown}.
+ *
+ * <p>Each classification also carries the input guardrail's {@link Screening}, measured on the embeddings computed
+ * here (the whole message and the sentences scored apart): the lexical injection rules, the resemblance to example
+ * attacks against ordinary requests, and to off-topic requests against this version's examples. Built per knowledge
+ * base version with the classifier, so the detectors' ordinary requests are that version's examples.
  */
 public class EmbeddingIntentClassifier implements IntentClassifier {
 
@@ -44,6 +52,8 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     private final Agent[] agents;
     private final String[][] keywords;
     private final String version;
+    private final NearestExamples attacksOverRequests;
+    private final NearestExamples offTopicOverExamples;
 
     public EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings) {
         this(embedder, training, settings, TrainedHeads.in(null), "");
@@ -60,17 +70,37 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         this.keywords = Arrays.stream(intents).map(i -> training.keywords().get(i).stream()
                 .map(k -> " " + Words.normalize(k) + " ").toArray(String[]::new)).toArray(String[][]::new);
         this.version = "embedding-knn-lr-1/" + embedder.modelName() + versionSuffix;
+        // the knowledge base's examples are embedded by the model already: the detectors reuse them
+        float[][] examples = model.exampleVectors();
+        float[][] requests = concat(embedder.embedAll(Exemplars.lines(Exemplars.REQUESTS)), examples);
+        this.attacksOverRequests = new NearestExamples(embedder.embedAll(Exemplars.lines(Exemplars.ATTACKS)),
+                requests, Exemplars.NEAREST);
+        this.offTopicOverExamples = new NearestExamples(embedder.embedAll(Exemplars.lines(Exemplars.OFF_TOPIC)),
+                examples, Exemplars.NEAREST);
+    }
+
+    private static float[][] concat(float[][] a, float[][] b) {
+        float[][] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Override
     public Classification classify(String raw) {
         // handles, links and hashtag signs say who and where, not what the customer asks
         String message = Lexicon.withoutAddresses(raw);
-        String normalized = Words.normalize(message);
         float[] query = embedder.embed(message);
-        if (Lexicon.isInjection(message)) {
-            return unknown(query, Agent.general, 0.05, List.of());
-        }
+        List<float[]> embedded = new ArrayList<>(List.of(query));
+        boolean rules = InjectionRules.match(raw);
+        Classification classified = rules ? unknown(query, Agent.general, 0.05, List.of())
+                : classify(message, query, embedded);
+        return classified.withScreening(new Screening(rules, attacksOverRequests.best(embedded),
+                offTopicOverExamples.score(query)));
+    }
+
+    /** @param embedded the message's embeddings so far; the sentences embedded apart are added */
+    private Classification classify(String message, float[] query, List<float[]> embedded) {
+        String normalized = Words.normalize(message);
         if (Lexicon.asksForHuman(normalized)) {
             return fixed(Taxonomy.HUMAN_HANDOFF, query);
         }
@@ -92,7 +122,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             for (String sentence : sentences) {
                 // a sentence that is most of the message scores like the message: spare the model that call
                 double[] s = Words.count(sentence) >= MOSTLY_WHOLE * words ? scores
-                        : model.scores(embedder.embed(sentence));
+                        : model.scores(embedded(sentence, embedded));
                 bySentence.add(s);
                 for (int i = 0; i < s.length; i++) {
                     best[i] = Math.max(best[i], s[i]);
@@ -106,6 +136,12 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         Classification decided = decide(query, scores, topSimilarity);
         return bySentence.isEmpty() || Taxonomy.UNKNOWN.equals(decided.intent()) ? decided
                 : decided.withSecondary(secondary(decided.intent(), bySentence));
+    }
+
+    private float[] embedded(String sentence, List<float[]> embedded) {
+        float[] vector = embedder.embed(sentence);
+        embedded.add(vector);
+        return vector;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.switchboard.intent.classification;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Lexical signals that an embedding of a few words cannot carry reliably. */
@@ -18,13 +17,6 @@ final class Lexicon {
 
     private static final Pattern HANDOFF_ALONE = Pattern.compile(
             "(?:agent|human|representative|rep|operator|person|live agent|customer service)(?:\\s+(?:please|pls|now))?");
-
-    /** Attempts to steer the assistant rather than ask for help. */
-    private static final Pattern INJECTION = Pattern.compile(
-            "\\b(?:ignore|disregard|forget)\\s+(?:all\\s+|any\\s+|the\\s+|your\\s+)?(?:previous|prior|above|earlier)?\\s*"
-                    + "(?:instructions|rules|prompts?|guidelines)"
-                    + "|system\\s+prompt|developer\\s+mode|jailbreak|you\\s+are\\s+now\\s+|act\\s+as\\s+(?:a|an)\\s+"
-                    + "|pretend\\s+(?:to\\s+be|you)|reveal\\s+your|\\bDAN\\b");
 
     private static final Pattern GREETING = Pattern.compile(
             "(?:hi|hii+|hello|hey|heya|hiya|yo|howdy|greetings|good\\s+(?:morning|afternoon|evening)|morning|evening)"
@@ -47,10 +39,6 @@ final class Lexicon {
     static String withoutAddresses(String message) {
         String cleaned = ADDRESSES.matcher(message).replaceAll(" ").replaceAll("\\s{2,}", " ").trim();
         return cleaned.isEmpty() ? message : cleaned;
-    }
-
-    static boolean isInjection(String message) {
-        return INJECTION.matcher(message.toLowerCase(Locale.ROOT)).find();
     }
 
     /** Greetings and thanks only when that is all the message says: "hi, my internet is down" is an outage. */

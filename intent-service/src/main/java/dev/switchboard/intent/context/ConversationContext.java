@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 public class ConversationContext {
 
     /**
-     * The previous turn: where it went, whether the customer was frustrated, and the intents a clarifying question
-     * offered (empty unless the turn was answered with one, so the next turn is read as the pick).
+     * The previous turn: where it went, whether the customer was frustrated, the intents a clarifying question
+     * offered (empty unless the turn was answered with one, so the next turn is read as the pick), and its guardrail
+     * attack score (a set-up over several turns).
      */
-    public record Turn(String intent, Agent agent, double frustration, long atMillis, List<String> offered) {
+    public record Turn(String intent, Agent agent, double frustration, long atMillis, List<String> offered,
+            double attack) {
 
         public boolean askedToClarify() {
             return !offered.isEmpty();

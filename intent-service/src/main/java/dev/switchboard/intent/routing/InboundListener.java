@@ -5,9 +5,10 @@ import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.IntentCandidate;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.ReplySource;
-import dev.switchboard.events.Route;
 import dev.switchboard.events.Suggestion;
 import dev.switchboard.intent.classification.Classification;
+import dev.switchboard.intent.guardrail.Guardrail;
+import dev.switchboard.language.guardrail.GuardrailReplies;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.kafka.RecordBatches;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Classifies every customer message and hands it on: {@code IntentClassified} on chat.classified for every turn (its
- * route says who answers), and for a clarification the clarifying question itself on chat.replies.
+ * route says who answers), and for a clarification the clarifying question itself on chat.replies, for a turn the
+ * input guardrail stops the refusal or the scope reply (no article, no references).
  */
 @Component
 class InboundListener {
@@ -35,6 +37,8 @@ class InboundListener {
     private static final Logger log = LoggerFactory.getLogger(InboundListener.class);
     /** Started once a knowledge base version is loaded (RoutingConfiguration). */
     static final String ID = "inbound";
+    /** The scope reply's quick reply: words the routing reads as a request for a person. */
+    static final String TALK_TO_A_PERSON = "Talk to a person";
 
     private final TurnRouter router;
     private final EventPublisher publisher;
@@ -71,28 +75,54 @@ class InboundListener {
         event.setRoute(routed.route());
         event.setSecondaryIntents(result.secondary());
         CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_CLASSIFIED, message.getConversationId(), event);
+        // never the message's text: an attack's wording is no more logged than a customer's
         log.info("messageId={} conversationId={} intent={} agent={} confidence={} route={} secondary={} frustration={} "
-                + "followUp={} picked={} escalated={}", message.getMessageId(), message.getConversationId(),
-                result.intent(), result.agent(), String.format("%.2f", result.confidence()), routed.route(),
-                result.secondary(), routed.frustration(), routed.followUp(), routed.picked(), routed.escalated());
-        return routed.route() == Route.clarification ? CompletableFuture.allOf(sent, ask(message, routed)) : sent;
+                + "followUp={} picked={} escalated={} guardrail={} attack={} offTopic={}", message.getMessageId(),
+                message.getConversationId(), result.intent(), result.agent(),
+                String.format("%.2f", result.confidence()), routed.route(), result.secondary(), routed.frustration(),
+                routed.followUp(), routed.picked(), routed.escalated(), routed.guardrail(),
+                String.format("%.3f", result.screening().attack()), String.format("%.3f", result.screening().offTopic()));
+        return switch (routed.route()) {
+            case clarification -> CompletableFuture.allOf(sent, ask(message, routed));
+            case guardrail -> CompletableFuture.allOf(sent, decline(message, routed));
+            default -> sent;
+        };
+    }
+
+    /**
+     * The refusal of an attack, or the scope reply to an off-topic request with a person offered as a quick reply
+     * (its label asks for one in words, so clicking it is read like typing it).
+     */
+    private CompletableFuture<Void> decline(ChatMessageReceived message, TurnRouter.Routed routed) {
+        boolean refused = routed.guardrail() == Guardrail.Outcome.refused;
+        return reply(message, routed, refused ? GuardrailReplies.REFUSAL : GuardrailReplies.OFF_TOPIC,
+                ReplySource.guardrail, 1.0,
+                refused ? List.of() : List.of(new Suggestion(Taxonomy.HUMAN_HANDOFF, TALK_TO_A_PERSON)));
     }
 
     /** The clarifying question, with the offered intents as suggestions (id = intent, label = its title). */
     private CompletableFuture<Void> ask(ChatMessageReceived message, TurnRouter.Routed routed) {
-        Envelope envelope = Envelope.of(message);
         List<Suggestion> suggestions = routed.offered().stream()
                 .map(intent -> new Suggestion(intent, titles.label(intent))).toList();
         String topics = suggestions.stream().filter(s -> !s.getId().equals(Taxonomy.HUMAN_HANDOFF))
                 .map(s -> s.getLabel().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return reply(message, routed, "I want to get this right. Which of these is it about: " + topics
+                + "? If it is something else, I can put you through to a person.", ReplySource.clarification,
+                routed.classification().confidence(), suggestions);
+    }
+
+    /** A reply intent-service makes itself: it reads no article, so it cites none. */
+    private CompletableFuture<Void> reply(ChatMessageReceived message, TurnRouter.Routed routed, String content,
+            ReplySource source, double confidence, List<Suggestion> suggestions) {
+        Envelope envelope = Envelope.of(message);
         ChatReplied reply = envelope.stamp(new ChatReplied());
         reply.setReplyId(UUID.randomUUID().toString());
-        reply.setContent("I want to get this right. Which of these is it about: " + topics
-                + "? If it is something else, I can put you through to a person.");
+        reply.setContent(content);
         reply.setAgent(routed.classification().agent());
         reply.setIntent(routed.classification().intent());
-        reply.setSource(ReplySource.clarification);
-        reply.setConfidence(routed.classification().confidence());
+        reply.setSource(source);
+        reply.setConfidence(confidence);
+        reply.setReferences(List.of());
         reply.setSuggestions(suggestions);
         reply.setLatencyMs(envelope.elapsedMillis());
         reply.setClassifierVersion(routed.classification().classifierVersion());

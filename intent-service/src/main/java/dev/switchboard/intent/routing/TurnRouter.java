@@ -5,7 +5,9 @@ import dev.switchboard.events.Route;
 import dev.switchboard.intent.classification.Classification;
 import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.intent.context.ConversationContext;
+import dev.switchboard.intent.classification.Screening;
 import dev.switchboard.intent.frustration.FrustrationScorer;
+import dev.switchboard.intent.guardrail.Guardrail;
 import dev.switchboard.language.Words;
 import dev.switchboard.schemas.Taxonomy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,6 +38,9 @@ import org.springframework.stereotype.Component;
  * <li>Two frustrated turns in a row route to {@code human_handoff} (agent general) so the reply offers a person; the
  * candidates still list the real intent first, so analytics and the knowledge service can see what it was about.
  * Counted as {@code intent.frustration.escalations}.</li>
+ * <li>Before all of these, the input guardrail ({@link Guardrail}): a refused attack routes to {@code guardrail}
+ * (intent unknown, agent general) whatever else the message says; a turn read on its own (no follow-up, no pick, no
+ * rule's verdict) that is off-topic routes to {@code guardrail} for the scope reply.</li>
  * </ul>
  */
 @Component
@@ -65,9 +70,10 @@ class TurnRouter {
     /**
      * @param offered the intents a clarifying question offers (route clarification), else empty
      * @param picked the turn answered a clarifying question
+     * @param guardrail the input guardrail's outcome: refused and scope route to {@code guardrail}
      */
     record Routed(Classification classification, Route route, List<String> offered, double frustration,
-            boolean followUp, boolean picked, boolean escalated) {
+            boolean followUp, boolean picked, boolean escalated, Guardrail.Outcome guardrail) {
     }
 
     private static final Set<String> NOT_A_TOPIC = Set.of(Taxonomy.UNKNOWN, Taxonomy.HUMAN_HANDOFF, "greeting", "thanks");
@@ -88,12 +94,14 @@ class TurnRouter {
     private final ConversationContext context;
     private final Settings settings;
     private final IntentTitles titles;
+    private final Guardrail guardrail;
     private final MeterRegistry meters;
     private final Timer latency;
 
     TurnRouter(IntentClassifier classifier, FrustrationScorer frustration, ConversationContext context,
-            Settings settings, IntentTitles titles, MeterRegistry meters) {
+            Settings settings, IntentTitles titles, Guardrail guardrail, MeterRegistry meters) {
         this.classifier = classifier;
+        this.guardrail = guardrail;
         this.frustration = frustration;
         this.context = context;
         this.settings = settings;
@@ -107,20 +115,27 @@ class TurnRouter {
         Classification classified = latency.record(() -> classifier.classify(message));
         double anger = frustration.score(message);
         Optional<ConversationContext.Turn> previous = context.previous(conversationId, nowMillis);
-        Classification result = classified;
-        boolean followUp = false;
-        boolean picked = false;
-        List<String> offered = List.of();
         Optional<String> pick = previous.filter(ConversationContext.Turn::askedToClarify)
                 .flatMap(t -> pick(choice, message, classified, t.offered()));
+        boolean followUp = pick.isEmpty() && previous.isPresent() && isFollowUp(message, classified, previous.get());
+        Guardrail.Outcome screened = guardrail.judge(classified,
+                previous.map(ConversationContext.Turn::attack).orElse(Screening.NONE.attack()),
+                pick.isEmpty() && !followUp && classified.confidence() < RULE_CONFIDENCE);
+        if (screened == Guardrail.Outcome.refused) {
+            return guarded(conversationId, nowMillis,
+                    classified.routedTo(Taxonomy.UNKNOWN, Agent.general, classified.candidates()), anger, screened);
+        }
+        if (screened == Guardrail.Outcome.scope) {
+            return guarded(conversationId, nowMillis, classified, anger, screened);
+        }
+        Classification result = classified;
+        List<String> offered = List.of();
         if (pick.isPresent()) {
             result = classified.routedTo(pick.get(), Taxonomy.agentOf(pick.get()), classified.candidates());
-            picked = true;
             meters.counter("intent.clarification.answers").increment();
-        } else if (previous.isPresent() && isFollowUp(message, classified, previous.get())) {
+        } else if (followUp) {
             ConversationContext.Turn turn = previous.get();
             result = classified.routedTo(turn.intent(), turn.agent(), classified.candidates());
-            followUp = true;
             meters.counter("intent.context.followups").increment();
         } else if (isUnsure(classified) && previous.filter(ConversationContext.Turn::askedToClarify).isEmpty()) {
             offered = offer(classified);
@@ -137,14 +152,27 @@ class TurnRouter {
         }
         Route route = !offered.isEmpty() ? Route.clarification
                 : Taxonomy.HUMAN_HANDOFF.equals(result.intent()) ? Route.handoff : Route.knowledge;
-        context.remember(conversationId,
-                new ConversationContext.Turn(result.intent(), result.agent(), anger, nowMillis, offered));
+        context.remember(conversationId, new ConversationContext.Turn(result.intent(), result.agent(), anger,
+                nowMillis, offered, classified.screening().attack()));
+        count(result, route);
+        return new Routed(result, route, offered, anger, followUp, pick.isPresent(), escalated, screened);
+    }
+
+    /** A turn intent-service answers itself with the refusal or the scope reply; no topic for the next turn. */
+    private Routed guarded(String conversationId, long nowMillis, Classification result, double anger,
+            Guardrail.Outcome outcome) {
+        context.remember(conversationId, new ConversationContext.Turn(Taxonomy.UNKNOWN, Agent.general, anger,
+                nowMillis, List.of(), result.screening().attack()));
+        count(result, Route.guardrail);
+        return new Routed(result, Route.guardrail, List.of(), anger, false, false, false, outcome);
+    }
+
+    private void count(Classification result, Route route) {
         meters.counter("intent.classified", "intent", result.intent(), "agent", result.agent().name()).increment();
         meters.counter("intent.routed", "agent", result.agent().name(), "route", route.name()).increment();
         if (Taxonomy.UNKNOWN.equals(result.intent()) || result.confidence() < settings.lowConfidence()) {
             meters.counter("intent.low_confidence").increment();
         }
-        return new Routed(result, route, offered, anger, followUp, picked, escalated);
     }
 
     /**

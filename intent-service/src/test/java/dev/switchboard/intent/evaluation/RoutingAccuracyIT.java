@@ -108,7 +108,7 @@ class RoutingAccuracyIT {
     }
 
     /** Skips without the file on a developer's machine; under CI a missing file is a failure. */
-    private static void required(Path file) {
+    static void required(Path file) {
         String why = file.toAbsolutePath().normalize() + " is missing (../shared checked out beside the repository?)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             if (!Files.exists(file)) {

@@ -5,6 +5,7 @@ import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.intent.context.ConversationContextAccess;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Prediction;
 import dev.switchboard.intent.frustration.FrustrationScorer;
+import dev.switchboard.intent.guardrail.Guardrail;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,14 @@ import java.util.function.Function;
  */
 public final class RoutingHarness {
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final TurnRouter router;
     private final AtomicLong clock = new AtomicLong();
 
     public RoutingHarness(IntentClassifier classifier, Map<String, String> titles) {
         this.router = new TurnRouter(classifier, new FrustrationScorer(), ConversationContextAccess.create(),
-                TurnRouter.Settings.defaults(), new IntentTitles(titles), new SimpleMeterRegistry());
+                TurnRouter.Settings.defaults(), new IntentTitles(titles),
+                new Guardrail(Guardrail.Settings.defaults(), meters), meters);
     }
 
     /** One turn of a conversation. */
@@ -31,6 +34,11 @@ public final class RoutingHarness {
         TurnRouter.Routed routed = router.route(conversationId, message, null, clock.addAndGet(1_000));
         List<String> offered = routed.route() == Route.clarification ? routed.offered() : List.of();
         return new Prediction(routed.classification().agent().name(), routed.classification().intent(), offered);
+    }
+
+    /** What the input guardrail decides about a message as the first turn of its own conversation. */
+    public Guardrail.Outcome screen(String message) {
+        return router.route(UUID.randomUUID().toString(), message, null, clock.addAndGet(1_000)).guardrail();
     }
 
     /** Every message as the first turn of its own conversation. */

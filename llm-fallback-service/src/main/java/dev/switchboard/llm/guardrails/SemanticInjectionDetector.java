@@ -2,10 +2,8 @@ package dev.switchboard.llm.guardrails;
 
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.language.TrainingExamples;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.switchboard.language.guardrail.Exemplars;
+import dev.switchboard.language.guardrail.NearestExamples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,16 +18,10 @@ import java.util.regex.Pattern;
  */
 final class SemanticInjectionDetector {
 
-    static final String ATTACKS = "guardrails/attack-exemplars.txt";
-    static final String REQUESTS = "guardrails/benign-exemplars.txt";
-    static final int NEAREST = 3;
-
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\s*\\n\\s*");
 
     private final SentenceEmbedder embedder;
-    private final List<float[]> attacks;
-    private final List<float[]> requests;
-    private final int nearest;
+    private final NearestExamples attacksOverRequests;
     private final double threshold;
     private final double refusalThreshold;
 
@@ -38,27 +30,16 @@ final class SemanticInjectionDetector {
     SemanticInjectionDetector(SentenceEmbedder embedder, List<String> attacks, List<String> requests, int nearest,
             double threshold, double refusalThreshold) {
         this.embedder = embedder;
-        this.attacks = List.of(embedder.embedAll(attacks));
-        this.requests = List.of(embedder.embedAll(requests));
-        this.nearest = nearest;
+        this.attacksOverRequests = new NearestExamples(embedder.embedAll(attacks), embedder.embedAll(requests), nearest);
         this.threshold = threshold;
         this.refusalThreshold = refusalThreshold;
     }
 
-    /**
-     * The shipped attacks, and as ordinary requests the look-alikes plus every customer example of a knowledge base
-     * version (the intent classifier's training set), so a question about any intent has a close request.
-     */
+    /** The shipped attacks against the shipped look-alikes and a knowledge base version's examples (module language). */
     static SemanticInjectionDetector of(TrainingExamples knowledgeBase, SentenceEmbedder embedder, double threshold,
             double refusalThreshold) {
-        return new SemanticInjectionDetector(embedder, lines(ATTACKS), requests(knowledgeBase), NEAREST, threshold,
-                refusalThreshold);
-    }
-
-    static List<String> requests(TrainingExamples knowledgeBase) {
-        List<String> requests = new ArrayList<>(lines(REQUESTS));
-        knowledgeBase.examples().values().forEach(requests::addAll);
-        return requests;
+        return new SemanticInjectionDetector(embedder, Exemplars.lines(Exemplars.ATTACKS),
+                Exemplars.requests(knowledgeBase), Exemplars.NEAREST, threshold, refusalThreshold);
     }
 
     /** Suspect or attack: in either case the model must not see the message. */
@@ -73,12 +54,7 @@ final class SemanticInjectionDetector {
 
     /** The highest of the whole message's score and each sentence's, between -2 and 2; above 0 leans attack. */
     double score(String message) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (String part : parts(message)) {
-            float[] vector = embedder.embed(part);
-            best = Math.max(best, meanOfNearest(vector, attacks) - meanOfNearest(vector, requests));
-        }
-        return best;
+        return attacksOverRequests.best(parts(message).stream().map(embedder::embed).toList());
     }
 
     // the whole message, then its sentences when it has more than one
@@ -91,44 +67,5 @@ final class SemanticInjectionDetector {
             parts.addAll(sentences);
         }
         return parts;
-    }
-
-    private double meanOfNearest(float[] vector, List<float[]> examples) {
-        double[] nearestSimilarities = new double[nearest];
-        Arrays.fill(nearestSimilarities, -1);
-        for (float[] example : examples) {
-            double similarity = dot(vector, example);
-            // keep the k highest, smallest first
-            if (similarity > nearestSimilarities[0]) {
-                nearestSimilarities[0] = similarity;
-                Arrays.sort(nearestSimilarities);
-            }
-        }
-        return Arrays.stream(nearestSimilarities).average().orElse(0);
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
-
-    static List<String> lines(String resource) {
-        try (InputStream stream = open(resource)) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("# ")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream open(String resource) {
-        InputStream stream = SemanticInjectionDetector.class.getClassLoader().getResourceAsStream(resource);
-        if (stream == null) {
-            throw new IllegalStateException(resource + " is not on the class path");
-        }
-        return stream;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.language.TrainingExamples;
+import dev.switchboard.language.guardrail.Exemplars;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -494,8 +495,8 @@ class GuardrailAccuracyTest {
 
     @Test
     void theSemanticDetectorsExamplesAreNoRoundsStrings() {
-        List<String> examples = SemanticInjectionDetector.lines(SemanticInjectionDetector.ATTACKS);
-        List<String> requests = SemanticInjectionDetector.requests(TrainingExamples.fromClassPath());
+        List<String> examples = Exemplars.lines(Exemplars.ATTACKS);
+        List<String> requests = Exemplars.requests(TrainingExamples.fromClassPath());
         for (List<String> round : ROUNDS) {
             assertThat(examples).doesNotContainAnyElementsOf(round);
             assertThat(requests).doesNotContainAnyElementsOf(round);

@@ -3,6 +3,7 @@ package dev.switchboard.llm.guardrails;
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.language.TrainingExamples;
+import dev.switchboard.language.guardrail.Exemplars;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -53,11 +54,11 @@ final class SemanticDetectorFit {
                 return model.modelName();
             }
         };
-        List<String> attacks = SemanticInjectionDetector.lines(SemanticInjectionDetector.ATTACKS);
-        List<String> requests = SemanticInjectionDetector.requests(TrainingExamples.fromClassPath());
+        List<String> attacks = Exemplars.lines(Exemplars.ATTACKS);
+        List<String> requests = Exemplars.requests(TrainingExamples.fromClassPath());
         if (args[0].equals("--score")) {
             SemanticInjectionDetector detector = new SemanticInjectionDetector(cached, attacks, requests,
-                    SemanticInjectionDetector.NEAREST, 0, 0);
+                    Exemplars.NEAREST, 0, 0);
             List<String> messages = args.length > 1 ? List.of(args).subList(1, args.length)
                     : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList();
             messages.forEach(message -> System.out.printf("%.4f\t%s%n", detector.score(message), message));

@@ -1,0 +1,72 @@
+package dev.switchboard.intent.guardrail;
+
+import dev.switchboard.intent.classification.Classification;
+import dev.switchboard.intent.classification.Screening;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * The input guardrail, on every turn before anyone answers it (docs/intent-classification.md, "The input
+ * guardrail"): decides from what the classifier's detectors found ({@link Screening}) whether the turn is refused,
+ * gets the scope reply, or is answered as usual, perhaps merely suspected. Counted as
+ * {@code intent.guardrail{outcome}}.
+ */
+@Component
+@EnableConfigurationProperties(Guardrail.Settings.class)
+public class Guardrail {
+
+    /**
+     * {@code refused} and {@code scope} are answered by intent-service itself (route guardrail); {@code suspected} is
+     * answered as usual, and llm-fallback-service's own detector keeps it from the model.
+     */
+    public enum Outcome { clear, suspected, refused, scope }
+
+    /**
+     * @param refuseFrom an attack score from which the turn is refused (llm-fallback-service refuses from the same)
+     * @param suspectFrom an attack score from which the turn is suspected; two suspected turns in a row of one
+     *     conversation (a set-up over several turns) are refused
+     * @param offTopicFrom an off-topic score from which a turn that is not a follow-up gets the scope reply
+     */
+    @ConfigurationProperties("switchboard.guardrail")
+    public record Settings(@DefaultValue("0.10") double refuseFrom, @DefaultValue("0.04") double suspectFrom,
+            @DefaultValue("0.02") double offTopicFrom) {
+
+        public static Settings defaults() {
+            return new Settings(0.10, 0.04, 0.02);
+        }
+    }
+
+    private final Settings settings;
+    private final MeterRegistry meters;
+
+    public Guardrail(Settings settings, MeterRegistry meters) {
+        this.settings = settings;
+        this.meters = meters;
+    }
+
+    /**
+     * @param previousAttack the attack score of the conversation's previous turn, or {@code Screening.NONE}'s
+     * @param mayBeOffTopic false for a turn read in the conversation's context (a follow-up, a clarification's pick):
+     *     "and tomorrow?" is no weather question after an outage
+     */
+    public Outcome judge(Classification classified, double previousAttack, boolean mayBeOffTopic) {
+        Outcome outcome = decide(classified.screening(), previousAttack, mayBeOffTopic);
+        meters.counter("intent.guardrail", "outcome", outcome.name()).increment();
+        return outcome;
+    }
+
+    private Outcome decide(Screening found, double previousAttack, boolean mayBeOffTopic) {
+        boolean suspect = found.attack() >= settings.suspectFrom();
+        if (found.rules() || found.attack() >= settings.refuseFrom()
+                || suspect && previousAttack >= settings.suspectFrom()) {
+            return Outcome.refused;
+        }
+        if (mayBeOffTopic && found.offTopic() >= settings.offTopicFrom()) {
+            return Outcome.scope;
+        }
+        return suspect ? Outcome.suspected : Outcome.clear;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.switchboard.intent.bench;
+
+import dev.switchboard.language.guardrail.InjectionRules;
+import dev.switchboard.language.guardrail.NearestExamples;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * What the input guardrail adds to a turn in intent-service, without the model (it reuses the classifier's
+ * embeddings): the lexical rules and the two nearest-examples contrasts, at the shipped sizes (169 attacks against
+ * 310 requests + 1,147 knowledge base examples; 120 off-topic requests against the 1,147 examples), on a short
+ * message (one vector) and a long one (whole + 4 sentences). Random unit vectors: the cost does not depend on them.
+ * Run like ClassificationBenchmark.
+ */
+@State(Scope.Benchmark)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+public class GuardrailScreeningBenchmark {
+
+    static final int DIMENSIONS = 384;
+    static final String SHORT = "my internet is super slow tonight";
+    static final String LONG = "my internet has been dropping every evening for a week, I already restarted the modem "
+            + "twice and it is still happening. Can you send a technician?";
+
+    NearestExamples attacks;
+    NearestExamples offTopic;
+    float[] whole;
+    List<float[]> sentences;
+
+    @Setup(Level.Trial)
+    public void build() {
+        Random random = new Random(18);
+        float[][] examples = vectors(random, 1_147);
+        float[][] requests = new float[310 + examples.length][];
+        System.arraycopy(vectors(random, 310), 0, requests, 0, 310);
+        System.arraycopy(examples, 0, requests, 310, examples.length);
+        attacks = new NearestExamples(vectors(random, 169), requests, 3);
+        offTopic = new NearestExamples(vectors(random, 120), examples, 3);
+        whole = vectors(random, 1)[0];
+        sentences = List.of(vectors(random, 5));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Threads(1)
+    public double shortMessage() {
+        return (InjectionRules.match(SHORT) ? 1 : 0) + attacks.best(List.of(whole)) + offTopic.score(whole);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Threads(1)
+    public double longMessage() {
+        return (InjectionRules.match(LONG) ? 1 : 0) + attacks.best(sentences) + offTopic.score(sentences.get(0));
+    }
+
+    private static float[][] vectors(Random random, int count) {
+        float[][] vectors = new float[count][DIMENSIONS];
+        for (float[] v : vectors) {
+            double norm = 0;
+            for (int d = 0; d < DIMENSIONS; d++) {
+                v[d] = (float) random.nextGaussian();
+                norm += v[d] * v[d];
+            }
+            for (int d = 0; d < DIMENSIONS; d++) {
+                v[d] /= (float) Math.sqrt(norm);
+            }
+        }
+        return vectors;
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder().include(GuardrailScreeningBenchmark.class.getSimpleName()).build()).run();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.switchboard.intent.evaluation;
+
+import dev.switchboard.intent.evaluation.RoutingEvaluation.Half;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The messages the input guardrail is measured on: every row of a dev set, and the project's off-topic set. */
+final class GuardrailSets {
+
+    static final Path OFF_TOPIC = Path.of("src/test/resources/eval/off_topic.txt");
+
+    private GuardrailSets() {
+    }
+
+    /** Every message of a half of the real dev set, clear or not: none of them may be refused or declined. */
+    static List<String> realDev(Path tsv, Half half) {
+        return lines(tsv).stream().skip(1).map(line -> line.split("\t", 5)).filter(cells -> cells.length == 5)
+                .filter(cells -> half.holds(cells[3].trim())).map(cells -> cells[4].trim()).toList();
+    }
+
+    static List<String> messages(List<RoutingEvaluation.Row> rows) {
+        return rows.stream().map(RoutingEvaluation.Row::message).toList();
+    }
+
+    /** One message a line, {@code # } comments. */
+    static List<String> lineSet(Path file) {
+        return lines(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("# ")).toList();
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
