@@ -3,6 +3,7 @@ package dev.switchboard.platform.kafka;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.language.FailureReply;
 import dev.switchboard.schemas.Topics;
 import java.util.List;
 import java.util.UUID;
@@ -12,15 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * When a pipeline stage gives up on a message, the customer still gets an answer: a {@code source=fallback} reply that
- * says what happened and offers a person, instead of silence until the gateway times out.
+ * says what happened and offers a person, instead of silence until the gateway times out (the words are
+ * {@code language}'s {@link FailureReply}; this is the wiring that sends them).
  */
 public class FailureReplies {
 
     private static final Logger log = LoggerFactory.getLogger(FailureReplies.class);
-
-    static final String CONTENT = "Sorry, something went wrong on our side while handling your message, so I can't "
-            + "answer it right now. Please try again in a moment, or type \"agent\" and I'll connect you with a "
-            + "member of our support team.";
 
     private final EventPublisher publisher;
     private final String stage;
@@ -38,7 +36,7 @@ public class FailureReplies {
         }
         ChatReplied reply = envelope.stamp(new ChatReplied());
         reply.setReplyId(UUID.randomUUID().toString());
-        reply.setContent(CONTENT);
+        reply.setContent(FailureReply.TEXT);
         reply.setAgent(Agent.general);
         reply.setIntent("unknown");
         reply.setSource(ReplySource.fallback);
