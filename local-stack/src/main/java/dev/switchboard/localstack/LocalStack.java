@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Runs the whole system on one machine: a Kafka broker and PostgreSQL from Maven artifacts, then every service as
@@ -185,7 +186,7 @@ public final class LocalStack {
         // each instance's name is stable across restarts, so its consumers are static group members and a restarted
         // service gets its partitions back at once
         env.put("KAFKA_GROUP_INSTANCE_ID", service.name());
-        if (service.module().equals(Service.GATEWAY)) {
+        if (service.isGateway()) {
             // the reply partition this gateway owns
             env.put("GATEWAY_INSTANCE", Integer.toString(service.instance()));
         }
@@ -202,11 +203,11 @@ public final class LocalStack {
             secrets = Secrets.in(options.dataDir());
         }
         env.putAll(secrets.environment(service.module()));
-        if (service.module().equals(Service.GATEWAY) && System.getenv("JWT_SECRET_KEY") != null) {
+        if (service.isGateway() && System.getenv("JWT_SECRET_KEY") != null) {
             // the caller's own key wins over this data directory's
             env.remove("JWT_SECRET_KEY");
         }
-        if (service.module().equals(Service.GATEWAY) && System.getenv("JWT_SECRET_KEY") == null
+        if (service.isGateway() && System.getenv("JWT_SECRET_KEY") == null
                 && System.getenv("JWT_ISSUER_URI") == null && System.getenv("SPRING_PROFILES_ACTIVE") == null) {
             // a laptop run signs the demo users in, with this data directory's key
             env.put("SPRING_PROFILES_ACTIVE", "dev");
@@ -253,22 +254,20 @@ public final class LocalStack {
                 + "load average %.2f%n", took.toMillis() / 1000.0, Memory.proportionalMegabytes(postgresProcess()),
                 Memory.residentMegabytes(postgresProcess()),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        Optional<Service> gatewayProcess = running.stream().map(Supervised::service)
-                .filter(s -> s.module().equals(Service.GATEWAY)).findFirst();
-        gatewayProcess.ifPresent(gatewayService -> {
-            String gateway = options.localAddress() + ":" + gatewayService.port();
+        List<Service> gateways = running.stream().map(Supervised::service).filter(Service::isGateway).toList();
+        if (!gateways.isEmpty()) {
+            Service first = gateways.get(0);
+            String gateway = options.localAddress() + ":" + first.port();
             banner.append("  Chat API    POST http://" + gateway + "/api/v1/chat/messages\n");
             banner.append("  WebSocket   ws://" + gateway + "/api/v1/chat/ws\n");
             banner.append("  Token       POST http://" + gateway + "/api/v1/auth/token\n");
             banner.append("  API docs    http://" + gateway + "/swagger-ui.html\n");
-            banner.append("  Metrics     http://" + options.localAddress() + ":" + gatewayService.managementPort()
+            banner.append("  Metrics     http://" + options.localAddress() + ":" + first.managementPort()
                     + "/actuator/prometheus (GET /metrics on the public port needs an admin token)\n");
-        });
-        List<String> gateways = running.stream().map(Supervised::service)
-                .filter(s -> s.module().equals(Service.GATEWAY)).map(s -> options.localAddress() + ":" + s.port())
-                .toList();
+        }
         if (gateways.size() > 1) {
-            banner.append("  Gateways    ").append(String.join(", ", gateways)).append('\n');
+            banner.append("  Gateways    ").append(gateways.stream().map(g -> options.localAddress() + ":" + g.port())
+                    .collect(Collectors.joining(", "))).append('\n');
         }
         for (ServiceProcess process : running.stream().map(Supervised::current).toList()) {
             banner.append(String.format("  %-21s %s (pid %d)%n", process.service().name(), process.healthUrl(),

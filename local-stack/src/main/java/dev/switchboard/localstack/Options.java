@@ -124,7 +124,7 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
     private static List<Service> withGatewayInstances(List<Service> services, int gateways) {
         List<Service> expanded = new ArrayList<>();
         for (Service service : services) {
-            int instances = service.module().equals(Service.GATEWAY) ? gateways : 1;
+            int instances = service.isGateway() ? gateways : 1;
             for (int number = 0; number < instances; number++) {
                 expanded.add(service.instance(number));
             }

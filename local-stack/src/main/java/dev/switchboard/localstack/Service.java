@@ -53,6 +53,10 @@ record Service(String module, int port, int managementPort, String database, Str
                 number);
     }
 
+    boolean isGateway() {
+        return module.equals(GATEWAY);
+    }
+
     /** The module's name for its first instance, with the instance number for the others: gateway-service-2. */
     String name() {
         return instance == 0 ? module : module + "-" + instance;

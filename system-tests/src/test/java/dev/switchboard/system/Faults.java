@@ -60,15 +60,7 @@ final class Faults {
 
     /** Kills the service instance with SIGKILL; the stack restarts it, and this returns once it is ready again. */
     static Runnable kill(RunningStack stack, String service) {
-        return () -> {
-            long readyBefore = readyAgainLines(stack, service);
-            stack.serviceProcess(service).destroyForcibly();
-            await().atMost(Duration.ofSeconds(120)).until(() -> readyAgainLines(stack, service) > readyBefore);
-        };
-    }
-
-    private static long readyAgainLines(RunningStack stack, String service) {
-        return stack.output().lines().filter(line -> line.contains(service + " is ready again")).count();
+        return () -> stack.killService(service);
     }
 
     /** {@code perSecond} messages a second for {@code length} through {@code api}, with {@code inject} a fifth in. */

@@ -124,16 +124,31 @@ final class RunningStack implements AutoCloseable {
      * returns once it reports the command done.
      */
     void control(String command) {
-        String done = "control: done: " + command;
-        long before = output().lines().filter(line -> line.contains(done)).count();
-        try {
-            process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
-            process.getOutputStream().flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        printsAfter("control: done: " + command, () -> {
+            try {
+                process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Kills the service instance with SIGKILL and returns once the stack has restarted it and reports it ready. */
+    void killService(String service) {
+        printsAfter(service + " is ready again", () -> serviceProcess(service).destroyForcibly());
+    }
+
+    /** Does {@code action}, then waits (at most 2 minutes) until the stack prints one more line containing {@code text}. */
+    private void printsAfter(String text, Runnable action) {
+        long before = linesContaining(text);
+        action.run();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> output().lines().filter(line -> line.contains(done)).count() > before);
+                .until(() -> linesContaining(text) > before);
+    }
+
+    private long linesContaining(String text) {
+        return output().lines().filter(line -> line.contains(text)).count();
     }
 
     /**
@@ -181,12 +196,7 @@ final class RunningStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String readyAgain = service + " is ready again";
-        long before = output().lines().filter(line -> line.contains(readyAgain)).count();
-        ProcessHandle running = serviceProcess(service);
-        running.destroy();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> output().lines().filter(line -> line.contains(readyAgain)).count() > before);
+        printsAfter(service + " is ready again", () -> serviceProcess(service).destroy());
     }
 
     /** The running process of one of the stack's service instances, by name: chat-service, gateway-service-1. */
