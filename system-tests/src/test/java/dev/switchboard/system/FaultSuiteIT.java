@@ -1,15 +1,13 @@
 package dev.switchboard.system;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19's fault suite, the full version, on demand (CI runs StackIT's short one: two services killed, the broker
@@ -26,29 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
  * one customer in ten may get the timeout placeholder. It prints a table for docs/faults.md.
  */
 @EnabledIfSystemProperty(named = "faults", matches = "full")
+@SharedStack.OnTheSharedStack
+@Order(4)
 class FaultSuiteIT {
 
     static final List<String> SERVICES = List.of("gateway-service", "chat-service", "intent-service",
             "knowledge-service", "llm-fallback-service", "analytics-service", "feedback-service", "account-service");
 
-    @TempDir
-    static Path dataDir;
-
     static RunningStack stack;
 
     @BeforeAll
-    static void startTheStack() throws Exception {
-        // the gateway's rate limits out of the way of one guest's load, through its settings file
-        Files.createDirectories(dataDir.resolve("config"));
-        Files.writeString(dataDir.resolve("config/gateway-service.env"), "RATE_LIMIT_REQUESTS=1000000\n");
-        stack = RunningStack.start(dataDir, "--control=stdin");
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.closeKeepingLogs(Path.of("target", "fault-suite-logs"));
-        }
+    static void startTheStack(SharedStack shared) {
+        stack = shared.stack();
+        // the gateway's rate limits out of the way of one guest's load (the gateway alone restarted)
+        stack.restartService("gateway-service", Map.of("RATE_LIMIT_REQUESTS", "1000000"));
     }
 
     @Test

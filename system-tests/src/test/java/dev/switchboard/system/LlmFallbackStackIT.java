@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The LLM fallback through the running stack: first as it ships (no key, extractive answers), then with a model. One
  * stack start: for the model case only llm-fallback-service is restarted, with a key and OPENAI_BASE_URL pointing at
  * a local OpenAI-compatible stub (the only thing not real here).
  */
+@SharedStack.OnTheSharedStack
+@Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LlmFallbackStackIT {
 
@@ -46,28 +46,20 @@ class LlmFallbackStackIT {
     static final String FOLLOW_UP = "and would IGMP snooping on my own switch get in the way of that multicast?";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dataDir;
-
     static RunningStack stack;
     static final Api api = new Api();
     static ModelStub model;
 
     @BeforeAll
-    static void startTheStack() {
-        long started = System.nanoTime();
-        stack = RunningStack.start(dataDir);
-        System.out.printf("stack started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    static void startTheStack(SharedStack shared) {
+        stack = shared.stack();
     }
 
     @AfterAll
     static void stopEverything() throws InterruptedException, IOException {
         System.out.println("llm-fallback-service metrics at the end:\n" + llmMetrics());
         if (model != null) {
-            model.server.stop(0);
-        }
-        if (stack != null) {
-            stack.closeKeepingLogs(Path.of("target", "llm-fallback-stack-logs"));
+            withoutModel(stack, model);
         }
     }
 
@@ -199,6 +191,12 @@ class LlmFallbackStackIT {
                 "LLM_TIMEOUT", "5s"));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "enabled".equals(llmHealth().get("mode")));
+    }
+
+    /** Stops the model and restarts llm-fallback-service without it, as the classes after this one expect. */
+    static void withoutModel(RunningStack stack, ModelStub model) {
+        model.server.stop(0);
+        stack.restartService("llm-fallback-service", Map.of());
     }
 
     @SuppressWarnings("unchecked")

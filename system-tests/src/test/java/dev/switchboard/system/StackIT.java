@@ -26,17 +26,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The whole system, started with the local stack, used over REST and WebSocket like a customer would. */
+@SharedStack.OnTheSharedStack
+@Order(3) // last but the on-demand fault suite: its faults and its restart would disturb the others
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
 
@@ -48,9 +48,7 @@ class StackIT {
     static final List<Integer> GATEWAY_PORTS = List.of(8080, 8180, 8280);
     static final List<Integer> GATEWAY_MANAGEMENT_PORTS = List.of(8090, 8190, 8290);
 
-    @TempDir
-    static Path dataDir;
-
+    static SharedStack shared;
     static RunningStack stack;
     static final Api api = new Api();
     static String aliceConversation;
@@ -69,16 +67,9 @@ class StackIT {
     static final Map<String, String> ratedConversations = new LinkedHashMap<>();
 
     @BeforeAll
-    static void startTheStack() {
-        stack = RunningStack.start(dataDir, "--gateways=" + GATEWAY_PORTS.size(), "--control=stdin");
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            // the service logs, for a look after a failure (the edge minute's 503s, a slow restart)
-            stack.closeKeepingLogs(Path.of("target", "stack-logs"));
-        }
+    static void startTheStack(SharedStack theStack) {
+        shared = theStack;
+        stack = shared.stack();
     }
 
     @Test
@@ -375,15 +366,15 @@ class StackIT {
         // that it works; the figures of docs/benchmarks.md come from full runs). Its guest customers share this
         // address's bucket of 120 requests a minute, which the health ceiling alone would empty: no ceilings here
         // (the one-hop ceiling has its own test in load-generator)
-        Path out = dataDir.resolve("load.json");
+        Path out = shared.dataDir().resolve("load.json");
         Process benchmark = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", RunningStack.home().resolve("load-generator/target/load-generator.jar").toString(),
                 "--rate", "10", "--duration", "4", "--warmup", "2", "--customers", "10", "--channel", "mixed",
                 "--no-ceiling", "--drain-seconds", "30",
                 "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("load.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(shared.dataDir().resolve("load.log").toFile()).start();
         assertThat(benchmark.waitFor(3, TimeUnit.MINUTES)).as("the benchmark ends by itself").isTrue();
-        assertThat(benchmark.exitValue()).as(Files.readString(dataDir.resolve("load.log"))).isZero();
+        assertThat(benchmark.exitValue()).as(Files.readString(shared.dataDir().resolve("load.log"))).isZero();
         JsonNode report = Api.JSON.readTree(out.toFile());
 
         // Then every message it sent was answered by the pipeline, over both channels
@@ -639,7 +630,7 @@ class StackIT {
         assertThat(started).noneMatch(ProcessHandle::isAlive);
 
         // And it starts again on the same data, with alice's conversation still there, and answers
-        stack = RunningStack.start(dataDir);
+        stack = shared.startAgain();
         assertConversationStored(api.token("alice"));
         Api.Response response = api.post("/api/v1/chat/messages", api.guestToken(),
                 Map.of("content", "hello there"));
