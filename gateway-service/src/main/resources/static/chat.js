@@ -76,7 +76,9 @@
   }
 
   function reconnectLater() {
-    const delay = Math.min(10_000, 500 * 2 ** state.attempt);
+    // doubling, half of it at random: after a gateway restart its clients must not all come back in the same second
+    const backoff = Math.min(10_000, 500 * 2 ** state.attempt);
+    const delay = backoff / 2 + Math.random() * backoff / 2;
     state.attempt += 1;
     setTimeout(async () => {
       if (state.held) return;                        // release() reconnects

@@ -146,7 +146,8 @@ class ChatWebSocketHandler implements WebSocketHandler {
                     emit(frames, e instanceof InvalidFieldException invalid
                             ? new ErrorFrame(message.id(), invalid.status(), e.getMessage())
                             : e instanceof IllegalStateException ? new ErrorFrame(message.id(), 409, e.getMessage())
-                            : ErrorFrame.retryLater(message.id(), e.getMessage()));
+                            : ErrorFrame.retryLater(message.id(), e.getMessage(), e instanceof RetryLaterException
+                                    later ? later.retryAfter() : ChatErrors.RETRY_AFTER));
                     return Mono.empty();
                 })
                 .then();
@@ -217,8 +218,8 @@ class ChatWebSocketHandler implements WebSocketHandler {
             this("error", messageId, status, detail, null);
         }
 
-        static ErrorFrame retryLater(String messageId, String detail) {
-            return new ErrorFrame("error", messageId, 503, detail, ChatErrors.RETRY_AFTER.toSeconds());
+        static ErrorFrame retryLater(String messageId, String detail, Duration retryAfter) {
+            return new ErrorFrame("error", messageId, 503, detail, retryAfter.toSeconds());
         }
     }
 }
