@@ -70,5 +70,7 @@ class FaultSuiteIT {
         System.out.println("|---|---|---|---|---|");
         results.forEach(result -> System.out.println(result.row()));
         results.forEach(Faults.Result::assertNothingLostOrDoubled);
+        // and analytics counts every message and reply once, as the stores do
+        Tallies.assertAnalyticsCountWhatTheStoresHold(api, 0);
     }
 }

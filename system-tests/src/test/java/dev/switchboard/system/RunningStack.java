@@ -213,7 +213,8 @@ final class RunningStack implements AutoCloseable {
     public void close() {
         List<ProcessHandle> started = processes();
         process.destroy();
-        await().atMost(Duration.ofSeconds(90)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
+        // ten JVMs, the broker and PostgreSQL stopping in order take over a minute on a busy machine
+        await().atMost(Duration.ofMinutes(3)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     /** Stops it, then copies the service logs to {@code kept}: a test's temporary data directory goes away. */

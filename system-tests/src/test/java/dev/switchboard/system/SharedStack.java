@@ -62,12 +62,15 @@ final class SharedStack implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (running != null) {
-            running.closeKeepingLogs(Path.of("target", "stack-logs"));
-        }
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
+        try {
+            if (running != null) {
+                running.closeKeepingLogs(Path.of("target", "stack-logs"));
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }
