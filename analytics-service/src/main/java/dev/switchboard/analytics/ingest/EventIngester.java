@@ -104,16 +104,17 @@ class EventIngester extends AbstractConsumerSeekAware {
                     .bind("user", m.getUserId()).bind("channel", m.getChannel()).bind("at", m.getReceivedAt());
         } else if (event instanceof IntentClassified c) {
             return db.sql("""
-                    insert into classifications (message_id, occurred_at, intent, agent, confidence, frustration)
-                    values (:id, :at, :intent, :agent, :confidence, :frustration) on conflict do nothing""")
-                    .bind("id", c.getMessageId()).bind("at", c.getOccurredAt()).bind("intent", c.getIntent())
+                    insert into classifications (message_id, user_id, occurred_at, intent, agent, confidence,
+                                                 frustration)
+                    values (:id, :user, :at, :intent, :agent, :confidence, :frustration) on conflict do nothing""")
+                    .bind("id", c.getMessageId()).bind("user", c.getUserId()).bind("at", c.getOccurredAt()).bind("intent", c.getIntent())
                     .bind("agent", c.getAgent().name()).bind("confidence", c.getConfidence())
                     .bind("frustration", c.getFrustration());
         } else if (event instanceof FallbackRequested f) {
             return db.sql("""
-                    insert into fallbacks (message_id, occurred_at, reason) values (:id, :at, :reason)
+                    insert into fallbacks (message_id, user_id, occurred_at, reason) values (:id, :user, :at, :reason)
                     on conflict do nothing""")
-                    .bind("id", f.getMessageId()).bind("at", f.getOccurredAt()).bind("reason", f.getReason());
+                    .bind("id", f.getMessageId()).bind("user", f.getUserId()).bind("at", f.getOccurredAt()).bind("reason", f.getReason());
         } else if (event instanceof ChatReplied r) {
             return db.sql("""
                     insert into replies (message_id, reply_id, conversation_id, user_id, occurred_at, agent, intent,
