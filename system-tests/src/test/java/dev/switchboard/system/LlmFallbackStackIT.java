@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -179,16 +180,21 @@ class LlmFallbackStackIT {
 
     /**
      * Restarts the stack's llm-fallback-service with the given model configured; answers once it reports the model
-     * enabled. BrowserIT streams a reply in the page with it too.
+     * enabled. BrowserIT streams a reply in the page with it too. This case checks streaming end to end, not the time
+     * budget (ModelResilienceIT does): a cold client's first call on a busy 2-core machine may take longer than the
+     * production 1.5 s, so the model gets 5 s.
      */
     static void restartWithModel(RunningStack stack, ModelStub model) {
+        restartWithModel(stack, model, Duration.ofSeconds(5));
+    }
+
+    /** The same with the model's time budget ({@code LLM_TIMEOUT}). */
+    static void restartWithModel(RunningStack stack, ModelStub model, Duration timeout) {
         stack.restartService("llm-fallback-service", Map.of(
                 "OPENAI_API_KEY", "test-key",
                 "OPENAI_BASE_URL", "http://127.0.0.1:" + model.server.getAddress().getPort() + "/v1",
                 "SPRING_AI_CHAT_MODEL", "openai",
-                // this case checks streaming end to end, not the time budget (ModelResilienceIT does): a cold
-                // client's first call on a busy 2-core machine may take longer than the production 1.5 s
-                "LLM_TIMEOUT", "5s"));
+                "LLM_TIMEOUT", timeout.toMillis() + "ms"));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "enabled".equals(llmHealth().get("mode")));
     }
@@ -228,6 +234,7 @@ class LlmFallbackStackIT {
         final HttpServer server;
         final List<String> bodies = new CopyOnWriteArrayList<>();
         private final List<String> deltas;
+        private volatile CountDownLatch held = new CountDownLatch(0);
 
         private ModelStub(HttpServer server, List<String> deltas) {
             this.server = server;
@@ -242,7 +249,25 @@ class LlmFallbackStackIT {
             return stub;
         }
 
+        /**
+         * From now on the model takes requests and answers none (the fault suite's hung model): the server's one
+         * thread waits in the first until {@link #answerAgain()}, and the others wait for it.
+         */
+        void hang() {
+            held = new CountDownLatch(1);
+        }
+
+        void answerAgain() {
+            held.countDown();
+        }
+
         private void complete(HttpExchange exchange) throws IOException {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             bodies.add(body);
             Matcher passage = PASSAGE.matcher(body);

@@ -1,14 +1,20 @@
 package dev.switchboard.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,18 +39,27 @@ final class SharedStack implements AutoCloseable {
     @interface OnTheSharedStack {
     }
 
+    /** Where the stack's gateways find Redis, when Debian's redis-server is installed (.ci/run installs it). */
+    static final int REDIS_PORT = 16379;
+    private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
+
     private final Path dataDir;
     private RunningStack running;
+    private Process redis;
 
     private SharedStack(Path dataDir) {
         this.dataDir = dataDir;
     }
 
-    /** The running stack, started on the first call. */
+    /**
+     * The running stack, started on the first call. With Redis installed, its gateways share their rate limits and
+     * their record of submissions through it, as several replicas must in production (docs/architecture.md).
+     */
     synchronized RunningStack stack() {
         if (running == null) {
             long started = System.nanoTime();
-            running = RunningStack.start(dataDir, OPTIONS);
+            startRedis();
+            running = RunningStack.start(dataDir, environment(), OPTIONS);
             System.out.printf("shared stack started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         }
         return running;
@@ -52,8 +67,36 @@ final class SharedStack implements AutoCloseable {
 
     /** Starts the stack again on the same data, once the caller has stopped it. */
     synchronized RunningStack startAgain() {
-        running = RunningStack.start(dataDir, OPTIONS);
+        running = RunningStack.start(dataDir, environment(), OPTIONS);
         return running;
+    }
+
+    /** Whether the gateways share Redis (else each remembers only its own customers' submissions). */
+    boolean withRedis() {
+        return redis != null;
+    }
+
+    private Map<String, String> environment() {
+        return redis != null ? Map.of("REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT) : Map.of();
+    }
+
+    private void startRedis() {
+        if (!Files.isExecutable(REDIS_SERVER)) {
+            System.out.println("no " + REDIS_SERVER + ": the gateways run without Redis");
+            return;
+        }
+        try {
+            redis = new ProcessBuilder(REDIS_SERVER.toString(), "--port", Integer.toString(REDIS_PORT), "--bind",
+                    "127.0.0.1", "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("redis.log").toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            try (Socket socket = new Socket("127.0.0.1", REDIS_PORT)) {
+                return true;
+            }
+        });
     }
 
     Path dataDir() {
@@ -61,12 +104,16 @@ final class SharedStack implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
+    public synchronized void close() throws IOException, InterruptedException {
         try {
             if (running != null) {
                 running.closeKeepingLogs(Path.of("target", "stack-logs"));
             }
         } finally {
+            if (redis != null) {
+                redis.destroy();
+                redis.waitFor(30, TimeUnit.SECONDS);
+            }
             try (Stream<Path> files = Files.walk(dataDir)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);

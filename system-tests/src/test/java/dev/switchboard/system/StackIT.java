@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.deploy.DashboardMetrics;
+import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.IntentClassified;
 import java.io.IOException;
@@ -208,6 +209,36 @@ class StackIT {
                     .allSatisfy(c -> assertThat(c.answers.values()).allMatch(r -> r.status() == 200));
         } finally {
             crowd.close();
+        }
+    }
+
+    @Test
+    @Order(46)
+    void aMessageSentAgainThroughAnotherGatewayGetsTheSameReplyAndIsProcessedOnce() throws Exception {
+        Assumptions.assumeTrue(shared.withRedis(), "without Redis each gateway remembers only its own submissions");
+        // Given a customer whose message the first gateway answered
+        String token = stack.customerToken("roaming-" + UUID.randomUUID());
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> message = Map.of("id", id, "content", "how do I pay my bill", "role", "user");
+        try (EventTap tap = new EventTap("chat.inbound")) {
+            Api.Response first = new Api("http://localhost:" + GATEWAY_PORTS.get(0))
+                    .post("/api/v1/chat/messages", token, message);
+            assertThat(first.status()).isEqualTo(200);
+
+            // When the client sends it again through the second and the third (its connection moved)
+            List<Api.Response> again = GATEWAY_PORTS.subList(1, 3).stream().map(port -> new Api("http://localhost:"
+                    + port).post("/api/v1/chat/messages", token, message)).toList();
+
+            // Then each answers the same reply in the same conversation
+            assertThat(again).allSatisfy(response -> {
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.body()).containsEntry("id", first.body().get("id"))
+                        .containsEntry("conversationId", first.body().get("conversationId"))
+                        .containsEntry("content", first.body().get("content"));
+            });
+            // And the pipeline received it once
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> tap.events(
+                    ChatMessageReceived.class, event -> id.equals(event.getMessageId())).size() == 1);
         }
     }
 
