@@ -21,6 +21,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -313,16 +314,21 @@ class ChatGatewayIT {
     }
 
     @Test
-    void aConnectionSendingFasterThanTheLimitGetsErrorFramesForTheExcess() {
+    void aConnectionSendingFasterThanTheLimitGetsErrorFramesForTheExcessNamingEachAndWhenToSendItAgain() {
         try (ChatSocket socket = new ChatSocket(port, token)) {
             // 20 messages in well under the 3 s it takes to refill 5 + 15 tokens at 5 per second
+            List<String> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                socket.send(Map.of("id", id(), "content", "burst " + i));
+                ids.add(id());
+                socket.send(Map.of("id", ids.get(i), "content", "burst " + i));
             }
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(socket.frames).hasSize(20));
-            assertThat(socket.ofType("error")).isNotEmpty()
-                    .allSatisfy(f -> assertThat(f.get("status")).isEqualTo(429));
+            assertThat(socket.ofType("error")).isNotEmpty().allSatisfy(f -> {
+                assertThat(f.get("status")).isEqualTo(429);
+                assertThat(ids).contains((String) f.get("messageId"));
+                assertThat(f.get("retryAfter")).isEqualTo(1);
+            });
             assertThat(socket.ofType("reply")).hasSizeGreaterThanOrEqualTo(5);
         }
     }
