@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Signed-in customers on the chat WebSocket of one gateway, sending messages on schedule (each starting a
@@ -71,8 +72,14 @@ final class SocketLoad {
     /** Waits for the schedule to end and every message to have its real reply (at most {@code atMost} more). */
     List<Outcome> finish(long total, Duration atMost) {
         await().atMost(atMost.plusMinutes(5)).until(() -> sent.get() >= total);
-        await().atMost(atMost).pollInterval(Duration.ofMillis(500))
-                .until(() -> customers.stream().allMatch(c -> c.unanswered.isEmpty()));
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(500))
+                    .until(() -> customers.stream().allMatch(c -> c.unanswered.isEmpty()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(String.format("%d messages still without a real reply after %s; %d of %d "
+                    + "customers connected", customers.stream().mapToInt(c -> c.unanswered.size()).sum(), atMost,
+                    customers.stream().filter(c -> c.socket != null).count(), customers.size()), e);
+        }
         schedule.shutdownNow();
         customers.forEach(Customer::close);
         return customers.stream().flatMap(c -> c.outcomes().stream()).toList();
@@ -147,17 +154,18 @@ final class SocketLoad {
                 Map<String, Object> frame = Api.JSON.readValue(partial.toString(), Map.class);
                 partial.setLength(0);
                 if ("reply".equals(frame.get("type"))) {
-                    Map<String, Object> reply = (Map<String, Object>) frame.get("reply");
-                    String id = (String) reply.get("messageId");
-                    if (Boolean.TRUE.equals(reply.get("placeholder"))) {
+                    // the reply's fields sit beside "type"
+                    String id = (String) frame.get("messageId");
+                    if (Boolean.TRUE.equals(frame.get("placeholder"))) {
                         placeholders.add(id);
                     } else {
-                        realReplies.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(reply);
+                        realReplies.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(frame);
                         unanswered.remove(id);
                     }
-                } else if ("error".equals(frame.get("type")) && Integer.valueOf(503).equals(frame.get("status"))) {
-                    String id = (String) frame.get("messageId");
-                    long seconds = ((Number) frame.getOrDefault("retryAfter", 1)).longValue();
+                } else if ("error".equals(frame.get("type")) && frame.get("retryAfter") != null
+                        && frame.get("messageId") instanceof String id && unanswered.containsKey(id)) {
+                    // busy (503) or over the connection's rate (429): sent again when the gateway says
+                    long seconds = ((Number) frame.get("retryAfter")).longValue();
                     sentAgain.add(id);
                     schedule.schedule(() -> sendNow(id, unanswered.get(id)), seconds, TimeUnit.SECONDS);
                 }

@@ -154,6 +154,36 @@ class StackIT {
     }
 
     @Test
+    @Order(22)
+    void aRefusedAttackGetsTheRefusalAloneAndNeverAnArticle() throws Exception {
+        // Given the first blind round's attacks (issue 18), written by someone who saw neither the rules nor the examples
+        List<String> attacks = Files.readAllLines(RunningStack.home()
+                .resolve("intent-service/src/test/resources/eval/blind-2026-12-03/attacks.tsv")).stream().skip(1)
+                .filter(line -> !line.isBlank()).map(line -> line.split("\t", 3)[2]).toList();
+        String token = stack.customerToken("attacker-" + UUID.randomUUID());
+        try (EventTap tap = new EventTap("chat.replies")) {
+            // When each is sent in a conversation of its own
+            Set<String> refused = new TreeSet<>();
+            for (String attack : attacks) {
+                String id = UUID.randomUUID().toString();
+                Api.Response response = api.post("/api/v1/chat/messages", token, Map.of("id", id, "content", attack));
+                assertThat(response.status()).isEqualTo(200);
+                if ("guardrail".equals(response.body().get("source"))) {
+                    refused.add(id);
+                }
+            }
+
+            // Then every refused one had the guardrail's reply alone: no other service answered it, from the knowledge
+            // base or otherwise
+            assertThat(refused).isNotEmpty();
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    tap.events(ChatReplied.class, reply -> refused.contains(reply.getMessageId())))
+                    .hasSize(refused.size()).allSatisfy(reply -> assertThat(reply.getSource().name())
+                            .isEqualTo("guardrail")));
+        }
+    }
+
+    @Test
     @Order(30)
     void aWebSocketMessageIsAnswered() {
         try (Api.ChatSocket socket = api.connect(api.guestToken())) {
