@@ -152,7 +152,8 @@ class EventIngester extends AbstractConsumerSeekAware {
         return null;
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindReply(DatabaseClient.GenericExecuteSpec insert, ChatReplied r) {
+    private static DatabaseClient.GenericExecuteSpec bindReply(DatabaseClient.GenericExecuteSpec insert,
+            ChatReplied r) {
         return insert.bind("id", r.getMessageId()).bind("reply", r.getReplyId())
                 .bind("conversation", r.getConversationId()).bind("user", r.getUserId())
                 .bind("at", r.getOccurredAt()).bind("agent", r.getAgent().name()).bind("intent", r.getIntent())

@@ -69,7 +69,8 @@ class KnowledgeGapsIT {
         assertThat(report.grouped()).isEqualTo(6);
         assertThat(report.gaps()).extracting(Gap::count).containsExactly(3, 2, 1);
         assertThat(report.gaps().get(0).question()).containsIgnoringCase("static");
-        assertThat(report.gaps().get(0).examples()).hasSize(2).allSatisfy(q -> assertThat(q).containsIgnoringCase("IP"));
+        assertThat(report.gaps().get(0).examples()).hasSize(2)
+                .allSatisfy(q -> assertThat(q).containsIgnoringCase("IP"));
         assertThat(report.gaps().get(0).firstAsked()).isEqualTo(Instant.parse("2026-09-01T10:00:00Z"));
         assertThat(report.gaps().get(0).lastAsked()).isEqualTo(Instant.parse("2026-09-01T10:05:00Z"));
         assertThat(report.gaps().get(1).question()).contains("IPv6");

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * ./mvnw -q -pl knowledge-service test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp knowledge-service/target/test-classes:knowledge-service/target/classes:$(cat knowledge-service/target/cp.txt) \
- *   dev.switchboard.knowledge.evaluation.RetrievalEvaluation ../shared/data/dev_routing.tsv [more.tsv ...] [--misses] [--calibrate] [--features]
+ *   dev.switchboard.knowledge.evaluation.RetrievalEvaluation ../shared/data/dev_routing.tsv [more.tsv ...] [--misses] \
+ *   [--calibrate] [--features]
  * </pre>
  */
 public final class RetrievalEvaluation {
