@@ -104,11 +104,12 @@ class EventIngester extends AbstractConsumerSeekAware {
                     .bind("user", m.getUserId()).bind("channel", m.getChannel()).bind("at", m.getReceivedAt());
         } else if (event instanceof IntentClassified c) {
             return db.sql("""
-                    insert into classifications (message_id, occurred_at, intent, agent, confidence, frustration)
-                    values (:id, :at, :intent, :agent, :confidence, :frustration) on conflict do nothing""")
+                    insert into classifications (message_id, occurred_at, intent, agent, confidence, frustration,
+                                                 language)
+                    values (:id, :at, :intent, :agent, :confidence, :frustration, :language) on conflict do nothing""")
                     .bind("id", c.getMessageId()).bind("at", c.getOccurredAt()).bind("intent", c.getIntent())
                     .bind("agent", c.getAgent().name()).bind("confidence", c.getConfidence())
-                    .bind("frustration", c.getFrustration());
+                    .bind("frustration", c.getFrustration()).bind("language", c.getLanguage());
         } else if (event instanceof FallbackRequested f) {
             return db.sql("""
                     insert into fallbacks (message_id, occurred_at, reason) values (:id, :at, :reason)

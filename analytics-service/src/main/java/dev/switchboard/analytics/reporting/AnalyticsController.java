@@ -57,4 +57,13 @@ class AnalyticsController {
         caller.requireStaff("Analytics");
         return reports.actions(TimeRange.of(from, to, null));
     }
+
+    /** The languages customers wrote in, as intent-service read them. */
+    @GetMapping("/api/v1/analytics/languages")
+    Mono<LanguageReport> languages(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Caller caller) {
+        caller.requireStaff("Analytics");
+        return reports.languages(TimeRange.of(from, to, null));
+    }
 }
