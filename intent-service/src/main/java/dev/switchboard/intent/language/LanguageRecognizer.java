@@ -45,7 +45,7 @@ public class LanguageRecognizer {
     }
 
     /** The opening of a long message tells its language; the rest would only cost time. */
-    static final int MAX_CHARS = 300;
+    static final int MAX_CHARS = 160;
     private static final Language[] LANGUAGES = {Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE,
             Language.FRENCH, Language.VIETNAMESE, Language.CHINESE, Language.GERMAN, Language.ITALIAN,
             Language.TAGALOG, Language.JAPANESE, Language.KOREAN, Language.ARABIC, Language.RUSSIAN, Language.HINDI};
