@@ -19,6 +19,7 @@ class ApiDocsIT {
         String document = ApiDocs.fetchAsGateway(web, "analytics-service", "/api/v1/analytics/overview", "/api/v1/analytics/metrics",
                 "/api/v1/analytics/intents", "/api/v1/analytics/satisfaction", "/api/v1/analytics/actions",
                 "/api/v1/analytics/languages",
+                "/api/v1/analytics/knowledge-gaps",
                 "/api/v1/analytics/admin/rebuild");
 
         // When its responses are read, Then each names its fields
