@@ -49,21 +49,39 @@
         new Date(minutes[i] * 60_000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))));
   }
 
-  /** The most frequent intents as horizontal bars, coloured by agent. */
-  function intentChart(distribution) {
-    const top = distribution.slice(0, 8);
+  /**
+   * Up to eight rows (most frequent first) as horizontal bars with their count and share: `key` names the row's
+   * data attribute, `name`, `color` and `title` read a row.
+   */
+  function countBars(rows, { chart, aria, label, key, name, color, title }) {
+    const top = rows.slice(0, 8);
     if (!top.length) return el('p', { class: 'hint' }, 'No classified messages yet.');
-    const W = 640; const row = 26; const label = 210; const H = top.length * row + 8;
+    const W = 640; const row = 26; const H = top.length * row + 8;
     const max = Math.max(...top.map(d => Number(d.count)));
-    return svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'intent distribution', 'data-chart': 'intents' },
+    return svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': aria, 'data-chart': chart },
       top.map((d, i) => {
         const width = Math.max(2, ((W - label - 70) * Number(d.count)) / max);
-        return svg('g', { 'data-intent': d.intent },
-          svg('text', { x: label - 8, y: i * row + 18, 'text-anchor': 'end' }, d.intent),
-          svg('rect', { x: label, y: i * row + 5, width, height: row - 10, rx: 3, fill: COLORS[d.agent] || COLORS.bars },
-            svg('title', {}, `${d.intent} (${AGENTS[d.agent] || d.agent}): ${d.count}`)),
-          svg('text', { x: label + width + 6, y: i * row + 18 }, `${d.count} · ${percent(d.share)}`));
+        return svg('g', { [`data-${key}`]: d[key] },
+          svg('text', { x: label - 8, y: i * row + 18, 'text-anchor': 'end' }, name(d)),
+          svg('rect', { x: label, y: i * row + 5, width, height: row - 10, rx: 3, fill: color(d) },
+            svg('title', {}, title(d))),
+          svg('text', { x: label + width + 6, y: i * row + 18 }, `${count(d.count)} · ${percent(d.share)}`));
       }));
+  }
+
+  /** The most frequent intents, coloured by agent. */
+  function intentChart(distribution) {
+    return countBars(distribution, { chart: 'intents', aria: 'intent distribution', label: 210, key: 'intent',
+      name: d => d.intent, color: d => COLORS[d.agent] || COLORS.bars,
+      title: d => `${d.intent} (${AGENTS[d.agent] || d.agent}): ${d.count}` });
+  }
+
+  /** The languages messages were read as; those not in English got the language reply. */
+  function languageChart(report) {
+    const names = new Intl.DisplayNames(['en'], { type: 'language' });
+    return countBars(report.languages || [], { chart: 'languages', aria: 'languages', label: 160, key: 'language',
+      name: d => names.of(d.language) || d.language, color: d => (d.language === 'en' ? COLORS.bars : COLORS.escalation),
+      title: d => `${d.language}: ${d.count}` });
   }
 
   /** Share of replies from the knowledge base and from the LLM fallback, and of conversations escalated. */
@@ -137,12 +155,13 @@
   async function refresh() {
     const token = identity.token;
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
-    const [overview, metrics, intents, satisfaction, gaps] = await Promise.all([
+    const [overview, metrics, intents, satisfaction, gaps, languages] = await Promise.all([
       call('GET', '/api/v1/analytics/overview', null, token),
       call('GET', `/api/v1/analytics/metrics?interval=minute&from=${encodeURIComponent(hourAgo)}`, null, token),
       call('GET', '/api/v1/analytics/intents', null, token),
       call('GET', '/api/v1/analytics/satisfaction', null, token),
       call('GET', '/api/v1/analytics/knowledge-gaps?limit=10', null, token),
+      call('GET', '/api/v1/analytics/languages', null, token),
       health()]);
     setCard('conversations', count(overview.conversations));
     setCard('messages', count(overview.messages));
@@ -157,6 +176,7 @@
     $('sources').replaceChildren(sourcesChart(overview));
     $('csat').replaceChildren(csatChart(overview, satisfaction));
     $('gaps').replaceChildren(gapsTable(gaps));
+    $('languages').replaceChildren(languageChart(languages));
     $('updated').textContent = `Updated ${new Date().toLocaleTimeString()}`;
     $('updated').dataset.state = 'connected';
   }

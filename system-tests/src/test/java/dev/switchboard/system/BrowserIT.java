@@ -245,6 +245,7 @@ class BrowserIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "5".equals(card("messages")));
         assertThat(browser.all("svg[data-chart='volume'] rect")).as("a bar a minute").hasSize(60);
         assertThat(browser.all("svg[data-chart='intents'] g[data-intent]")).isNotEmpty();
+        assertThat(browser.all("svg[data-chart='languages'] g[data-language='en']")).as("English counted").hasSize(1);
         assertThat(browser.text("#health li[data-service='overall'] .status")).isEqualTo("UP");
         assertThat(browser.text("#health-note")).contains("admin");
 

@@ -107,12 +107,13 @@ class EventIngester extends AbstractConsumerSeekAware {
         } else if (event instanceof IntentClassified c) {
             return db.sql("""
                     insert into classifications (message_id, user_id, occurred_at, intent, agent, confidence,
-                                                 frustration)
-                    values (:id, :user, :at, :intent, :agent, :confidence, :frustration) on conflict do nothing""")
+                                                 frustration, language)
+                    values (:id, :user, :at, :intent, :agent, :confidence, :frustration, :language)
+                    on conflict do nothing""")
                     .bind("id", c.getMessageId()).bind("user", c.getUserId()).bind("at", c.getOccurredAt())
                     .bind("intent", c.getIntent())
                     .bind("agent", c.getAgent().name()).bind("confidence", c.getConfidence())
-                    .bind("frustration", c.getFrustration());
+                    .bind("frustration", c.getFrustration()).bind("language", c.getLanguage());
         } else if (event instanceof FallbackRequested f) {
             return db.sql("""
                     insert into fallbacks (message_id, user_id, occurred_at, reason) values (:id, :user, :at, :reason)

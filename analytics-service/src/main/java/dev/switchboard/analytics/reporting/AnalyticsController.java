@@ -62,6 +62,15 @@ class AnalyticsController {
         return reports.actions(TimeRange.of(from, to, null));
     }
 
+    /** The languages customers wrote in, as intent-service read them. */
+    @GetMapping("/api/v1/analytics/languages")
+    Mono<LanguageReport> languages(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Caller caller) {
+        caller.requireStaff("Analytics");
+        return reports.languages(TimeRange.of(from, to, null));
+    }
+
     /** The questions nothing in the knowledge base answered, grouped by similarity and counted: for KB authors. */
     @GetMapping("/api/v1/analytics/knowledge-gaps")
     Mono<KnowledgeGapReport> knowledgeGaps(@RequestParam(required = false) String from,

@@ -160,6 +160,14 @@ class Reports {
                 .map(counts -> ActionReport.of(range, counts));
     }
 
+    Mono<LanguageReport> languages(TimeRange range) {
+        return all("""
+                select language, count(*) as count, (count(*)::float8 / sum(count(*)) over ()) as share
+                from classifications where occurred_at >= :from and occurred_at < :to
+                group by language order by count desc, language""", range, LanguageReport.LanguageCount::of)
+                .map(counts -> LanguageReport.of(range, counts));
+    }
+
     private <T> Mono<T> one(String sql, TimeRange range, Function<Readable, T> row) {
         return db.sql(sql).bind("from", range.from()).bind("to", range.to()).map(row).one();
     }

@@ -9,6 +9,7 @@ import dev.switchboard.events.Suggestion;
 import dev.switchboard.intent.classification.Classification;
 import dev.switchboard.intent.guardrail.Guardrail;
 import dev.switchboard.language.guardrail.GuardrailReplies;
+import dev.switchboard.language.guardrail.LanguageReplies;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.kafka.RecordBatches;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 /**
  * Classifies every customer message and hands it on: {@code IntentClassified} on chat.classified for every turn (its
  * route says who answers), and for a clarification the clarifying question itself on chat.replies, for a turn the
- * input guardrail stops the refusal or the scope reply (no article, no references).
+ * input guardrail stops the refusal, the language reply or the scope reply (no article, no references).
  */
 @Component
 class InboundListener {
@@ -74,13 +75,14 @@ class InboundListener {
         event.setFrustration(routed.frustration());
         event.setRoute(routed.route());
         event.setSecondaryIntents(result.secondary());
+        event.setLanguage(routed.language());
         CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_CLASSIFIED, message.getConversationId(), event);
         // never the message's text: an attack's wording is no more logged than a customer's
         log.info("messageId={} conversationId={} intent={} agent={} confidence={} route={} secondary={} frustration={} "
-                + "followUp={} picked={} escalated={} guardrail={} attack={} offTopic={}", message.getMessageId(),
+                + "followUp={} picked={} escalated={} guardrail={} language={} attack={} offTopic={}", message.getMessageId(),
                 message.getConversationId(), result.intent(), result.agent(),
                 String.format("%.2f", result.confidence()), routed.route(), result.secondary(), routed.frustration(),
-                routed.followUp(), routed.picked(), routed.escalated(), routed.guardrail(),
+                routed.followUp(), routed.picked(), routed.escalated(), routed.guardrail(), routed.language(),
                 String.format("%.3f", result.screening().attack()), String.format("%.3f", result.screening().offTopic()));
         return switch (routed.route()) {
             case clarification -> CompletableFuture.allOf(sent, ask(message, routed));
@@ -90,14 +92,17 @@ class InboundListener {
     }
 
     /**
-     * The refusal of an attack, or the scope reply to an off-topic request with a person offered as a quick reply
-     * (its label asks for one in words, so clicking it is read like typing it).
+     * The refusal of an attack, or the language reply to a message not in English (in its language where we have the
+     * words), or the scope reply to an off-topic request; the last two with a person offered as a quick reply (its
+     * label asks for one in words, so clicking it is read like typing it).
      */
     private CompletableFuture<Void> decline(ChatMessageReceived message, TurnRouter.Routed routed) {
-        boolean refused = routed.guardrail() == Guardrail.Outcome.refused;
-        return reply(message, routed, refused ? GuardrailReplies.REFUSAL : GuardrailReplies.OFF_TOPIC,
-                ReplySource.guardrail, 1.0,
-                refused ? List.of() : List.of(new Suggestion(Taxonomy.HUMAN_HANDOFF, TALK_TO_A_PERSON)));
+        if (routed.guardrail() == Guardrail.Outcome.refused) {
+            return reply(message, routed, GuardrailReplies.REFUSAL, ReplySource.guardrail, 1.0, List.of());
+        }
+        String content = routed.otherLanguage() ? LanguageReplies.in(routed.language()) : GuardrailReplies.OFF_TOPIC;
+        return reply(message, routed, content, ReplySource.guardrail, 1.0,
+                List.of(new Suggestion(Taxonomy.HUMAN_HANDOFF, TALK_TO_A_PERSON)));
     }
 
     /** The clarifying question, with the offered intents as suggestions (id = intent, label = its title). */

@@ -8,6 +8,7 @@ import dev.switchboard.intent.context.ConversationContext;
 import dev.switchboard.intent.classification.Screening;
 import dev.switchboard.intent.frustration.FrustrationScorer;
 import dev.switchboard.intent.guardrail.Guardrail;
+import dev.switchboard.intent.language.LanguageRecognizer;
 import dev.switchboard.language.Words;
 import dev.switchboard.schemas.Taxonomy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,6 +42,9 @@ import org.springframework.stereotype.Component;
  * <li>Before all of these, the input guardrail ({@link Guardrail}): a refused attack routes to {@code guardrail}
  * (intent unknown, agent general) whatever else the message says; a turn read on its own (no follow-up, no pick, no
  * rule's verdict) that is off-topic routes to {@code guardrail} for the scope reply.</li>
+ * <li>After a refusal and before everything else, the language ({@link LanguageRecognizer}): a message that is not in
+ * English routes to {@code guardrail} (intent unknown, agent general) for the language reply, whatever the turn, since
+ * no article in English answers it.</li>
  * </ul>
  */
 @Component
@@ -71,9 +75,16 @@ class TurnRouter {
      * @param offered the intents a clarifying question offers (route clarification), else empty
      * @param picked the turn answered a clarifying question
      * @param guardrail the input guardrail's outcome: refused and scope route to {@code guardrail}
+     * @param language the message's language (ISO 639-1); any but English routes to {@code guardrail} unless refused
      */
     record Routed(Classification classification, Route route, List<String> offered, double frustration,
-            boolean followUp, boolean picked, boolean escalated, Guardrail.Outcome guardrail) {
+            boolean followUp, boolean picked, boolean escalated, Guardrail.Outcome guardrail, String language) {
+
+        /** Answered with the language reply: not in English, and not refused. */
+        boolean otherLanguage() {
+            return route == Route.guardrail && guardrail != Guardrail.Outcome.refused
+                    && !LanguageRecognizer.ENGLISH.equals(language);
+        }
     }
 
     private static final Set<String> NOT_A_TOPIC = Set.of(Taxonomy.UNKNOWN, Taxonomy.HUMAN_HANDOFF, "greeting", "thanks");
@@ -95,13 +106,16 @@ class TurnRouter {
     private final Settings settings;
     private final IntentTitles titles;
     private final Guardrail guardrail;
+    private final LanguageRecognizer languages;
     private final MeterRegistry meters;
     private final Timer latency;
 
     TurnRouter(IntentClassifier classifier, FrustrationScorer frustration, ConversationContext context,
-            Settings settings, IntentTitles titles, Guardrail guardrail, MeterRegistry meters) {
+            Settings settings, IntentTitles titles, Guardrail guardrail, LanguageRecognizer languages,
+            MeterRegistry meters) {
         this.classifier = classifier;
         this.guardrail = guardrail;
+        this.languages = languages;
         this.frustration = frustration;
         this.context = context;
         this.settings = settings;
@@ -113,6 +127,7 @@ class TurnRouter {
 
     Routed route(String conversationId, String message, String choice, long nowMillis) {
         Classification classified = latency.record(() -> classifier.classify(message));
+        String language = languages.recognize(message);
         double anger = frustration.score(message);
         Optional<ConversationContext.Turn> previous = context.previous(conversationId, nowMillis);
         Optional<String> pick = previous.filter(ConversationContext.Turn::askedToClarify)
@@ -121,12 +136,13 @@ class TurnRouter {
         Guardrail.Outcome screened = guardrail.judge(classified,
                 previous.map(ConversationContext.Turn::attack).orElse(Screening.NONE.attack()),
                 pick.isEmpty() && !followUp && classified.confidence() < RULE_CONFIDENCE);
-        if (screened == Guardrail.Outcome.refused) {
+        if (screened == Guardrail.Outcome.refused || !LanguageRecognizer.ENGLISH.equals(language)) {
             return guarded(conversationId, nowMillis,
-                    classified.routedTo(Taxonomy.UNKNOWN, Agent.general, classified.candidates()), anger, screened);
+                    classified.routedTo(Taxonomy.UNKNOWN, Agent.general, classified.candidates()), anger, screened,
+                    language);
         }
         if (screened == Guardrail.Outcome.scope) {
-            return guarded(conversationId, nowMillis, classified, anger, screened);
+            return guarded(conversationId, nowMillis, classified, anger, screened, language);
         }
         Classification result = classified;
         List<String> offered = List.of();
@@ -155,16 +171,19 @@ class TurnRouter {
         context.remember(conversationId, new ConversationContext.Turn(result.intent(), result.agent(), anger,
                 nowMillis, offered, classified.screening().attack()));
         count(result, route);
-        return new Routed(result, route, offered, anger, followUp, pick.isPresent(), escalated, screened);
+        return new Routed(result, route, offered, anger, followUp, pick.isPresent(), escalated, screened, language);
     }
 
-    /** A turn intent-service answers itself with the refusal or the scope reply; no topic for the next turn. */
+    /**
+     * A turn intent-service answers itself with the refusal, the language reply or the scope reply; no topic for the
+     * next turn.
+     */
     private Routed guarded(String conversationId, long nowMillis, Classification result, double anger,
-            Guardrail.Outcome outcome) {
+            Guardrail.Outcome outcome, String language) {
         context.remember(conversationId, new ConversationContext.Turn(Taxonomy.UNKNOWN, Agent.general, anger,
                 nowMillis, List.of(), result.screening().attack()));
         count(result, Route.guardrail);
-        return new Routed(result, Route.guardrail, List.of(), anger, false, false, false, outcome);
+        return new Routed(result, Route.guardrail, List.of(), anger, false, false, false, outcome, language);
     }
 
     private void count(Classification result, Route route) {

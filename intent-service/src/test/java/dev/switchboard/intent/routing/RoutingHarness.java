@@ -6,6 +6,7 @@ import dev.switchboard.intent.context.ConversationContextAccess;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Prediction;
 import dev.switchboard.intent.frustration.FrustrationScorer;
 import dev.switchboard.intent.guardrail.Guardrail;
+import dev.switchboard.intent.language.LanguageRecognizer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ public final class RoutingHarness {
     public RoutingHarness(IntentClassifier classifier, Map<String, String> titles) {
         this.router = new TurnRouter(classifier, new FrustrationScorer(), ConversationContextAccess.create(),
                 TurnRouter.Settings.defaults(), new IntentTitles(titles),
-                new Guardrail(Guardrail.Settings.defaults(), meters), meters);
+                new Guardrail(Guardrail.Settings.defaults(), meters),
+                new LanguageRecognizer(LanguageRecognizer.Settings.defaults(), meters), meters);
     }
 
     /** One turn of a conversation. */

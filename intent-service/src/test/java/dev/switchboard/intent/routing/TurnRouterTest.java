@@ -10,6 +10,7 @@ import dev.switchboard.intent.classification.Screening;
 import dev.switchboard.intent.context.ConversationContextAccess;
 import dev.switchboard.intent.frustration.FrustrationScorer;
 import dev.switchboard.intent.guardrail.Guardrail;
+import dev.switchboard.intent.language.LanguageRecognizer;
 import dev.switchboard.schemas.Taxonomy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -42,7 +43,28 @@ class TurnRouterTest {
     final TurnRouter router = new TurnRouter(classifier, new FrustrationScorer(), ConversationContextAccess.create(),
             TurnRouter.Settings.defaults(), new IntentTitles(Map.of("refunds_credits", "Refunds, credits and disputed charges",
                     "bill_explanation", "Understanding your bill", "plan_change", "Changing your plan")),
-            new Guardrail(Guardrail.Settings.defaults(), meters), meters);
+            new Guardrail(Guardrail.Settings.defaults(), meters),
+            new LanguageRecognizer(LanguageRecognizer.Settings.defaults(), meters), meters);
+
+    @Test
+    void aMessageInAnotherLanguageGetsTheLanguageReplyEvenAsAFollowUp() {
+        // Given a conversation about an outage, in English
+        TurnRouter.Routed first = router.route("c-lang", "my internet is down again", null, 1_000);
+        assertThat(first.language()).isEqualTo("en");
+        assertThat(first.otherLanguage()).isFalse();
+
+        // When the customer goes on in Spanish (the classifier, trained on English, cannot place it)
+        TurnRouter.Routed routed = router.route("c-lang", "sigue sin funcionar, ya reinicie el modem dos veces",
+                null, 2_000);
+
+        // Then the turn is the guardrail's language reply, not the outage's article: intent unknown, agent general
+        assertThat(routed.language()).isEqualTo("es");
+        assertThat(routed.route()).isEqualTo(Route.guardrail);
+        assertThat(routed.otherLanguage()).isTrue();
+        assertThat(routed.followUp()).isFalse();
+        assertThat(routed.classification().intent()).isEqualTo(Taxonomy.UNKNOWN);
+        assertThat(routed.classification().agent()).isEqualTo(Agent.general);
+    }
 
     @Test
     void aShortFollowUpKeepsThePreviousTopic() {

@@ -1,0 +1,100 @@
+package dev.switchboard.intent.language;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+import java.util.SortedMap;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which language a customer message is in, on every turn (docs/intent-classification.md, "Other languages"), with
+ * Lingua in its high-accuracy mode. A message counts as not English only when the likeliest language is another and
+ * English's confidence relative to it is below {@code englishBelow}: short English questions, slang and product names
+ * come out Portuguese or French at English 0.9 and above. A message in Latin letters only with fewer than
+ * {@code minLetters} letters ("modem", "thx", "Fios TV") is too short to tell and read as English.
+ *
+ * <p>The languages are the ones we reply in (English, Spanish, Portuguese, French, Vietnamese, Chinese), the other
+ * Latin-script ones customers wrote in on the blind round (German, Italian, Tagalog: without them those read as
+ * English), and languages of their own script (Japanese, Korean, Arabic, Russian, Hindi), which Lingua tells by the
+ * script without loading a model. Each Latin-script language costs about 20 MB of heap once loaded (lazily, at its
+ * first candidate message), so the list stays short. Counted as {@code intent.language{language}}, timed as
+ * {@code intent.language.latency}.
+ */
+@Component
+@EnableConfigurationProperties(LanguageRecognizer.Settings.class)
+public class LanguageRecognizer {
+
+    public static final String ENGLISH = "en";
+
+    /**
+     * @param englishBelow a message is read as another language only when English's relative confidence is below it
+     * @param minLetters a message in Latin letters only, with fewer letters than this, is read as English
+     */
+    @ConfigurationProperties("switchboard.language")
+    public record Settings(@DefaultValue("0.85") double englishBelow, @DefaultValue("12") int minLetters) {
+
+        public static Settings defaults() {
+            return new Settings(0.85, 12);
+        }
+    }
+
+    /** The opening of a long message tells its language; the rest would only cost time. */
+    static final int MAX_CHARS = 160;
+    private static final Language[] LANGUAGES = {Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE,
+            Language.FRENCH, Language.VIETNAMESE, Language.CHINESE, Language.GERMAN, Language.ITALIAN,
+            Language.TAGALOG, Language.JAPANESE, Language.KOREAN, Language.ARABIC, Language.RUSSIAN, Language.HINDI};
+
+    private final LanguageDetector detector = LanguageDetectorBuilder.fromLanguages(LANGUAGES).build();
+    private final Settings settings;
+    private final MeterRegistry meters;
+    private final Timer latency;
+
+    public LanguageRecognizer(Settings settings, MeterRegistry meters) {
+        this.settings = settings;
+        this.meters = meters;
+        this.latency = Timer.builder("intent.language.latency")
+                .description("time to recognise the language of one message").publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** The ISO 639-1 code of the message's language; {@link #ENGLISH} when it is English or cannot be told. */
+    public String recognize(String message) {
+        String language = latency.record(() -> languageOf(message));
+        meters.counter("intent.language", "language", language).increment();
+        return language;
+    }
+
+    private String languageOf(String message) {
+        String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
+        if (tooShortToTell(text)) {
+            return ENGLISH;
+        }
+        SortedMap<Language, Double> confidences = detector.computeLanguageConfidenceValues(text);
+        if (confidences.isEmpty() || confidences.firstKey() == Language.ENGLISH
+                || confidences.getOrDefault(Language.ENGLISH, 0.0) >= settings.englishBelow()) {
+            return ENGLISH;
+        }
+        return confidences.firstKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+    }
+
+    private boolean tooShortToTell(String text) {
+        int letters = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c)) {
+                if (Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+                    return false;
+                }
+                letters++;
+            }
+            i += Character.charCount(c);
+        }
+        return letters < settings.minLetters();
+    }
+}

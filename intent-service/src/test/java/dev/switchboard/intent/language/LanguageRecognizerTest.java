@@ -1,0 +1,60 @@
+package dev.switchboard.intent.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LanguageRecognizerTest {
+
+    static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
+    static final LanguageRecognizer RECOGNIZER = new LanguageRecognizer(LanguageRecognizer.Settings.defaults(), METERS);
+
+    /** Short English, slang, typos and product names: what a detector gets wrong first (docs, "Other languages"). */
+    @ParameterizedTest
+    @ValueSource(strings = {"wifi", "modem", "Xfinity", "thx", "DVR", "Fios TV", "Eero pods", "no internet",
+            "i want a human", "reset my password", "no signal on my cell", "how can I find my wifi password",
+            "how do I restart my modem", "modem restart", "my wifi iz sooo slw", "my bil is to hi",
+            "internet out again smh", "Xfinity app wont load", "whats the capital of peru",
+            "How do I convert Celsius to Fahrenheit?", "garantie", "gracias"})
+    void englishAndWhatIsTooShortToTellAreReadAsEnglish(String message) {
+        // Given a message in English, or one too short to tell
+        // When its language is recognised
+        // Then it is English
+        assertThat(RECOGNIZER.recognize(message)).isEqualTo(LanguageRecognizer.ENGLISH);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "es|oigan el internet no me funciona desde el martes",
+            "pt|vocês podem me mandar a segunda via da conta?",
+            "fr|je ne reçois plus mes factures par courriel depuis le mois dernier",
+            "vi|tôi muốn hủy dịch vụ truyền hình",
+            "zh|我要退订",
+            "ar|أين أقرب متجر"})
+    void otherLanguagesAreRecognised(String language, String message) {
+        // Given a request in another language
+        // When its language is recognised
+        // Then it is that language
+        assertThat(RECOGNIZER.recognize(message)).isEqualTo(language);
+    }
+
+    @Test
+    void aLongMessageIsReadFromItsOpeningAndTimed() {
+        // Given a long complaint letter in French
+        String letter = "Bonjour, je vous écris parce que ma connexion coupe tous les soirs depuis trois semaines. "
+                .repeat(20);
+        long before = METERS.timer("intent.language.latency").count();
+
+        // When its language is recognised
+        String language = RECOGNIZER.recognize(letter);
+
+        // Then it is French, and the recognition is timed and counted
+        assertThat(language).isEqualTo("fr");
+        assertThat(METERS.timer("intent.language.latency").count()).isEqualTo(before + 1);
+        assertThat(METERS.counter("intent.language", "language", "fr").count()).isGreaterThanOrEqualTo(1);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.switchboard.language.guardrail;
+
+import java.util.Map;
+
+/**
+ * The reply to a message that is not in English: the assistant answers in English only, and a person can help. In the
+ * customer's language where we have the words, else in English. The button it names is the quick reply the guardrail
+ * sends with it ("Talk to a person"), whose label stays in English because the routing reads it as a request for a
+ * person.
+ */
+public final class LanguageReplies {
+
+    public static final String ENGLISH = "Sorry, I can only help in English for now. You can write your question in "
+            + "English, or choose \"Talk to a person\" and a member of our support team will help you.";
+
+    /** By ISO 639-1 code. */
+    private static final Map<String, String> TRANSLATED = Map.of(
+            "es", "Lo siento, por ahora solo puedo ayudarte en inglés. Puedes escribir tu pregunta en inglés, o "
+                    + "elegir \"Talk to a person\" y una persona de nuestro equipo de soporte te atenderá.",
+            "pt", "Desculpe, por enquanto só consigo ajudar em inglês. Você pode escrever sua pergunta em inglês, "
+                    + "ou escolher \"Talk to a person\" e uma pessoa da nossa equipe de suporte vai te atender.",
+            "fr", "Désolé, pour l'instant je ne peux vous aider qu'en anglais. Vous pouvez écrire votre question en "
+                    + "anglais, ou choisir « Talk to a person » et un membre de notre équipe d'assistance vous aidera.",
+            "vi", "Xin lỗi, hiện tại tôi chỉ hỗ trợ được bằng tiếng Anh. Bạn có thể viết câu hỏi bằng tiếng Anh, "
+                    + "hoặc chọn \"Talk to a person\" để nhân viên hỗ trợ của chúng tôi giúp bạn.",
+            "zh", "抱歉，目前我只能用英语为您提供帮助。您可以用英语提问，或者选择“Talk to a person”，由我们的客服人员为您服务。",
+            "de", "Entschuldigung, ich kann im Moment nur auf Englisch helfen. Sie können Ihre Frage auf Englisch "
+                    + "stellen oder \"Talk to a person\" wählen, dann hilft Ihnen jemand aus unserem Support-Team.",
+            "it", "Mi dispiace, per ora posso aiutarti solo in inglese. Puoi scrivere la tua domanda in inglese, "
+                    + "oppure scegliere \"Talk to a person\" e una persona del nostro team di assistenza ti aiuterà.");
+
+    private LanguageReplies() {
+    }
+
+    /** @param language ISO 639-1 code of the customer's language */
+    public static String in(String language) {
+        return TRANSLATED.getOrDefault(language, ENGLISH);
+    }
+}
