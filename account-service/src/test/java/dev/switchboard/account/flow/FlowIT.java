@@ -1,0 +1,162 @@
+package dev.switchboard.account.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.account.AccountServiceTest;
+import dev.switchboard.events.Agent;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.IntentClassified;
+import dev.switchboard.events.ReplySource;
+import dev.switchboard.events.Route;
+import dev.switchboard.events.Suggestion;
+import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.TopicRecorder;
+import dev.switchboard.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The phone-troubleshooting flow answering the turns intent-service routes to it: one question a turn with its
+ * options, the account's part through the tools (a quote, the customer's confirmation, the write, audited once), its
+ * state in the database, and a redelivered turn answered again without acting twice.
+ */
+@AccountServiceTest
+class FlowIT {
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    TopicRecorder replies;
+
+    @BeforeEach
+    void record() {
+        replies = new TopicRecorder(brokers, Topics.CHAT_REPLIES.name());
+    }
+
+    @AfterEach
+    void stop() {
+        replies.close();
+    }
+
+    @Test
+    void aCustomerAbroadIsGuidedToRoamingOnTheLineAndItIsTurnedOnOnceAfterTheyConfirm() {
+        // Given alice (C1001) whose line 555-123-2001 (L1001) does not allow roaming, in a flow conversation
+        String conversation = "flow-" + UUID.randomUUID();
+        ChatReplied first = turn(conversation, "alice", "my mobile data does not work", null);
+        assertThat(first.getSource()).isEqualTo(ReplySource.flow);
+        assertThat(first.getFlow()).isEqualTo(Troubleshooting.NAME);
+        assertThat(first.getSuggestions()).extracting(Suggestion::getLabel)
+                .containsExactly("555-123-2001", "555-123-2002", "555-123-2003");
+
+        // When she answers each question, by click or in words
+        assertThat(ids(turn(conversation, "alice", "555-123-2001", null)))
+                .containsExactly("no_service", "mobile_data", "mms");
+        assertThat(ids(turn(conversation, "alice", "Mobile data", "mobile_data"))).contains("speed:none");
+        assertThat(ids(turn(conversation, "alice", "no connection", null))).contains("signal:yes");
+        assertThat(ids(turn(conversation, "alice", "Yes", "signal:yes"))).contains("abroad:yes");
+        assertThat(ids(turn(conversation, "alice", "Yes", "abroad:yes"))).contains("roaming:on");
+        ChatReplied quote = turn(conversation, "alice", "it is on", "roaming:on");
+
+        // Then the flow finds roaming off on the line and quotes turning it on, at no cost, for her confirmation
+        assertThat(quote.getContent()).contains("Data roaming is not enabled on your line").contains("at no cost");
+        assertThat(ids(quote)).containsExactly("confirm", "decline");
+        assertThat(roaming("L1001")).isFalse();
+
+        // When she confirms, and the same turn is delivered again
+        String confirmId = UUID.randomUUID().toString();
+        ChatReplied applied = turn(conversation, "alice", confirmId, "yes", "confirm");
+        ChatReplied again = turn(conversation, "alice", confirmId, "yes", "confirm");
+
+        // Then roaming is on, applied and audited once, and both deliveries got the same reply: the speed test again
+        assertThat(roaming("L1001")).isTrue();
+        assertThat(applied.getActionId()).isNotNull();
+        assertThat(again.getReplyId()).isEqualTo(applied.getReplyId());
+        assertThat(ids(applied)).contains("speed:excellent");
+        assertThat(db.sql("select count(*) from account_actions where action = 'enable_roaming' "
+                        + "and target = 'L1001' and outcome = 'applied'")
+                .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
+
+        // When the speed test is excellent, Then the flow ends
+        ChatReplied last = turn(conversation, "alice", "excellent", "speed:excellent");
+        assertThat(last.getFlow()).isNull();
+        assertThat(last.getSuggestions()).isEmpty();
+    }
+
+    @Test
+    void aCustomerWhoLeavesTheFlowStartsItAfreshAndOneWithoutAnAccountIsPassedToAPerson() {
+        // Given bob in the flow, at the question about his problem
+        String conversation = "flow-" + UUID.randomUUID();
+        turn(conversation, "bob", "no signal", null);
+        ChatReplied problem = turn(conversation, "bob", "x", firstLine(conversation));
+        assertThat(ids(problem)).contains("no_service");
+        assertThat(db.sql("select state from flow_conversations where conversation_id = :c").bind("c", conversation)
+                .map(row -> row.get(0, String.class)).one().block()).contains("\"step\":\"problem\"");
+
+        // When he asks something routed elsewhere, then comes back to the flow
+        send(conversation, "bob", UUID.randomUUID().toString(), "how do I pay my bill", null, Route.knowledge);
+        ChatReplied back = turn(conversation, "bob", "my phone has no service", null);
+
+        // Then the flow starts again with the line question
+        assertThat(back.getContent()).contains("Which of your lines");
+
+        // And a sign-in linked to no customer is passed to a person at once, the transfer audited
+        ChatReplied stranger = turn("flow-" + UUID.randomUUID(), "mallory", "no signal", null);
+        assertThat(stranger.getFlow()).isNull();
+        assertThat(stranger.getContent()).contains("passing you to a person");
+        assertThat(stranger.getActionId()).isNotNull();
+    }
+
+    private String firstLine(String conversation) {
+        return replies.values(ChatReplied.class, r -> r.getConversationId().equals(conversation)).get(0)
+                .getSuggestions().get(0).getId();
+    }
+
+    private ChatReplied turn(String conversation, String user, String content, String choice) {
+        return turn(conversation, user, UUID.randomUUID().toString(), content, choice);
+    }
+
+    /** A flow turn and its reply (the latest reply to that message). */
+    private ChatReplied turn(String conversation, String user, String messageId, String content, String choice) {
+        int before = replies.values(ChatReplied.class, r -> r.getMessageId().equals(messageId)).size();
+        send(conversation, user, messageId, content, choice, Route.flow);
+        List<ChatReplied> found = await().atMost(Duration.ofSeconds(30)).until(
+                () -> replies.values(ChatReplied.class, r -> r.getMessageId().equals(messageId)),
+                all -> all.size() > before);
+        return found.get(found.size() - 1);
+    }
+
+    private void send(String conversation, String user, String messageId, String content, String choice,
+            Route route) {
+        Instant now = Instant.now();
+        IntentClassified event = IntentClassified.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setMessageId(messageId).setConversationId(conversation).setUserId(user).setOccurredAt(now)
+                .setReplyTo(0).setReceivedAt(now).setContent(content).setIntent("mobile_service")
+                .setAgent(Agent.tech_support).setConfidence(0.9).setCandidates(List.of()).setClassifierVersion("test")
+                .setRoute(route).setChoice(choice).build();
+        publisher.await(publisher.publish(Topics.CHAT_CLASSIFIED, conversation, event));
+    }
+
+    private boolean roaming(String lineId) {
+        return Boolean.TRUE.equals(db.sql("select roaming_enabled from lines where line_id = :l").bind("l", lineId)
+                .map(row -> row.get(0, Boolean.class)).one().block());
+    }
+
+    private static List<String> ids(ChatReplied reply) {
+        return reply.getSuggestions().stream().map(Suggestion::getId).toList();
+    }
+}
