@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** John Smith's account as τ²'s db.toml seeds it (customer C1001, line L1002 on plan P1002, 10 GB), held in memory. */
-final class FakeAccount implements AccountReader {
+public final class FakeAccount implements AccountReader {
 
     static final String PHONE = "555-123-2002";
 
