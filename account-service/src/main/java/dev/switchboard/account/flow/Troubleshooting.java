@@ -1,5 +1,6 @@
 package dev.switchboard.account.flow;
 
+import dev.switchboard.account.AccountProperties;
 import dev.switchboard.account.actions.AccountTools;
 import dev.switchboard.account.actions.AccountViews.AccountBill;
 import dev.switchboard.account.actions.AccountViews.AccountLine;
@@ -14,6 +15,8 @@ import dev.switchboard.account.policy.Policy;
 import dev.switchboard.account.policy.Rule;
 import dev.switchboard.platform.web.Caller;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,9 +71,11 @@ class Troubleshooting {
     }
 
     private final AccountTools tools;
+    private final Clock businessClock;
 
-    Troubleshooting(AccountTools tools) {
+    Troubleshooting(AccountTools tools, AccountProperties properties) {
         this.tools = tools;
+        this.businessClock = properties.businessClock();
     }
 
     /** The first turn: the identity check (the sign-in's own account), then which line it is about. */
@@ -258,8 +263,15 @@ class Troubleshooting {
                 + " USD per GB. How much would you like?", amounts));
     }
 
-    /** A suspended line: resumed when the policy allows it, else its overdue bill paid first, else a person. */
+    /**
+     * A suspended line: resumed when the policy allows it, else its overdue bill paid first, else a person. A line
+     * whose contract ended is never resumed (main_policy.md), so the customer is not asked to pay for nothing.
+     */
     private Mono<Step> suspended(Turn turn, FlowState state, AccountLine line) {
+        if (line.contractEndDate() != null && line.contractEndDate().isBefore(LocalDate.now(businessClock))) {
+            return transfer(turn, state, "Your line is suspended and its contract ended on " + line.contractEndDate()
+                    + ", so I cannot lift the suspension here.");
+        }
         return tools.resume(turn.caller(), null, state.customerId(), line.lineId(),
                         new ResumptionRequest(requestId(turn, "resume_line"), null))
                 .flatMap(quote -> quoted(state, "resume", null, "Your line is suspended.", quote))

@@ -11,11 +11,13 @@ import dev.switchboard.events.ReplySource;
 import dev.switchboard.events.Route;
 import dev.switchboard.events.Suggestion;
 import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.TestIdentity;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The phone-troubleshooting flow answering the turns intent-service routes to it: one question a turn with its
@@ -32,8 +36,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @AccountServiceTest
 class FlowIT {
 
+    static final TestIdentity TOKENS = TestIdentity.of("account-service");
+
     @Autowired
     EventPublisher publisher;
+
+    @Autowired
+    WebTestClient web;
 
     @Autowired
     DatabaseClient db;
@@ -119,6 +128,55 @@ class FlowIT {
         assertThat(stranger.getFlow()).isNull();
         assertThat(stranger.getContent()).contains("passing you to a person");
         assertThat(stranger.getActionId()).isNotNull();
+    }
+
+    @Test
+    void aLineSuspendedForAnOverdueBillIsResumedAfterTheCustomerPaysIt() {
+        // Given tau2's set-up: alice's L1002 suspended for a new overdue bill (the development set-up, as an admin)
+        web.post().uri("/api/v1/account/admin/scenarios/overdue-suspension").headers(TOKENS.user("root", "admin"))
+                .bodyValue(Map.of("customerId", "C1001", "lineId", "L1002", "billId", "B1234321",
+                        "contractEnded", false))
+                .exchange().expectStatus().isOk();
+        try {
+            // When she has no signal and her phone's settings are fine
+            String conversation = "flow-" + UUID.randomUUID();
+            turn(conversation, "alice", "no service", null);
+            turn(conversation, "alice", "555-123-2002", "L1002");
+            turn(conversation, "alice", "no service", "no_service");
+            turn(conversation, "alice", "no", "signal:no");
+            turn(conversation, "alice", "off", "airplane_mode:off");
+            assertThat(ids(turn(conversation, "alice", "active", "sim:active"))).contains("do:reset_apn_settings");
+            turn(conversation, "alice", "done", "do:reset_apn_settings");
+            turn(conversation, "alice", "done", "do:reboot_device");
+            ChatReplied suspended = turn(conversation, "alice", "no", "signal:no");
+
+            // Then the flow finds the suspension and its overdue bill, and offers a payment request
+            assertThat(suspended.getContent()).contains("suspended").contains("B1234321").contains("overdue");
+            ChatReplied requested = turn(conversation, "alice", "yes", "confirm");
+            assertThat(ids(requested)).containsExactly("paid", "decline");
+            assertThat(requested.getActionId()).isNotNull();
+
+            // When she pays it (her own payment, confirmed) and says so
+            String payment = "/api/v1/account/customers/C1001/bills/B1234321/payment";
+            String confirmation = web.post().uri(payment).headers(TOKENS.user("alice"))
+                    .bodyValue(Map.of("requestId", "flow-pay-1", "paymentMethod", "1235")).exchange()
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                    .path("quote").path("confirmation").asString();
+            web.post().uri(payment).headers(TOKENS.user("alice")).bodyValue(Map.of("requestId", "flow-pay-2",
+                    "paymentMethod", "1235", "confirmation", confirmation)).exchange().expectStatus().isOk();
+            ChatReplied resume = turn(conversation, "alice", "I have paid it", "paid");
+
+            // Then the flow quotes the resumption, resumes the line once she confirms, and asks for a restart
+            assertThat(resume.getContent()).contains("Resume 555-123-2002");
+            ChatReplied resumed = turn(conversation, "alice", "yes", "confirm");
+            assertThat(ids(resumed)).contains("do:reboot_device");
+            assertThat(db.sql("select status from lines where line_id = 'L1002'").map(row -> row.get(0, String.class))
+                    .one().block()).isEqualTo("Active");
+            assertThat(ids(turn(conversation, "alice", "done", "do:reboot_device"))).contains("signal:yes");
+        } finally {
+            web.post().uri("/api/v1/account/admin/reset").headers(TOKENS.user("root", "admin")).exchange()
+                    .expectStatus().isOk();
+        }
     }
 
     private String firstLine(String conversation) {
