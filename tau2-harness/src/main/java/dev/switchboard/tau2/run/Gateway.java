@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stack's public API through the gateway, for the runner: demo users' sign-in, the chat (a {@link ChatTransport}
- * of one customer), the development reset of the accounts, and a roaming change made as an agent (the account's side
- * of three tasks' initial state).
+ * of one customer), a customer's payment of a bill, the development reset of the accounts, and the account's side of
+ * the tasks' initial states (roaming changed as an agent; data usage and an overdue suspension by the development
+ * set-ups).
  */
 final class Gateway {
 
@@ -88,10 +89,49 @@ final class Gateway {
         }
     }
 
+    private record PaymentMethod(String accountNumberLast4) {
+    }
+
+    private record Me(String customerId, java.util.List<PaymentMethod> paymentMethods) {
+    }
+
+    /**
+     * make_payment, by the signed-in customer: the bill paid with their first payment method on file, its price
+     * quoted and then confirmed (the customer pays what the phone's payment request asked).
+     */
+    void pay(String customerToken, String billId, String requestId) {
+        String mine = "/api/v1/account/me";
+        Me me = JSON.readValue(send(HttpRequest.newBuilder(base.resolve(mine)).GET(), mine, customerToken, Map.of()),
+                Me.class);
+        String method = me.paymentMethods().get(0).accountNumberLast4();
+        String path = "/api/v1/account/customers/" + me.customerId() + "/bills/" + billId + "/payment";
+        Result quoted = JSON.readValue(post(path, customerToken, Map.of("requestId", requestId, "paymentMethod",
+                method), Map.of()), Result.class);
+        if (quoted.quote() != null) {
+            post(path, customerToken, Map.of("requestId", requestId, "paymentMethod", method, "confirmation",
+                    quoted.quote().confirmation()), Map.of());
+        }
+    }
+
+    /** tau2's set_data_usage, by the development set-up. */
+    void dataUsage(String adminToken, String lineId, double dataUsedGb) {
+        post("/api/v1/account/admin/scenarios/data-usage", adminToken, Map.of("lineId", lineId, "dataUsedGb",
+                dataUsedGb), Map.of());
+    }
+
+    /** tau2's suspend_line_for_overdue_bill, by the development set-up. */
+    void overdueSuspension(String adminToken, String customerId, String lineId, String billId, boolean contractEnded) {
+        post("/api/v1/account/admin/scenarios/overdue-suspension", adminToken, Map.of("customerId", customerId,
+                "lineId", lineId, "billId", billId, "contractEnded", contractEnded), Map.of());
+    }
+
     private String post(String path, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), path, token, headers);
+    }
+
+    private String send(HttpRequest.Builder request, String path, String token, Map<String, String> headers) {
+        request.timeout(TIMEOUT).header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -99,15 +139,15 @@ final class Gateway {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(request.build().method() + " " + path + " answered "
+                        + response.statusCode() + ": " + response.body());
             }
             return response.body();
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + path + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during POST " + path, e);
+            throw new IllegalStateException("interrupted during " + path, e);
         }
     }
 }

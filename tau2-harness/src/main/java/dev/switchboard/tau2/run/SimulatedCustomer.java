@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
  */
 public final class SimulatedCustomer {
 
+    /** The option saying the customer paid the bill they were asked to (the runner pays it first). */
+    static final String PAID = "paid";
+
     private static final Pattern REFUEL = Pattern.compile("(?i)willing to refuel (\\d+(?:\\.\\d+)?) ?GB");
     private static final Pattern ACCEPTS_PAYING = Pattern.compile("(?i)asks you to pay a bill, you accept");
 
@@ -42,9 +45,12 @@ public final class SimulatedCustomer {
         this.phone = phone;
     }
 
-    /** The first message: the reason for the call, in the customer's words (τ² writes it to the customer). */
+    /**
+     * The first message: the first sentence of the reason for the call, in the customer's words (τ² writes it to the
+     * customer; the rest says what they will accept, which they tell when asked).
+     */
     public String opening() {
-        String reason = task.scenario().reasonForCall().strip();
+        String reason = task.scenario().reasonForCall().strip().split("(?<=\\.) ", 2)[0];
         return reason.replaceAll("\\bYou mobile\\b", "My mobile").replaceAll("\\bYour\\b", "My")
                 .replaceAll("\\byour\\b", "my").replaceAll("\\bYou are\\b", "I am").replaceAll("\\byou\\b", "I");
     }
@@ -77,8 +83,9 @@ public final class SimulatedCustomer {
                     .findFirst().or(() -> byId(options, "decline")) : byId(options, "decline");
         }
         if (options.stream().anyMatch(o -> o.id().equals("confirm") || o.id().equals("paid"))) {
-            return byId(options, accepts(reply.content()) ? "confirm" : "decline")
-                    .or(() -> byId(options, "decline"));
+            boolean yes = accepts(reply.content());
+            return options.stream().filter(o -> yes ? o.id().equals("confirm") || o.id().equals(PAID)
+                    : o.id().equals("decline")).findFirst();
         }
         return mostAlike(options, task.scenario().reasonForCall());
     }
@@ -89,7 +96,7 @@ public final class SimulatedCustomer {
         if (text.contains("refuel") || text.contains(" gb ")) {
             return REFUEL.matcher(instructions()).find();
         }
-        if (text.contains("payment") || text.contains("pay ")) {
+        if (text.contains("payment") || text.contains("pay ") || text.contains("pay it")) {
             return ACCEPTS_PAYING.matcher(instructions()).find();
         }
         return text.contains("at no cost");
@@ -124,7 +131,8 @@ public final class SimulatedCustomer {
             case "signal" -> phone.check("assert_service_status", Arguments.of(Map.of("expected_status",
                     "connected"))) ? "yes" : "no";
             case "airplane_mode" -> onOff(d.airplaneMode());
-            case "sim" -> d.simCardStatus().name().startsWith("LOCKED") ? "locked"
+            // a SIM taken out keeps its status; the phone reports it missing (τ²'s check_sim_status)
+            case "sim" -> d.simCardMissing() ? "missing" : d.simCardStatus().name().startsWith("LOCKED") ? "locked"
                     : d.simCardStatus().name().toLowerCase(Locale.ROOT);
             case "speed" -> speed();
             case "abroad" -> phone.surroundings().abroad() ? "yes" : "no";

@@ -2,9 +2,11 @@ package dev.switchboard.tau2.run;
 
 import dev.switchboard.tau2.check.EndStateChecker;
 import dev.switchboard.tau2.check.TaskVerdict;
+import dev.switchboard.tau2.device.PaymentRequest;
 import dev.switchboard.tau2.device.Phone;
 import dev.switchboard.tau2.run.ChatTransport.Option;
 import dev.switchboard.tau2.run.ChatTransport.Reply;
+import dev.switchboard.tau2.task.Arguments;
 import dev.switchboard.tau2.task.Side;
 import dev.switchboard.tau2.task.Tau2Task;
 import dev.switchboard.tau2.task.Tau2Task.EnvCall;
@@ -30,12 +32,18 @@ public final class TaskPlay {
     private final ChatTransport chat;
     private final EndStateChecker checker;
     private final Consumer<EnvCall> accountSetup;
+    private final Consumer<String> payBill;
 
-    /** @param accountSetup applies an initial-state call of the agent's side, or throws when it cannot */
-    public TaskPlay(ChatTransport chat, EndStateChecker checker, Consumer<EnvCall> accountSetup) {
+    /**
+     * @param accountSetup applies an initial-state call of the agent's side, or throws when it cannot
+     * @param payBill pays a bill (by id) as the customer, when they pay the payment request on their phone
+     */
+    public TaskPlay(ChatTransport chat, EndStateChecker checker, Consumer<EnvCall> accountSetup,
+            Consumer<String> payBill) {
         this.chat = chat;
         this.checker = checker;
         this.accountSetup = accountSetup;
+        this.payBill = payBill;
     }
 
     public Outcome play(Tau2Task task) {
@@ -44,7 +52,9 @@ public final class TaskPlay {
             if (call.side() == Side.USER) {
                 phone.call(call.function(), call.arguments());
             } else {
+                // as τ² syncs the phone after every tool call: a network search that follows sees the line as set up
                 accountSetup.accept(call);
+                checker.sync(task, phone);
             }
         }
         checker.sync(task, phone);
@@ -65,9 +75,22 @@ public final class TaskPlay {
                 stopped = reply.suggestions().isEmpty() ? "the flow ended" : "no option the customer would pick";
                 break;
             }
+            if (answer.get().id().equals(SimulatedCustomer.PAID)) {
+                pay(task, phone);
+            }
             said = answer.get().label();
             choice = answer.get().id();
         }
         return new Outcome(checker.check(task, phone), transcript, stopped);
+    }
+
+    /** τ²'s make_payment on the phone, and the bill paid in the account, before the customer says they paid. */
+    private void pay(Tau2Task task, Phone phone) {
+        PaymentRequest request = phone.surroundings().paymentRequest();
+        if (request != null && !request.paid()) {
+            phone.call("make_payment", Arguments.none());
+            payBill.accept(request.billId());
+            checker.sync(task, phone);
+        }
     }
 }

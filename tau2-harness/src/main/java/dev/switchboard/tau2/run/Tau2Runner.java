@@ -40,7 +40,8 @@ public final class Tau2Runner {
             gateway.reset(admin);
             EndStateChecker checker = new EndStateChecker(new AccountApi(http, gatewayUrl, agent));
             TaskPlay play = new TaskPlay(gateway.chat(customer), checker,
-                    call -> accountSetup(gateway, agent, task, call));
+                    call -> accountSetup(gateway, admin, agent, task, call),
+                    billId -> gateway.pay(customer, billId, "tau2-pay-" + task.id() + "-" + System.nanoTime()));
             try {
                 TaskPlay.Outcome outcome = play.play(task);
                 TaskVerdict verdict = outcome.verdict();
@@ -61,12 +62,19 @@ public final class Tau2Runner {
         System.out.println(passed + " of " + tasks.size() + " passed");
     }
 
-    /** The account's side of a task's initial state: roaming changes exist as agent actions; nothing else does. */
-    private static void accountSetup(Gateway gateway, String agent, Tau2Task task, EnvCall call) {
+    /**
+     * The account's side of a task's initial state: roaming changes as an agent's actions, the others (which no
+     * action offers) by account-service's development set-ups.
+     */
+    private static void accountSetup(Gateway gateway, String admin, String agent, Tau2Task task, EnvCall call) {
+        String customerId = call.arguments().string("customer_id");
+        String lineId = call.arguments().string("line_id");
         switch (call.function()) {
-            case "enable_roaming", "disable_roaming" -> gateway.roaming(agent, call.arguments().string("customer_id"),
-                    call.arguments().string("line_id"), call.function().equals("enable_roaming"),
-                    "tau2-setup-" + task.id() + "-" + System.nanoTime());
+            case "enable_roaming", "disable_roaming" -> gateway.roaming(agent, customerId, lineId,
+                    call.function().equals("enable_roaming"), "tau2-setup-" + task.id() + "-" + System.nanoTime());
+            case "set_data_usage" -> gateway.dataUsage(admin, lineId, call.arguments().number("data_used_gb"));
+            case "suspend_line_for_overdue_bill" -> gateway.overdueSuspension(admin, customerId, lineId,
+                    call.arguments().string("new_bill_id"), call.arguments().bool("contract_ended"));
             default -> throw new IllegalStateException("no API sets up the account's '" + call.function() + "'");
         }
     }

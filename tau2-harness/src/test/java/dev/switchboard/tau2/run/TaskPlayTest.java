@@ -47,7 +47,11 @@ class TaskPlayTest {
                 choices.add(choice);
             }
             List<Option> options = script.isEmpty() ? List.of() : script.pop();
-            return new Reply("c-1", options.isEmpty() ? "Great, that fixed it." : "a question", "flow", options);
+            String question = options.isEmpty() ? "Great, that fixed it."
+                    : options.stream().anyMatch(o -> o.id().equals("paid"))
+                            ? "I have sent the payment request to your phone. Please pay it there, then tell me."
+                            : "a question";
+            return new Reply("c-1", question, "flow", options);
         }
     }
 
@@ -66,6 +70,7 @@ class TaskPlayTest {
         // When the task is played
         TaskPlay.Outcome outcome = new TaskPlay(chat, new EndStateChecker(new FakeAccount()), call -> {
             throw new AssertionError("no account set-up expected");
+        }, billId -> {
         }).play(task("[service_issue]airplane_mode_on"));
 
         // Then the customer said why they called, picked their line and problem, answered from the phone (no signal,
@@ -97,6 +102,45 @@ class TaskPlayTest {
     }
 
     @Test
+    void aCustomerAskedToPayTheBillOnTheirPhonePaysItBeforeSayingSo() {
+        // Given the overdue-bill task, whose bill already awaits payment (the flow sent the request)
+        FakeAccount account = new FakeAccount();
+        account.setLine("Suspended", new java.math.BigDecimal("8.7"), java.math.BigDecimal.ZERO, true);
+        account.setBill("B1234321", "Awaiting Payment");
+        List<String> paid = new ArrayList<>();
+        ScriptedChat chat = new ScriptedChat(List.of(List.of(new Option("paid", "I have paid it"),
+                new Option("decline", "No, thanks"))));
+
+        // When the flow asks her to pay
+        new TaskPlay(chat, new EndStateChecker(account), call -> {
+        }, paid::add).play(task("[service_issue]overdue_bill_suspension"));
+
+        // Then she paid that bill, and only then said so
+        assertThat(paid).containsExactly("B1234321");
+        assertThat(chat.choices).containsExactly("paid");
+    }
+
+    @Test
+    void aSimTakenOutIsReportedMissingAndALockedOneLocked() {
+        // Given the phones of the unseated and the PIN-locked SIM tasks, as their initial states leave them
+        List<Option> sim = List.of(new Option("sim:active", "The SIM is active"),
+                new Option("sim:missing", "The SIM is missing"), new Option("sim:locked", "The SIM is locked"));
+        Reply asked = new Reply("c", "Please check your SIM card's status", "flow", sim);
+
+        // When each is asked for the SIM's status, Then each answers what its phone shows
+        assertThat(customerOf("[service_issue]unseat_sim_card").answer(asked)).map(Option::id).contains("sim:missing");
+        assertThat(customerOf("[service_issue]lock_sim_card_pin").answer(asked)).map(Option::id).contains("sim:locked");
+    }
+
+    private static SimulatedCustomer customerOf(String taskId) {
+        Tau2Task task = task(taskId);
+        Phone phone = new Phone();
+        task.initialActions().stream().filter(call -> call.side() == dev.switchboard.tau2.task.Side.USER)
+                .forEach(call -> phone.call(call.function(), call.arguments()));
+        return new SimulatedCustomer(task, phone);
+    }
+
+    @Test
     void aSlowPhoneIsAnsweredFromItsSpeedTestAndItsSettingsAndTheTaskPasses() {
         // Given the task with data saver on
         ScriptedChat chat = new ScriptedChat(List.of(LINES, PROBLEMS,
@@ -109,6 +153,7 @@ class TaskPlayTest {
 
         // When it is played
         TaskPlay.Outcome outcome = new TaskPlay(chat, new EndStateChecker(new FakeAccount()), call -> {
+        }, billId -> {
         }).play(task("[mobile_data_issue]data_saver_mode_on"));
 
         // Then the customer reports the slow speed, data saver on, turns it off and the speed is excellent
