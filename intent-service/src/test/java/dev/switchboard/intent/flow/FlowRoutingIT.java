@@ -83,6 +83,24 @@ class FlowRoutingIT {
         }
     }
 
+    @Test
+    void theTau2CustomersOpeningsEnterTheFlow() {
+        // Given the first sentences the tau2 runner's customer opens with (docs/tau2-harness.md)
+        List<String> openings = List.of("My mobile data is not working properly.",
+                "My phone has been showing 'No Service' for the past few hours.",
+                "I am unable to send MMS messages using my messaging app for the past few hours.");
+        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
+            for (String opening : openings) {
+                // When each opens a conversation, Then it enters the phone-troubleshooting flow
+                assertThat(send(classified, "c-" + UUID.randomUUID(), opening, null))
+                        .as(opening).satisfies(event -> {
+                            assertThat(event.getIntent()).isEqualTo("mobile_service");
+                            assertThat(event.getRoute()).isEqualTo(Route.flow);
+                        });
+            }
+        }
+    }
+
     private IntentClassified send(TopicRecorder classified, String conversation, String content, String choice) {
         String messageId = UUID.randomUUID().toString();
         ChatMessageReceived message = new Envelope(messageId, conversation, "u-flow", 0, Instant.now())
