@@ -179,6 +179,44 @@ class FlowIT {
         }
     }
 
+    @Test
+    void dataUsedUpIsRefuelledOnlyAfterTheCustomerConfirmsThePrice() {
+        // Given tau2's set-up: alice's L1002 has used 15.1 of its 15 GB
+        web.post().uri("/api/v1/account/admin/scenarios/data-usage").headers(TOKENS.user("root", "admin"))
+                .bodyValue(Map.of("lineId", "L1002", "dataUsedGb", 15.1)).exchange().expectStatus().isOk();
+        try {
+            // When her mobile data does not work and her phone's settings are fine
+            String conversation = "flow-" + UUID.randomUUID();
+            turn(conversation, "alice", "my mobile data does not work", null);
+            turn(conversation, "alice", "555-123-2002", "L1002");
+            turn(conversation, "alice", "mobile data", "mobile_data");
+            turn(conversation, "alice", "no connection", "speed:none");
+            turn(conversation, "alice", "yes", "signal:yes");
+            turn(conversation, "alice", "no", "abroad:no");
+            ChatReplied offer = turn(conversation, "alice", "on", "mobile_data:on");
+
+            // Then she is offered data at the plan's price, and the amount she picks is quoted for her to confirm
+            assertThat(offer.getContent()).contains("15.1 GB of your 15 GB").contains("2.00 USD per GB");
+            assertThat(ids(offer)).containsExactly("refuel:1", "refuel:2", "decline");
+            ChatReplied quote = turn(conversation, "alice", "2 GB", "refuel:2");
+            assertThat(quote.getContent()).contains("Refuel 2 GB of data on 555-123-2002").contains("4.00 USD");
+            assertThat(refuelled("L1002")).isEqualByComparingTo("0");
+
+            // When she confirms, Then the 2 GB are added, and the speed test is asked again
+            ChatReplied done = turn(conversation, "alice", "yes", "confirm");
+            assertThat(refuelled("L1002")).isEqualByComparingTo("2");
+            assertThat(ids(done)).contains("speed:excellent");
+        } finally {
+            web.post().uri("/api/v1/account/admin/reset").headers(TOKENS.user("root", "admin")).exchange()
+                    .expectStatus().isOk();
+        }
+    }
+
+    private java.math.BigDecimal refuelled(String lineId) {
+        return db.sql("select data_refueling_gb from lines where line_id = :l").bind("l", lineId)
+                .map(row -> row.get(0, java.math.BigDecimal.class)).one().block();
+    }
+
     private String firstLine(String conversation) {
         return replies.values(ChatReplied.class, r -> r.getConversationId().equals(conversation)).get(0)
                 .getSuggestions().get(0).getId();
