@@ -76,7 +76,9 @@
   }
 
   function reconnectLater() {
-    const delay = Math.min(10_000, 500 * 2 ** state.attempt);
+    // doubling, half of it at random: after a gateway restart its clients must not all come back in the same second
+    const backoff = Math.min(10_000, 500 * 2 ** state.attempt);
+    const delay = backoff / 2 + Math.random() * backoff / 2;
     state.attempt += 1;
     setTimeout(async () => {
       if (state.held) return;                        // release() reconnects
@@ -141,9 +143,11 @@
   }
 
   function onError(frame) {
-    const again = frame.status === 503 && frame.retryAfter && state.unanswered.get(frame.messageId);
+    // busy (503) or this connection over its rate (429, after a reconnect sent every unanswered message at once)
+    const again = (frame.status === 503 || frame.status === 429) && frame.retryAfter
+        && state.unanswered.get(frame.messageId);
     if (again && Date.now() - state.pending.get(frame.messageId) < GIVE_UP_AFTER_MS) {
-      // busy, not refused: the gateway says when to try again, so the customer need not
+      // not refused: the gateway says when to try again, so the customer need not
       setTimeout(() => sendFrame(again), frame.retryAfter * 1000);
       return;
     }

@@ -84,7 +84,7 @@ const Switchboard = (() => {
   const AGENTS = { tech_support: 'Tech support', billing: 'Billing', general: 'General' };
   const SOURCES = {
     knowledge_base: 'Knowledge base', llm: 'AI', fallback: 'Fallback', escalation: 'Human handoff', guardrail: 'Guardrail',
-    clarification: 'Clarifying question',
+    clarification: 'Clarifying question', no_answer: 'No answer',
   };
 
   function time(value) {

@@ -98,6 +98,18 @@
         `${count(overview.ratings)} ratings${average ? ` · average ${average.toFixed(1)} / 5` : ''}`));
   }
 
+  /** The unanswered questions grouped by similarity, most asked first: what the knowledge base should cover next. */
+  function gapsTable(report) {
+    const gaps = report.gaps || [];
+    if (!gaps.length) return el('p', { class: 'hint' }, 'No unanswered questions.');
+    return el('table', { 'data-chart': 'gaps' },
+      el('caption', { class: 'hint' },
+        `${count(report.unanswered)} unanswered question${Number(report.unanswered) === 1 ? '' : 's'}`),
+      el('thead', {}, el('tr', {}, el('th', {}, 'Asked'), el('th', {}, 'Question'), el('th', {}, 'Also asked as'))),
+      el('tbody', {}, ...gaps.map(gap => el('tr', { 'data-count': gap.count },
+        el('td', {}, count(gap.count)), el('td', {}, gap.question), el('td', {}, gap.examples.join(' · '))))));
+  }
+
   // ---- health ----------------------------------------------------------------------------------------------------
 
   async function health() {
@@ -125,11 +137,12 @@
   async function refresh() {
     const token = identity.token;
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
-    const [overview, metrics, intents, satisfaction] = await Promise.all([
+    const [overview, metrics, intents, satisfaction, gaps] = await Promise.all([
       call('GET', '/api/v1/analytics/overview', null, token),
       call('GET', `/api/v1/analytics/metrics?interval=minute&from=${encodeURIComponent(hourAgo)}`, null, token),
       call('GET', '/api/v1/analytics/intents', null, token),
       call('GET', '/api/v1/analytics/satisfaction', null, token),
+      call('GET', '/api/v1/analytics/knowledge-gaps?limit=10', null, token),
       health()]);
     setCard('conversations', count(overview.conversations));
     setCard('messages', count(overview.messages));
@@ -143,6 +156,7 @@
     $('intents').replaceChildren(intentChart(intents.distribution || []));
     $('sources').replaceChildren(sourcesChart(overview));
     $('csat').replaceChildren(csatChart(overview, satisfaction));
+    $('gaps').replaceChildren(gapsTable(gaps));
     $('updated').textContent = `Updated ${new Date().toLocaleTimeString()}`;
     $('updated').dataset.state = 'connected';
   }

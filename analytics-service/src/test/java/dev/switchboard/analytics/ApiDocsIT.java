@@ -18,6 +18,7 @@ class ApiDocsIT {
         // Given the service's OpenAPI document
         String document = ApiDocs.fetchAsGateway(web, "analytics-service", "/api/v1/analytics/overview", "/api/v1/analytics/metrics",
                 "/api/v1/analytics/intents", "/api/v1/analytics/satisfaction", "/api/v1/analytics/actions",
+                "/api/v1/analytics/knowledge-gaps",
                 "/api/v1/analytics/admin/rebuild");
 
         // When its responses are read, Then each names its fields

@@ -26,30 +26,28 @@ import org.openqa.selenium.WebElement;
  * customer and an agent see and do. The tests follow one customer's conversation, so they run in order. Screenshots
  * are saved under {@code target/browser-screenshots}.
  */
+@SharedStack.OnTheSharedStack
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIT {
 
     static final Duration REPLY = Duration.ofSeconds(40);
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path profile;
 
     static RunningStack stack;
     static Browser browser;
     static final Api api = new Api();
-    /** Stops what the streaming case started: the stub model. */
+    /** Undoes what the streaming case did: stops the stub model and restarts llm-fallback-service without it. */
     static AutoCloseable modelBacked = () -> { };
 
     @BeforeAll
-    static void startTheStackAndTheBrowser() {
+    static void startTheStackAndTheBrowser(SharedStack shared) {
         if (Browser.unavailable().isPresent()) {
             return; // each test is skipped with the reason below, so the report counts and names them
         }
-        long started = System.nanoTime();
-        stack = RunningStack.start(dataDir);
-        System.out.printf("stack started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        stack = shared.stack();
         browser = Browser.start(profile);
     }
 
@@ -64,9 +62,6 @@ class BrowserIT {
             browser.close();
         }
         modelBacked.close();
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -283,7 +278,7 @@ class BrowserIT {
                 "Multicast for IPTV works on your own router with IGMP proxy on. ",
                 "If the picture still freezes, type \"agent\" and a person will help ");
         LlmFallbackStackIT.restartWithModel(stack, model);
-        modelBacked = () -> model.server.stop(0);
+        modelBacked = () -> LlmFallbackStackIT.withoutModel(stack, model);
         browser.open("/");
         awaitConnected();
 

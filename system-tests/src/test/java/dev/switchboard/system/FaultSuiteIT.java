@@ -1,15 +1,18 @@
 package dev.switchboard.system;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19's fault suite, the full version, on demand (CI runs StackIT's short one: two services killed, the broker
@@ -18,37 +21,29 @@ import org.junit.jupiter.api.io.TempDir;
  * <pre>
  * ./mvnw -B -ntp package -DskipTests
  * ./mvnw -B -ntp verify -pl system-tests -Dit.test=FaultSuiteIT -Dfaults=full [-Dfaults.rate=50] [-Dfaults.seconds=30] \
- *     [-Dfaults.only=gateway-service,kafka]
+ *     [-Dfaults.only=gateway-service,kafka,llm]
  * </pre>
  *
  * Under a steady load, every service is killed in turn (SIGKILL; the stack restarts it), then the broker and
- * PostgreSQL are each stopped for 10 s; for each, every message must end with exactly one stored real reply and at most
+ * PostgreSQL are each stopped for 10 s, then a model behind llm-fallback-service hangs for 10 s; for each, every
+ * message must end with exactly one stored real reply and at most
  * one customer in ten may get the timeout placeholder. It prints a table for docs/faults.md.
  */
 @EnabledIfSystemProperty(named = "faults", matches = "full")
+@SharedStack.OnTheSharedStack
+@Order(4)
 class FaultSuiteIT {
 
     static final List<String> SERVICES = List.of("gateway-service", "chat-service", "intent-service",
             "knowledge-service", "llm-fallback-service", "analytics-service", "feedback-service", "account-service");
 
-    @TempDir
-    static Path dataDir;
-
     static RunningStack stack;
 
     @BeforeAll
-    static void startTheStack() throws Exception {
-        // the gateway's rate limits out of the way of one guest's load, through its settings file
-        Files.createDirectories(dataDir.resolve("config"));
-        Files.writeString(dataDir.resolve("config/gateway-service.env"), "RATE_LIMIT_REQUESTS=1000000\n");
-        stack = RunningStack.start(dataDir, "--control=stdin");
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.closeKeepingLogs(Path.of("target", "fault-suite-logs"));
-        }
+    static void startTheStack(SharedStack shared) {
+        stack = shared.stack();
+        // the gateway's rate limits out of the way of one guest's load (the gateway alone restarted)
+        stack.restartService("gateway-service", Map.of("RATE_LIMIT_REQUESTS", "1000000"));
     }
 
     @Test
@@ -57,19 +52,53 @@ class FaultSuiteIT {
         Api api = new Api();
         int rate = Integer.getInteger("faults.rate", 50);
         Duration length = Duration.ofSeconds(Long.getLong("faults.seconds", 30));
-        List<Faults.Result> results = new ArrayList<>();
         // -Dfaults.only: some of the faults, by service or part name
         List<String> only = List.of(System.getProperty("faults.only", "").split(",")).stream()
                 .filter(name -> !name.isBlank()).toList();
-
-        // When each fault happens a fifth of the way into its own run of the load
-        for (String service : SERVICES.stream().filter(s -> only.isEmpty() || only.contains(s)).toList()) {
-            results.add(Faults.underLoad(api, service + " killed (SIGKILL)", Faults.kill(stack, service), rate, length));
+        Predicate<String> chosen = name -> only.isEmpty() || only.contains(name);
+        Map<String, Fault> faults = new LinkedHashMap<>();
+        for (String service : SERVICES.stream().filter(chosen).toList()) {
+            faults.put(service + " killed (SIGKILL)",
+                    fault -> Faults.underLoad(api, fault, Faults.kill(stack, service), rate, length));
         }
-        for (String part : List.of("kafka", "postgres").stream().filter(p -> only.isEmpty() || only.contains(p))
-                .toList()) {
-            results.add(Faults.underLoad(api, part + " stopped for 10 s", Faults.stopFor(stack, part,
-                    Duration.ofSeconds(10)), rate, length));
+        if (chosen.test("gateway-service")) {
+            // the killed gateway's WebSocket customers reconnect and send again what was not answered
+            faults.put("gateway-service killed (SIGKILL), WebSocket customers", fault -> Faults.underLoadOnSockets(
+                    stack, fault, Faults.kill(stack, "gateway-service"), rate, length, 50));
+        }
+        for (String part : List.of("kafka", "postgres").stream().filter(chosen).toList()) {
+            faults.put(part + " stopped for 10 s", fault -> Faults.underLoad(api, fault,
+                    Faults.stopFor(stack, part, Duration.ofSeconds(10)), rate, length));
+        }
+        if (chosen.test("llm")) {
+            // a model behind llm-fallback-service, hung for 10 s while customers ask what the knowledge base lacks
+            faults.put("LLM hung for 10 s", fault -> {
+                LlmFallbackStackIT.ModelStub model = LlmFallbackStackIT.ModelStub.start(
+                        "Multicast for IPTV works on your own router with IGMP proxy on. ");
+                // with the production time budget: the customers of a hung model wait that long, then get the fallback
+                LlmFallbackStackIT.restartWithModel(stack, model, Duration.ofMillis(1500));
+                try {
+                    return Faults.underLoad(api, fault, Faults.hang(model, Duration.ofSeconds(10)), rate, length,
+                            List.of(LlmFallbackStackIT.OUT_OF_KB, LlmFallbackStackIT.FOLLOW_UP));
+                } finally {
+                    LlmFallbackStackIT.withoutModel(stack, model);
+                }
+            });
+        }
+
+        // When each fault happens a fifth of the way into its own run of the load (every one, whatever the others did)
+        List<String> rows = new ArrayList<>();
+        Map<String, Throwable> failed = new LinkedHashMap<>();
+        for (Map.Entry<String, Fault> fault : faults.entrySet()) {
+            try {
+                Faults.Result result = fault.getValue().inject(fault.getKey());
+                rows.add(result.row());
+                result.assertNothingLostOrDoubled();
+            } catch (Exception | AssertionError e) {
+                failed.put(fault.getKey(), e);
+                rows.add("| " + fault.getKey() + " | failed: " + String.valueOf(e.getMessage()).lines().limit(3)
+                        .collect(Collectors.joining(" ")) + " |");
+            }
         }
 
         // Then (the table for docs/faults.md) every fault left every message answered, none lost or doubled
@@ -79,7 +108,16 @@ class FaultSuiteIT {
         System.out.println("| fault | messages | got the timeout reply | sent again (503 or dropped) | every reply "
                 + "stored after the fault |");
         System.out.println("|---|---|---|---|---|");
-        results.forEach(result -> System.out.println(result.row()));
-        results.forEach(Faults.Result::assertNothingLostOrDoubled);
+        rows.forEach(System.out::println);
+        failed.forEach((fault, e) -> e.printStackTrace(System.out));
+        assertThat(failed).as("faults that lost, doubled or refused messages").isEmpty();
+        // and analytics counts every message and reply once, as the stores do
+        Tallies.assertAnalyticsCountWhatTheStoresHold(api, 0);
+    }
+
+    /** One fault under its own run of the load, named in the table. */
+    @FunctionalInterface
+    private interface Fault {
+        Faults.Result inject(String name) throws Exception;
     }
 }

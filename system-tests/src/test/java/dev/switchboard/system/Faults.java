@@ -3,13 +3,20 @@ package dev.switchboard.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A fault under a steady load (issue 19): messages at a set rate, each in a new conversation, with the fault done a
@@ -21,28 +28,29 @@ final class Faults {
     private static final List<String> QUESTIONS = List.of("my internet is super slow tonight", "how do I pay my bill",
             "my wifi keeps dropping", "can I add a line to my plan", "what channels are in my tv package");
 
-    /** What the customers of one fault saw, and how long the pipeline took to have stored every reply. */
-    record Result(String fault, List<SteadyLoad.Sent> sent, double secondsToEveryReplyStored) {
-
-        long timedOut() {
-            return sent.stream().filter(SteadyLoad.Sent::timedOut).count();
-        }
-
-        long sentAgain() {
-            return sent.stream().filter(s -> s.retries() > 0).count();
-        }
+    /**
+     * What the customers of one fault saw: how many messages, how many got the timeout placeholder first, how many were
+     * sent again (after a 503 or a dropped connection), and how long the pipeline took to have stored every reply.
+     */
+    record Result(String fault, int messages, long timedOut, long sentAgain, double secondsToEveryReplyStored) {
 
         /**
-         * At most one customer in ten got the gateway's timeout placeholder (that every message was answered 200 and
-         * every conversation ends with exactly one stored real reply, {@link #underLoad} checked).
+         * At most one customer in ten got the gateway's timeout placeholder (that every message was answered and every
+         * conversation ends with exactly one stored real reply, {@link #underLoad} checked).
          */
         void assertNothingLostOrDoubled() {
-            assertThat(timedOut()).as(fault).isLessThanOrEqualTo(sent.size() / 10);
+            assertThat(timedOut).as(fault).isLessThanOrEqualTo(messages / 10);
         }
 
         String row() {
-            return String.format("| %s | %d | %d (%.1f %%) | %d | %.1f s |", fault, sent.size(), timedOut(),
-                    100.0 * timedOut() / sent.size(), sentAgain(), secondsToEveryReplyStored);
+            return String.format("| %s | %d | %d (%.1f %%) | %d | %.1f s |", fault, messages, timedOut,
+                    100.0 * timedOut / messages, sentAgain, secondsToEveryReplyStored);
+        }
+
+        void print(int perSecond) {
+            System.out.printf("%s under %d messages/s: %d of %d customers got the timeout reply, %d sent again after a "
+                    + "503 or a dropped connection; every conversation had its one stored reply %.1f s after the "
+                    + "fault%n", fault, perSecond, timedOut, messages, sentAgain, secondsToEveryReplyStored);
         }
     }
 
@@ -58,6 +66,15 @@ final class Faults {
         };
     }
 
+    /** Hangs the model (it takes requests and answers none) for {@code down}, then lets it answer again. */
+    static Runnable hang(LlmFallbackStackIT.ModelStub model, Duration down) {
+        return () -> {
+            model.hang();
+            LockSupport.parkNanos(down.toNanos());
+            model.answerAgain();
+        };
+    }
+
     /** Kills the service instance with SIGKILL; the stack restarts it, and this returns once it is ready again. */
     static Runnable kill(RunningStack stack, String service) {
         return () -> stack.killService(service);
@@ -65,8 +82,14 @@ final class Faults {
 
     /** {@code perSecond} messages a second for {@code length} through {@code api}, with {@code inject} a fifth in. */
     static Result underLoad(Api api, String fault, Runnable inject, int perSecond, Duration length) throws Exception {
+        return underLoad(api, fault, inject, perSecond, length, QUESTIONS);
+    }
+
+    /** The same with the customers' own questions (the knowledge base's by default). */
+    static Result underLoad(Api api, String fault, Runnable inject, int perSecond, Duration length,
+            List<String> questions) throws Exception {
         String guest = api.guestToken();
-        SteadyLoad load = SteadyLoad.start(api, guest, perSecond, length, QUESTIONS);
+        SteadyLoad load = SteadyLoad.start(api, guest, perSecond, length, questions);
         long before = perSecond * length.toSeconds() / 5;
         await().atMost(length).until(() -> load.sentSoFar() >= before);
         long faultAt = System.nanoTime();
@@ -74,24 +97,70 @@ final class Faults {
         List<SteadyLoad.Sent> sent = load.finish();
         injected.get(3, TimeUnit.MINUTES);
         assertThat(sent).as(fault).hasSize((int) (perSecond * length.toSeconds()));
-        System.out.printf("%s: answers by status %s%n", fault, sent.stream()
-                .collect(Collectors.groupingBy(SteadyLoad.Sent::status, TreeMap::new, Collectors.counting())));
+        System.out.printf("%s: answers by status %s; the first gateway's shedding since it started: %s%n", fault,
+                sent.stream().collect(Collectors.groupingBy(SteadyLoad.Sent::status, TreeMap::new,
+                        Collectors.counting())), firstGatewayShedding());
         assertThat(sent).as(fault).allSatisfy(s -> assertThat(s.status()).as(s.messageId()).isEqualTo(200));
 
-        // none lost or doubled: every conversation ends with exactly one stored reply that the pipeline made
-        String conversations = sent.stream().map(s -> "'" + s.conversationId() + "'").collect(Collectors.joining(","));
+        assertEveryConversationHasOneStoredRealReply(fault, sent.stream().map(SteadyLoad.Sent::conversationId).toList());
+        Result result = new Result(fault, sent.size(), sent.stream().filter(SteadyLoad.Sent::timedOut).count(),
+                sent.stream().filter(s -> s.retries() > 0).count(), (System.nanoTime() - faultAt) / 1e9);
+        result.print(perSecond);
+        return result;
+    }
+
+    /**
+     * The same over the WebSocket: {@code customers} signed-in customers on the first gateway, each reconnecting when
+     * its socket drops and sending again what was not answered (the chat page's way). Every message must get exactly
+     * one real reply over the customer's connections, however many times it was sent.
+     */
+    static Result underLoadOnSockets(RunningStack stack, String fault, Runnable inject, int perSecond, Duration length,
+            int customers) throws Exception {
+        List<String> tokens = IntStream.range(0, customers)
+                .mapToObj(i -> stack.customerToken("socket-" + UUID.randomUUID())).toList();
+        SocketLoad load = SocketLoad.start(Api.BASE, tokens, perSecond, length, QUESTIONS);
+        long before = perSecond * length.toSeconds() / 5;
+        await().atMost(length).until(() -> load.sentSoFar() >= before);
+        long faultAt = System.nanoTime();
+        CompletableFuture<Void> injected = CompletableFuture.runAsync(inject);
+        List<SocketLoad.Outcome> outcomes = load.finish(perSecond * length.toSeconds(), Duration.ofMinutes(2));
+        injected.get(3, TimeUnit.MINUTES);
+        assertThat(outcomes).as(fault).hasSize((int) (perSecond * length.toSeconds()))
+                .allSatisfy(o -> assertThat(o.realReplies()).as(o.messageId()).hasSize(1));
+        assertEveryConversationHasOneStoredRealReply(fault, outcomes.stream().map(SocketLoad.Outcome::conversationId)
+                .toList());
+        Result result = new Result(fault, outcomes.size(), outcomes.stream().filter(SocketLoad.Outcome::timedOut)
+                .count(), outcomes.stream().filter(SocketLoad.Outcome::sentAgain).count(),
+                (System.nanoTime() - faultAt) / 1e9);
+        result.print(perSecond);
+        return result;
+    }
+
+    /** The first gateway's count of messages refused with 503 for the load, by reason, from its metrics. */
+    private static String firstGatewayShedding() {
+        try {
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:8090/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return metrics.body().lines().filter(line -> line.startsWith("gateway_messages_shed_total"))
+                    .collect(Collectors.joining(", ", "[", "]"));
+        } catch (IOException e) {
+            return "(unavailable: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
+    }
+
+    /** None lost or doubled: every conversation ends with exactly one stored reply that the pipeline made. */
+    private static void assertEveryConversationHasOneStoredRealReply(String fault, List<String> conversationIds) {
+        String conversations = conversationIds.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(Stores.row("chat", """
                 select count(distinct conversation_id) as answered, count(*) as replies,
                        count(*) filter (where content like '%%%s%%') as placeholders
                 from messages where role = 'assistant' and conversation_id in (%s)"""
                 .formatted(SteadyLoad.TIMEOUT_REPLY, conversations))).as(fault)
-                .containsEntry("answered", (long) sent.size()).containsEntry("replies", (long) sent.size())
-                .containsEntry("placeholders", 0L));
-        Result result = new Result(fault, sent, (System.nanoTime() - faultAt) / 1e9);
-        System.out.printf("%s under %d messages/s: %d of %d customers got the timeout reply, %d sent again after a "
-                + "503 or a dropped connection; every conversation had its one stored reply %.1f s after the fault%n",
-                fault, perSecond, result.timedOut(), sent.size(), result.sentAgain(),
-                result.secondsToEveryReplyStored());
-        return result;
+                .containsEntry("answered", (long) conversationIds.size())
+                .containsEntry("replies", (long) conversationIds.size()).containsEntry("placeholders", 0L));
     }
 }

@@ -14,12 +14,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,13 +29,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The LLM fallback through the running stack: first as it ships (no key, extractive answers), then with a model. One
  * stack start: for the model case only llm-fallback-service is restarted, with a key and OPENAI_BASE_URL pointing at
  * a local OpenAI-compatible stub (the only thing not real here).
  */
+@SharedStack.OnTheSharedStack
+@Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LlmFallbackStackIT {
 
@@ -46,28 +47,20 @@ class LlmFallbackStackIT {
     static final String FOLLOW_UP = "and would IGMP snooping on my own switch get in the way of that multicast?";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dataDir;
-
     static RunningStack stack;
     static final Api api = new Api();
     static ModelStub model;
 
     @BeforeAll
-    static void startTheStack() {
-        long started = System.nanoTime();
-        stack = RunningStack.start(dataDir);
-        System.out.printf("stack started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    static void startTheStack(SharedStack shared) {
+        stack = shared.stack();
     }
 
     @AfterAll
     static void stopEverything() throws InterruptedException, IOException {
         System.out.println("llm-fallback-service metrics at the end:\n" + llmMetrics());
         if (model != null) {
-            model.server.stop(0);
-        }
-        if (stack != null) {
-            stack.closeKeepingLogs(Path.of("target", "llm-fallback-stack-logs"));
+            withoutModel(stack, model);
         }
     }
 
@@ -187,18 +180,29 @@ class LlmFallbackStackIT {
 
     /**
      * Restarts the stack's llm-fallback-service with the given model configured; answers once it reports the model
-     * enabled. BrowserIT streams a reply in the page with it too.
+     * enabled. BrowserIT streams a reply in the page with it too. This case checks streaming end to end, not the time
+     * budget (ModelResilienceIT does): a cold client's first call on a busy 2-core machine may take longer than the
+     * production 1.5 s, so the model gets 5 s.
      */
     static void restartWithModel(RunningStack stack, ModelStub model) {
+        restartWithModel(stack, model, Duration.ofSeconds(5));
+    }
+
+    /** The same with the model's time budget ({@code LLM_TIMEOUT}). */
+    static void restartWithModel(RunningStack stack, ModelStub model, Duration timeout) {
         stack.restartService("llm-fallback-service", Map.of(
                 "OPENAI_API_KEY", "test-key",
                 "OPENAI_BASE_URL", "http://127.0.0.1:" + model.server.getAddress().getPort() + "/v1",
                 "SPRING_AI_CHAT_MODEL", "openai",
-                // this case checks streaming end to end, not the time budget (ModelResilienceIT does): a cold
-                // client's first call on a busy 2-core machine may take longer than the production 1.5 s
-                "LLM_TIMEOUT", "5s"));
+                "LLM_TIMEOUT", timeout.toMillis() + "ms"));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> "enabled".equals(llmHealth().get("mode")));
+    }
+
+    /** Stops the model and restarts llm-fallback-service without it, as the classes after this one expect. */
+    static void withoutModel(RunningStack stack, ModelStub model) {
+        model.server.stop(0);
+        stack.restartService("llm-fallback-service", Map.of());
     }
 
     @SuppressWarnings("unchecked")
@@ -230,6 +234,7 @@ class LlmFallbackStackIT {
         final HttpServer server;
         final List<String> bodies = new CopyOnWriteArrayList<>();
         private final List<String> deltas;
+        private volatile CountDownLatch held = new CountDownLatch(0);
 
         private ModelStub(HttpServer server, List<String> deltas) {
             this.server = server;
@@ -244,7 +249,25 @@ class LlmFallbackStackIT {
             return stub;
         }
 
+        /**
+         * From now on the model takes requests and answers none (the fault suite's hung model): the server's one
+         * thread waits in the first until {@link #answerAgain()}, and the others wait for it.
+         */
+        void hang() {
+            held = new CountDownLatch(1);
+        }
+
+        void answerAgain() {
+            held.countDown();
+        }
+
         private void complete(HttpExchange exchange) throws IOException {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             bodies.add(body);
             Matcher passage = PASSAGE.matcher(body);

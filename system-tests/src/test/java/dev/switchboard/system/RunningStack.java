@@ -46,6 +46,11 @@ final class RunningStack implements AutoCloseable {
 
     /** @param options more of the launcher's options, such as {@code --gateways=3} */
     static RunningStack start(Path dataDir, String... options) {
+        return start(dataDir, Map.of(), options);
+    }
+
+    /** @param environment variables for the launcher and, through it, every service (such as {@code REDIS_URL}) */
+    static RunningStack start(Path dataDir, Map<String, String> environment, String... options) {
         Path home = home();
         Path jar = home.resolve("local-stack/target/local-stack.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -57,6 +62,8 @@ final class RunningStack implements AutoCloseable {
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
         builder.environment().remove("DATABASE_URL");
         builder.environment().remove("OPENAI_API_KEY");
+        builder.environment().remove("REDIS_URL");
+        builder.environment().putAll(environment);
         try {
             RunningStack stack = new RunningStack(builder.start(), dataDir);
             stack.awaitReady();
@@ -213,7 +220,8 @@ final class RunningStack implements AutoCloseable {
     public void close() {
         List<ProcessHandle> started = processes();
         process.destroy();
-        await().atMost(Duration.ofSeconds(90)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
+        // ten JVMs, the broker and PostgreSQL stopping in order take over a minute on a busy machine
+        await().atMost(Duration.ofMinutes(3)).until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     /** Stops it, then copies the service logs to {@code kept}: a test's temporary data directory goes away. */

@@ -1,10 +1,10 @@
 package dev.switchboard.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.deploy.DashboardMetrics;
+import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.IntentClassified;
 import java.io.IOException;
@@ -26,17 +26,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The whole system, started with the local stack, used over REST and WebSocket like a customer would. */
+@SharedStack.OnTheSharedStack
+@Order(3) // last but the on-demand fault suite: its faults and its restart would disturb the others
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
 
@@ -48,9 +48,7 @@ class StackIT {
     static final List<Integer> GATEWAY_PORTS = List.of(8080, 8180, 8280);
     static final List<Integer> GATEWAY_MANAGEMENT_PORTS = List.of(8090, 8190, 8290);
 
-    @TempDir
-    static Path dataDir;
-
+    static SharedStack shared;
     static RunningStack stack;
     static final Api api = new Api();
     static String aliceConversation;
@@ -69,16 +67,9 @@ class StackIT {
     static final Map<String, String> ratedConversations = new LinkedHashMap<>();
 
     @BeforeAll
-    static void startTheStack() {
-        stack = RunningStack.start(dataDir, "--gateways=" + GATEWAY_PORTS.size(), "--control=stdin");
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            // the service logs, for a look after a failure (the edge minute's 503s, a slow restart)
-            stack.closeKeepingLogs(Path.of("target", "stack-logs"));
-        }
+    static void startTheStack(SharedStack theStack) {
+        shared = theStack;
+        stack = shared.stack();
     }
 
     @Test
@@ -163,6 +154,36 @@ class StackIT {
     }
 
     @Test
+    @Order(22)
+    void aRefusedAttackGetsTheRefusalAloneAndNeverAnArticle() throws Exception {
+        // Given the first blind round's attacks (issue 18), written by someone who saw neither the rules nor the examples
+        List<String> attacks = Files.readAllLines(RunningStack.home()
+                .resolve("intent-service/src/test/resources/eval/blind-2026-12-03/attacks.tsv")).stream().skip(1)
+                .filter(line -> !line.isBlank()).map(line -> line.split("\t", 3)[2]).toList();
+        String token = stack.customerToken("attacker-" + UUID.randomUUID());
+        try (EventTap tap = new EventTap("chat.replies")) {
+            // When each is sent in a conversation of its own
+            Set<String> refused = new TreeSet<>();
+            for (String attack : attacks) {
+                String id = UUID.randomUUID().toString();
+                Api.Response response = api.post("/api/v1/chat/messages", token, Map.of("id", id, "content", attack));
+                assertThat(response.status()).isEqualTo(200);
+                if ("guardrail".equals(response.body().get("source"))) {
+                    refused.add(id);
+                }
+            }
+
+            // Then every refused one had the guardrail's reply alone: no other service answered it, from the knowledge
+            // base or otherwise
+            assertThat(refused).isNotEmpty();
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    tap.events(ChatReplied.class, reply -> refused.contains(reply.getMessageId())))
+                    .hasSize(refused.size()).allSatisfy(reply -> assertThat(reply.getSource().name())
+                            .isEqualTo("guardrail")));
+        }
+    }
+
+    @Test
     @Order(30)
     void aWebSocketMessageIsAnswered() {
         try (Api.ChatSocket socket = api.connect(api.guestToken())) {
@@ -222,6 +243,36 @@ class StackIT {
     }
 
     @Test
+    @Order(46)
+    void aMessageSentAgainThroughAnotherGatewayGetsTheSameReplyAndIsProcessedOnce() throws Exception {
+        Assumptions.assumeTrue(shared.withRedis(), "without Redis each gateway remembers only its own submissions");
+        // Given a customer whose message the first gateway answered
+        String token = stack.customerToken("roaming-" + UUID.randomUUID());
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> message = Map.of("id", id, "content", "how do I pay my bill", "role", "user");
+        try (EventTap tap = new EventTap("chat.inbound")) {
+            Api.Response first = new Api("http://localhost:" + GATEWAY_PORTS.get(0))
+                    .post("/api/v1/chat/messages", token, message);
+            assertThat(first.status()).isEqualTo(200);
+
+            // When the client sends it again through the second and the third (its connection moved)
+            List<Api.Response> again = GATEWAY_PORTS.subList(1, 3).stream().map(port -> new Api("http://localhost:"
+                    + port).post("/api/v1/chat/messages", token, message)).toList();
+
+            // Then each answers the same reply in the same conversation
+            assertThat(again).allSatisfy(response -> {
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.body()).containsEntry("id", first.body().get("id"))
+                        .containsEntry("conversationId", first.body().get("conversationId"))
+                        .containsEntry("content", first.body().get("content"));
+            });
+            // And the pipeline received it once
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> tap.events(
+                    ChatMessageReceived.class, event -> id.equals(event.getMessageId())).size() == 1);
+        }
+    }
+
+    @Test
     @Order(50)
     void theDevSetIsRoutedAndAnsweredFromTheKnowledgeBase() throws IOException {
         // Given the labelled development set (or, in a checkout without it, the project's own routing test set)
@@ -277,7 +328,6 @@ class StackIT {
 
     @Test
     @Order(60)
-    @SuppressWarnings("unchecked")
     void analyticsAndFeedbackMatchWhatTheStoresHold() {
         // Given some of the dev-set conversations rated by their owners
         int rated = 0;
@@ -290,56 +340,9 @@ class StackIT {
             assertThat(response.status()).as("rating %s", response.body()).isEqualTo(201);
             rated++;
         }
-        String staff = api.token("agent");
-        String allTime = "?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
 
         // Then the overview counts what the conversation store and the feedback store hold, once the events are in
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            Map<String, Object> store = Stores.row("chat", """
-                    select count(distinct c.id) filter (where m.role = 'user') as conversations,
-                           count(*) filter (where m.role = 'user') as messages,
-                           count(*) filter (where m.role = 'assistant') as replies,
-                           count(distinct c.user_id) filter (where m.role = 'user') as active_users,
-                           count(*) filter (where m.role = 'assistant' and m.source = 'knowledge_base') as kb_answers,
-                           count(distinct c.id) filter (where c.status = 'escalated') as escalated
-                    from conversations c join messages m on m.conversation_id = c.id""");
-            Map<String, Object> feedback = Stores.row("feedback", """
-                    select count(*) as ratings, count(*) filter (where rating >= 4) as satisfied,
-                           avg(rating)::float8 as average from conversation_feedback""");
-            Map<String, Object> overview = api.get("/api/v1/analytics/overview" + allTime, staff).body();
-
-            long conversations = ((Number) store.get("conversations")).longValue();
-            long replies = ((Number) store.get("replies")).longValue();
-            assertThat(number(overview, "conversations")).isEqualTo(conversations);
-            assertThat(number(overview, "messages")).isEqualTo(((Number) store.get("messages")).longValue());
-            assertThat(number(overview, "replies")).isEqualTo(replies);
-            assertThat(number(overview, "activeUsers")).isEqualTo(((Number) store.get("active_users")).longValue());
-            assertThat((Double) overview.get("kbAnswerRate"))
-                    .isCloseTo(((Number) store.get("kb_answers")).doubleValue() / replies, within(1e-9));
-            assertThat((Double) overview.get("escalationRate"))
-                    .isCloseTo(((Number) store.get("escalated")).doubleValue() / conversations, within(1e-9));
-            assertThat(number(overview, "ratings")).isEqualTo(((Number) feedback.get("ratings")).longValue())
-                    .isGreaterThanOrEqualTo(12);
-            assertThat((Double) overview.get("csat")).isCloseTo(
-                    ((Number) feedback.get("satisfied")).doubleValue() / number(overview, "ratings"), within(1e-9));
-
-            // And every user message was classified once, as the intents report shows
-            List<Map<String, Object>> distribution = (List<Map<String, Object>>) api
-                    .get("/api/v1/analytics/intents" + allTime, staff).body().get("distribution");
-            assertThat(distribution.stream().mapToLong(r -> number(r, "count")).sum())
-                    .isEqualTo(((Number) store.get("messages")).longValue());
-
-            // And the satisfaction report has the ratings and their average
-            Map<String, Object> satisfaction = api.get("/api/v1/analytics/satisfaction" + allTime
-                    + "&interval=day", staff).body();
-            List<Map<String, Object>> overTime = (List<Map<String, Object>>) satisfaction.get("overTime");
-            assertThat(overTime.stream().mapToLong(r -> number(r, "ratings")).sum())
-                    .isEqualTo(number(overview, "ratings"));
-            double ratingSum = overTime.stream()
-                    .mapToDouble(r -> ((Number) r.get("avg_rating")).doubleValue() * number(r, "ratings")).sum();
-            assertThat(ratingSum / number(overview, "ratings"))
-                    .isCloseTo(((Number) feedback.get("average")).doubleValue(), within(1e-9));
-        });
+        Tallies.assertAnalyticsCountWhatTheStoresHold(api, 12);
     }
 
     @Test
@@ -375,15 +378,15 @@ class StackIT {
         // that it works; the figures of docs/benchmarks.md come from full runs). Its guest customers share this
         // address's bucket of 120 requests a minute, which the health ceiling alone would empty: no ceilings here
         // (the one-hop ceiling has its own test in load-generator)
-        Path out = dataDir.resolve("load.json");
+        Path out = shared.dataDir().resolve("load.json");
         Process benchmark = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", RunningStack.home().resolve("load-generator/target/load-generator.jar").toString(),
                 "--rate", "10", "--duration", "4", "--warmup", "2", "--customers", "10", "--channel", "mixed",
                 "--no-ceiling", "--drain-seconds", "30",
                 "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("load.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(shared.dataDir().resolve("load.log").toFile()).start();
         assertThat(benchmark.waitFor(3, TimeUnit.MINUTES)).as("the benchmark ends by itself").isTrue();
-        assertThat(benchmark.exitValue()).as(Files.readString(dataDir.resolve("load.log"))).isZero();
+        assertThat(benchmark.exitValue()).as(Files.readString(shared.dataDir().resolve("load.log"))).isZero();
         JsonNode report = Api.JSON.readTree(out.toFile());
 
         // Then every message it sent was answered by the pipeline, over both channels
@@ -616,6 +619,15 @@ class StackIT {
         }
     }
 
+    @Test
+    @Order(99)
+    void afterTheFaultsAnalyticsStillCountsWhatTheStoresHold() {
+        // Given services killed, the broker and PostgreSQL stopped under load (orders 97 and 98): records redelivered,
+        // messages sent again after a 503, turns answered again by a restarted stage
+        // Then analytics counts every message, reply and rating once, as the stores do
+        Tallies.assertAnalyticsCountWhatTheStoresHold(api, 12);
+    }
+
     /** One fault under the short load of the CI version, the gateway's rate limits lifted once. */
     private static void underLoad(String fault, Runnable inject) throws Exception {
         // Given a gateway whose rate limits let one guest address send ~10 messages a second (restarted through its
@@ -639,7 +651,7 @@ class StackIT {
         assertThat(started).noneMatch(ProcessHandle::isAlive);
 
         // And it starts again on the same data, with alice's conversation still there, and answers
-        stack = RunningStack.start(dataDir);
+        stack = shared.startAgain();
         assertConversationStored(api.token("alice"));
         Api.Response response = api.post("/api/v1/chat/messages", api.guestToken(),
                 Map.of("content", "hello there"));
@@ -669,10 +681,6 @@ class StackIT {
         System.out.println("labelled messages from " + file);
         return Files.readAllLines(file).stream().skip(1).filter(line -> !line.isBlank())
                 .map(line -> line.split("\t", 3)).toList();
-    }
-
-    private static long number(Map<String, Object> map, String key) {
-        return ((Number) map.get(key)).longValue();
     }
 
     private static String send(Api.ChatSocket socket, String content) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -58,11 +59,13 @@ final class SteadyLoad {
     /**
      * Sends one message as the chat page does: a 503 with {@code Retry-After} means busy, not refused, so the same
      * message goes again after that wait, for up to a minute; a connection that drops or is refused (its gateway
-     * killed) is tried again a second later with the same id, as a mobile client does.
+     * killed) is tried again with the same id after a backoff, as a mobile client does: doubling from half a second
+     * to eight, half of it drawn at random, so that a gateway's customers do not all come back in the same second.
      */
     private static Sent send(Api api, String token, String id, String content) {
         long giveUpAt = System.nanoTime() + RETRY_FOR.toNanos();
         int retries = 0;
+        int drops = 0;
         while (true) {
             Api.Response response;
             try {
@@ -73,7 +76,9 @@ final class SteadyLoad {
                     throw dropped;
                 }
                 retries++;
-                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+                long backoff = Math.min(8_000, 500L << Math.min(drops++, 4));
+                LockSupport.parkNanos(Duration.ofMillis(backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2))
+                        .toNanos());
                 continue;
             }
             if (response.status() == 503 && response.retryAfter().isPresent() && System.nanoTime() < giveUpAt) {

@@ -1,5 +1,6 @@
 package dev.switchboard.analytics.ingest;
 
+import dev.switchboard.analytics.reporting.QuestionEmbeddings;
 import dev.switchboard.events.AccountActionRecorded;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
@@ -7,6 +8,7 @@ import dev.switchboard.events.ConversationStatusChanged;
 import dev.switchboard.events.FallbackRequested;
 import dev.switchboard.events.FeedbackSubmitted;
 import dev.switchboard.events.IntentClassified;
+import dev.switchboard.events.ReplySource;
 import dev.switchboard.platform.kafka.RecordBatches;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -104,27 +106,37 @@ class EventIngester extends AbstractConsumerSeekAware {
                     .bind("user", m.getUserId()).bind("channel", m.getChannel()).bind("at", m.getReceivedAt());
         } else if (event instanceof IntentClassified c) {
             return db.sql("""
-                    insert into classifications (message_id, occurred_at, intent, agent, confidence, frustration)
-                    values (:id, :at, :intent, :agent, :confidence, :frustration) on conflict do nothing""")
-                    .bind("id", c.getMessageId()).bind("at", c.getOccurredAt()).bind("intent", c.getIntent())
+                    insert into classifications (message_id, user_id, occurred_at, intent, agent, confidence,
+                                                 frustration)
+                    values (:id, :user, :at, :intent, :agent, :confidence, :frustration) on conflict do nothing""")
+                    .bind("id", c.getMessageId()).bind("user", c.getUserId()).bind("at", c.getOccurredAt())
+                    .bind("intent", c.getIntent())
                     .bind("agent", c.getAgent().name()).bind("confidence", c.getConfidence())
                     .bind("frustration", c.getFrustration());
         } else if (event instanceof FallbackRequested f) {
             return db.sql("""
-                    insert into fallbacks (message_id, occurred_at, reason) values (:id, :at, :reason)
+                    insert into fallbacks (message_id, user_id, occurred_at, reason) values (:id, :user, :at, :reason)
                     on conflict do nothing""")
-                    .bind("id", f.getMessageId()).bind("at", f.getOccurredAt()).bind("reason", f.getReason());
-        } else if (event instanceof ChatReplied r) {
-            return db.sql("""
+                    .bind("id", f.getMessageId()).bind("user", f.getUserId()).bind("at", f.getOccurredAt())
+                    .bind("reason", f.getReason());
+        } else if (event instanceof ChatReplied r && r.getSource() == ReplySource.no_answer
+                && r.getQuestion() != null && !r.getQuestionEmbedding().isEmpty()) {
+            // the reply row and the question the knowledge-gap report groups, in one statement
+            return bindReply(db.sql("""
+                    with question as (
+                        insert into unanswered_questions (message_id, user_id, occurred_at, question, embedding)
+                        values (:id, :user, :at, :question, :embedding) on conflict do nothing)
                     insert into replies (message_id, reply_id, conversation_id, user_id, occurred_at, agent, intent,
                                          source, confidence, latency_ms)
                     values (:id, :reply, :conversation, :user, :at, :agent, :intent, :source, :confidence, :latency)
-                    on conflict do nothing""")
-                    .bind("id", r.getMessageId()).bind("reply", r.getReplyId())
-                    .bind("conversation", r.getConversationId()).bind("user", r.getUserId())
-                    .bind("at", r.getOccurredAt()).bind("agent", r.getAgent().name()).bind("intent", r.getIntent())
-                    .bind("source", r.getSource().name()).bind("confidence", r.getConfidence())
-                    .bind("latency", r.getLatencyMs());
+                    on conflict do nothing"""), r).bind("question", r.getQuestion())
+                    .bind("embedding", QuestionEmbeddings.encode(r.getQuestionEmbedding()));
+        } else if (event instanceof ChatReplied r) {
+            return bindReply(db.sql("""
+                    insert into replies (message_id, reply_id, conversation_id, user_id, occurred_at, agent, intent,
+                                         source, confidence, latency_ms)
+                    values (:id, :reply, :conversation, :user, :at, :agent, :intent, :source, :confidence, :latency)
+                    on conflict do nothing"""), r);
         } else if (event instanceof ConversationStatusChanged s) {
             return db.sql("""
                     insert into status_changes (event_id, conversation_id, status, occurred_at)
@@ -141,6 +153,15 @@ class EventIngester extends AbstractConsumerSeekAware {
                     .bind("outcome", a.getOutcome()).bind("rule", a.getRule()).bind("role", a.getActorRole());
         }
         return null;
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindReply(DatabaseClient.GenericExecuteSpec insert,
+            ChatReplied r) {
+        return insert.bind("id", r.getMessageId()).bind("reply", r.getReplyId())
+                .bind("conversation", r.getConversationId()).bind("user", r.getUserId())
+                .bind("at", r.getOccurredAt()).bind("agent", r.getAgent().name()).bind("intent", r.getIntent())
+                .bind("source", r.getSource().name()).bind("confidence", r.getConfidence())
+                .bind("latency", r.getLatencyMs());
     }
 
     /** The latest feedback wins; an older event replayed after a newer one does not overwrite it. */

@@ -23,7 +23,7 @@ class RebuildController {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildController.class);
     private static final List<String> FACTS = List.of("messages", "classifications", "fallbacks", "replies",
-            "status_changes", "feedback", "account_actions");
+            "status_changes", "feedback", "account_actions", "unanswered_questions");
 
     private final DatabaseClient db;
     private final EventIngester ingester;

@@ -46,7 +46,7 @@ class Reports {
                        (select percentile_cont(0.5) within group (order by latency_ms) from r) as p50_response_ms,
                        (select percentile_cont(0.95) within group (order by latency_ms) from r) as p95_response_ms,
                        (select count(*) filter (where source = 'knowledge_base') from r) as kb_answers,
-                       (select count(*) from fallbacks f join r on r.message_id = f.message_id) as llm_fallbacks,
+                       (select count(*) from fallbacks f join r using (user_id, message_id)) as llm_fallbacks,
                        (select count(*) from conversations c join escalated e using (conversation_id)) as escalations,
                        (select count(*) from feedback where kind = 'conversation'
                             and occurred_at >= :from and occurred_at < :to) as ratings,

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -112,6 +113,28 @@ class AnalyticsIT {
             assertThat(get("/api/v1/analytics/intents?" + DAY)).isEqualTo(intents);
             assertThat(get("/api/v1/analytics/satisfaction?" + DAY)).isEqualTo(satisfaction);
         });
+    }
+
+    @Test
+    void twoCustomersWhoNumberTheirMessagesAlikeAreBothCounted() {
+        // Given two customers whose apps both call their first message "1" (message ids are scoped per customer)
+        List<SpecificRecord> events = new ArrayList<>();
+        turn(events, "1", "c-carol", "carol", "2026-11-22T09:00:00Z", "outage", Agent.tech_support, 0.9,
+                ReplySource.knowledge_base, 120);
+        turn(events, "1", "c-dave", "dave", "2026-11-22T09:05:00Z", "bill_explanation", Agent.billing, 0.8,
+                ReplySource.knowledge_base, 140);
+        events.forEach(event -> event.put(event.getSchema().getField("eventId").pos(), UUID.randomUUID().toString()));
+
+        // When both are consumed
+        events.forEach(this::publish);
+        awaitAllConsumed();
+
+        // Then each customer's message, classification and reply is counted
+        String day = "from=2026-11-22T00:00:00Z&to=2026-11-23T00:00:00Z";
+        assertThat(get("/api/v1/analytics/overview?" + day)).containsEntry("messages", 2)
+                .containsEntry("replies", 2).containsEntry("activeUsers", 2);
+        assertThat((List<Map<String, Object>>) get("/api/v1/analytics/intents?" + day).get("distribution"))
+                .extracting(row -> row.get("intent")).containsExactlyInAnyOrder("outage", "bill_explanation");
     }
 
     @Test
@@ -233,8 +256,9 @@ class AnalyticsIT {
         return event;
     }
 
+    /** A time of the scripted day (10:30:00), or any instant. */
     private static Instant at(String time) {
-        return Instant.parse("2026-11-20T" + time + "Z");
+        return Instant.parse(time.contains("T") ? time : "2026-11-20T" + time + "Z");
     }
 
     private void publish(SpecificRecord event) {

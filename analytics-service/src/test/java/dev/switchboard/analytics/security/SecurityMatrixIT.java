@@ -67,6 +67,7 @@ class SecurityMatrixIT {
                 .row(GET, "/api/v1/analytics/intents", null, 401, 401, 401, 401, 403, 403, 200, 200, 403, 403)
                 .row(GET, "/api/v1/analytics/satisfaction", null, 401, 401, 401, 401, 403, 403, 200, 200, 403, 403)
                 .row(GET, "/api/v1/analytics/actions", null, 401, 401, 401, 401, 403, 403, 200, 200, 403, 403)
+                .row(GET, "/api/v1/analytics/knowledge-gaps", null, 401, 401, 401, 401, 403, 403, 200, 200, 403, 403)
                 .row(POST, "/api/v1/analytics/admin/rebuild", null, 401, 401, 401, 401, 403, 403, 403, 202, 403, 403)
                 .row(GET, "/api/v1/analytics/admin/dead-letters/chat.replies.dlt", null,
                         401, 401, 401, 401, 403, 403, 403, 200, 403, 403)

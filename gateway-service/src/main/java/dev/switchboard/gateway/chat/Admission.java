@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntSupplier;
+import java.util.random.RandomGenerator;
 
 /**
  * Whether this instance takes one more customer message. A count of messages in flight does not bound their wait when
@@ -17,6 +18,8 @@ final class Admission {
     /** Replies per whole second, over this many past seconds (the current one is still filling). */
     private static final int WINDOW_SECONDS = 5;
     private static final int SLOTS = WINDOW_SECONDS + 2;
+    /** The longest a refused customer is told to wait before sending again. */
+    private static final long MAX_RETRY_AFTER_SECONDS = 10;
 
     enum Verdict { ADMITTED, TOO_MANY_IN_FLIGHT, WAIT_TOO_LONG }
 
@@ -46,6 +49,20 @@ final class Admission {
         }
         double perSecond = repliesPerSecond();
         return perSecond > 0 && waiting / perSecond <= maxWaitSeconds ? Verdict.ADMITTED : Verdict.WAIT_TOO_LONG;
+    }
+
+    /**
+     * How long a refused customer should wait before sending again: up to the time the messages in flight take to be
+     * answered (twice the target wait while nothing was answered lately: a cold or stalled pipeline), at least a
+     * second and at most ten, drawn at random. A fixed wait brings every customer refused in one second back in the
+     * same one: after a gateway restart, the hundreds whose connection dropped came back together every second and
+     * kept the cold instance refusing them for a minute (docs/faults.md).
+     */
+    Duration retryAfter(RandomGenerator random) {
+        double perSecond = repliesPerSecond();
+        double drainSeconds = perSecond > 0 ? inFlight.getAsInt() / perSecond : 2 * maxWaitSeconds;
+        long longest = Math.max(1, Math.min(MAX_RETRY_AFTER_SECONDS, (long) Math.ceil(drainSeconds)));
+        return Duration.ofSeconds(1 + random.nextLong(longest));
     }
 
     /** A customer message was answered (its real reply or the timeout reply). */

@@ -17,7 +17,7 @@ import org.springframework.web.server.ServerWebInputException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ChatErrors {
 
-    /** When a refused message may be sent again. */
+    /** When a message refused for a failure (not for the load) may be sent again. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     @ExceptionHandler(InvalidFieldException.class)
@@ -44,20 +44,11 @@ class ChatErrors {
         return problem;
     }
 
-    @ExceptionHandler(PipelineUnavailableException.class)
-    ResponseEntity<ProblemDetail> unavailable(PipelineUnavailableException e) {
-        return retryLater("Chat temporarily unavailable", e);
-    }
-
-    @ExceptionHandler(PipelineBusyException.class)
-    ResponseEntity<ProblemDetail> busy(PipelineBusyException e) {
-        return retryLater("Chat busy", e);
-    }
-
-    private static ResponseEntity<ProblemDetail> retryLater(String title, RuntimeException e) {
+    @ExceptionHandler(RetryLaterException.class)
+    ResponseEntity<ProblemDetail> retryLater(RetryLaterException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle(title);
+        problem.setTitle(e instanceof PipelineBusyException ? "Chat busy" : "Chat temporarily unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds())).body(problem);
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds())).body(problem);
     }
 }

@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -94,7 +95,8 @@ class ChatExchange {
             Counter.builder("gateway.messages.shed").tag("reason", verdict.name().toLowerCase(Locale.ROOT))
                     .description("customer messages refused with 503 and Retry-After instead of waiting too long")
                     .register(meters).increment();
-            return Mono.error(new PipelineBusyException(pending.size()));
+            return Mono.error(new PipelineBusyException(pending.size(),
+                    admission.retryAfter(ThreadLocalRandom.current())));
         }
         Instant receivedAt = Instant.now();
         Instant clientTimestamp = clientTimestamp(message.timestamp());

@@ -102,8 +102,8 @@ class ChatWebSocketHandler implements WebSocketHandler {
                 .map(WebSocketMessage::getPayloadAsText)
                 .doOnNext(text -> framesIn.increment())
                 .flatMap(text -> perSecond.tryConsume(1) ? answer(text, userId, frames, lateReplies)
-                        : Mono.fromRunnable(() -> emit(frames, new ErrorFrame(null, 429, "Too many messages: at most "
-                                + limits.messagesPerSecond() + " per second on one connection"))))
+                        : Mono.fromRunnable(() -> emit(frames, ErrorFrame.tooMany(idOf(text), "Too many messages: at "
+                                + "most " + limits.messagesPerSecond() + " per second on one connection"))))
                 .doFinally(signal -> {
                     lateReplies.dispose();
                     complete(frames);
@@ -146,10 +146,24 @@ class ChatWebSocketHandler implements WebSocketHandler {
                     emit(frames, e instanceof InvalidFieldException invalid
                             ? new ErrorFrame(message.id(), invalid.status(), e.getMessage())
                             : e instanceof IllegalStateException ? new ErrorFrame(message.id(), 409, e.getMessage())
-                            : ErrorFrame.retryLater(message.id(), e.getMessage()));
+                            : ErrorFrame.retryLater(message.id(), e.getMessage(), e instanceof RetryLaterException
+                                    later ? later.retryAfter() : ChatErrors.RETRY_AFTER));
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    /**
+     * The id of a frame's message, so that a client told to slow down knows which to send again (a client that
+     * reconnects sends every unanswered message at once); null when the frame names none.
+     */
+    private String idOf(String text) {
+        try {
+            CustomerMessage message = json.readValue(text, CustomerMessage.class);
+            return message != null ? message.id() : null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     /** The frame's message, or null when it holds none (then the client is told so). */
@@ -209,7 +223,10 @@ class ChatWebSocketHandler implements WebSocketHandler {
         }
     }
 
-    /** {@code retryAfter}: seconds to wait before sending the message again, only with status 503 (as REST's header). */
+    /**
+     * {@code retryAfter}: seconds to wait before sending the message again, only with status 503 (as REST's header)
+     * and 429 (over the connection's rate).
+     */
     record ErrorFrame(String type, String messageId, int status, String detail,
             @JsonInclude(JsonInclude.Include.NON_NULL) Long retryAfter) implements Frame {
 
@@ -217,8 +234,13 @@ class ChatWebSocketHandler implements WebSocketHandler {
             this("error", messageId, status, detail, null);
         }
 
-        static ErrorFrame retryLater(String messageId, String detail) {
-            return new ErrorFrame("error", messageId, 503, detail, ChatErrors.RETRY_AFTER.toSeconds());
+        static ErrorFrame retryLater(String messageId, String detail, Duration retryAfter) {
+            return new ErrorFrame("error", messageId, 503, detail, retryAfter.toSeconds());
+        }
+
+        /** Over the connection's rate: the bucket refills within the second. */
+        static ErrorFrame tooMany(String messageId, String detail) {
+            return new ErrorFrame("error", messageId, 429, detail, 1L);
         }
     }
 }

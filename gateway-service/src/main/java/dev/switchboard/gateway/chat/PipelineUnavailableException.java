@@ -1,10 +1,10 @@
 package dev.switchboard.gateway.chat;
 
 /** Kafka did not accept a customer message, so nothing downstream will answer it. */
-class PipelineUnavailableException extends RuntimeException {
+class PipelineUnavailableException extends RetryLaterException {
 
     PipelineUnavailableException(Throwable cause) {
         super("The chat pipeline is unavailable right now (" + cause.getMessage() + "); please try again shortly.",
-                cause);
+                ChatErrors.RETRY_AFTER, cause);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class AdmissionTest {
@@ -73,6 +74,51 @@ class AdmissionTest {
 
         // Then the estimate knows nothing of it
         assertThat(admission.repliesPerSecond()).isZero();
+    }
+
+    @Test
+    void aRefusedCustomerIsToldToComeBackWithinTheTimeTheMessagesInFlightTakeSpreadAtRandom() {
+        // Given 20 replies a second and 100 in flight: five seconds of work
+        answerPerSecond(20, 5);
+        inFlight.set(100);
+
+        // Then the wait told is drawn between one and five seconds
+        assertThat(admission.retryAfter(drawing(false))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(admission.retryAfter(drawing(true))).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aColdOrStalledPipelineSpreadsTheRetriesOverTwiceTheTargetWait() {
+        // Given nothing answered lately (a gateway just restarted) and the floor in flight
+        inFlight.set(32);
+
+        // Then up to 3 s (twice the 1.5 s target), never less than one
+        assertThat(admission.retryAfter(drawing(false))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(admission.retryAfter(drawing(true))).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theWaitToldIsAtMostTenSeconds() {
+        // Given 10 replies a second and 500 in flight: 50 s of work
+        answerPerSecond(10, 5);
+        inFlight.set(500);
+
+        assertThat(admission.retryAfter(drawing(true))).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    /** Draws the lowest or the highest value of every range. */
+    private static RandomGenerator drawing(boolean highest) {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException("only bounded draws");
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return highest ? bound - 1 : 0;
+            }
+        };
     }
 
     private void answerPerSecond(int replies, int seconds) {

@@ -97,6 +97,8 @@ class GatewaySecurityMatrixIT {
                 new Row(GET, "/api/v1/knowledge/articles", null, 401, 401, 401, 401, 401, 200, 200, 200),
                 new Row(POST, "/api/v1/knowledge/admin/reload", null, 401, 401, 401, 401, 401, 403, 403, 200),
                 new Row(GET, "/api/v1/analytics/overview", null, 401, 401, 401, 401, 401, 403, 200, 200),
+                // the knowledge-gap report holds customers' questions: for KB authors (agents, admins), never customers
+                new Row(GET, "/api/v1/analytics/knowledge-gaps", null, 401, 401, 401, 401, 401, 403, 200, 200),
                 new Row(POST, "/api/v1/analytics/admin/rebuild", null, 401, 401, 401, 401, 401, 403, 403, 200),
                 // account-service decides who sees which account (a customer their own, staff after a lookup)
                 new Row(GET, "/api/v1/account/me", null, 401, 401, 401, 401, 401, 200, 200, 200),

@@ -7,10 +7,12 @@ import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.events.Route;
+import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.knowledge.base.KnowledgeBase;
 import dev.switchboard.knowledge.retrieval.Retrieval;
 import dev.switchboard.knowledge.retrieval.RetrievalSettings;
 import dev.switchboard.knowledge.retrieval.Retriever;
+import dev.switchboard.language.NoAnswerReply;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.kafka.RecordBatches;
@@ -37,8 +39,8 @@ import org.springframework.stereotype.Component;
 /**
  * Answers the turns routed to it ({@code knowledge} and {@code handoff}; the others are answered by the service that
  * owns their route): from the knowledge base when retrieval is confident, escalates requests for a person
- * (saying what happens next from the support desk's hours), and otherwise asks the LLM fallback to answer with the
- * best passages.
+ * (saying what happens next from the support desk's hours), says honestly that it has no answer when nothing in it
+ * supports one, and otherwise asks the LLM fallback to answer with the best passages.
  */
 @Component
 class ClassifiedListener {
@@ -56,10 +58,12 @@ class ClassifiedListener {
     private final Clock clock;
     private final MeterRegistry meters;
     private final RecordBatches batches;
+    private final SentenceEmbedder embedder;
 
     ClassifiedListener(Retriever retriever, EventPublisher publisher, AnsweringProperties properties,
             RetrievalSettings settings, SupportHours supportHours, Clock clock, MeterRegistry meters,
-            RecordBatches batches) {
+            RecordBatches batches, SentenceEmbedder embedder) {
+        this.embedder = embedder;
         this.retriever = retriever;
         this.publisher = publisher;
         this.properties = properties;
@@ -97,9 +101,14 @@ class ClassifiedListener {
                     .tag("stage", retrieval.matchedBy().tag()).register(meters).increment();
             return answer(envelope, message, retrieval, served,
                     served.knowledgeBase().entry(best.intent()).orElseThrow());
+        } else if (best.score() < properties.noAnswer().score()
+                || best.similarity() < properties.noAnswer().similarity()) {
+            Counter.builder("knowledge.base.misses").description("messages the knowledge base did not answer")
+                    .tag("reason", "no_answer").register(meters).increment();
+            return unanswered(envelope, message, served, best);
         } else {
             boolean offTopic = best.similarity() < settings.similarityFloor();
-            Counter.builder("knowledge.base.misses").description("messages sent on to the LLM fallback")
+            Counter.builder("knowledge.base.misses").description("messages the knowledge base did not answer")
                     .tag("reason", offTopic ? "off_topic" : "low_score").register(meters).increment();
             return fallback(envelope, message, retrieval, served, offTopic);
         }
@@ -111,6 +120,42 @@ class ClassifiedListener {
                 .limit(properties.passages()).map(ClassifiedListener::passage).toList();
         return publish(envelope, message, served, entry, entry.response(), ReplySource.knowledge_base,
                 retrieval.confidence(), references);
+    }
+
+    /** The honest "I don't know": no article, a person offered, and the question for the knowledge-gap report. */
+    private CompletableFuture<Void> unanswered(Envelope envelope, IntentClassified message, Retriever.Served served,
+            Retrieval.RankedIntent best) {
+        ChatReplied reply = envelope.stamp(new ChatReplied());
+        reply.setReplyId(UUID.randomUUID().toString());
+        reply.setContent(NoAnswerReply.TEXT);
+        reply.setAgent(message.getAgent());
+        reply.setIntent(message.getIntent());
+        reply.setSource(ReplySource.no_answer);
+        reply.setConfidence(best.score());
+        reply.setReferences(List.of());
+        reply.setSuggestions(NoAnswerReply.suggestions());
+        reply.setLatencyMs(envelope.elapsedMillis());
+        reply.setKnowledgeBaseVersion(served.version().versionId());
+        reply.setClassifierVersion(message.getClassifierVersion());
+        reply.setQuestion(message.getContent());
+        reply.setQuestionEmbedding(questionEmbedding(message));
+        log.info("messageId={} not answered: best knowledge-base match {} scored {} (similarity {}), below the "
+                + "no-answer bounds", envelope.messageId(), best.intent(), best.score(), best.similarity());
+        return publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply);
+    }
+
+    /** The classifier's embedding of the message when it sent one of this model's size, else embedded here. */
+    private List<Float> questionEmbedding(IntentClassified message) {
+        List<Float> sent = message.getEmbedding();
+        if (sent != null && !sent.isEmpty()) {
+            return sent;
+        }
+        float[] vector = embedder.embed(message.getContent());
+        List<Float> values = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            values.add(v);
+        }
+        return values;
     }
 
     private CompletableFuture<Void> escalate(Envelope envelope, IntentClassified message, Retriever.Served served) {

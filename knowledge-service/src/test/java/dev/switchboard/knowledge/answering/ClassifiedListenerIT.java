@@ -10,8 +10,10 @@ import dev.switchboard.events.IntentCandidate;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.events.Route;
+import dev.switchboard.events.Suggestion;
 import dev.switchboard.knowledge.KnowledgeServiceTest;
 import dev.switchboard.knowledge.retrieval.Retriever;
+import dev.switchboard.language.NoAnswerReply;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
@@ -169,20 +171,28 @@ class ClassifiedListenerIT {
     }
 
     @Test
-    void anOffTopicMessageGoesToTheFallbackWithTheReason() {
+    void aMessageNothingInTheKnowledgeBaseSupportsGetsTheHonestReplyAndNoArticle() {
+        // Given an off-topic message that intent-service's guardrail let through
         IntentClassified poem = classified("m-poem", "write me a poem about the ocean", "unknown", Agent.general, 0.1);
         poem.setCandidates(List.of(new IntentCandidate("greeting", Agent.general, 0.1)));
+
+        // When it is answered
         publish(poem);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fallbacks.values(
-                FallbackRequested.class, f -> f.getMessageId().equals("m-poem"))).singleElement()
-                .satisfies(request -> {
-                    assertThat(request.getReason()).contains("no knowledge-base article is about this message");
-                    assertThat(request.getPassages()).hasSize(3);
-                    assertThat(request.getReplyTo()).isEqualTo(4);
+        // Then the reply says so plainly, cites nothing, offers a person and carries the question for analytics
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.values(ChatReplied.class,
+                r -> r.getMessageId().equals("m-poem"))).singleElement().satisfies(reply -> {
+                    assertThat(reply.getSource()).isEqualTo(ReplySource.no_answer);
+                    assertThat(reply.getContent()).isEqualTo(NoAnswerReply.TEXT);
+                    assertThat(reply.getReferences()).isEmpty();
+                    assertThat(reply.getSuggestions()).extracting(Suggestion::getId).containsExactly("human_handoff");
+                    assertThat(reply.getQuestion()).isEqualTo("write me a poem about the ocean");
+                    assertThat(reply.getQuestionEmbedding()).hasSize(384);
+                    assertThat(reply.getReplyTo()).isEqualTo(4);
                 }));
-        assertThat(replies.values(ChatReplied.class, r -> r.getMessageId().equals("m-poem"))).isEmpty();
-        assertThat(meters.get("knowledge.base.misses").tag("reason", "off_topic").counter().count()).isPositive();
+        // and neither the model nor the extractive answer saw it
+        assertThat(fallbacks.values(FallbackRequested.class, f -> f.getMessageId().equals("m-poem"))).isEmpty();
+        assertThat(meters.get("knowledge.base.misses").tag("reason", "no_answer").counter().count()).isPositive();
     }
 
     /**

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * ./mvnw -q -pl knowledge-service test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp knowledge-service/target/test-classes:knowledge-service/target/classes:$(cat knowledge-service/target/cp.txt) \
- *   dev.switchboard.knowledge.evaluation.RetrievalEvaluation ../shared/data/dev_routing.tsv [more.tsv ...] [--misses] [--calibrate]
+ *   dev.switchboard.knowledge.evaluation.RetrievalEvaluation ../shared/data/dev_routing.tsv [more.tsv ...] [--misses] \
+ *   [--calibrate] [--features]
  * </pre>
  */
 public final class RetrievalEvaluation {
@@ -205,6 +206,22 @@ public final class RetrievalEvaluation {
         return out.toString();
     }
 
+    /**
+     * What the decisions read, one line per message: its label, the best intent, its fused score and similarity and
+     * whether the knowledge base answers by itself. The no-answer bounds were chosen from these lines over the dev
+     * sets (docs/knowledge-retrieval.md, "No answer").
+     */
+    static String features(List<Row> rows, KnowledgeIndex index) {
+        StringBuilder out = new StringBuilder();
+        for (Row row : rows) {
+            Retrieval r = index.retrieve(row.message(), null, Map.of());
+            Retrieval.RankedIntent best = r.best().orElseThrow();
+            out.append(String.format(Locale.ROOT, "%s\t%s\t%.3f\t%.3f\t%s\t%s%n", row.intent(), best.intent(),
+                    best.score(), best.similarity(), r.confident(), row.message()));
+        }
+        return out.toString();
+    }
+
     public static void main(String[] args) {
         List<String> options = Arrays.asList(args);
         List<Path> sets = options.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
@@ -213,6 +230,10 @@ public final class RetrievalEvaluation {
             System.exit(2);
         }
         KnowledgeIndex index = index(Embedders.onnx(2), RetrievalSettings.defaults());
+        if (options.contains("--features")) {
+            sets.forEach(set -> System.out.print(features(read(set), index)));
+            return;
+        }
         if (options.contains("--calibrate")) {
             List<Row> all = sets.stream().flatMap(s -> read(s).stream()).toList();
             System.out.print(calibrate(all, index));

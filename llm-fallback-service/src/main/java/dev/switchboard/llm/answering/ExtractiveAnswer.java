@@ -7,24 +7,17 @@ import java.util.Locale;
 
 /**
  * The answer given without a model: the opening sentences of the best knowledge-base passage, with a pointer to the
- * article and an offer of a person. Honest about what it is, and always useful.
+ * article and an offer of a person. Honest about what it is.
  */
 final class ExtractiveAnswer {
-
-    static final String NOTHING_FOUND = "I'm not sure I can help with that here. I can answer questions about your "
-            + "internet, WiFi, TV, home phone and mobile service, and about billing and your account. "
-            + "Could you tell me a bit more about what you need? You can also type \"agent\" to reach a member of "
-            + "our support team.";
 
     private static final int SENTENCES = 3;
 
     private ExtractiveAnswer() {
     }
 
+    /** @param passages at least one: without any, the reply is the honest "I don't know" instead */
     static String from(List<KnowledgePassage> passages) {
-        if (passages.isEmpty()) {
-            return NOTHING_FOUND;
-        }
         KnowledgePassage best = passages.get(0);
         return "I couldn't find an exact answer to that, but this from our help article \"" + best.getTitle()
                 + "\" may help:\n\n" + leadingSentences(best.getText(), SENTENCES)

@@ -1,10 +1,12 @@
 package dev.switchboard.llm.answering;
 
+import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.FallbackRequested;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplyChunk;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.language.NoAnswerReply;
 import dev.switchboard.llm.guardrails.InputGuardrail;
 import dev.switchboard.llm.guardrails.OutputCheck;
 import dev.switchboard.llm.guardrails.PiiMasker;
@@ -16,6 +18,7 @@ import dev.switchboard.platform.kafka.RecordBatches;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -34,7 +38,9 @@ import reactor.core.Exceptions;
 /**
  * Answers what the knowledge base could not. Every message passes the input guardrail first; without a configured
  * model (the default) the answer is extractive, from the passages the knowledge service sent along; with one, the
- * model's answer streams, grounded in those passages and the conversation's last turns.
+ * model's answer streams, grounded in those passages and the conversation's last turns. When the model finds the
+ * passages do not cover the question, the reply is the honest "I don't know" (source no_answer), as it is in
+ * knowledge-service when retrieval finds nothing that supports an answer.
  */
 @Component
 class FallbackListener {
@@ -50,9 +56,12 @@ class FallbackListener {
     private final MeterRegistry meters;
     private final String mode;
     private final RecordBatches batches;
+    private final ObjectProvider<SentenceEmbedder> embedder;
 
     FallbackListener(EventPublisher publisher, InputGuardrail guardrail, ModelClient model,
-            ConversationHistory history, MeterRegistry meters, RecordBatches batches) {
+            ConversationHistory history, MeterRegistry meters, RecordBatches batches,
+            ObjectProvider<SentenceEmbedder> embedder) {
+        this.embedder = embedder;
         this.publisher = publisher;
         this.batches = batches;
         this.history = history;
@@ -135,6 +144,11 @@ class FallbackListener {
             closeChunks(envelope, sequence);
             return extractive(envelope, request);
         }
+        if (answer.declined()) {
+            closeChunks(envelope, sequence);
+            log.info("messageId={} the model found the passages do not cover the question", envelope.messageId());
+            return unanswered(envelope, request, "llm");
+        }
         if (answer.text().isBlank()) {
             // a model that says nothing has not answered; the customer still gets help
             log.warn("messageId={} model answered with no text, answering extractively", envelope.messageId());
@@ -171,11 +185,40 @@ class FallbackListener {
 
     private ChatReplied extractive(Envelope envelope, FallbackRequested request) {
         List<KnowledgePassage> passages = request.getPassages();
+        if (passages.isEmpty()) {
+            return unanswered(envelope, request, "no_passages");
+        }
         count("extractive");
         log.info("messageId={} answered extractively ({}): {} passages", envelope.messageId(), request.getReason(),
                 passages.size());
         return reply(envelope, request, ExtractiveAnswer.from(passages), ReplySource.fallback,
                 passages.isEmpty() ? 0.0 : passages.get(0).getScore(), passages.stream().limit(1).toList());
+    }
+
+    /**
+     * The honest "I don't know": no article, a person offered, and the question (with its embedding) for analytics'
+     * knowledge-gap report.
+     */
+    private ChatReplied unanswered(Envelope envelope, FallbackRequested request, String why) {
+        count("no_answer_" + why);
+        ChatReplied reply = reply(envelope, request, NoAnswerReply.TEXT, ReplySource.no_answer, 0.0, List.of());
+        reply.setSuggestions(NoAnswerReply.suggestions());
+        reply.setQuestion(request.getContent());
+        reply.setQuestionEmbedding(embedding(request.getContent()));
+        return reply;
+    }
+
+    private List<Float> embedding(String text) {
+        SentenceEmbedder model = embedder.getIfAvailable();
+        if (model == null) {
+            return List.of();
+        }
+        float[] vector = model.embed(text);
+        List<Float> values = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            values.add(v);
+        }
+        return values;
     }
 
     private Counter blockCounter(String kind) {

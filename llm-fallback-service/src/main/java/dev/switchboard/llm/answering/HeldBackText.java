@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * Streams a model's answer sentence by sentence: deltas are held back until a sentence (or line) is complete, and the
  * whole answer so far is checked before that sentence is released. A sentence that breaks the output check is never
- * sent; what was released before it was checked and found clean.
+ * sent; what was released before it was checked and found clean. An answer that opens with the model's "no answer"
+ * marker is never released at all.
  */
 final class HeldBackText {
 
@@ -22,13 +23,28 @@ final class HeldBackText {
     /** The text now safe to send, if a sentence completed; throws {@link Rejected} if it broke the check. */
     Optional<String> offer(String delta) {
         pending.append(delta);
+        if (mayDecline()) {
+            return Optional.empty();
+        }
         int end = lastSentenceEnd(pending);
         return end == 0 ? Optional.empty() : release(end);
     }
 
-    /** The rest, once the model has finished. */
+    /** The rest, once the model has finished; nothing when the model declined. */
     Optional<String> finish() {
-        return pending.length() == 0 ? Optional.empty() : release(pending.length());
+        return pending.length() == 0 || declined() ? Optional.empty() : release(pending.length());
+    }
+
+    /** Whether the model answered that the passages do not cover the question ({@link GroundedPrompt#NO_ANSWER}). */
+    boolean declined() {
+        return released.isEmpty() && pending.toString().strip().startsWith(GroundedPrompt.NO_ANSWER);
+    }
+
+    // The answer's opening is held back while it may still be the marker, so the customer never sees it streamed.
+    private boolean mayDecline() {
+        String opening = pending.toString().strip();
+        return released.isEmpty() && (opening.startsWith(GroundedPrompt.NO_ANSWER)
+                || GroundedPrompt.NO_ANSWER.startsWith(opening));
     }
 
     String text() {

@@ -21,9 +21,4 @@ class ExtractiveAnswerTest {
                 .doesNotContain("Tap Show password")
                 .contains("type \"agent\"");
     }
-
-    @Test
-    void withoutPassagesTheAnswerSaysWhatTheAssistantCanDo() {
-        assertThat(ExtractiveAnswer.from(List.of())).isEqualTo(ExtractiveAnswer.NOTHING_FOUND);
-    }
 }

@@ -43,6 +43,29 @@ class HeldBackTextTest {
     }
 
     @Test
+    void anAnswerThatOpensWithTheNoAnswerMarkerIsNeverReleased() {
+        HeldBackText text = new HeldBackText(soFar -> Optional.empty());
+
+        // the marker arrives in pieces, then a sentence end after it
+        assertThat(text.offer(" NO_")).isEmpty();
+        assertThat(text.offer("ANSWER. ")).isEmpty();
+        assertThat(text.finish()).isEmpty();
+
+        assertThat(text.declined()).isTrue();
+        assertThat(text.text()).isEmpty();
+    }
+
+    @Test
+    void anAnswerThatOnlyStartsLikeTheMarkerIsReleasedOnceItDiffers() {
+        HeldBackText text = new HeldBackText(soFar -> Optional.empty());
+
+        assertThat(text.offer("N")).isEmpty();
+        assertThat(text.offer("o problem. Restart")).contains("No problem. ");
+        assertThat(text.finish()).contains("Restart");
+        assertThat(text.declined()).isFalse();
+    }
+
+    @Test
     void sentenceEndsAreFoundAfterPunctuationAndAtLineBreaks() {
         assertThat(HeldBackText.lastSentenceEnd("No end yet")).isZero();
         assertThat(HeldBackText.lastSentenceEnd("It costs $5.99 now")).isZero();

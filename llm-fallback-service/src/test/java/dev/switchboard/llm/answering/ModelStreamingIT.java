@@ -9,6 +9,8 @@ import dev.switchboard.events.FallbackRequested;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplyChunk;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.events.Suggestion;
+import dev.switchboard.language.NoAnswerReply;
 import dev.switchboard.llm.LlmFallbackServiceTest;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
@@ -112,5 +114,36 @@ class ModelStreamingIT {
         }
         assertThat(model.requestBodies()).isEmpty();
         assertThat(meters.get("llm.guardrail.blocks").tag("kind", "suspected_injection").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheModelFindsThePassagesDoNotCoverTheQuestionTheReplyIsTheHonestOneWithoutAnArticle() {
+        // Given a model that answers the passages do not cover the question
+        model.streams("NO_", "ANSWER");
+        FallbackRequested request = OpenAiStub.question("s3", 1);
+        request.setContent("Does your gateway support WPA3?");
+
+        // When the request arrives
+        publisher.await(publisher.publish(Topics.CHAT_FALLBACK, "c-s3", request));
+
+        // Then the customer gets the honest reply, a person offered, no article, and the marker was never streamed
+        try (TopicRecorder chunks = new TopicRecorder(brokers, Topics.CHAT_REPLY_CHUNKS.name());
+                TopicRecorder replies = new TopicRecorder(brokers, Topics.CHAT_REPLIES.name())) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.records())
+                    .extracting(record -> (ChatReplied) record.value())
+                    .filteredOn(reply -> reply.getMessageId().equals("s3")).singleElement().satisfies(reply -> {
+                        assertThat(reply.getSource()).isEqualTo(ReplySource.no_answer);
+                        assertThat(reply.getContent()).isEqualTo(NoAnswerReply.TEXT);
+                        assertThat(reply.getReferences()).isEmpty();
+                        assertThat(reply.getSuggestions()).extracting(Suggestion::getId)
+                                .containsExactly("human_handoff");
+                        assertThat(reply.getQuestion()).isEqualTo("Does your gateway support WPA3?");
+                        assertThat(reply.getQuestionEmbedding()).hasSize(384);
+                    }));
+            assertThat(chunks.records()).extracting(record -> (ReplyChunk) record.value())
+                    .filteredOn(chunk -> chunk.getMessageId().equals("s3")).isEmpty();
+        }
+        // And the prompt told the model how to say so
+        assertThat(model.requestBodies()).singleElement().asString().contains("answer exactly NO_ANSWER");
     }
 }

@@ -1,0 +1,146 @@
+package dev.switchboard.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The one local stack this module's test classes share: a start costs one to two minutes on two cores, and the CI
+ * budget has room for one (plus StackIT's restart on the same data). It starts when a class first asks for it and
+ * stops after the last class, keeping the service logs in {@code target/stack-logs}. The classes run in the order of
+ * their {@code @Order} (junit-platform.properties), so the faults and the restart of StackIT come last.
+ */
+final class SharedStack implements AutoCloseable {
+
+    /** Three gateways, each owning its reply partition, and the fault tests' control of the broker and PostgreSQL. */
+    static final String[] OPTIONS = {"--gateways=3", "--control=stdin"};
+
+    /** Marks a test class that uses the shared stack; its methods may take a {@link SharedStack} parameter. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ExtendWith(Resolver.class)
+    @interface OnTheSharedStack {
+    }
+
+    /** Where the stack's gateways find Redis, when Debian's redis-server is installed (.ci/run installs it). */
+    static final int REDIS_PORT = 16379;
+    private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
+
+    private final Path dataDir;
+    private RunningStack running;
+    private Process redis;
+
+    private SharedStack(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * The running stack, started on the first call. With Redis installed, its gateways share their rate limits and
+     * their record of submissions through it, as several replicas must in production (docs/architecture.md).
+     */
+    synchronized RunningStack stack() {
+        if (running == null) {
+            long started = System.nanoTime();
+            startRedis();
+            running = RunningStack.start(dataDir, environment(), OPTIONS);
+            System.out.printf("shared stack started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        }
+        return running;
+    }
+
+    /** Starts the stack again on the same data, once the caller has stopped it. */
+    synchronized RunningStack startAgain() {
+        running = RunningStack.start(dataDir, environment(), OPTIONS);
+        return running;
+    }
+
+    /** Whether the gateways share Redis (else each remembers only its own customers' submissions). */
+    boolean withRedis() {
+        return redis != null;
+    }
+
+    private Map<String, String> environment() {
+        return redis != null ? Map.of("REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT) : Map.of();
+    }
+
+    private void startRedis() {
+        if (!Files.isExecutable(REDIS_SERVER)) {
+            System.out.println("no " + REDIS_SERVER + ": the gateways run without Redis");
+            return;
+        }
+        try {
+            redis = new ProcessBuilder(REDIS_SERVER.toString(), "--port", Integer.toString(REDIS_PORT), "--bind",
+                    "127.0.0.1", "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("redis.log").toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            try (Socket socket = new Socket("127.0.0.1", REDIS_PORT)) {
+                return true;
+            }
+        });
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public synchronized void close() throws IOException, InterruptedException {
+        try {
+            if (running != null) {
+                running.closeKeepingLogs(Path.of("target", "stack-logs"));
+            }
+        } finally {
+            if (redis != null) {
+                redis.destroy();
+                redis.waitFor(30, TimeUnit.SECONDS);
+            }
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /** Keeps the one instance in the root store, which closes it when the last test class is done. */
+    static final class Resolver implements ParameterResolver {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == SharedStack.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getRoot().getStore(NAMESPACE).computeIfAbsent(SharedStack.class, key -> {
+                try {
+                    return new SharedStack(Files.createTempDirectory("switchboard-stack"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, SharedStack.class);
+        }
+    }
+}
