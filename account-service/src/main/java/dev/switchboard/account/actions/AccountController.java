@@ -152,6 +152,6 @@ class AccountController {
     /** transfer_to_human_agents, with a summary of the case. */
     @PostMapping("/transfers")
     Mono<ActionResult> transfer(Caller caller, @Valid @RequestBody TransferRequest body) {
-        return actions.transfer(caller, body.requestId(), body.summary());
+        return tools.transfer(caller, body.requestId(), body.summary());
     }
 }

@@ -30,10 +30,10 @@ import reactor.core.publisher.Mono;
 /**
  * The tools of tau2-bench telecom's TOOLS.md (and ours for home internet) as actions: what each reads, or which rules
  * decide it and what it changes. {@link AccountActions} runs them (identity, confirmation, audit, idempotency); the
- * REST API and, later, the guided flows and the model's tool calls go through here.
+ * REST API and the guided flows (and, later, the model's tool calls) go through here.
  */
 @Component
-class AccountTools {
+public class AccountTools {
 
     private final AccountActions actions;
     private final AccountStore store;
@@ -45,34 +45,34 @@ class AccountTools {
 
     // --- reads
 
-    Mono<AccountCustomer> customer(Caller caller, String verification, String customerId) {
+    public Mono<AccountCustomer> customer(Caller caller, String verification, String customerId) {
         return actions.read(caller, verification, customerId, new Action("get_customer_by_id", customerId),
                 store::customer);
     }
 
     /** get_details_by_id and get_data_usage of one line. */
-    Mono<AccountLine> line(Caller caller, String verification, String customerId, String lineId) {
+    public Mono<AccountLine> line(Caller caller, String verification, String customerId, String lineId) {
         return actions.read(caller, verification, customerId, new Action("get_details_by_id", lineId),
                 customer -> store.line(customer, lineId, false));
     }
 
-    Mono<List<AccountBill>> bills(Caller caller, String verification, String customerId, int limit) {
+    public Mono<List<AccountBill>> bills(Caller caller, String verification, String customerId, int limit) {
         return actions.read(caller, verification, customerId, new Action("get_bills_for_customer", null),
                 customer -> store.bills(customer, limit));
     }
 
-    Mono<List<AccountPaymentRequest>> paymentRequests(Caller caller, String verification, String customerId) {
+    public Mono<List<AccountPaymentRequest>> paymentRequests(Caller caller, String verification, String customerId) {
         return actions.read(caller, verification, customerId, new Action("check_payment_request", null),
                 store::paymentRequests);
     }
 
     /** The home-internet outages at the customer's address now. */
-    Mono<List<AreaOutage>> outages(Caller caller, String verification, String customerId) {
+    public Mono<List<AreaOutage>> outages(Caller caller, String verification, String customerId) {
         return actions.read(caller, verification, customerId, new Action("check_area_outage", null),
                 customer -> store.outages(customer, actions.businessClock().instant()));
     }
 
-    Mono<List<TechnicianAppointment>> appointments(Caller caller, String verification, String customerId) {
+    public Mono<List<TechnicianAppointment>> appointments(Caller caller, String verification, String customerId) {
         return actions.read(caller, verification, customerId, new Action("get_technician_appointments", null),
                 store::appointments);
     }
@@ -80,7 +80,7 @@ class AccountTools {
     // --- writes
 
     /** refuel_data: at most 2 GB on an active line, at the plan's price per GB, once the customer confirmed it. */
-    Mono<ActionResult> refuel(Caller caller, String verification, String customerId, String lineId,
+    public Mono<ActionResult> refuel(Caller caller, String verification, String customerId, String lineId,
             RefuelRequest request) {
         BigDecimal gigabytes = request.gbAmount();
         String amount = gigabytes.stripTrailingZeros().toPlainString();
@@ -95,7 +95,7 @@ class AccountTools {
     }
 
     /** enable_roaming / disable_roaming: at no cost, on an active line, once confirmed. */
-    Mono<ActionResult> roaming(Caller caller, String verification, String customerId, String lineId,
+    public Mono<ActionResult> roaming(Caller caller, String verification, String customerId, String lineId,
             RoamingRequest request) {
         boolean enable = request.enabled();
         return actions.write(caller, verification, customerId,
@@ -109,7 +109,7 @@ class AccountTools {
     }
 
     /** suspend_line: for an overdue bill or an ended contract only, once confirmed. */
-    Mono<ActionResult> suspend(Caller caller, String verification, String customerId, String lineId,
+    public Mono<ActionResult> suspend(Caller caller, String verification, String customerId, String lineId,
             SuspensionRequest request) {
         String reason = request.reason().strip();
         return actions.write(caller, verification, customerId, new Action("suspend_line", lineId),
@@ -126,7 +126,7 @@ class AccountTools {
     }
 
     /** resume_line: once no bill is overdue or awaiting payment, unless the contract ended; once confirmed. */
-    Mono<ActionResult> resume(Caller caller, String verification, String customerId, String lineId,
+    public Mono<ActionResult> resume(Caller caller, String verification, String customerId, String lineId,
             ResumptionRequest request) {
         return actions.write(caller, verification, customerId, new Action("resume_line", lineId),
                 request.requestId(), request.confirmation(), customer -> store.line(customer, lineId, true)
@@ -145,7 +145,7 @@ class AccountTools {
      * send_payment_request: for an overdue bill, when no other bill awaits payment. It costs nothing by itself (the
      * customer confirms the payment), so it needs no confirmation.
      */
-    Mono<ActionResult> requestPayment(Caller caller, String verification, String customerId, String billId,
+    public Mono<ActionResult> requestPayment(Caller caller, String verification, String customerId, String billId,
             PaymentRequestRequest request) {
         return actions.write(caller, verification, customerId, new Action("send_payment_request", billId),
                 request.requestId(), null, customer -> store.lockBillStatuses(customer)
@@ -163,7 +163,7 @@ class AccountTools {
     }
 
     /** make_payment: by the customer, for the bill they were asked to pay, with a method on file; once confirmed. */
-    Mono<ActionResult> pay(Caller caller, String verification, String customerId, String billId,
+    public Mono<ActionResult> pay(Caller caller, String verification, String customerId, String billId,
             PaymentRequest request) {
         String method = request.paymentMethod().strip();
         return actions.write(caller, verification, customerId, new Action("make_payment", billId),
@@ -181,7 +181,7 @@ class AccountTools {
     }
 
     /** A technician visit for home internet: not during an area outage, in a bookable slot, free; once confirmed. */
-    Mono<ActionResult> bookTechnician(Caller caller, String verification, String customerId,
+    public Mono<ActionResult> bookTechnician(Caller caller, String verification, String customerId,
             TechnicianRequest request) {
         Instant startsAt = request.startsAt();
         return actions.write(caller, verification, customerId, new Action("book_technician", startsAt.toString()),
@@ -194,5 +194,10 @@ class AccountTools {
                                         + " (" + request.reason().strip() + "), at no cost",
                                 () -> store.book(customer, startsAt, request.reason(), caller.userId())
                                         .map(id -> "technician visit " + id + " booked"))));
+    }
+
+    /** transfer_to_human_agents, with a summary of the case. */
+    public Mono<ActionResult> transfer(Caller caller, String requestId, String summary) {
+        return actions.transfer(caller, requestId, summary);
     }
 }

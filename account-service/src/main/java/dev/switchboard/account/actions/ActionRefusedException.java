@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * An action the policy refused, or whose account data does not exist for this caller, after it was audited: answered
  * as problem+json naming the rule, the field at fault and the audit row.
  */
-class ActionRefusedException extends RuntimeException {
+public class ActionRefusedException extends RuntimeException {
 
     private final HttpStatus status;
     private final Rule rule;
@@ -27,7 +27,7 @@ class ActionRefusedException extends RuntimeException {
         return status;
     }
 
-    Rule rule() {
+    public Rule rule() {
         return rule;
     }
 

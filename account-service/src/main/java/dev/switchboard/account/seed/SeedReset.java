@@ -7,6 +7,12 @@ import dev.switchboard.account.audit.AuditEntry;
 import dev.switchboard.account.policy.Decision;
 import dev.switchboard.account.policy.Policy;
 import dev.switchboard.platform.web.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -17,7 +23,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +36,10 @@ import reactor.core.publisher.Mono;
  * requests' idempotency keys (their results describe a state that is gone; a harness reusing a request id must get it
  * applied again), then loads the seed as a first start does. The audit and the outbox are kept, and the reset is
  * audited like any action, refused or applied, so {@code account.actions} shows it.
+ *
+ * <p>Beside it, the account's side of tau2's initial states that no action offers (the policy rightly refuses a
+ * suspension without an overdue bill): {@code set_data_usage} and {@code suspend_line_for_overdue_bill}, as tau2's
+ * environment does them, admin only and audited the same way.
  */
 @RestController
 @ConditionalOnBooleanProperty(AccountProperties.RESET_ENABLED)
@@ -45,7 +57,11 @@ class SeedReset {
     private final SeedImport seed;
     private final Audit audit;
 
-    SeedReset(DatabaseClient db, TransactionalOperator transaction, SeedImport seed, Audit audit) {
+    private final AccountProperties properties;
+
+    SeedReset(DatabaseClient db, TransactionalOperator transaction, SeedImport seed, Audit audit,
+            AccountProperties properties) {
+        this.properties = properties;
         this.db = db;
         this.transaction = transaction;
         this.seed = seed;
@@ -60,14 +76,28 @@ class SeedReset {
     record SeedRestored(UUID actionId, int customers, int lines, int bills) {
     }
 
+    /** A development set-up applied, and its audit row. */
+    record ScenarioApplied(UUID actionId, String detail) {
+    }
+
+    /** tau2's {@code set_data_usage}: the line's data used this month. */
+    record DataUsage(@NotBlank String lineId, @NotNull @PositiveOrZero BigDecimal dataUsedGb) {
+    }
+
+    /**
+     * tau2's {@code suspend_line_for_overdue_bill}: a new overdue bill of the plan's monthly price for last month,
+     * the line (active) suspended today, and, when {@code contractEnded}, its contract ended last month.
+     */
+    record OverdueSuspension(@NotBlank String customerId, @NotBlank String lineId, @NotBlank String billId,
+            boolean contractEnded) {
+    }
+
     @PostMapping("/api/v1/account/admin/reset")
     Mono<SeedRestored> reset(Caller caller) {
         Actor actor = Actor.of(caller);
         Decision decision = Policy.seedReset(Caller.ADMIN.equals(actor.role()));
         if (!decision.allowed()) {
-            return audit.record(entry(actor, decision, Audit.REFUSED, decision.detail()))
-                    .flatMap(actionId -> Mono.<SeedRestored>error(refused(decision, actionId)))
-                    .doFinally(signal -> audit.committed());
+            return refuse(actor, ACTION, decision);
         }
         SeedData.Tau2 tau2 = SeedData.tau2();
         SeedData.Demo demo = SeedData.demo();
@@ -80,6 +110,75 @@ class SeedReset {
                         .then(audit.record(entry(actor, decision, Audit.APPLIED, detail))))
                 .map(actionId -> new SeedRestored(actionId, restored.customers(), restored.lines(), restored.bills()))
                 .doOnNext(done -> log.warn("{} by {} (action {})", detail, caller.userId(), done.actionId()))
+                .doFinally(signal -> audit.committed());
+    }
+
+    @PostMapping("/api/v1/account/admin/scenarios/data-usage")
+    Mono<ScenarioApplied> dataUsage(Caller caller, @Valid @RequestBody DataUsage body) {
+        return scenario(caller, "set_data_usage", db.sql("update lines set data_used_gb = :used where line_id = :l")
+                .bind("used", body.dataUsedGb()).bind("l", body.lineId()).fetch().rowsUpdated()
+                .map(rows -> rows == 1 ? body.lineId() + " has used " + body.dataUsedGb() + " GB" : ""));
+    }
+
+    @PostMapping("/api/v1/account/admin/scenarios/overdue-suspension")
+    Mono<ScenarioApplied> overdueSuspension(Caller caller, @Valid @RequestBody OverdueSuspension body) {
+        LocalDate today = LocalDate.now(properties.businessClock());
+        LocalDate firstOfLastMonth = today.withDayOfMonth(1).minusMonths(1);
+        LocalDate lastOfLastMonth = today.withDayOfMonth(1).minusDays(1);
+        Mono<String> applied = db.sql("""
+                        select p.price_per_month from lines l join plans p using (plan_id)
+                        where l.line_id = :l and l.customer_id = :c and l.status = :active
+                          and not exists (select 1 from bills where customer_id = :c and status = :overdue)
+                        for update of l""")
+                .bind("l", body.lineId()).bind("c", body.customerId()).bind("active", Policy.ACTIVE)
+                .bind("overdue", Policy.OVERDUE).map(row -> row.get(0, BigDecimal.class)).one()
+                .flatMap(price -> db.sql("""
+                                insert into bills (bill_id, customer_id, period_start, period_end, issue_date,
+                                                   total_due, due_date, status)
+                                values (:b, :c, :start, :end, :start, :price, :due, :overdue)""")
+                        .bind("b", body.billId()).bind("c", body.customerId()).bind("start", firstOfLastMonth)
+                        .bind("end", lastOfLastMonth).bind("price", price).bind("due", firstOfLastMonth.plusDays(14))
+                        .bind("overdue", Policy.OVERDUE).then()
+                        .then(db.sql("""
+                                        insert into bill_line_items (bill_id, position, description, amount, item_date,
+                                                                     item_type)
+                                        values (:b, 0, :d, :price, :today, 'Charge')""")
+                                .bind("b", body.billId()).bind("d", "Charge for line " + body.lineId())
+                                .bind("price", price).bind("today", today).then())
+                        .then(db.sql("""
+                                        update lines set status = :suspended, suspension_start_date = :today,
+                                            contract_end_date = case when :ended then :lastMonth
+                                                                     else contract_end_date end
+                                        where line_id = :l""")
+                                .bind("suspended", Policy.SUSPENDED).bind("today", today)
+                                .bind("ended", body.contractEnded()).bind("lastMonth", lastOfLastMonth)
+                                .bind("l", body.lineId()).then())
+                        .thenReturn(body.lineId() + " suspended for overdue bill " + body.billId() + " (" + price
+                                + " USD); contract ended: " + body.contractEnded()))
+                .defaultIfEmpty("");
+        return scenario(caller, "suspend_line_for_overdue_bill", applied);
+    }
+
+    /** A development set-up: admin only; applied with its audit row in one transaction, or 422 when it cannot be. */
+    private Mono<ScenarioApplied> scenario(Caller caller, String action, Mono<String> apply) {
+        Actor actor = Actor.of(caller);
+        Decision decision = Policy.seedReset(Caller.ADMIN.equals(actor.role()));
+        if (!decision.allowed()) {
+            return refuse(actor, action, decision);
+        }
+        return transaction.transactional(apply.flatMap(detail -> detail.isEmpty()
+                        ? Mono.<ScenarioApplied>error(new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
+                                action + ": no active line of that customer without an overdue bill"))
+                        : audit.record(new AuditEntry(actor.userId(), actor.role(), null, action, null, Audit.APPLIED,
+                                        decision.rule(), detail, null, null))
+                                .map(actionId -> new ScenarioApplied(actionId, detail))))
+                .doFinally(signal -> audit.committed());
+    }
+
+    private <T> Mono<T> refuse(Actor actor, String action, Decision decision) {
+        return audit.record(new AuditEntry(actor.userId(), actor.role(), null, action, null, Audit.REFUSED,
+                        decision.rule(), decision.detail(), null, null))
+                .flatMap(actionId -> Mono.<T>error(refused(decision, actionId)))
                 .doFinally(signal -> audit.committed());
     }
 

@@ -66,6 +66,12 @@ class SecurityMatrixIT {
                         401, 401, 401, 401, 200, 403, 403, 403, 403, 403)
                 .row(POST, "/api/v1/account/transfers", "{\"requestId\":\"matrix-8\",\"summary\":\"a PUK code\"}",
                         401, 401, 401, 401, 200, 200, 200, 200, 403, 403)
+                // the development set-ups of tau2's initial states (on with the reset): an admin's only
+                .row(POST, "/api/v1/account/admin/scenarios/data-usage", "{\"lineId\":\"L1001\",\"dataUsedGb\":3.2}",
+                        401, 401, 401, 401, 403, 403, 403, 200, 403, 403)
+                .row(POST, "/api/v1/account/admin/scenarios/overdue-suspension", "{\"customerId\":\"C1001\","
+                        + "\"lineId\":\"L1001\",\"billId\":\"B-MATRIX\",\"contractEnded\":false}",
+                        401, 401, 401, 401, 403, 403, 403, 200, 403, 403)
                 // the development reset (on in these tests): an admin's only; it restores the seed, so it goes last
                 .row(POST, "/api/v1/account/admin/reset", null, 401, 401, 401, 401, 403, 403, 403, 200, 403, 403)
                 .documentsAndActuator()

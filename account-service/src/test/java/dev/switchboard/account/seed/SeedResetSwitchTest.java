@@ -14,7 +14,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** The reset exists only where its setting turns it on: everywhere else its path is 404, for an admin too. */
+/**
+ * The reset (and the development set-ups beside it) exists only where its setting turns it on: everywhere else its
+ * path is 404, for an admin too.
+ */
 class SeedResetSwitchTest {
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
@@ -24,6 +27,7 @@ class SeedResetSwitchTest {
             .withBean(TransactionalOperator.class, () -> mock(TransactionalOperator.class))
             .withBean(SeedImport.class, () -> mock(SeedImport.class))
             .withBean(Audit.class, () -> mock(Audit.class))
+            .withBean(AccountProperties.class, () -> mock(AccountProperties.class))
             .withUserConfiguration(SeedReset.class);
 
     @Test

@@ -7,11 +7,12 @@ import java.util.List;
 /**
  * The assistant's reply as the public API shows it. {@code placeholder} marks the gateway's own answer when no reply
  * came in time: the real reply to the same {@code messageId} replaces it (a WebSocket is sent it when it comes, a
- * retry of the message gets it).
+ * retry of the message gets it). {@code actionId} names the account action a guided flow's reply reports (its audit
+ * row), null otherwise.
  */
 record AssistantReply(String id, String messageId, String conversationId, String content, String role, String agent,
         String intent, String source, double confidence, List<Reference> references, Instant timestamp,
-        long latencyMs, boolean placeholder, List<Suggestion> suggestions) {
+        long latencyMs, boolean placeholder, List<Suggestion> suggestions, String actionId) {
 
     private static final int SNIPPET_LENGTH = 200;
 
@@ -31,7 +32,8 @@ record AssistantReply(String id, String messageId, String conversationId, String
                         .map(p -> new Reference(p.getArticleId(), p.getTitle(), snippet(p.getText())))
                         .toList(),
                 reply.getOccurredAt(), reply.getLatencyMs(), answer.placeholder(),
-                reply.getSuggestions().stream().map(s -> new Suggestion(s.getId(), s.getLabel())).toList());
+                reply.getSuggestions().stream().map(s -> new Suggestion(s.getId(), s.getLabel())).toList(),
+                reply.getActionId());
     }
 
     private static String snippet(String text) {

@@ -45,9 +45,12 @@ class InboundListener {
     private final EventPublisher publisher;
     private final RecordBatches batches;
     private final IntentTitles titles;
+    private final FlowRouting flows;
 
-    InboundListener(TurnRouter router, EventPublisher publisher, RecordBatches batches, IntentTitles titles) {
+    InboundListener(TurnRouter router, EventPublisher publisher, RecordBatches batches, IntentTitles titles,
+            FlowRouting flows) {
         this.router = router;
+        this.flows = flows;
         this.publisher = publisher;
         this.batches = batches;
         this.titles = titles;
@@ -60,8 +63,10 @@ class InboundListener {
     }
 
     private CompletableFuture<Void> classify(ChatMessageReceived message) {
-        TurnRouter.Routed routed = router.route(message.getConversationId(), message.getContent(), message.getChoice(),
-                System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        TurnRouter.Routed routed = flows.route(message.getConversationId(),
+                router.route(message.getConversationId(), message.getContent(), message.getChoice(), now),
+                message.getReceivedAt().toEpochMilli(), now);
         Classification result = routed.classification();
         IntentClassified event = Envelope.of(message).stamp(new IntentClassified());
         event.setContent(message.getContent());
@@ -76,6 +81,7 @@ class InboundListener {
         event.setRoute(routed.route());
         event.setSecondaryIntents(result.secondary());
         event.setLanguage(routed.language());
+        event.setChoice(message.getChoice());
         CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_CLASSIFIED, message.getConversationId(), event);
         // never the message's text: an attack's wording is no more logged than a customer's
         log.info("messageId={} conversationId={} intent={} agent={} confidence={} route={} secondary={} frustration={} "

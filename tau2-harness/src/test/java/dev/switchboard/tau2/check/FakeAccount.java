@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** John Smith's account as τ²'s db.toml seeds it (customer C1001, line L1002 on plan P1002, 10 GB), held in memory. */
-final class FakeAccount implements AccountReader {
+public final class FakeAccount implements AccountReader {
 
     static final String PHONE = "555-123-2002";
 
@@ -14,11 +14,11 @@ final class FakeAccount implements AccountReader {
             new BigDecimal("8.7"), BigDecimal.ZERO, true);
     final List<AccountBill> bills = new ArrayList<>(List.of(new AccountBill("B1002", new BigDecimal("65.0"), "Paid")));
 
-    void setLine(String status, BigDecimal dataUsed, BigDecimal refuelled, boolean roaming) {
+    public void setLine(String status, BigDecimal dataUsed, BigDecimal refuelled, boolean roaming) {
         line = new AccountLine(line.lineId(), PHONE, status, line.plan(), dataUsed, refuelled, roaming);
     }
 
-    void setBill(String billId, String status) {
+    public void setBill(String billId, String status) {
         bills.removeIf(bill -> bill.billId().equals(billId));
         bills.add(new AccountBill(billId, new BigDecimal("65.0"), status));
     }

@@ -1,0 +1,71 @@
+package dev.switchboard.account.flow;
+
+import java.time.Instant;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Each conversation's flow state and each flow turn's reply, in account-service's database: a restarted or rebalanced
+ * instance goes on where the conversation stands, and a turn delivered again gets the reply it got the first time.
+ */
+@Component
+class FlowStore {
+
+    /** A conversation's flow: which, its state, and whether it ended. */
+    record Conversation(String userId, String flow, FlowState state, boolean ended) {
+    }
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final JsonMapper json;
+
+    FlowStore(DatabaseClient db, TransactionalOperator transaction, JsonMapper json) {
+        this.db = db;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    Mono<Conversation> conversation(String conversationId) {
+        return db.sql("select user_id, flow, state, ended from flow_conversations where conversation_id = :c")
+                .bind("c", conversationId)
+                .map(row -> new Conversation(row.get("user_id", String.class), row.get("flow", String.class),
+                        json.readValue(row.get("state", String.class), FlowState.class),
+                        Boolean.TRUE.equals(row.get("ended", Boolean.class))))
+                .one();
+    }
+
+    /** The reply this customer's message already got, when it was a flow turn answered before. */
+    Mono<FlowReply> answered(String userId, String messageId) {
+        return db.sql("select reply from flow_turns where user_id = :u and message_id = :m")
+                .bind("u", userId).bind("m", messageId)
+                .map(row -> json.readValue(row.get("reply", String.class), FlowReply.class)).one();
+    }
+
+    /** The turn's reply and the conversation's state after it, together. */
+    Mono<Void> save(String conversationId, String userId, String messageId, FlowState state, FlowReply reply) {
+        Instant now = Instant.now();
+        return transaction.transactional(db.sql("""
+                        insert into flow_conversations (conversation_id, user_id, flow, state, ended, updated_at)
+                        values (:c, :u, :f, :s, :e, :now)
+                        on conflict (conversation_id) do update
+                        set flow = excluded.flow, state = excluded.state, ended = excluded.ended,
+                            updated_at = excluded.updated_at""")
+                .bind("c", conversationId).bind("u", userId).bind("f", Troubleshooting.NAME)
+                .bind("s", json.writeValueAsString(state)).bind("e", reply.flow() == null).bind("now", now).then()
+                .then(db.sql("""
+                                insert into flow_turns (user_id, message_id, conversation_id, reply, at)
+                                values (:u, :m, :c, :r, :now) on conflict do nothing""")
+                        .bind("u", userId).bind("m", messageId).bind("c", conversationId)
+                        .bind("r", json.writeValueAsString(reply)).bind("now", now).then()));
+    }
+
+    /** The customer left the flow (a turn routed elsewhere): the next flow turn starts it again. */
+    Mono<Long> leave(String conversationId) {
+        return db.sql("update flow_conversations set ended = true, updated_at = :now "
+                        + "where conversation_id = :c and not ended")
+                .bind("c", conversationId).bind("now", Instant.now()).fetch().rowsUpdated();
+    }
+}

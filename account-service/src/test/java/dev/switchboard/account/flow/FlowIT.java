@@ -1,0 +1,258 @@
+package dev.switchboard.account.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.account.AccountServiceTest;
+import dev.switchboard.events.Agent;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.IntentClassified;
+import dev.switchboard.events.ReplySource;
+import dev.switchboard.events.Route;
+import dev.switchboard.events.Suggestion;
+import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.TestIdentity;
+import dev.switchboard.platform.test.TopicRecorder;
+import dev.switchboard.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The phone-troubleshooting flow answering the turns intent-service routes to it: one question a turn with its
+ * options, the account's part through the tools (a quote, the customer's confirmation, the write, audited once), its
+ * state in the database, and a redelivered turn answered again without acting twice.
+ */
+@AccountServiceTest
+class FlowIT {
+
+    static final TestIdentity TOKENS = TestIdentity.of("account-service");
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    TopicRecorder replies;
+
+    @BeforeEach
+    void record() {
+        replies = new TopicRecorder(brokers, Topics.CHAT_REPLIES.name());
+    }
+
+    @AfterEach
+    void stop() {
+        replies.close();
+    }
+
+    @Test
+    void aCustomerAbroadIsGuidedToRoamingOnTheLineAndItIsTurnedOnOnceAfterTheyConfirm() {
+        // Given alice (C1001) whose line 555-123-2001 (L1001) does not allow roaming, in a flow conversation
+        String conversation = "flow-" + UUID.randomUUID();
+        ChatReplied first = turn(conversation, "alice", "my mobile data does not work", null);
+        assertThat(first.getSource()).isEqualTo(ReplySource.flow);
+        assertThat(first.getFlow()).isEqualTo(Troubleshooting.NAME);
+        assertThat(first.getSuggestions()).extracting(Suggestion::getLabel)
+                .containsExactly("555-123-2001", "555-123-2002", "555-123-2003");
+
+        // When she answers each question, by click or in words
+        assertThat(ids(turn(conversation, "alice", "555-123-2001", null)))
+                .containsExactly("no_service", "mobile_data", "mms");
+        assertThat(ids(turn(conversation, "alice", "Mobile data", "mobile_data"))).contains("speed:none");
+        assertThat(ids(turn(conversation, "alice", "no connection", null))).contains("signal:yes");
+        assertThat(ids(turn(conversation, "alice", "Yes", "signal:yes"))).contains("abroad:yes");
+        assertThat(ids(turn(conversation, "alice", "Yes", "abroad:yes"))).contains("roaming:on");
+        ChatReplied quote = turn(conversation, "alice", "it is on", "roaming:on");
+
+        // Then the flow finds roaming off on the line and quotes turning it on, at no cost, for her confirmation
+        assertThat(quote.getContent()).contains("Data roaming is not enabled on your line").contains("at no cost");
+        assertThat(ids(quote)).containsExactly("confirm", "decline");
+        assertThat(roaming("L1001")).isFalse();
+
+        // When she confirms, and the same turn is delivered again
+        String confirmId = UUID.randomUUID().toString();
+        ChatReplied applied = turn(conversation, "alice", confirmId, "yes", "confirm");
+        ChatReplied again = turn(conversation, "alice", confirmId, "yes", "confirm");
+
+        // Then roaming is on, applied and audited once, and both deliveries got the same reply: the speed test again
+        assertThat(roaming("L1001")).isTrue();
+        assertThat(applied.getActionId()).isNotNull();
+        assertThat(again.getReplyId()).isEqualTo(applied.getReplyId());
+        assertThat(ids(applied)).contains("speed:excellent");
+        assertThat(db.sql("select count(*) from account_actions where action = 'enable_roaming' "
+                        + "and target = 'L1001' and outcome = 'applied'")
+                .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
+
+        // When the speed test is excellent, Then the flow ends
+        ChatReplied last = turn(conversation, "alice", "excellent", "speed:excellent");
+        assertThat(last.getFlow()).isNull();
+        assertThat(last.getSuggestions()).isEmpty();
+    }
+
+    @Test
+    void aCustomerWhoLeavesTheFlowStartsItAfreshAndOneWithoutAnAccountIsPassedToAPerson() {
+        // Given bob in the flow, at the question about his problem
+        String conversation = "flow-" + UUID.randomUUID();
+        turn(conversation, "bob", "no signal", null);
+        ChatReplied problem = turn(conversation, "bob", "x", firstLine(conversation));
+        assertThat(ids(problem)).contains("no_service");
+        assertThat(db.sql("select state from flow_conversations where conversation_id = :c").bind("c", conversation)
+                .map(row -> row.get(0, String.class)).one().block()).contains("\"step\":\"problem\"");
+
+        // When he asks something routed elsewhere, then comes back to the flow
+        send(conversation, "bob", UUID.randomUUID().toString(), "how do I pay my bill", null, Route.knowledge);
+        ChatReplied back = turn(conversation, "bob", "my phone has no service", null);
+
+        // Then the flow starts again with the line question
+        assertThat(back.getContent()).contains("Which of your lines");
+
+        // And a sign-in linked to no customer is passed to a person at once, the transfer audited
+        ChatReplied stranger = turn("flow-" + UUID.randomUUID(), "mallory", "no signal", null);
+        assertThat(stranger.getFlow()).isNull();
+        assertThat(stranger.getContent()).contains("passing you to a person");
+        assertThat(stranger.getActionId()).isNotNull();
+    }
+
+    @Test
+    void aLineSuspendedForAnOverdueBillIsResumedAfterTheCustomerPaysIt() {
+        // Given tau2's set-up: alice's L1002 suspended for a new overdue bill (the development set-up, as an admin)
+        web.post().uri("/api/v1/account/admin/scenarios/overdue-suspension").headers(TOKENS.user("root", "admin"))
+                .bodyValue(Map.of("customerId", "C1001", "lineId", "L1002", "billId", "B1234321",
+                        "contractEnded", false))
+                .exchange().expectStatus().isOk();
+        try {
+            // When she has no signal and her phone's settings are fine
+            String conversation = "flow-" + UUID.randomUUID();
+            turn(conversation, "alice", "no service", null);
+            turn(conversation, "alice", "555-123-2002", "L1002");
+            turn(conversation, "alice", "no service", "no_service");
+            turn(conversation, "alice", "no", "signal:no");
+            turn(conversation, "alice", "off", "airplane_mode:off");
+            assertThat(ids(turn(conversation, "alice", "active", "sim:active"))).contains("do:reset_apn_settings");
+            turn(conversation, "alice", "done", "do:reset_apn_settings");
+            turn(conversation, "alice", "done", "do:reboot_device");
+            ChatReplied suspended = turn(conversation, "alice", "no", "signal:no");
+
+            // Then the flow finds the suspension and its overdue bill, and offers a payment request
+            assertThat(suspended.getContent()).contains("suspended").contains("B1234321").contains("overdue");
+            ChatReplied requested = turn(conversation, "alice", "yes", "confirm");
+            assertThat(ids(requested)).containsExactly("paid", "decline");
+            assertThat(requested.getActionId()).isNotNull();
+
+            // When she pays it (her own payment, confirmed) and says so
+            String payment = "/api/v1/account/customers/C1001/bills/B1234321/payment";
+            String confirmation = web.post().uri(payment).headers(TOKENS.user("alice"))
+                    .bodyValue(Map.of("requestId", "flow-pay-1", "paymentMethod", "1235")).exchange()
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                    .path("quote").path("confirmation").asString();
+            web.post().uri(payment).headers(TOKENS.user("alice")).bodyValue(Map.of("requestId", "flow-pay-2",
+                    "paymentMethod", "1235", "confirmation", confirmation)).exchange().expectStatus().isOk();
+            ChatReplied resume = turn(conversation, "alice", "I have paid it", "paid");
+
+            // Then the flow quotes the resumption, resumes the line once she confirms, and asks for a restart
+            assertThat(resume.getContent()).contains("Resume 555-123-2002");
+            ChatReplied resumed = turn(conversation, "alice", "yes", "confirm");
+            assertThat(ids(resumed)).contains("do:reboot_device");
+            assertThat(db.sql("select status from lines where line_id = 'L1002'").map(row -> row.get(0, String.class))
+                    .one().block()).isEqualTo("Active");
+            assertThat(ids(turn(conversation, "alice", "done", "do:reboot_device"))).contains("signal:yes");
+        } finally {
+            web.post().uri("/api/v1/account/admin/reset").headers(TOKENS.user("root", "admin")).exchange()
+                    .expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void dataUsedUpIsRefuelledOnlyAfterTheCustomerConfirmsThePrice() {
+        // Given tau2's set-up: alice's L1002 has used 15.1 of its 15 GB
+        web.post().uri("/api/v1/account/admin/scenarios/data-usage").headers(TOKENS.user("root", "admin"))
+                .bodyValue(Map.of("lineId", "L1002", "dataUsedGb", 15.1)).exchange().expectStatus().isOk();
+        try {
+            // When her mobile data does not work and her phone's settings are fine
+            String conversation = "flow-" + UUID.randomUUID();
+            turn(conversation, "alice", "my mobile data does not work", null);
+            turn(conversation, "alice", "555-123-2002", "L1002");
+            turn(conversation, "alice", "mobile data", "mobile_data");
+            turn(conversation, "alice", "no connection", "speed:none");
+            turn(conversation, "alice", "yes", "signal:yes");
+            turn(conversation, "alice", "no", "abroad:no");
+            ChatReplied offer = turn(conversation, "alice", "on", "mobile_data:on");
+
+            // Then she is offered data at the plan's price, and the amount she picks is quoted for her to confirm
+            assertThat(offer.getContent()).contains("15.1 GB of your 15 GB").contains("2.00 USD per GB");
+            assertThat(ids(offer)).containsExactly("refuel:1", "refuel:2", "decline");
+            ChatReplied quote = turn(conversation, "alice", "2 GB", "refuel:2");
+            assertThat(quote.getContent()).contains("Refuel 2 GB of data on 555-123-2002").contains("4.00 USD");
+            assertThat(refuelled("L1002")).isEqualByComparingTo("0");
+
+            // When she confirms, Then the 2 GB are added, and the speed test is asked again
+            ChatReplied done = turn(conversation, "alice", "yes", "confirm");
+            assertThat(refuelled("L1002")).isEqualByComparingTo("2");
+            assertThat(ids(done)).contains("speed:excellent");
+        } finally {
+            web.post().uri("/api/v1/account/admin/reset").headers(TOKENS.user("root", "admin")).exchange()
+                    .expectStatus().isOk();
+        }
+    }
+
+    private java.math.BigDecimal refuelled(String lineId) {
+        return db.sql("select data_refueling_gb from lines where line_id = :l").bind("l", lineId)
+                .map(row -> row.get(0, java.math.BigDecimal.class)).one().block();
+    }
+
+    private String firstLine(String conversation) {
+        return replies.values(ChatReplied.class, r -> r.getConversationId().equals(conversation)).get(0)
+                .getSuggestions().get(0).getId();
+    }
+
+    private ChatReplied turn(String conversation, String user, String content, String choice) {
+        return turn(conversation, user, UUID.randomUUID().toString(), content, choice);
+    }
+
+    /** A flow turn and its reply (the latest reply to that message). */
+    private ChatReplied turn(String conversation, String user, String messageId, String content, String choice) {
+        int before = replies.values(ChatReplied.class, r -> r.getMessageId().equals(messageId)).size();
+        send(conversation, user, messageId, content, choice, Route.flow);
+        List<ChatReplied> found = await().atMost(Duration.ofSeconds(30)).until(
+                () -> replies.values(ChatReplied.class, r -> r.getMessageId().equals(messageId)),
+                all -> all.size() > before);
+        return found.get(found.size() - 1);
+    }
+
+    private void send(String conversation, String user, String messageId, String content, String choice,
+            Route route) {
+        Instant now = Instant.now();
+        IntentClassified event = IntentClassified.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setMessageId(messageId).setConversationId(conversation).setUserId(user).setOccurredAt(now)
+                .setReplyTo(0).setReceivedAt(now).setContent(content).setIntent("mobile_service")
+                .setAgent(Agent.tech_support).setConfidence(0.9).setCandidates(List.of()).setClassifierVersion("test")
+                .setRoute(route).setChoice(choice).build();
+        publisher.await(publisher.publish(Topics.CHAT_CLASSIFIED, conversation, event));
+    }
+
+    private boolean roaming(String lineId) {
+        return Boolean.TRUE.equals(db.sql("select roaming_enabled from lines where line_id = :l").bind("l", lineId)
+                .map(row -> row.get(0, Boolean.class)).one().block());
+    }
+
+    private static List<String> ids(ChatReplied reply) {
+        return reply.getSuggestions().stream().map(Suggestion::getId).toList();
+    }
+}

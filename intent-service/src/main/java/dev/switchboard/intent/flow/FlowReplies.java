@@ -1,0 +1,44 @@
+package dev.switchboard.intent.flow;
+
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.ReplySource;
+import dev.switchboard.schemas.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every reply, read by every instance (a group of its own, since a conversation's replies are partitioned by the
+ * gateway that waits for them, not by conversation): a flow's reply keeps its conversation in the flow or ends it, any
+ * other reply ends it. At each assignment the replies of the last {@code ttlSeconds} are read again, so a restarted
+ * instance knows which conversations are in a flow.
+ */
+@Component
+class FlowReplies implements ConsumerSeekAware {
+
+    private final GuidedFlows flows;
+
+    FlowReplies(GuidedFlows flows) {
+        this.flows = flows;
+    }
+
+    @KafkaListener(id = "flow-replies", topics = Topics.Names.CHAT_REPLIES,
+            groupId = "${spring.application.name}.flows.${random.uuid}", batch = "true")
+    void on(List<ConsumerRecord<String, ChatReplied>> records) {
+        for (ConsumerRecord<String, ChatReplied> record : records) {
+            ChatReplied reply = record.value();
+            flows.replied(reply.getConversationId(), reply.getSource() == ReplySource.flow ? reply.getFlow() : null,
+                    reply.getIntent(), reply.getReceivedAt().toEpochMilli());
+        }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        callback.seekToTimestamp(assignments.keySet(),
+                System.currentTimeMillis() - flows.settings().ttlSeconds() * 1000);
+    }
+}

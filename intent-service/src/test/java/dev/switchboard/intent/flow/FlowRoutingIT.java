@@ -1,0 +1,133 @@
+package dev.switchboard.intent.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.events.Agent;
+import dev.switchboard.events.ChatMessageReceived;
+import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.IntentClassified;
+import dev.switchboard.events.ReplySource;
+import dev.switchboard.events.Route;
+import dev.switchboard.intent.IntentServiceTest;
+import dev.switchboard.platform.kafka.Envelope;
+import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.test.TopicRecorder;
+import dev.switchboard.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * A conversation enters the phone-troubleshooting flow on a mobile-service turn, its answers ("yes", a clicked option)
+ * stay in the flow while account-service's replies say it goes on, and it leaves the flow when the flow's last reply
+ * ends it or when the customer asks for a person.
+ */
+@IntentServiceTest
+class FlowRoutingIT {
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    GuidedFlows flows;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Test
+    void aConversationEntersAFlowStaysInItWhileTheFlowGoesOnAndLeavesItWhenItEnds() {
+        String conversation = "c-" + UUID.randomUUID();
+        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
+            // Given a customer whose mobile data does not work: the turn enters the flow
+            IntentClassified entered = send(classified, conversation, "my mobile data is not working on my phone",
+                    null);
+            assertThat(entered.getRoute()).isEqualTo(Route.flow);
+            assertThat(entered.getIntent()).isEqualTo("mobile_service");
+
+            // When the flow asks its question (its reply says the flow goes on) and the customer answers
+            flowReplied(conversation, "phone-troubleshooting");
+            IntentClassified answer = send(classified, conversation, "yes", "signal:yes");
+
+            // Then the answer is the flow's, with the clicked option, whatever the classifier made of "yes"
+            assertThat(answer.getRoute()).isEqualTo(Route.flow);
+            assertThat(answer.getIntent()).isEqualTo("mobile_service");
+            assertThat(answer.getChoice()).isEqualTo("signal:yes");
+
+            // When the flow's last reply ends it, Then the next turn is routed on its own again
+            flowReplied(conversation, null);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> flows.active(conversation, System.currentTimeMillis()).isEmpty());
+            assertThat(send(classified, conversation, "how do I pay my bill online", null).getRoute())
+                    .isEqualTo(Route.knowledge);
+        }
+    }
+
+    @Test
+    void aCustomerInAFlowWhoAsksForAPersonLeavesIt() {
+        String conversation = "c-" + UUID.randomUUID();
+        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
+            // Given a conversation in the flow
+            assertThat(send(classified, conversation, "my phone has no signal, mobile service is down", null)
+                    .getRoute()).isEqualTo(Route.flow);
+            flowReplied(conversation, "phone-troubleshooting");
+
+            // When the customer asks for a person, Then it is a hand-off, and the turn after it is not the flow's
+            assertThat(send(classified, conversation, "agent", null).getRoute()).isEqualTo(Route.handoff);
+            assertThat(send(classified, conversation, "how do I pay my bill online", null).getRoute())
+                    .isNotEqualTo(Route.flow);
+        }
+    }
+
+    @Test
+    void theTau2CustomersOpeningsEnterTheFlow() {
+        // Given the first sentences the tau2 runner's customer opens with (docs/tau2-harness.md)
+        List<String> openings = List.of("My mobile data is not working properly.",
+                "My phone has been showing 'No Service' for the past few hours.",
+                "I am unable to send MMS messages using my messaging app for the past few hours.");
+        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
+            for (String opening : openings) {
+                // When each opens a conversation, Then it enters the phone-troubleshooting flow
+                assertThat(send(classified, "c-" + UUID.randomUUID(), opening, null))
+                        .as(opening).satisfies(event -> {
+                            assertThat(event.getIntent()).isEqualTo("mobile_service");
+                            assertThat(event.getRoute()).isEqualTo(Route.flow);
+                        });
+            }
+        }
+    }
+
+    private IntentClassified send(TopicRecorder classified, String conversation, String content, String choice) {
+        String messageId = UUID.randomUUID().toString();
+        ChatMessageReceived message = new Envelope(messageId, conversation, "u-flow", 0, Instant.now())
+                .stamp(new ChatMessageReceived());
+        message.setContent(content);
+        message.setChannel("rest");
+        message.setChoice(choice);
+        publisher.await(publisher.publish(Topics.CHAT_INBOUND, conversation, message));
+        List<IntentClassified> found = await().atMost(Duration.ofSeconds(30)).until(() -> classified
+                .values(IntentClassified.class, e -> e.getMessageId().equals(messageId)), all -> !all.isEmpty());
+        return found.get(0);
+    }
+
+    /** account-service's reply to the conversation's latest turn: the flow it is still in, or null when it ended. */
+    private void flowReplied(String conversation, String flow) {
+        ChatReplied reply = new Envelope(UUID.randomUUID().toString(), conversation, "u-flow", 0, Instant.now())
+                .stamp(new ChatReplied());
+        reply.setReplyId(UUID.randomUUID().toString());
+        reply.setContent("a flow's question");
+        reply.setAgent(Agent.tech_support);
+        reply.setIntent("mobile_service");
+        reply.setSource(ReplySource.flow);
+        reply.setConfidence(1.0);
+        reply.setReferences(List.of());
+        reply.setSuggestions(List.of());
+        reply.setLatencyMs(1);
+        reply.setFlow(flow);
+        publisher.await(publisher.publish(Topics.CHAT_REPLIES, conversation, reply));
+    }
+}
