@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,7 +44,8 @@ class StackIT {
     static final Set<String> AGENTS = Set.of("tech_support", "billing", "general");
     /** The ports of the services behind the gateway, each serving its API and its actuator. */
     static final List<Integer> SERVICE_PORTS = List.of(8081, 8082, 8083, 8084, 8085, 8086, 8087);
-    static final Set<String> SOURCES = Set.of("knowledge_base", "llm", "fallback", "escalation", "guardrail");
+    static final Set<String> SOURCES = Set.of("knowledge_base", "llm", "fallback", "escalation", "guardrail",
+            "clarification", "no_answer", "flow");
     /** The stack runs three gateways (--gateways=3), each owning its reply partition, on these ports. */
     static final List<Integer> GATEWAY_PORTS = List.of(8080, 8180, 8280);
     static final List<Integer> GATEWAY_MANAGEMENT_PORTS = List.of(8090, 8190, 8290);
@@ -181,6 +183,60 @@ class StackIT {
                     .hasSize(refused.size()).allSatisfy(reply -> assertThat(reply.getSource().name())
                             .isEqualTo("guardrail")));
         }
+    }
+
+    @Test
+    @Order(24)
+    @SuppressWarnings("unchecked")
+    void aQuestionNoArticleCoversGetsTheHonestReplyAndTheKnowledgeGapReportListsIt() {
+        // Given a question about the service that no article of the shipped knowledge base covers
+        String question = "Your technician cracked my bathroom tile while drilling, how do I file a claim for the damage?";
+
+        // When a customer asks it
+        Api.Response response = api.post("/api/v1/chat/messages", stack.customerToken("gap-" + UUID.randomUUID()),
+                Map.of("content", question));
+
+        // Then the reply says so plainly, cites no article and offers a person
+        assertThat(response.status()).isEqualTo(200);
+        assertContract(response.body());
+        assertThat(response.body()).containsEntry("source", "no_answer");
+        assertThat((List<Object>) response.body().get("references")).isEmpty();
+        assertThat((List<Map<String, Object>>) response.body().get("suggestions"))
+                .extracting(suggestion -> suggestion.get("id")).contains("human_handoff");
+
+        // And the knowledge-gap report lists it for the knowledge base's authors, who alone may read it
+        String allTime = "?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((List<Map<String, Object>>) api
+                .get("/api/v1/analytics/knowledge-gaps" + allTime, api.token("agent")).body().get("gaps"))
+                .anySatisfy(gap -> assertThat(Stream.concat(Stream.of(gap.get("question")),
+                        ((List<Object>) gap.get("examples")).stream())).contains(question)));
+        assertThat(api.get("/api/v1/analytics/knowledge-gaps", api.token("alice")).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(25)
+    @SuppressWarnings("unchecked")
+    void aMessageInAnotherLanguageGetsAShortReplyInItAPersonOfferedAndNoArticle() {
+        // Given a customer who writes in Spanish
+        String token = stack.customerToken("hablante-" + UUID.randomUUID());
+
+        // When they ask why their bill went up
+        Api.Response response = api.post("/api/v1/chat/messages", token,
+                Map.of("content", "Hola, por qué mi factura de este mes es mucho más alta que la del mes pasado?"));
+
+        // Then they get the guardrail's short reply, not an article, and a person is offered
+        assertThat(response.status()).isEqualTo(200);
+        assertContract(response.body());
+        assertThat(response.body()).containsEntry("source", "guardrail");
+        assertThat((List<Object>) response.body().get("references")).isEmpty();
+        assertThat((List<Map<String, Object>>) response.body().get("suggestions"))
+                .extracting(suggestion -> suggestion.get("id")).contains("human_handoff");
+
+        // And analytics counts a message in Spanish
+        String allTime = "?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((List<Map<String, Object>>) api
+                .get("/api/v1/analytics/languages" + allTime, api.token("agent")).body().get("languages"))
+                .anySatisfy(language -> assertThat(language).containsEntry("language", "es")));
     }
 
     @Test
