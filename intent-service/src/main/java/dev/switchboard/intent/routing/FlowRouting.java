@@ -30,11 +30,16 @@ class FlowRouting {
         this.meters = meters;
     }
 
-    TurnRouter.Routed route(String conversationId, TurnRouter.Routed routed, long receivedAtMillis, long nowMillis) {
+    /** @param picked whether the message is the customer's click on one of the options the last reply offered */
+    TurnRouter.Routed route(String conversationId, TurnRouter.Routed routed, boolean picked, long receivedAtMillis,
+            long nowMillis) {
         Classification classified = routed.classification();
         Optional<GuidedFlows.Active> active = flows.active(conversationId, nowMillis);
-        // a refused attack, or a message in another language (it gets the language reply), is no answer to a flow
-        if (routed.guardrail() == Guardrail.Outcome.refused || routed.otherLanguage()) {
+        // a refused attack, or a message in another language (it gets the language reply), is no answer to a flow;
+        // but a click on one of the flow's own options is, even when its label only resembles an attack (a bare
+        // phone number scored 0.105 against the other-customers'-data examples): only the injection rules refuse it
+        boolean flowsOwnOption = picked && active.isPresent() && !classified.screening().rules();
+        if (routed.guardrail() == Guardrail.Outcome.refused && !flowsOwnOption || routed.otherLanguage()) {
             return routed;
         }
         if (active.isPresent()) {

@@ -66,7 +66,7 @@ class InboundListener {
         long now = System.currentTimeMillis();
         TurnRouter.Routed routed = flows.route(message.getConversationId(),
                 router.route(message.getConversationId(), message.getContent(), message.getChoice(), now),
-                message.getReceivedAt().toEpochMilli(), now);
+                message.getChoice() != null, message.getReceivedAt().toEpochMilli(), now);
         Classification result = routed.classification();
         IntentClassified event = Envelope.of(message).stamp(new IntentClassified());
         event.setContent(message.getContent());
