@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -90,12 +91,9 @@ final class Faults {
             List<String> questions) throws Exception {
         String guest = api.guestToken();
         SteadyLoad load = SteadyLoad.start(api, guest, perSecond, length, questions);
-        long before = perSecond * length.toSeconds() / 5;
-        await().atMost(length).until(() -> load.sentSoFar() >= before);
-        long faultAt = System.nanoTime();
-        CompletableFuture<Void> injected = CompletableFuture.runAsync(inject);
+        Injection injection = injectAFifthIn(inject, load::sentSoFar, perSecond, length);
         List<SteadyLoad.Sent> sent = load.finish();
-        injected.get(3, TimeUnit.MINUTES);
+        injection.awaitEnd();
         assertThat(sent).as(fault).hasSize((int) (perSecond * length.toSeconds()));
         System.out.printf("%s: answers by status %s; the first gateway's shedding since it started: %s%n", fault,
                 sent.stream().collect(Collectors.groupingBy(SteadyLoad.Sent::status, TreeMap::new,
@@ -104,7 +102,7 @@ final class Faults {
 
         assertEveryConversationHasOneStoredRealReply(fault, sent.stream().map(SteadyLoad.Sent::conversationId).toList());
         Result result = new Result(fault, sent.size(), sent.stream().filter(SteadyLoad.Sent::timedOut).count(),
-                sent.stream().filter(s -> s.retries() > 0).count(), (System.nanoTime() - faultAt) / 1e9);
+                sent.stream().filter(s -> s.retries() > 0).count(), (System.nanoTime() - injection.startedAt()) / 1e9);
         result.print(perSecond);
         return result;
     }
@@ -119,21 +117,33 @@ final class Faults {
         List<String> tokens = IntStream.range(0, customers)
                 .mapToObj(i -> stack.customerToken("socket-" + UUID.randomUUID())).toList();
         SocketLoad load = SocketLoad.start(Api.BASE, tokens, perSecond, length, QUESTIONS);
-        long before = perSecond * length.toSeconds() / 5;
-        await().atMost(length).until(() -> load.sentSoFar() >= before);
-        long faultAt = System.nanoTime();
-        CompletableFuture<Void> injected = CompletableFuture.runAsync(inject);
+        Injection injection = injectAFifthIn(inject, load::sentSoFar, perSecond, length);
         List<SocketLoad.Outcome> outcomes = load.finish(perSecond * length.toSeconds(), Duration.ofMinutes(2));
-        injected.get(3, TimeUnit.MINUTES);
+        injection.awaitEnd();
         assertThat(outcomes).as(fault).hasSize((int) (perSecond * length.toSeconds()))
                 .allSatisfy(o -> assertThat(o.realReplies()).as(o.messageId()).hasSize(1));
         assertEveryConversationHasOneStoredRealReply(fault, outcomes.stream().map(SocketLoad.Outcome::conversationId)
                 .toList());
         Result result = new Result(fault, outcomes.size(), outcomes.stream().filter(SocketLoad.Outcome::timedOut)
                 .count(), outcomes.stream().filter(SocketLoad.Outcome::sentAgain).count(),
-                (System.nanoTime() - faultAt) / 1e9);
+                (System.nanoTime() - injection.startedAt()) / 1e9);
         result.print(perSecond);
         return result;
+    }
+
+    /** A fault under way: when it started ({@link System#nanoTime()}) and its end (a stopped part back). */
+    private record Injection(long startedAt, CompletableFuture<Void> end) {
+
+        void awaitEnd() throws Exception {
+            end.get(3, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Waits until a fifth of the load is sent, then starts {@code inject} on a thread of its own: the load goes on. */
+    private static Injection injectAFifthIn(Runnable inject, IntSupplier sentSoFar, int perSecond, Duration length) {
+        long before = perSecond * length.toSeconds() / 5;
+        await().atMost(length).until(() -> sentSoFar.getAsInt() >= before);
+        return new Injection(System.nanoTime(), CompletableFuture.runAsync(inject));
     }
 
     /** The first gateway's count of messages refused with 503 for the load, by reason, from its metrics. */

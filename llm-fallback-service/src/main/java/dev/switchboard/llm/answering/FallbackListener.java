@@ -16,6 +16,7 @@ import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.kafka.RecordBatches;
 import dev.switchboard.schemas.Topics;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ class FallbackListener {
     }
 
     @KafkaListener(id = ID, idIsGroup = false, topics = Topics.Names.CHAT_FALLBACK, batch = "true",
-            autoStartup = "false")
+            autoStartup = "false", concurrency = "${switchboard.llm.consumers:6}")
     void on(List<ConsumerRecord<String, FallbackRequested>> records) {
         batches.inOrder(records, this::answer);
     }
@@ -118,6 +119,11 @@ class FallbackListener {
     // Streams the answer to the gateway's partition sentence by sentence, each checked before it is sent; a model
     // failure or an answer that breaks the output check ends in the extractive answer instead.
     private ChatReplied generated(ModelClient client, Envelope envelope, FallbackRequested request) {
+        if (client.state() == CircuitBreaker.State.OPEN) {
+            // the call would be refused at once: the history request to chat-service would be wasted
+            log.info("messageId={} model breaker open, answering extractively", envelope.messageId());
+            return extractive(envelope, request);
+        }
         List<KnowledgePassage> passages = request.getPassages();
         OutputCheck outputCheck = new OutputCheck(GroundedPrompt.instructions(request.getAgent()));
         HeldBackText answer = new HeldBackText(text -> outputCheck.check(text, passages));

@@ -26,7 +26,7 @@ public record LlmProperties(@DefaultValue("") String apiKey, @DefaultValue("http
     }
 
     /** At most maxConcurrentCalls model calls at once; one more waits up to maxWait, then gets the fallback. */
-    public record Bulkhead(@DefaultValue("4") int maxConcurrentCalls, @DefaultValue("0ms") Duration maxWait) {
+    public record Bulkhead(@DefaultValue("6") int maxConcurrentCalls, @DefaultValue("0ms") Duration maxWait) {
     }
 
     /** At most calls model calls per period (retries included); over it the fallback answers at once. */
