@@ -92,11 +92,11 @@ class ChatExchange {
         }
         Admission.Verdict verdict = admission.judge();
         if (verdict != Admission.Verdict.ADMITTED) {
-            Counter.builder("gateway.messages.shed").tag("reason", verdict.name().toLowerCase(Locale.ROOT))
-                    .description("customer messages refused with 503 and Retry-After instead of waiting too long")
-                    .register(meters).increment();
-            return Mono.error(new PipelineBusyException(pending.size(),
-                    admission.retryAfter(ThreadLocalRandom.current())));
+            Mono<Answer> refused = Mono.defer(() -> shed(verdict));
+            // a message sent again after its reply came (the customers of a restarted gateway, say) gets that reply:
+            // refusing it would cost the pipeline nothing and keep the customer sending it
+            return message.id() == null ? refused : submissions.answeredBefore(userId, message.id())
+                    .map(reply -> new Answer(reply, false)).switchIfEmpty(refused);
         }
         Instant receivedAt = Instant.now();
         Instant clientTimestamp = clientTimestamp(message.timestamp());
@@ -120,6 +120,13 @@ class ChatExchange {
                     : submissions.reply(userId, message.id(), replyTimeout, true).map(reply -> new Answer(reply, false))
                             .switchIfEmpty(Mono.fromSupplier(() -> new Answer(timedOut(envelope), true)));
         });
+    }
+
+    private Mono<Answer> shed(Admission.Verdict verdict) {
+        Counter.builder("gateway.messages.shed").tag("reason", verdict.name().toLowerCase(Locale.ROOT))
+                .description("customer messages refused with 503 and Retry-After instead of waiting too long")
+                .register(meters).increment();
+        return Mono.error(new PipelineBusyException(pending.size(), admission.retryAfter(ThreadLocalRandom.current())));
     }
 
     /** The real reply to a message that was answered with the timeout placeholder, if it comes while waited for. */

@@ -61,6 +61,18 @@ public class Submissions {
         });
     }
 
+    /**
+     * The reply to the customer's message id if it was answered before, without claiming the id: for a message the
+     * gateway is about to refuse, since answering it costs the pipeline nothing.
+     */
+    public Mono<ChatReplied> answeredBefore(String userId, String messageId) {
+        return store.reply(new SubmissionKey(userId, messageId)).doOnNext(reply -> {
+            answeredRepeats.increment();
+            log.info("messageId={} was answered before: answering with its reply while refusing new messages",
+                    messageId);
+        });
+    }
+
     /** Forgets a claim whose message never reached the pipeline, so that the client's retry is sent. */
     public Mono<Void> release(String userId, String messageId) {
         return store.release(new SubmissionKey(userId, messageId));

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,11 @@ class ChatGatewayIT {
 
     @Test
     void whenTooManyMessagesAreInFlightTheNextIsRefusedAtOnceWithRetryAfterAndTheGatewayRecovers() {
-        // Given as many messages in flight as the gateway takes, none of which the pipeline answers
+        // Given a message answered earlier, and as many messages in flight as the gateway takes, none of which the
+        // pipeline answers
+        String answeredEarlier = id();
+        Map<String, Object> earlierReply = post(answeredEarlier, "my router blinks orange").expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
         WebClient client = WebClient.create("http://localhost:" + port);
         List<Mono<String>> waiting = IntStream.range(0, MAX_IN_FLIGHT).mapToObj(i -> client.post()
                 .uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
@@ -193,6 +198,11 @@ class ChatGatewayIT {
                 .exchange().expectStatus().isEqualTo(503)
                 .expectHeader().value("Retry-After", seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 10))
                 .expectBody().jsonPath("$.title").isEqualTo("Chat busy");
+        // but the message answered earlier, sent again, gets its reply and does not reach the pipeline again
+        post(answeredEarlier, "my router blinks orange").expectStatus().isOk().expectBody()
+                .jsonPath("$.content").isEqualTo(earlierReply.get("content"))
+                .jsonPath("$.conversationId").isEqualTo(earlierReply.get("conversationId"));
+        assertThat(EchoPipeline.RECEIVED).filteredOn(answeredEarlier::equals).hasSize(1);
         // and over the WebSocket with an error frame that says when to send it again
         try (ChatSocket socket = new ChatSocket(port, token)) {
             String id = id();
@@ -343,6 +353,11 @@ class ChatGatewayIT {
         web.get().uri("/api/v1/chat/ws").exchange().expectStatus().isUnauthorized();
     }
 
+    private WebTestClient.ResponseSpec post(String id, String content) {
+        return web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("id", id, "content", content)).exchange();
+    }
+
     private String startConversation(String bearer) {
         return (String) web.post().uri("/api/v1/chat/conversations").headers(h -> h.setBearerAuth(bearer)).exchange()
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
@@ -368,6 +383,8 @@ class ChatGatewayIT {
 
         /** The id of every message the pipeline was given. */
         static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+        /** The same, once per time it was given. */
+        static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
 
         private final EventPublisher publisher;
 
@@ -378,6 +395,7 @@ class ChatGatewayIT {
         @KafkaListener(id = "echo", topics = "chat.inbound", groupId = "echo")
         void on(ChatMessageReceived message) {
             SEEN.add(message.getMessageId());
+            RECEIVED.add(message.getMessageId());
             if (message.getContent().equals("silence please")) {
                 return;
             }
