@@ -1,7 +1,8 @@
 package dev.switchboard.account.flow;
 
-import dev.switchboard.account.flow.Troubleshooting.Step;
-import dev.switchboard.account.flow.Troubleshooting.Turn;
+import dev.switchboard.account.actions.AccountTools;
+import dev.switchboard.account.flow.GuidedFlow.Step;
+import dev.switchboard.account.flow.GuidedFlow.Turn;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.ReplySource;
@@ -14,9 +15,12 @@ import dev.switchboard.platform.web.Caller;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +30,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers the turns intent-service routes to a guided flow ({@code route=flow} on chat.classified) on chat.replies,
- * as the signed-in customer: the conversation's flow goes on where it stands (its state in the database), or starts.
- * A turn routed anywhere else ends the conversation's flow, so a customer who left it ("agent", another question)
- * starts afresh next time. A turn delivered again gets the reply it got the first time.
+ * as the signed-in customer: the conversation's flow goes on where it stands (its state in the database), or the flow
+ * the turn was routed to ({@code IntentClassified.flow}) starts; a turn routed to another flow than the stored one
+ * starts that one. A turn routed anywhere else ends the conversation's flow, so a customer who left it ("agent",
+ * another question) starts afresh next time. A turn delivered again gets the reply it got the first time.
  */
 @Component
 class FlowListener {
@@ -37,13 +42,16 @@ class FlowListener {
     /** A turn's database work and account actions; past it the record is retried like any failure. */
     private static final Duration TURN_TIMEOUT = Duration.ofSeconds(20);
 
-    private final Troubleshooting troubleshooting;
+    private final Map<String, GuidedFlow> flows;
+    private final AccountTools tools;
     private final FlowStore store;
     private final EventPublisher publisher;
     private final RecordBatches batches;
 
-    FlowListener(Troubleshooting troubleshooting, FlowStore store, EventPublisher publisher, RecordBatches batches) {
-        this.troubleshooting = troubleshooting;
+    FlowListener(List<GuidedFlow> flows, AccountTools tools, FlowStore store, EventPublisher publisher,
+            RecordBatches batches) {
+        this.flows = flows.stream().collect(Collectors.toMap(GuidedFlow::name, Function.identity()));
+        this.tools = tools;
         this.store = store;
         this.publisher = publisher;
         this.batches = batches;
@@ -62,27 +70,51 @@ class FlowListener {
             return RecordBatches.nothingSent();
         }
         String userId = classified.getUserId();
+        String routedTo = classified.getFlow();
         Turn turn = new Turn(new Caller(userId, Set.of(Caller.CUSTOMER)), classified.getMessageId(),
                 classified.getContent(), classified.getChoice());
         FlowReply reply = store.answered(userId, classified.getMessageId())
                 .switchIfEmpty(Mono.defer(() -> store.conversation(conversationId)
-                        .filter(c -> !c.ended() && c.userId().equals(userId))
-                        .flatMap(c -> troubleshooting.next(turn, c.state()))
-                        .switchIfEmpty(Mono.defer(() -> troubleshooting.start(turn)))
-                        .flatMap(step -> {
-                            FlowReply made = reply(step);
-                            return store.save(conversationId, userId, classified.getMessageId(), step.state(), made)
-                                    .thenReturn(made);
+                        // a record that names no flow (written before IntentClassified.flow existed) goes on too
+                        .filter(c -> !c.ended() && c.userId().equals(userId)
+                                && (routedTo == null || c.flow().equals(routedTo)))
+                        .flatMap(c -> step(c.flow(), flow -> flow.next(turn, c.state()), turn))
+                        // ... and starts phone troubleshooting, the only flow there was then
+                        .switchIfEmpty(Mono.defer(() -> step(routedTo == null ? Troubleshooting.NAME : routedTo,
+                                flow -> flow.start(turn), turn)))
+                        .flatMap(made -> {
+                            FlowReply answer = reply(made);
+                            return store.save(conversationId, userId, classified.getMessageId(), made.flow(),
+                                    made.step().state(), answer).thenReturn(answer);
                         })))
                 .block(TURN_TIMEOUT);
-        log.info("messageId={} conversationId={} flow={} step={} actionId={}", classified.getMessageId(),
-                conversationId, reply.flow(), reply.flow() == null ? "ended" : "asked", reply.actionId());
+        log.info("messageId={} conversationId={} routedTo={} flow={} actionId={}", classified.getMessageId(),
+                conversationId, routedTo, reply.flow() == null ? "ended" : reply.flow(), reply.actionId());
         return publish(classified, reply);
     }
 
-    private static FlowReply reply(Step step) {
+    /** A flow's step, and the flow that made it. */
+    private record Made(String flow, Step step) {
+    }
+
+    /**
+     * The named flow's step; a flow this service does not run (intent-service's entries name it) is passed to a
+     * person rather than answered by another flow.
+     */
+    private Mono<Made> step(String name, Function<GuidedFlow, Mono<Step>> answer, Turn turn) {
+        GuidedFlow flow = flows.get(name);
+        if (flow == null) {
+            log.warn("no guided flow named {}", name);
+            return Steps.transfer(tools, turn, FlowState.start(), "I cannot guide you through this here.",
+                    "Guided flow " + name + " is not run by account-service.").map(step -> new Made(name, step));
+        }
+        return answer.apply(flow).map(step -> new Made(name, step));
+    }
+
+    private static FlowReply reply(Made made) {
+        Step step = made.step();
         return new FlowReply(UUID.randomUUID().toString(), step.content(), step.options(),
-                step.ended() ? null : Troubleshooting.NAME, step.actionId());
+                step.ended() ? null : made.flow(), step.actionId());
     }
 
     private CompletableFuture<Void> publish(IntentClassified classified, FlowReply made) {

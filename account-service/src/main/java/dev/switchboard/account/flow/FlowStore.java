@@ -45,7 +45,8 @@ class FlowStore {
     }
 
     /** The turn's reply and the conversation's state after it, together. */
-    Mono<Void> save(String conversationId, String userId, String messageId, FlowState state, FlowReply reply) {
+    Mono<Void> save(String conversationId, String userId, String messageId, String flow, FlowState state,
+            FlowReply reply) {
         Instant now = Instant.now();
         return transaction.transactional(db.sql("""
                         insert into flow_conversations (conversation_id, user_id, flow, state, ended, updated_at)
@@ -53,7 +54,7 @@ class FlowStore {
                         on conflict (conversation_id) do update
                         set flow = excluded.flow, state = excluded.state, ended = excluded.ended,
                             updated_at = excluded.updated_at""")
-                .bind("c", conversationId).bind("u", userId).bind("f", Troubleshooting.NAME)
+                .bind("c", conversationId).bind("u", userId).bind("f", flow)
                 .bind("s", json.writeValueAsString(state)).bind("e", reply.flow() == null).bind("now", now).then()
                 .then(db.sql("""
                                 insert into flow_turns (user_id, message_id, conversation_id, reply, at)

@@ -1,5 +1,13 @@
 package dev.switchboard.account.flow;
 
+import static dev.switchboard.account.flow.Steps.CONFIRM;
+import static dev.switchboard.account.flow.Steps.DECLINE;
+import static dev.switchboard.account.flow.Steps.again;
+import static dev.switchboard.account.flow.Steps.ask;
+import static dev.switchboard.account.flow.Steps.end;
+import static dev.switchboard.account.flow.Steps.match;
+import static dev.switchboard.account.flow.Steps.requestId;
+
 import dev.switchboard.account.AccountProperties;
 import dev.switchboard.account.actions.AccountTools;
 import dev.switchboard.account.actions.AccountViews.AccountBill;
@@ -13,11 +21,9 @@ import dev.switchboard.account.actions.ActionRefusedException;
 import dev.switchboard.account.flow.Check.Option;
 import dev.switchboard.account.policy.Policy;
 import dev.switchboard.account.policy.Rule;
-import dev.switchboard.platform.web.Caller;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,12 +43,10 @@ import reactor.core.publisher.Mono;
  * customer confirms the quote. What the flow cannot fix it hands to a person (transfer_to_human_agents).
  */
 @Component
-class Troubleshooting {
+class Troubleshooting implements GuidedFlow {
 
     static final String NAME = "phone-troubleshooting";
 
-    static final Option CONFIRM = new Option("confirm", "Yes, go ahead");
-    static final Option DECLINE = new Option("decline", "No, thanks");
     static final Option PAID = new Option("paid", "I have paid it");
     static final List<Option> PROBLEMS = List.of(new Option("no_service", "No service or no signal"),
             new Option("mobile_data", "Mobile data is slow or not working"),
@@ -58,18 +61,6 @@ class Troubleshooting {
             Check.SMS_PERMISSION, Check.STORAGE_PERMISSION, Check.APN_MMS);
     private static final Set<String> SOLVED = Set.of("signal:yes", "speed:excellent", "mms:yes");
 
-    /** What the flow answers a turn with, and its state after it. */
-    record Step(FlowState state, String content, List<Option> options, boolean ended, String actionId) {
-
-        Step {
-            options = List.copyOf(options);
-        }
-    }
-
-    /** One turn: who speaks (the signed-in customer), which message (its id names the turn's writes), what they said. */
-    record Turn(Caller caller, String messageId, String text, String choice) {
-    }
-
     private final AccountTools tools;
     private final Clock businessClock;
 
@@ -78,35 +69,26 @@ class Troubleshooting {
         this.businessClock = properties.businessClock();
     }
 
-    /** The first turn: the identity check (the sign-in's own account), then which line it is about. */
-    Mono<Step> start(Turn turn) {
-        FlowState state = FlowState.start();
-        return tools.customer(turn.caller(), null, null)
-                .flatMap(customer -> lines(turn, customer.customerId(), customer.lineIds())
-                        .map(lines -> ask(state.withCustomer(customer.customerId(), null),
-                                "I can help you check your phone step by step. Which of your lines is it about?",
-                                lines)))
-                .onErrorResume(ActionRefusedException.class, refused -> transfer(turn, state,
-                        "I could not find an account linked to your sign-in, so I cannot check your line here."));
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** The customer's lines as options: id the line, label its phone number. */
-    private Mono<List<Option>> lines(Turn turn, String customerId, List<String> lineIds) {
-        return Flux.fromIterable(lineIds)
-                .concatMap(lineId -> tools.line(turn.caller(), null, customerId, lineId))
-                .map(line -> new Option(line.lineId(), line.phoneNumber())).collectList();
+    /** The first turn: the identity check (the sign-in's own account), then which line it is about. */
+    @Override
+    public Mono<Step> start(Turn turn) {
+        return Steps.askLine(tools, turn,
+                "I can help you check your phone step by step. Which of your lines is it about?",
+                (state, why) -> transfer(turn, state, why));
     }
 
     /** A later turn: the answer to the question {@code state.step()} asked. */
-    Mono<Step> next(Turn turn, FlowState state) {
+    @Override
+    public Mono<Step> next(Turn turn, FlowState state) {
         String step = state.step();
         if (step.equals("line")) {
-            return tools.customer(turn.caller(), null, state.customerId())
-                    .flatMap(customer -> lines(turn, customer.customerId(), customer.lineIds()))
-                    .map(lines -> match(turn, lines).map(line -> ask(state.withCustomer(state.customerId(),
-                                    line.id()).at("problem"), "Thank you. What is the problem with " + line.label()
-                                    + "?", PROBLEMS))
-                            .orElseGet(() -> again(state, "Which of your lines is it about?", lines)));
+            return Steps.lineChosen(tools, turn, state, (chosen, line) -> Mono.just(ask(chosen.at("problem"),
+                    "Thank you. What is the problem with " + line.label() + "?", PROBLEMS)));
         }
         if (step.equals("problem")) {
             Step chosen = match(turn, PROBLEMS).map(problem -> {
@@ -274,7 +256,7 @@ class Troubleshooting {
         }
         return tools.resume(turn.caller(), null, state.customerId(), line.lineId(),
                         new ResumptionRequest(requestId(turn, "resume_line"), null))
-                .flatMap(quote -> quoted(state, "resume", null, "Your line is suspended.", quote))
+                .flatMap(quote -> Steps.quoted(state, "resume", null, "Your line is suspended.", quote))
                 .onErrorResume(ActionRefusedException.class, refused -> refused.rule()
                         == Rule.RESUME_AFTER_OVERDUE_BILLS_PAID ? overdue(turn, state)
                         : transfer(turn, state, "Your line is suspended and I cannot lift the suspension here ("
@@ -336,9 +318,8 @@ class Troubleshooting {
 
     private Mono<Step> yesOrNo(Turn turn, FlowState state, List<Option> options, String question,
             Supplier<Mono<Step>> yes) {
-        return match(turn, options).map(answer -> answer == DECLINE
-                        ? transfer(turn, state, "You chose not to go ahead.") : yes.get())
-                .orElseGet(() -> Mono.just(again(state, question, options)));
+        return Steps.yesOrNo(turn, state, options, question, yes,
+                () -> transfer(turn, state, "You chose not to go ahead."));
     }
 
     private Mono<Step> refuelQuote(Turn turn, FlowState state, BigDecimal gigabytes) {
@@ -349,18 +330,9 @@ class Troubleshooting {
 
     private Mono<Step> quote(Turn turn, FlowState state, String kind, String amount, String before,
             Mono<ActionResult> asked) {
-        return asked.flatMap(result -> quoted(state, kind, amount, before, result))
+        return asked.flatMap(result -> Steps.quoted(state, kind, amount, before, result))
                 .onErrorResume(ActionRefusedException.class, refused -> transfer(turn, state,
                         before + " I cannot change that here (" + refused.getMessage() + ")."));
-    }
-
-    /** The quote's words and price for the customer to confirm; its token kept for the confirmed write. */
-    private static Mono<Step> quoted(FlowState state, String kind, String amount, String before, ActionResult result) {
-        String price = result.quote().price().signum() == 0 ? "at no cost"
-                : "for " + result.quote().price() + " " + result.quote().currency();
-        return Mono.just(new Step(state.pending("confirm:" + kind, result.quote().confirmation(), amount),
-                (before.isEmpty() ? "" : before + " ") + "I can do this: " + result.quote().description() + ". That is "
-                        + price + ". Shall I go ahead?", List.of(CONFIRM, DECLINE), false, result.actionId()));
     }
 
     /** The write the customer confirmed, with the quote's token. */
@@ -380,8 +352,7 @@ class Troubleshooting {
                     Mono<Step> next = kind.equals("resume")
                             ? Mono.just(fix(after, Check.APN, 1, "Done: your line is active again. "))
                             : retest(after, "Done: " + result.detail() + ". ");
-                    return next.map(step -> new Step(step.state(), step.content(), step.options(), false,
-                            result.actionId()));
+                    return next.map(step -> step.withAction(result.actionId()));
                 })
                 .onErrorResume(ActionRefusedException.class, refused -> transfer(turn, after,
                         "I could not do that (" + refused.getMessage() + ")."));
@@ -391,66 +362,9 @@ class Troubleshooting {
 
     /** A person takes over, with a summary of what was tried (transfer_to_human_agents, audited). */
     private Mono<Step> transfer(Turn turn, FlowState state, String why) {
-        String summary = "Phone troubleshooting (" + (state.problem() == null ? "not started" : state.problem())
-                + ", line " + state.lineId() + "): " + why + " Checked: " + String.join(", ", state.done()) + ".";
-        return tools.transfer(turn.caller(), requestId(turn, "transfer_to_human_agents"), summary)
-                .map(result -> new Step(state.at("ended"), why + " I am passing you to a person from our support "
-                        + "team, with a summary of what we checked.", List.of(), true, result.actionId()));
-    }
-
-    private static Mono<Step> end(FlowState state, String content, String actionId) {
-        return Mono.just(new Step(state.at("ended"), content, List.of(), true, actionId));
-    }
-
-    private static Step ask(FlowState state, String content, List<Option> options) {
-        return new Step(state, content, options, false, null);
-    }
-
-    private static Step again(FlowState state, String question, List<Option> options) {
-        return ask(state, "Sorry, I did not get that. " + question + " Please pick one of the options.", options);
-    }
-
-    /** The request id of a write asked in this turn: the same turn delivered again names the same write. */
-    private static String requestId(Turn turn, String action) {
-        return "flow:" + turn.messageId() + ":" + action;
-    }
-
-    /**
-     * The option the customer picked: the clicked one ({@code choice}), else the one whose id or label they typed,
-     * else the one whose label's words they used most (a tie picks none).
-     */
-    static Optional<Option> match(Turn turn, List<Option> options) {
-        if (turn.choice() != null) {
-            Optional<Option> clicked = options.stream().filter(o -> o.id().equals(turn.choice())).findFirst();
-            if (clicked.isPresent()) {
-                return clicked;
-            }
-        }
-        String text = turn.text() == null ? "" : turn.text().strip().toLowerCase(Locale.ROOT);
-        Optional<Option> exact = options.stream().filter(o -> o.id().equalsIgnoreCase(text)
-                || o.label().equalsIgnoreCase(text)).findFirst();
-        if (exact.isPresent()) {
-            return exact;
-        }
-        Set<String> said = Set.of(text.split("[^a-z0-9]+"));
-        List<Option> best = new ArrayList<>();
-        int bestScore = 0;
-        for (Option option : options) {
-            int score = 0;
-            for (String word : (option.label() + " " + option.id()).toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-                if (word.length() > 1 && said.contains(word)) {
-                    score++;
-                }
-            }
-            if (score > bestScore) {
-                best.clear();
-                bestScore = score;
-            }
-            if (score == bestScore && score > 0) {
-                best.add(option);
-            }
-        }
-        return best.size() == 1 ? Optional.of(best.get(0)) : Optional.empty();
+        return Steps.transfer(tools, turn, state, why, "Phone troubleshooting (" + (state.problem() == null
+                ? "not started" : state.problem()) + ", line " + state.lineId() + "): " + why + " Checked: "
+                + String.join(", ", state.done()) + ".");
     }
 
     private static String value(Option answer) {

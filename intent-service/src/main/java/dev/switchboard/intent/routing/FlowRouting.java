@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes the turns of a guided flow ({@code route=flow}, answered by account-service): a turn whose intent enters a
- * flow, and every later turn of the conversation while it is in it — its answers ("yes", "it is on", a clicked option)
+ * Routes the turns of a guided flow ({@code route=flow}, answered by account-service, with the flow named in {@code
+ * IntentClassified.flow}): a turn whose words open a flow or whose intent enters one, and every later turn of the conversation while it is in it — its answers ("yes", "it is on", a clicked option)
  * are not read as new topics, nor as off-topic. An attack the guardrail refuses is still refused, a message in another
  * language still gets the language reply, and a request for a person leaves the flow (routed as a hand-off).
  */
@@ -30,9 +30,12 @@ class FlowRouting {
         this.meters = meters;
     }
 
-    /** @param picked whether the message is the customer's click on one of the options the last reply offered */
-    TurnRouter.Routed route(String conversationId, TurnRouter.Routed routed, boolean picked, long receivedAtMillis,
-            long nowMillis) {
+    /**
+     * @param message the customer's words, for the flows their words open
+     * @param picked whether the message is the customer's click on one of the options the last reply offered
+     */
+    TurnRouter.Routed route(String conversationId, TurnRouter.Routed routed, String message, boolean picked,
+            long receivedAtMillis, long nowMillis) {
         Classification classified = routed.classification();
         Optional<GuidedFlows.Active> active = flows.active(conversationId, nowMillis);
         // a refused attack, or a message in another language (it gets the language reply), is no answer to a flow;
@@ -52,21 +55,39 @@ class FlowRouting {
             }
             String intent = active.get().intent();
             flows.enter(conversationId, active.get().flow(), intent, receivedAtMillis);
-            return inFlow(routed, classified.routedTo(intent, Taxonomy.agentOf(intent), classified.candidates()));
+            return inFlow(routed, as(classified, intent), active.get().flow());
+        }
+        // a flow the words open: also over a clarifying question or the scope reply (the classifier has no intent
+        // for "I'm going to Spain next week"), never over a request for a person
+        Optional<GuidedFlows.Entry> opened = routed.route() == Route.handoff ? Optional.empty()
+                : flows.opening(message);
+        if (opened.isPresent()) {
+            return enter(conversationId, routed, as(classified, opened.get().intent()), opened.get().flow(),
+                    receivedAtMillis);
         }
         if (routed.route() == Route.knowledge) {
             Optional<String> flow = flows.entry(classified.intent());
             if (flow.isPresent()) {
-                flows.enter(conversationId, flow.get(), classified.intent(), receivedAtMillis);
-                meters.counter("intent.flows.entered", "flow", flow.get()).increment();
-                return inFlow(routed, classified);
+                return enter(conversationId, routed, classified, flow.get(), receivedAtMillis);
             }
         }
         return routed;
     }
 
-    private static TurnRouter.Routed inFlow(TurnRouter.Routed routed, Classification result) {
+    private TurnRouter.Routed enter(String conversationId, TurnRouter.Routed routed, Classification result,
+            String flow, long receivedAtMillis) {
+        flows.enter(conversationId, flow, result.intent(), receivedAtMillis);
+        meters.counter("intent.flows.entered", "flow", flow).increment();
+        return inFlow(routed, result, flow);
+    }
+
+    private static Classification as(Classification classified, String intent) {
+        return intent.equals(classified.intent()) ? classified
+                : classified.routedTo(intent, Taxonomy.agentOf(intent), classified.candidates());
+    }
+
+    private static TurnRouter.Routed inFlow(TurnRouter.Routed routed, Classification result, String flow) {
         return new TurnRouter.Routed(result, Route.flow, List.of(), routed.frustration(), routed.followUp(),
-                routed.picked(), routed.escalated(), routed.guardrail(), routed.language());
+                routed.picked(), routed.escalated(), routed.guardrail(), routed.language(), flow);
     }
 }

@@ -66,7 +66,7 @@ class InboundListener {
         long now = System.currentTimeMillis();
         TurnRouter.Routed routed = flows.route(message.getConversationId(),
                 router.route(message.getConversationId(), message.getContent(), message.getChoice(), now),
-                message.getChoice() != null, message.getReceivedAt().toEpochMilli(), now);
+                message.getContent(), message.getChoice() != null, message.getReceivedAt().toEpochMilli(), now);
         Classification result = routed.classification();
         IntentClassified event = Envelope.of(message).stamp(new IntentClassified());
         event.setContent(message.getContent());
@@ -82,13 +82,14 @@ class InboundListener {
         event.setSecondaryIntents(result.secondary());
         event.setLanguage(routed.language());
         event.setChoice(message.getChoice());
+        event.setFlow(routed.flow());
         CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_CLASSIFIED, message.getConversationId(), event);
         // never the message's text: an attack's wording is no more logged than a customer's
         log.info("messageId={} conversationId={} intent={} agent={} confidence={} route={} secondary={} frustration={} "
-                + "followUp={} picked={} escalated={} guardrail={} language={} attack={} offTopic={}", message.getMessageId(),
-                message.getConversationId(), result.intent(), result.agent(),
+                + "flow={} followUp={} picked={} escalated={} guardrail={} language={} attack={} offTopic={}",
+                message.getMessageId(), message.getConversationId(), result.intent(), result.agent(),
                 String.format("%.2f", result.confidence()), routed.route(), result.secondary(), routed.frustration(),
-                routed.followUp(), routed.picked(), routed.escalated(), routed.guardrail(), routed.language(),
+                routed.flow(), routed.followUp(), routed.picked(), routed.escalated(), routed.guardrail(), routed.language(),
                 String.format("%.3f", result.screening().attack()), String.format("%.3f", result.screening().offTopic()));
         return switch (routed.route()) {
             case clarification -> CompletableFuture.allOf(sent, ask(message, routed));

@@ -76,9 +76,17 @@ class TurnRouter {
      * @param picked the turn answered a clarifying question
      * @param guardrail the input guardrail's outcome: refused and scope route to {@code guardrail}
      * @param language the message's language (ISO 639-1); any but English routes to {@code guardrail} unless refused
+     * @param flow the guided flow the turn is in (route flow), else null
      */
     record Routed(Classification classification, Route route, List<String> offered, double frustration,
-            boolean followUp, boolean picked, boolean escalated, Guardrail.Outcome guardrail, String language) {
+            boolean followUp, boolean picked, boolean escalated, Guardrail.Outcome guardrail, String language,
+            String flow) {
+
+        /** A turn routed before the flows had their say: in no flow. */
+        Routed(Classification classification, Route route, List<String> offered, double frustration,
+                boolean followUp, boolean picked, boolean escalated, Guardrail.Outcome guardrail, String language) {
+            this(classification, route, offered, frustration, followUp, picked, escalated, guardrail, language, null);
+        }
 
         /** Answered with the language reply: not in English, and not refused. */
         boolean otherLanguage() {

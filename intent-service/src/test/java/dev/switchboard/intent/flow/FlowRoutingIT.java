@@ -16,16 +16,18 @@ import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * A conversation enters the phone-troubleshooting flow on a mobile-service turn, its answers ("yes", a clicked option)
- * stay in the flow while account-service's replies say it goes on, and it leaves the flow when the flow's last reply
- * ends it or when the customer asks for a person.
+ * A conversation enters a guided flow (phone troubleshooting on a mobile-service turn, each flow on its typical
+ * opening), its answers ("yes", a clicked option) stay in the flow while account-service's replies say it goes on, and
+ * it leaves the flow when the flow's last reply ends it or when the customer asks for a person.
  */
 @IntentServiceTest
 class FlowRoutingIT {
@@ -48,6 +50,7 @@ class FlowRoutingIT {
                     null);
             assertThat(entered.getRoute()).isEqualTo(Route.flow);
             assertThat(entered.getIntent()).isEqualTo("mobile_service");
+            assertThat(entered.getFlow()).isEqualTo("phone-troubleshooting");
 
             // When the flow asks its question (its reply says the flow goes on) and the customer answers
             flowReplied(conversation, "phone-troubleshooting");
@@ -55,6 +58,7 @@ class FlowRoutingIT {
 
             // Then the answer is the flow's, with the clicked option, whatever the classifier made of "yes"
             assertThat(answer.getRoute()).isEqualTo(Route.flow);
+            assertThat(answer.getFlow()).isEqualTo("phone-troubleshooting");
             assertThat(answer.getIntent()).isEqualTo("mobile_service");
             assertThat(answer.getChoice()).isEqualTo("signal:yes");
 
@@ -62,8 +66,31 @@ class FlowRoutingIT {
             flowReplied(conversation, null);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> flows.active(conversation, System.currentTimeMillis()).isEmpty());
-            assertThat(send(classified, conversation, "how do I pay my bill online", null).getRoute())
-                    .isEqualTo(Route.knowledge);
+            IntentClassified elsewhere = send(classified, conversation, "how do I pay my bill online", null);
+            assertThat(elsewhere.getRoute()).isEqualTo(Route.knowledge);
+            assertThat(elsewhere.getFlow()).isNull();
+        }
+    }
+
+    @Test
+    void aTypicalOpeningOfEachFlowEntersIt() {
+        // Given the way customers open each flow: by its intent, or by words the classifier has no flow's intent for
+        // (running out of data is mobile service, as no signal is; travelling is off-topic to it)
+        Map<String, List<String>> openings = new LinkedHashMap<>();
+        openings.put("I've run out of data", List.of("data-refuel", "mobile_service"));
+        openings.put("I'm going to Spain next week", List.of("roaming-abroad", "mobile_service"));
+        openings.put("My bill is overdue", List.of("overdue-bill", "late_payment_fees"));
+        openings.put("My line has been suspended", List.of("overdue-bill", "late_payment_fees"));
+        openings.put("My home internet is down", List.of("home-internet", "internet_outage"));
+        openings.put("Can I book a technician visit?", List.of("home-internet", "technician_appointment"));
+        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
+            openings.forEach((opening, expected) -> {
+                // When each opens a conversation, Then it enters its flow, as its intent, with the flow named
+                IntentClassified event = send(classified, "c-" + UUID.randomUUID(), opening, null);
+                assertThat(event.getRoute()).as(opening).isEqualTo(Route.flow);
+                assertThat(event.getFlow()).as(opening).isEqualTo(expected.get(0));
+                assertThat(event.getIntent()).as(opening).isEqualTo(expected.get(1));
+            });
         }
     }
 
