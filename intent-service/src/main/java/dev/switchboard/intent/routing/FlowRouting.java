@@ -5,6 +5,7 @@ import dev.switchboard.intent.classification.Classification;
 import dev.switchboard.intent.flow.GuidedFlows;
 import dev.switchboard.intent.guardrail.Guardrail;
 import dev.switchboard.schemas.Taxonomy;
+import dev.switchboard.schemas.Users;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +35,13 @@ class FlowRouting {
      * @param message the customer's words, for the flows their words open
      * @param picked whether the message is the customer's click on one of the options the last reply offered
      */
-    TurnRouter.Routed route(String conversationId, TurnRouter.Routed routed, String message, boolean picked,
-            long receivedAtMillis, long nowMillis) {
+    TurnRouter.Routed route(String conversationId, String userId, TurnRouter.Routed routed, String message,
+            boolean picked, long receivedAtMillis, long nowMillis) {
+        if (Users.isGuest(userId)) {
+            // a flow acts on the customer's own account and a guest has none: the article helps, a flow could only
+            // pass them to a person
+            return routed;
+        }
         Classification classified = routed.classification();
         Optional<GuidedFlows.Active> active = flows.active(conversationId, nowMillis);
         // a refused attack, or a message in another language (it gets the language reply), is no answer to a flow;

@@ -64,7 +64,7 @@ class InboundListener {
 
     private CompletableFuture<Void> classify(ChatMessageReceived message) {
         long now = System.currentTimeMillis();
-        TurnRouter.Routed routed = flows.route(message.getConversationId(),
+        TurnRouter.Routed routed = flows.route(message.getConversationId(), message.getUserId(),
                 router.route(message.getConversationId(), message.getContent(), message.getChoice(), now),
                 message.getContent(), message.getChoice() != null, message.getReceivedAt().toEpochMilli(), now);
         Classification result = routed.classification();

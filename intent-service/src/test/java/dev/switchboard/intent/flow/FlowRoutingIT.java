@@ -14,6 +14,7 @@ import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
+import dev.switchboard.schemas.Users;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -95,6 +96,23 @@ class FlowRoutingIT {
     }
 
     @Test
+    void aGuestsOpeningIsAnsweredFromTheKnowledgeBaseNotByAFlow() {
+        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
+            // Given a guest, whose anonymous token has no account behind it
+            String guest = Users.GUEST_PREFIX + UUID.randomUUID();
+
+            // When they open with what enters a flow for a customer
+            IntentClassified event = send(classified, "c-" + UUID.randomUUID(), guest, "My home internet is down",
+                    null);
+
+            // Then the turn goes to the knowledge base as its intent, and no flow is named
+            assertThat(event.getRoute()).isEqualTo(Route.knowledge);
+            assertThat(event.getIntent()).isEqualTo("internet_outage");
+            assertThat(event.getFlow()).isNull();
+        }
+    }
+
+    @Test
     void aClickOnTheFlowsOwnOptionIsTheFlowsEvenWhenItsLabelResemblesAnAttackButTypedItIsRefused() {
         String conversation = "c-" + UUID.randomUUID();
         try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
@@ -152,8 +170,13 @@ class FlowRoutingIT {
     }
 
     private IntentClassified send(TopicRecorder classified, String conversation, String content, String choice) {
+        return send(classified, conversation, "u-flow", content, choice);
+    }
+
+    private IntentClassified send(TopicRecorder classified, String conversation, String userId, String content,
+            String choice) {
         String messageId = UUID.randomUUID().toString();
-        ChatMessageReceived message = new Envelope(messageId, conversation, "u-flow", 0, Instant.now())
+        ChatMessageReceived message = new Envelope(messageId, conversation, userId, 0, Instant.now())
                 .stamp(new ChatMessageReceived());
         message.setContent(content);
         message.setChannel("rest");
