@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  * Answers the turns routed to it ({@code knowledge} and {@code handoff}; the others are answered by the service that
  * owns their route): from the knowledge base when retrieval is confident, escalates requests for a person
  * (saying what happens next from the support desk's hours), says honestly that it has no answer when nothing in it
- * supports one, and otherwise asks the LLM fallback to answer with the best passages.
+ * supports one or the question asks about something its best match never mentions, and otherwise asks the LLM
+ * fallback to answer with the best passages.
  */
 @Component
 class ClassifiedListener {
