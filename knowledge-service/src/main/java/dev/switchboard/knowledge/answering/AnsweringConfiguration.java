@@ -1,5 +1,6 @@
 package dev.switchboard.knowledge.answering;
 
+import dev.switchboard.embedding.SentenceEmbedder;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,5 +14,10 @@ class AnsweringConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    UncoveredQuestions uncoveredQuestions(SentenceEmbedder embedder, AnsweringProperties properties) {
+        return new UncoveredQuestions(embedder, properties.noAnswer().uncovered().settings());
     }
 }

@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  * Answers the turns routed to it ({@code knowledge} and {@code handoff}; the others are answered by the service that
  * owns their route): from the knowledge base when retrieval is confident, escalates requests for a person
  * (saying what happens next from the support desk's hours), says honestly that it has no answer when nothing in it
- * supports one, and otherwise asks the LLM fallback to answer with the best passages.
+ * supports one or the question asks about something its best match never mentions, and otherwise asks the LLM
+ * fallback to answer with the best passages.
  */
 @Component
 class ClassifiedListener {
@@ -59,11 +60,13 @@ class ClassifiedListener {
     private final MeterRegistry meters;
     private final RecordBatches batches;
     private final SentenceEmbedder embedder;
+    private final UncoveredQuestions uncoveredQuestions;
 
     ClassifiedListener(Retriever retriever, EventPublisher publisher, AnsweringProperties properties,
             RetrievalSettings settings, SupportHours supportHours, Clock clock, MeterRegistry meters,
-            RecordBatches batches, SentenceEmbedder embedder) {
+            RecordBatches batches, SentenceEmbedder embedder, UncoveredQuestions uncoveredQuestions) {
         this.embedder = embedder;
+        this.uncoveredQuestions = uncoveredQuestions;
         this.retriever = retriever;
         this.publisher = publisher;
         this.properties = properties;
@@ -91,11 +94,17 @@ class ClassifiedListener {
         if (message.getRoute() == Route.handoff || message.getIntent().equals(Taxonomy.HUMAN_HANDOFF)) {
             return escalate(envelope, message, served);
         }
-        Retrieval retrieval = retriever.retrieve(served, message.getContent(), embedding(message), prior(message),
+        float[] embedding = embedding(message);
+        Retrieval retrieval = retriever.retrieve(served, message.getContent(), embedding, prior(message),
                 Retriever.Origin.CHAT);
         Retrieval.RankedIntent best = retrieval.best().orElseThrow();
         if (retrieval.confident() && best.intent().equals(Taxonomy.HUMAN_HANDOFF)) {
             return escalate(envelope, message, served);
+        } else if (uncoveredQuestions.uncovered(served.knowledgeBase(), message.getContent(), embedding, best)) {
+            // confident or not: retrieval placed the question by its frame, not by what it asks about
+            Counter.builder("knowledge.base.misses").description("messages the knowledge base did not answer")
+                    .tag("reason", "uncovered").register(meters).increment();
+            return unanswered(envelope, message, served, best, "its best match's text does not cover what it asks");
         } else if (retrieval.confident()) {
             Counter.builder("knowledge.base.hits").description("messages answered from the knowledge base")
                     .tag("stage", retrieval.matchedBy().tag()).register(meters).increment();
@@ -105,7 +114,7 @@ class ClassifiedListener {
                 || best.similarity() < properties.noAnswer().similarity()) {
             Counter.builder("knowledge.base.misses").description("messages the knowledge base did not answer")
                     .tag("reason", "no_answer").register(meters).increment();
-            return unanswered(envelope, message, served, best);
+            return unanswered(envelope, message, served, best, "below the no-answer bounds");
         } else {
             boolean offTopic = best.similarity() < settings.similarityFloor();
             Counter.builder("knowledge.base.misses").description("messages the knowledge base did not answer")
@@ -124,7 +133,7 @@ class ClassifiedListener {
 
     /** The honest "I don't know": no article, a person offered, and the question for the knowledge-gap report. */
     private CompletableFuture<Void> unanswered(Envelope envelope, IntentClassified message, Retriever.Served served,
-            Retrieval.RankedIntent best) {
+            Retrieval.RankedIntent best, String why) {
         ChatReplied reply = envelope.stamp(new ChatReplied());
         reply.setReplyId(UUID.randomUUID().toString());
         reply.setContent(NoAnswerReply.TEXT);
@@ -139,8 +148,8 @@ class ClassifiedListener {
         reply.setClassifierVersion(message.getClassifierVersion());
         reply.setQuestion(message.getContent());
         reply.setQuestionEmbedding(questionEmbedding(message));
-        log.info("messageId={} not answered: best knowledge-base match {} scored {} (similarity {}), below the "
-                + "no-answer bounds", envelope.messageId(), best.intent(), best.score(), best.similarity());
+        log.info("messageId={} not answered: best knowledge-base match {} scored {} (similarity {}), {}",
+                envelope.messageId(), best.intent(), best.score(), best.similarity(), why);
         return publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply);
     }
 

@@ -26,18 +26,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * The team's own set of in-scope questions that no article of the shipped knowledge base covers
- * (src/test/resources/eval/unanswered.tsv, each checked against the articles' text): through the listener, every one
- * should get the honest reply, with no article and a person offered, and never an unrelated article. Retrieval's
- * signals tell only some of them from answerable messages (docs/knowledge-retrieval.md, "No answer": 7 of 35 when
- * measured, the issue asks all), so this holds that floor and prints the others; every honest reply cites nothing and
+ * The team's own sets of in-scope questions that no article of the shipped knowledge base covers, each checked against
+ * the articles' text: src/test/resources/eval/unanswered.tsv (35) and unanswered_second.tsv (23, written before the
+ * uncovered-question check was tuned, on other topics). Through the listener, every one should get the honest reply,
+ * with no article and a person offered, and never an unrelated article. The no-answer bounds and the
+ * uncovered-question check tell only some of them from answerable messages (docs/knowledge-retrieval.md, "Questions
+ * no article covers"), so this holds the measured floors and prints the others; every honest reply cites nothing and
  * offers a person.
  */
 @KnowledgeServiceTest
 class UnansweredQuestionsIT {
 
-    static final String PREFIX = "m-unanswered-";
     static final Path UNANSWERED = Path.of("src/test/resources/eval/unanswered.tsv");
+    static final Path SECOND = Path.of("src/test/resources/eval/unanswered_second.tsv");
 
     @Autowired
     EventPublisher publisher;
@@ -45,20 +46,33 @@ class UnansweredQuestionsIT {
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
-    /** Questions of the set that got the honest reply when measured (2026-12-03); the issue's target is all of them. */
-    static final int MEASURED_HONEST = 7;
+    /**
+     * Questions of each set that got the honest reply when measured (2026-12-03: 7 of 35 with the no-answer bounds
+     * alone, 20 of 35 and 12 of 23 with the uncovered-question check); the issue's target is all of them.
+     */
+    static final int MEASURED_HONEST = 20;
+    static final int MEASURED_HONEST_SECOND = 12;
 
     @Test
     void questionsNoArticleCoversGetTheHonestReplyAtLeastAsOftenAsMeasuredAndItCitesNothing() {
+        questionsGetTheHonestReply(UNANSWERED, "m-unanswered-", MEASURED_HONEST);
+    }
+
+    @Test
+    void theSecondSetGetsTheHonestReplyAtLeastAsOftenAsMeasuredAndItCitesNothing() {
+        questionsGetTheHonestReply(SECOND, "m-second-unanswered-", MEASURED_HONEST_SECOND);
+    }
+
+    private void questionsGetTheHonestReply(Path set, String prefix, int floor) {
         // Given the set, each routed to the knowledge base as intent-service routes a message it cannot place
-        List<String> questions = RetrievalEvaluation.read(UNANSWERED).stream().map(RetrievalEvaluation.Row::message)
+        List<String> questions = RetrievalEvaluation.read(set).stream().map(RetrievalEvaluation.Row::message)
                 .toList();
-        assertThat(questions).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(questions).hasSizeGreaterThanOrEqualTo(20);
         try (TopicRecorder replies = new TopicRecorder(brokers, Topics.CHAT_REPLIES.name());
                 TopicRecorder fallbacks = new TopicRecorder(brokers, Topics.CHAT_FALLBACK.name())) {
             // When every one is answered
             for (int i = 0; i < questions.size(); i++) {
-                IntentClassified event = new Envelope(PREFIX + i, "c-unanswered-" + i, "u-1", 1,
+                IntentClassified event = new Envelope(prefix + i, "c-" + prefix + i, "u-1", 1,
                         Instant.now()).stamp(new IntentClassified());
                 event.setContent(questions.get(i));
                 event.setIntent(Taxonomy.UNKNOWN);
@@ -71,31 +85,31 @@ class UnansweredQuestionsIT {
                 publisher.await(publisher.publish(Topics.CHAT_CLASSIFIED, event.getConversationId(), event));
             }
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(replies.values(ChatReplied.class,
-                    r -> r.getMessageId().startsWith(PREFIX)).size() + fallbacks.values(FallbackRequested.class,
-                    f -> f.getMessageId().startsWith(PREFIX)).size()).isEqualTo(questions.size()));
+                    r -> r.getMessageId().startsWith(prefix)).size() + fallbacks.values(FallbackRequested.class,
+                    f -> f.getMessageId().startsWith(prefix)).size()).isEqualTo(questions.size()));
 
             // Then each reply is the honest one: no article cited, a person offered; none was passed on to be
             // answered from an article
-            List<ChatReplied> answered = replies.values(ChatReplied.class, r -> r.getMessageId().startsWith(PREFIX));
+            List<ChatReplied> answered = replies.values(ChatReplied.class, r -> r.getMessageId().startsWith(prefix));
             String notHonest = Stream.concat(answered.stream()
                     .filter(r -> r.getSource() != ReplySource.no_answer || !r.getReferences().isEmpty())
                     .map(r -> r.getSource() + " " + r.getReferences().stream().map(p -> p.getArticleId()).toList()
-                            + ": " + questions.get(index(r.getMessageId()))),
-                    fallbacks.values(FallbackRequested.class, f -> f.getMessageId().startsWith(PREFIX)).stream()
+                            + ": " + questions.get(index(r.getMessageId(), prefix))),
+                    fallbacks.values(FallbackRequested.class, f -> f.getMessageId().startsWith(prefix)).stream()
                             .map(f -> "fallback " + f.getPassages().stream().map(p -> p.getArticleId()).toList()
-                                    + ": " + questions.get(index(f.getMessageId())))).sorted()
+                                    + ": " + questions.get(index(f.getMessageId(), prefix)))).sorted()
                     .collect(Collectors.joining("\n  ", "\n  ", ""));
             List<ChatReplied> honest = answered.stream().filter(r -> r.getSource() == ReplySource.no_answer).toList();
-            System.out.printf("%d of %d questions got the honest reply; the others:%s%n", honest.size(),
-                    questions.size(), notHonest);
+            System.out.printf("%s: %d of %d questions got the honest reply; the others:%s%n", set.getFileName(),
+                    honest.size(), questions.size(), notHonest);
             assertThat(honest).as("questions that got the honest reply; the others:" + notHonest)
-                    .hasSizeGreaterThanOrEqualTo(MEASURED_HONEST)
+                    .hasSizeGreaterThanOrEqualTo(floor)
                     .allSatisfy(r -> assertThat(r.getReferences()).isEmpty())
                     .allSatisfy(r -> assertThat(r.getSuggestions()).isNotEmpty());
         }
     }
 
-    private static int index(String messageId) {
-        return Integer.parseInt(messageId.substring(PREFIX.length()));
+    private static int index(String messageId, String prefix) {
+        return Integer.parseInt(messageId.substring(prefix.length()));
     }
 }

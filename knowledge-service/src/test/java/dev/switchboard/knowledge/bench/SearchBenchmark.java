@@ -2,8 +2,11 @@ package dev.switchboard.knowledge.bench;
 
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
+import dev.switchboard.events.Agent;
+import dev.switchboard.knowledge.answering.UncoveredQuestions;
 import dev.switchboard.knowledge.evaluation.RetrievalEvaluation;
 import dev.switchboard.knowledge.retrieval.KnowledgeIndex;
+import dev.switchboard.knowledge.retrieval.Retrieval;
 import dev.switchboard.knowledge.retrieval.RetrievalSettings;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <li>{@code search}: what {@code GET /api/v1/knowledge/search} runs — embed the query (and the asking sentences of a
  * long one), keyword, BM25 and vector stages, fusion, hits;</li>
  * <li>{@code chatWithCarriedEmbedding}: what the chat path runs — the classifier's embedding arrives with the event, so
- * only the asking sentences of long messages are embedded.</li>
+ * only the asking sentences of long messages are embedded;</li>
+ * <li>{@code chatWithTheUncoveredCheck}: the same followed by the uncovered-question check, which reads only short
+ * questions retrieval is unsure of (most messages cost it nothing);</li>
+ * <li>{@code uncoveredCheckOfAReadQuestion}: the check alone on a question it reads: one embedding of the question
+ * without the words its intent lacks, the most it adds to a message.</li>
  * </ul>
  *
  * <pre>
@@ -59,8 +66,14 @@ public class SearchBenchmark {
                     + "I tried another handset and there is still no dial tone. What should I check before you send "
                     + "someone out?");
 
+    /** A short question the check reads, about something the technician articles never mention. */
+    static final String READ_QUESTION = "Can the technician hang a ceiling fan while he is here?";
+
     KnowledgeIndex index;
     float[][] embeddings;
+    UncoveredQuestions uncovered;
+    float[] readQuestionEmbedding;
+    Retrieval.RankedIntent readQuestionBest;
     final AtomicInteger next = new AtomicInteger();
 
     @Setup(Level.Trial)
@@ -68,6 +81,9 @@ public class SearchBenchmark {
         SentenceEmbedder embedder = Embedders.onnx(Runtime.getRuntime().availableProcessors());
         index = RetrievalEvaluation.index(embedder, RetrievalSettings.defaults());
         embeddings = MESSAGES.stream().map(embedder::embed).toArray(float[][]::new);
+        uncovered = new UncoveredQuestions(embedder, RetrievalEvaluation.UNCOVERED);
+        readQuestionEmbedding = embedder.embed(READ_QUESTION);
+        readQuestionBest = new Retrieval.RankedIntent("technician_appointment", Agent.tech_support, 0.9, 0.45);
     }
 
     private int message() {
@@ -89,6 +105,25 @@ public class SearchBenchmark {
     public Object chatWithCarriedEmbedding() {
         int m = message();
         return index.retrieve(MESSAGES.get(m), embeddings[m], Map.of("slow_internet", 0.8));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Threads(1)
+    public boolean chatWithTheUncoveredCheck() {
+        int m = message();
+        Retrieval retrieval = index.retrieve(MESSAGES.get(m), embeddings[m], Map.of("slow_internet", 0.8));
+        return uncovered.uncovered(index.knowledgeBase(), MESSAGES.get(m), embeddings[m],
+                retrieval.best().orElseThrow());
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Threads(1)
+    public boolean uncoveredCheckOfAReadQuestion() {
+        return uncovered.uncovered(index.knowledgeBase(), READ_QUESTION, readQuestionEmbedding, readQuestionBest);
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -2,6 +2,7 @@ package dev.switchboard.knowledge.evaluation;
 
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
+import dev.switchboard.knowledge.answering.UncoveredQuestions;
 import dev.switchboard.knowledge.base.KnowledgeBase;
 import dev.switchboard.knowledge.base.KnowledgeBaseLoader;
 import dev.switchboard.knowledge.retrieval.KnowledgeIndex;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ./mvnw -q -pl knowledge-service test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp knowledge-service/target/test-classes:knowledge-service/target/classes:$(cat knowledge-service/target/cp.txt) \
  *   dev.switchboard.knowledge.evaluation.RetrievalEvaluation ../shared/data/dev_routing.tsv [more.tsv ...] [--misses] \
- *   [--calibrate] [--features]
+ *   [--calibrate] [--features] [--no-answer [--uncovered=words,similarity,kept]]
  * </pre>
  */
 public final class RetrievalEvaluation {
@@ -80,14 +81,17 @@ public final class RetrievalEvaluation {
     private RetrievalEvaluation() {
     }
 
+    /** The label is the column headed {@code intent} (the real dev set has more columns), else the next to last. */
     public static List<Row> read(Path tsv) {
         try {
             List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+            int intentColumn = Arrays.asList(lines.get(0).split("\t")).indexOf("intent");
             List<Row> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] cells = line.split("\t");
                 if (cells.length >= 2 && !cells[cells.length - 1].isBlank()) {
-                    rows.add(new Row(cells[cells.length - 2].trim(), cells[cells.length - 1].trim()));
+                    String label = cells[intentColumn >= 0 ? intentColumn : cells.length - 2];
+                    rows.add(new Row(label.trim(), cells[cells.length - 1].trim()));
                 }
             }
             return rows;
@@ -222,14 +226,86 @@ public final class RetrievalEvaluation {
         return out.toString();
     }
 
+    /** The shipped no-answer bounds and uncovered-question settings (application.yml). */
+    static final double NO_ANSWER_SCORE = 0.6;
+    static final double NO_ANSWER_SIMILARITY = 0.35;
+    public static final UncoveredQuestions.Settings UNCOVERED = new UncoveredQuestions.Settings(20, 0.5, 0.85);
+
+    /**
+     * Who gets the honest reply over one set, before (the no-answer bounds alone) and with the uncovered-question
+     * check, as knowledge-service decides it without the classifier's prior.
+     *
+     * @param honestBefore messages below the no-answer bounds
+     * @param honest messages below the bounds or uncovered
+     * @param lostBefore of {@code honestBefore}, those whose best intent was their label (they lose their article)
+     * @param lost of {@code honest}, the same
+     * @param newlyLost the messages that lose their article only through the check
+     * @param checkNanos the check's time per message (most messages are not read and cost nothing)
+     */
+    public record NoAnswer(String name, int messages, int honestBefore, int honest, int lostBefore, int lost,
+            List<String> newlyLost, long[] checkNanos) {
+
+        public String line() {
+            long[] sorted = checkNanos.clone();
+            Arrays.sort(sorted);
+            return String.format(Locale.ROOT, "%s: %d messages; honest reply %d -> %d; of them with the right intent "
+                    + "(lose their article) %d -> %d; check p50 %.3f ms, p95 %.3f ms, mean %.3f ms", name, messages,
+                    honestBefore, honest, lostBefore, lost, sorted[sorted.length / 2] / 1e6,
+                    sorted[(int) (sorted.length * 0.95)] / 1e6, Arrays.stream(sorted).average().orElse(0) / 1e6);
+        }
+    }
+
+    public static NoAnswer noAnswer(String name, List<Row> rows, KnowledgeIndex index, UncoveredQuestions check) {
+        int honestBefore = 0;
+        int honest = 0;
+        int lostBefore = 0;
+        int lost = 0;
+        List<String> newlyLost = new ArrayList<>();
+        long[] nanos = new long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Retrieval r = index.retrieve(row.message(), null, Map.of());
+            Retrieval.RankedIntent best = r.best().orElseThrow();
+            boolean right = best.intent().equals(row.intent());
+            boolean handoff = r.confident() && best.intent().equals(Taxonomy.HUMAN_HANDOFF);
+            boolean bounds = !handoff && !r.confident()
+                    && (best.score() < NO_ANSWER_SCORE || best.similarity() < NO_ANSWER_SIMILARITY);
+            long started = System.nanoTime();
+            boolean uncovered = !handoff && check.uncovered(index.knowledgeBase(), row.message(), null, best);
+            nanos[i] = System.nanoTime() - started;
+            honestBefore += bounds ? 1 : 0;
+            honest += bounds || uncovered ? 1 : 0;
+            lostBefore += bounds && right ? 1 : 0;
+            lost += (bounds || uncovered) && right ? 1 : 0;
+            if (uncovered && !bounds && right) {
+                newlyLost.add("    " + row.intent() + ": " + row.message());
+            }
+        }
+        return new NoAnswer(name, rows.size(), honestBefore, honest, lostBefore, lost, newlyLost, nanos);
+    }
+
     public static void main(String[] args) {
         List<String> options = Arrays.asList(args);
         List<Path> sets = options.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
         if (sets.isEmpty()) {
-            System.err.println("usage: RetrievalEvaluation <tsv> [<tsv> ...] [--misses] [--calibrate]");
+            System.err.println("usage: RetrievalEvaluation <tsv> [<tsv> ...] [--misses] [--calibrate] [--features] [--no-answer]");
             System.exit(2);
         }
         KnowledgeIndex index = index(Embedders.onnx(2), RetrievalSettings.defaults());
+        if (options.contains("--no-answer")) {
+            // --uncovered=words,similarity,kept tries other settings than the shipped ones
+            UncoveredQuestions.Settings settings = options.stream().filter(o -> o.startsWith("--uncovered="))
+                    .map(o -> o.substring("--uncovered=".length()).split(","))
+                    .map(v -> new UncoveredQuestions.Settings(Integer.parseInt(v[0]), Double.parseDouble(v[1]),
+                            Double.parseDouble(v[2]))).findFirst().orElse(UNCOVERED);
+            UncoveredQuestions check = new UncoveredQuestions(index.embeddings(), settings);
+            for (Path set : sets) {
+                NoAnswer result = noAnswer(set.getFileName().toString(), read(set), index, check);
+                System.out.println(result.line());
+                result.newlyLost().forEach(System.out::println);
+            }
+            return;
+        }
         if (options.contains("--features")) {
             sets.forEach(set -> System.out.print(features(read(set), index)));
             return;
