@@ -35,12 +35,16 @@ public class LanguageRecognizer {
     /**
      * @param englishBelow a message is read as another language only when English's relative confidence is below it
      * @param minLetters a message in Latin letters only, with fewer letters than this, is read as English
+     * @param englishBelowWithAccents the same for a message with a Latin letter English does not use (ê, ñ, ç, ơ):
+     *     such letters are evidence the model's n-grams half ignore ("mua thêm dung luong data thi het bao nhieu
+     *     tien" is Vietnamese first and English at 0.89)
      */
     @ConfigurationProperties("switchboard.language")
-    public record Settings(@DefaultValue("0.85") double englishBelow, @DefaultValue("12") int minLetters) {
+    public record Settings(@DefaultValue("0.85") double englishBelow, @DefaultValue("12") int minLetters,
+            @DefaultValue("0.95") double englishBelowWithAccents) {
 
         public static Settings defaults() {
-            return new Settings(0.85, 12);
+            return new Settings(0.85, 12, 0.95);
         }
     }
 
@@ -76,11 +80,18 @@ public class LanguageRecognizer {
             return ENGLISH;
         }
         SortedMap<Language, Double> confidences = detector.computeLanguageConfidenceValues(text);
+        double englishBelow = hasAccentedLatinLetter(text) ? settings.englishBelowWithAccents()
+                : settings.englishBelow();
         if (confidences.isEmpty() || confidences.firstKey() == Language.ENGLISH
-                || confidences.getOrDefault(Language.ENGLISH, 0.0) >= settings.englishBelow()) {
+                || confidences.getOrDefault(Language.ENGLISH, 0.0) >= englishBelow) {
             return ENGLISH;
         }
         return confidences.firstKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean hasAccentedLatinLetter(String text) {
+        return text.codePoints().anyMatch(c -> c > 0x7F && Character.isLetter(c)
+                && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
     }
 
     private boolean tooShortToTell(String text) {

@@ -43,6 +43,19 @@ class LanguageRecognizerTest {
     }
 
     @Test
+    void anAccentedLetterCountsAgainstEnglishWhenAnotherLanguageIsLikelier() {
+        // Given Vietnamese typed mostly without its accents, which Lingua ranks first with English at 0.91 of it (over
+        // the plain 0.85), and English with borrowed accented words
+        String vietnamese = "wifi nha minh yeu qua, shop kiem tra giùm";
+        String english = "I left my résumé at the café, can you email my bill instead?";
+
+        // When their languages are recognised
+        // Then the accent tips the first to Vietnamese, and the second, English first, stays English
+        assertThat(RECOGNIZER.recognize(vietnamese)).isEqualTo("vi");
+        assertThat(RECOGNIZER.recognize(english)).isEqualTo(LanguageRecognizer.ENGLISH);
+    }
+
+    @Test
     void aLongMessageIsReadFromItsOpeningAndTimed() {
         // Given a long complaint letter in French
         String letter = "Bonjour, je vous écris parce que ma connexion coupe tous les soirs depuis trois semaines. "
