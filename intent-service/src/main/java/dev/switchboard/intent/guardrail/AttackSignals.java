@@ -27,7 +27,8 @@ final class AttackSignals {
 
     // asked for, by or for the one writing: "give him my number" is a story, "give me his number" a request
     private static final String ASK = "(?:(?:give|tell|show|send|read|text|email|share|provide|forward|list|display)\\s+"
-            + "(?:me|us)|pull up|look up|lookup|find|get|check|access|open|see|confirm|verify|want|need|what(?:'s| is| are)|"
+            + "(?:me|us)|pull up|look up|lookup|find|get|check|access|open|see|confirm|verify|i (?:want|need)|i'd like|"
+            + "what(?:'s| is| are)|"
             + "where(?:'s| is)|which|who)";
     private static final String THIRD = "(his|her|someone(?:'s| else's)|somebody(?:'s| else's)|a stranger's|this "
             + "(?:person|guy|man|woman|lady|number)'s|that (?:person|guy|man|woman|lady|number)'s|the (?:previous|former|"
