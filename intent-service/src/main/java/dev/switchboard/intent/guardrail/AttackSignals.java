@@ -148,12 +148,13 @@ final class AttackSignals {
                     + "\\s+(?:\\w+\\s+)?(?:phone|iphone|device)\\b[^.?!]{0,40}?\\b(?:unlock|bypass|activation lock|icloud "
                     + "lock|frp|imei)\\b"),
             Pattern.compile("\\b(?:make|write|create|build|code|send|deploy|install|put|buy|get|launch|run|design|draft|"
-                    + "print|forge)\\s+(?:me\\s+)?(?:a |an |some )?(?:\\w+\\s+)?(?:phishing (?:email|e-mail|text|sms|page|site|template|message)|fake (?:id|ids|"
+                    + "print|forge)\\s+(?:me\\s+)?(?:a |an |some )?(?:\\w+\\s+)?(?:phishing (?:email|e-mail|text|sms|page|"
+                    + "site|template|message)|fake (?:id|ids|"
                     + "passport|invoice|receipt|bank statement|pay ?stub|doctor's note)|ransomware|keylogger|botnet|ddos(?: attack)?|"
                     + "stalkerware|spyware)\\b|\\blaunder(?:ing)? money\\b|\\bdox(?:x)?(?:ing)?\\b|\\bswat(?:ting)? (?:someone|him|"
                     + "her)\\b"),
             Pattern.compile("\\b(?:free|steal|pirate|bootleg)\\s+(?:cable|tv|internet|service|wifi|channels|premium "
-                    + "channels)\\b[^.?!]{0,40}?\\b(?:without paying|illegally|hack|crack|modded|jailbroken|box|splitter|"
+                    + "channels)\\b[^.?!]{0,40}?\\b(?:without paying|illegally|hack|crack|modded|jailbroken|"
                     + "descrambl)"),
             Pattern.compile("\\b(?:get|obtain|buy|find)\\b[^.?!]{0,20}?\\b(?:credit card numbers|card dumps|stolen cards|"
                     + "someone's (?:identity|ssn|social security))\\b"));
@@ -192,7 +193,8 @@ final class AttackSignals {
     private static final Pattern SET_UP = Pattern.compile("\\b(?:let's|lets|let us)\\s+(?:play|pretend|imagine|define|"
             + "make up|invent)\\b|\\bcode ?word\\b|\\bsecret word\\b|"
             + "\\bwhen i (?:say|type|write)\\b|\\b(?:imagine|pretend)\\b|\\byou(?:'re| are) (?:now )?(?:an? |my )"
-            + "(?:\\w+\\s+)?(?:agent|character|persona|assistant|ai|bot|employee|manager|admin|villain|hacker)\\b|\\bremember (?:this|that|the word|these)\\b|\\b(?:hypothetical(?:ly)?|"
+            + "(?:\\w+\\s+)?(?:agent|character|persona|assistant|ai|bot|employee|manager|admin|villain|hacker)\\b|"
+            + "\\bremember (?:this|that|the word|these)\\b|\\b(?:hypothetical(?:ly)?|"
             + "fictional|fiction|in a story|a story (?:about|where)|short story|screenplay|novel|role ?play|"
             + "a character|for a movie|for a book)\\b|\\bfor the rest of (?:this|our) (?:chat|"
             + "conversation)\\b");
