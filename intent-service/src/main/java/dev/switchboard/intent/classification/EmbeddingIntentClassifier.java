@@ -45,6 +45,13 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     private static final Set<String> NOT_AN_ISSUE = Set.of("greeting", "thanks");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+|\\s*\\n+\\s*|\\s+(?:but|also|and also)\\s+");
 
+    /**
+     * intent-service's own examples of the attack families that read like ordinary requests, and of the customers'
+     * requests close to them (issue 18), beside the shared ones.
+     */
+    static final String ATTACK_FAMILIES = "guardrail/attack-families.txt";
+    static final String REQUEST_FAMILIES = "guardrail/request-families.txt";
+
     private final SentenceEmbedder embedder;
     private final ClassifierSettings settings;
     private final IntentModel model;
@@ -72,11 +79,18 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         this.version = "embedding-knn-lr-1/" + embedder.modelName() + versionSuffix;
         // the knowledge base's examples are embedded by the model already: the detectors reuse them
         float[][] examples = model.exampleVectors();
-        float[][] requests = concat(embedder.embedAll(Exemplars.lines(Exemplars.REQUESTS)), examples);
-        this.attacksOverRequests = new NearestExamples(embedder.embedAll(Exemplars.lines(Exemplars.ATTACKS)),
+        float[][] requests = concat(embedder.embedAll(both(Exemplars.REQUESTS, REQUEST_FAMILIES)), examples);
+        this.attacksOverRequests = new NearestExamples(embedder.embedAll(both(Exemplars.ATTACKS, ATTACK_FAMILIES)),
                 requests, Exemplars.NEAREST);
         this.offTopicOverExamples = new NearestExamples(embedder.embedAll(Exemplars.lines(Exemplars.OFF_TOPIC)),
                 examples, Exemplars.NEAREST);
+    }
+
+    /** The shared examples (module language) and intent-service's own of the same kind. */
+    private static List<String> both(String shared, String own) {
+        List<String> lines = new ArrayList<>(Exemplars.lines(shared));
+        lines.addAll(Exemplars.lines(own));
+        return lines;
     }
 
     private static float[][] concat(float[][] a, float[][] b) {

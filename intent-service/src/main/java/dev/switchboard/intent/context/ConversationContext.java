@@ -1,6 +1,7 @@
 package dev.switchboard.intent.context;
 
 import dev.switchboard.events.Agent;
+import dev.switchboard.intent.guardrail.Guardrail;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,11 @@ public class ConversationContext {
 
     /**
      * The previous turn: where it went, whether the customer was frustrated, the intents a clarifying question
-     * offered (empty unless the turn was answered with one, so the next turn is read as the pick), and its guardrail
-     * attack score (a set-up over several turns).
+     * offered (empty unless the turn was answered with one, so the next turn is read as the pick), and what the
+     * guardrail keeps of the conversation so far (a set-up over several turns).
      */
     public record Turn(String intent, Agent agent, double frustration, long atMillis, List<String> offered,
-            double attack) {
+            Guardrail.Earlier guarded) {
 
         public boolean askedToClarify() {
             return !offered.isEmpty();

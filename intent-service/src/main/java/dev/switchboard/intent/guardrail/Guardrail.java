@@ -48,20 +48,40 @@ public class Guardrail {
     }
 
     /**
-     * @param previousAttack the attack score of the conversation's previous turn, or {@code Screening.NONE}'s
+     * What the conversation's earlier turns leave for the guardrail to judge the next one by.
+     *
+     * @param attack the highest attack score of its turns so far ({@code Screening.NONE}'s when there are none)
+     * @param setUp one of them set up a premise a later turn may exploit (a game, a code word, a story)
+     */
+    public record Earlier(double attack, boolean setUp) {
+
+        public static final Earlier NONE = new Earlier(Screening.NONE.attack(), false);
+    }
+
+    /**
+     * @param message the turn as the customer wrote it, for the structural signals ({@link AttackSignals})
+     * @param earlier what the conversation's earlier turns left
      * @param mayBeOffTopic false for a turn read in the conversation's context (a follow-up, a clarification's pick):
      *     "and tomorrow?" is no weather question after an outage
      */
-    public Outcome judge(Classification classified, double previousAttack, boolean mayBeOffTopic) {
-        Outcome outcome = decide(classified.screening(), previousAttack, mayBeOffTopic);
+    public Outcome judge(String message, Classification classified, Earlier earlier, boolean mayBeOffTopic) {
+        Outcome outcome = decide(message, classified.screening(), earlier, mayBeOffTopic);
         meters.counter("intent.guardrail", "outcome", outcome.name()).increment();
         return outcome;
     }
 
-    private Outcome decide(Screening found, double previousAttack, boolean mayBeOffTopic) {
+    /** What the conversation leaves for its next turn once this one is judged. */
+    public Earlier after(Earlier earlier, String message, Classification classified) {
+        return new Earlier(Math.max(earlier.attack(), classified.screening().attack()),
+                earlier.setUp() || AttackSignals.setsUp(message));
+    }
+
+    private Outcome decide(String message, Screening found, Earlier earlier, boolean mayBeOffTopic) {
         boolean suspect = found.attack() >= settings.suspectFrom();
-        if (found.rules() || found.attack() >= settings.refuseFrom()
-                || suspect && previousAttack >= settings.suspectFrom()) {
+        // a set-up over several turns: a suspected turn after another, or a premise cashed in
+        boolean setUpCashedIn = earlier.setUp() && (suspect || AttackSignals.cashesIn(message));
+        if (found.rules() || found.attack() >= settings.refuseFrom() || AttackSignals.match(message)
+                || suspect && earlier.attack() >= settings.suspectFrom() || setUpCashedIn) {
             return Outcome.refused;
         }
         if (mayBeOffTopic && found.offTopic() >= settings.offTopicFrom()) {

@@ -5,7 +5,6 @@ import dev.switchboard.events.Route;
 import dev.switchboard.intent.classification.Classification;
 import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.intent.context.ConversationContext;
-import dev.switchboard.intent.classification.Screening;
 import dev.switchboard.intent.frustration.FrustrationScorer;
 import dev.switchboard.intent.guardrail.Guardrail;
 import dev.switchboard.intent.language.LanguageRecognizer;
@@ -141,16 +140,17 @@ class TurnRouter {
         Optional<String> pick = previous.filter(ConversationContext.Turn::askedToClarify)
                 .flatMap(t -> pick(choice, message, classified, t.offered()));
         boolean followUp = pick.isEmpty() && previous.isPresent() && isFollowUp(message, classified, previous.get());
-        Guardrail.Outcome screened = guardrail.judge(classified,
-                previous.map(ConversationContext.Turn::attack).orElse(Screening.NONE.attack()),
+        Guardrail.Earlier earlier = previous.map(ConversationContext.Turn::guarded).orElse(Guardrail.Earlier.NONE);
+        Guardrail.Earlier guarded = guardrail.after(earlier, message, classified);
+        Guardrail.Outcome screened = guardrail.judge(message, classified, earlier,
                 pick.isEmpty() && !followUp && classified.confidence() < RULE_CONFIDENCE);
         if (screened == Guardrail.Outcome.refused || !LanguageRecognizer.ENGLISH.equals(language)) {
             return guarded(conversationId, nowMillis,
                     classified.routedTo(Taxonomy.UNKNOWN, Agent.general, classified.candidates()), anger, screened,
-                    language);
+                    language, guarded);
         }
         if (screened == Guardrail.Outcome.scope) {
-            return guarded(conversationId, nowMillis, classified, anger, screened, language);
+            return guarded(conversationId, nowMillis, classified, anger, screened, language, guarded);
         }
         Classification result = classified;
         List<String> offered = List.of();
@@ -177,7 +177,7 @@ class TurnRouter {
         Route route = !offered.isEmpty() ? Route.clarification
                 : Taxonomy.HUMAN_HANDOFF.equals(result.intent()) ? Route.handoff : Route.knowledge;
         context.remember(conversationId, new ConversationContext.Turn(result.intent(), result.agent(), anger,
-                nowMillis, offered, classified.screening().attack()));
+                nowMillis, offered, guarded));
         count(result, route);
         return new Routed(result, route, offered, anger, followUp, pick.isPresent(), escalated, screened, language);
     }
@@ -187,9 +187,9 @@ class TurnRouter {
      * next turn.
      */
     private Routed guarded(String conversationId, long nowMillis, Classification result, double anger,
-            Guardrail.Outcome outcome, String language) {
+            Guardrail.Outcome outcome, String language, Guardrail.Earlier guarded) {
         context.remember(conversationId, new ConversationContext.Turn(Taxonomy.UNKNOWN, Agent.general, anger,
-                nowMillis, List.of(), result.screening().attack()));
+                nowMillis, List.of(), guarded));
         count(result, Route.guardrail);
         return new Routed(result, Route.guardrail, List.of(), anger, false, false, false, outcome, language);
     }

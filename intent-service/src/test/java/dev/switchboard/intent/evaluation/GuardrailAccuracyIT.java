@@ -2,13 +2,9 @@ package dev.switchboard.intent.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.classifier.ClassifierSettings;
-import dev.switchboard.embedding.Embedders;
-import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Half;
 import dev.switchboard.intent.guardrail.Guardrail;
 import dev.switchboard.intent.routing.RoutingHarness;
-import dev.switchboard.language.TrainingExamples;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +32,7 @@ class GuardrailAccuracyIT {
 
     @BeforeAll
     static void trainOnTheKnowledgeBase() {
-        TrainingExamples training = TrainingExamples.fromClassPath();
-        harness = new RoutingHarness(new EmbeddingIntentClassifier(Embedders.onnx(2), training,
-                ClassifierSettings.defaults()), training.titles());
+        harness = GuardrailSets.harness();
     }
 
     @Test

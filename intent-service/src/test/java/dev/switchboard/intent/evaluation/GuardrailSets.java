@@ -1,6 +1,11 @@
 package dev.switchboard.intent.evaluation;
 
+import dev.switchboard.classifier.ClassifierSettings;
+import dev.switchboard.embedding.Embedders;
+import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Half;
+import dev.switchboard.intent.routing.RoutingHarness;
+import dev.switchboard.language.TrainingExamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +19,13 @@ final class GuardrailSets {
     static final Path OFF_TOPIC = Path.of("src/test/resources/eval/off_topic.txt");
 
     private GuardrailSets() {
+    }
+
+    /** The service's routing with its guardrail, trained on the bundled knowledge base. */
+    static RoutingHarness harness() {
+        TrainingExamples training = TrainingExamples.fromClassPath();
+        return new RoutingHarness(new EmbeddingIntentClassifier(Embedders.onnx(2), training,
+                ClassifierSettings.defaults()), training.titles());
     }
 
     /** Every message of a half of the real dev set, clear or not: none of them may be refused or declined. */

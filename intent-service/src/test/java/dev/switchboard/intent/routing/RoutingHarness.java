@@ -40,7 +40,12 @@ public final class RoutingHarness {
 
     /** What the input guardrail decides about a message as the first turn of its own conversation. */
     public Guardrail.Outcome screen(String message) {
-        return router.route(UUID.randomUUID().toString(), message, null, clock.addAndGet(1_000)).guardrail();
+        return screen(UUID.randomUUID().toString(), message);
+    }
+
+    /** What the input guardrail decides about one turn of a conversation (a set-up over several turns). */
+    public Guardrail.Outcome screen(String conversationId, String message) {
+        return router.route(conversationId, message, null, clock.addAndGet(1_000)).guardrail();
     }
 
     /** Every message as the first turn of its own conversation. */
