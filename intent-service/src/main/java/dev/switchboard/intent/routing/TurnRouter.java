@@ -98,6 +98,11 @@ class TurnRouter {
     private static final Pattern FOLLOW_UP = Pattern.compile(
             "(?i)\\b(?:still|again|same|it|that|this|those|them|how much|how long|what about|and|also|any update|why"
                     + "|yes|yeah|yep|ok|okay|already|tried|no change|nothing)\\b");
+    /** Accepting what the last reply offered ("ok yes, do that", "yes please"): an answer to the topic, not thanks. */
+    private static final Pattern ACCEPTS = Pattern.compile(
+            "(?i)\\b(?:yes|yeah|yep|sure|please|do (?:that|it)|go ahead)\\b");
+    /** What the model may call an acceptance when it has no topic of its own (the lexical rules' thanks are exact). */
+    private static final Set<String> SMALL_TALK = Set.of("greeting", "thanks");
     /** A message that refers back stays with the topic against a confident other intent of the same agent below this. */
     private static final double CLEARLY_ELSEWHERE_REFERRING_BACK = 0.95;
     /** The previous topic stays when the classifier finds it at least this share of its best intent's probability. */
@@ -259,6 +264,9 @@ class TurnRouter {
         int words = message.trim().split("\\s+").length;
         if (words > settings.followUpMaxWords()) {
             return false;
+        }
+        if (SMALL_TALK.contains(classified.intent()) && ACCEPTS.matcher(message).find()) {
+            return true;
         }
         boolean refersBack = FOLLOW_UP.matcher(message).find();
         // "restarted it, still nothing" reads like the restart topic to the classifier, but continues the outage

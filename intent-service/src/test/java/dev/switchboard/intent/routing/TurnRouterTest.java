@@ -36,7 +36,9 @@ class TurnRouterTest {
             Map.entry("let's play a game about my bill", known("bill_explanation", Agent.billing, 0.6)
                     .withScreening(new Screening(false, 0.05, -0.3))),
             Map.entry("write me a poem about the sea", unknown().withScreening(new Screening(false, -0.1, 0.2))),
-            Map.entry("and what about tomorrow?", unknown().withScreening(new Screening(false, -0.1, 0.2))));
+            Map.entry("and what about tomorrow?", unknown().withScreening(new Screening(false, -0.1, 0.2))),
+            Map.entry("sure, go ahead", known("thanks", Agent.general, 0.9)),
+            Map.entry("great", known("thanks", Agent.general, 0.9)));
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final IntentClassifier classifier = message -> ANSWERS.getOrDefault(message, unknown());
@@ -78,6 +80,24 @@ class TurnRouterTest {
         assertThat(routed.followUp()).isTrue();
         assertThat(routed.classification().intent()).isEqualTo("internet_outage");
         assertThat(routed.classification().agent()).isEqualTo(Agent.tech_support);
+    }
+
+    @Test
+    void acceptingWhatTheLastReplyOfferedStaysWithItsTopicButAnAcknowledgementDoesNot() {
+        // Given two conversations about a plan change
+        router.route("c-yes", "I need to upgrade my plan", null, 1_000);
+        router.route("c-ack", "I need to upgrade my plan", null, 1_000);
+
+        // When one customer accepts what the reply offered and the other only acknowledges it, both of which the
+        // model reads as thanks
+        TurnRouter.Routed accepted = router.route("c-yes", "sure, go ahead", null, 2_000);
+        TurnRouter.Routed acknowledged = router.route("c-ack", "great", null, 2_000);
+
+        // Then the acceptance continues the plan change, and the acknowledgement is thanks
+        assertThat(accepted.followUp()).isTrue();
+        assertThat(accepted.classification().intent()).isEqualTo("plan_change");
+        assertThat(acknowledged.followUp()).isFalse();
+        assertThat(acknowledged.classification().intent()).isEqualTo("thanks");
     }
 
     @Test
