@@ -19,6 +19,8 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,15 +42,26 @@ class ConcurrentAnswersIT {
     @Autowired
     EventPublisher publisher;
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
     /** The partitions of chat.fallback in these tests ({@link LlmFallbackServiceTest}). */
     static final int PARTITIONS = 8;
+    /** The instance's consumers of chat.fallback (LLM_CONSUMERS' default). */
+    static final int CONSUMERS = 6;
 
     @Test
     void questionsOfConversationsOnDifferentPartitionsReachTheModelWithoutWaitingForEachOther() {
-        // Given a model that takes 15 s to answer, and six conversations whose keys land on six different partitions
+        // Given every consumer of the instance holding partitions (a consumer stuck in a model call holds up the
+        // group's rebalance: questions sent before the six have joined would wait for the first), a model that takes
+        // 15 s to answer, and six conversations whose keys land on six different partitions
+        ConcurrentMessageListenerContainer<?, ?> container = (ConcurrentMessageListenerContainer<?, ?>) listeners
+                .getListenerContainer(FallbackListener.ID);
+        await().atMost(Duration.ofSeconds(60)).until(() -> container.getContainers().size() == CONSUMERS
+                && container.getContainers().stream().allMatch(c -> !c.getAssignedPartitions().isEmpty()));
         model.hangs(MODEL_SECONDS * 1000);
         List<String> conversations = onDistinctPartitions(6);
 
