@@ -68,6 +68,16 @@ class AgentFlowIT extends FlowTestBase {
         assertThat(ids(quoted)).containsExactly("confirm", "decline");
         assertThat(audited("confirmation_required")).isEqualTo(1);
 
+        // When she says something else than yes and the model calls the write anyway
+        MODEL.callsThenAnswers("refuel_data", "{\"lineId\":\"L1002\",\"gbAmount\":1}",
+                "That is 2.00 USD. Shall I go ahead?");
+        ChatReplied unconfirmed = turns.turn(conversation, "alice", "hmm, is that the cheapest?", null);
+
+        // Then it is only quoted again: her words did not confirm it, whatever the model does
+        assertThat(refuelled()).isEqualByComparingTo("0");
+        assertThat(unconfirmed.getActionId()).isNull();
+        assertThat(audited("confirmation_required")).isEqualTo(2);
+
         // When she confirms, but the model refuels 2 GB instead of the 1 GB quoted
         MODEL.callsThenAnswers("refuel_data", "{\"lineId\":\"L1002\",\"gbAmount\":2}", "Sorry, that did not work.");
         ChatReplied switched = turns.turn(conversation, "alice", "yes", "confirm");
