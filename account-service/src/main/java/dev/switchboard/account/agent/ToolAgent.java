@@ -36,16 +36,18 @@ public class ToolAgent {
 
     private final ChatClient chat;
     private final AccountTools tools;
+    private final AgentProperties properties;
 
-    ToolAgent(ObjectProvider<ChatModel> model, AccountTools tools) {
+    ToolAgent(ObjectProvider<ChatModel> model, AccountTools tools, AgentProperties properties) {
         ChatModel configured = model.getIfAvailable();
         this.chat = configured == null ? null : ChatClient.create(configured);
         this.tools = tools;
+        this.properties = properties;
     }
 
-    /** Whether a chat model is configured: else the scripted flows answer. */
-    public boolean enabled() {
-        return chat != null;
+    /** Whether the agent answers this flow's turns: a chat model is configured, for this flow. Else its script does. */
+    public boolean answers(String flow) {
+        return chat != null && (properties.flows().isEmpty() || properties.flows().contains(flow));
     }
 
     /**
@@ -74,7 +76,7 @@ public class ToolAgent {
 
     /** The model's answer to the turn, with the tools this customer may use. Blocking: call it off event loops. */
     public AgentReply answer(AgentTurn turn) {
-        if (!enabled()) {
+        if (chat == null) {
             throw new IllegalStateException("no chat model is configured");
         }
         Pending pending = turn.pending();

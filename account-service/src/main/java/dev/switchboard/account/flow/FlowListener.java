@@ -39,7 +39,7 @@ import reactor.core.scheduler.Schedulers;
  * the turn was routed to ({@code IntentClassified.flow}) starts; a turn routed to another flow than the stored one
  * starts that one. A turn routed anywhere else ends the conversation's flow, so a customer who left it ("agent",
  * another question) starts afresh next time. A turn delivered again gets the reply it got the first time. With a chat
- * model configured, the {@link ToolAgent} answers the turn instead of the scripted flow.
+ * model configured, the {@link ToolAgent} answers the flow's turns instead of its script.
  */
 @Component
 class FlowListener {
@@ -49,6 +49,8 @@ class FlowListener {
     private static final Duration TURN_TIMEOUT = Duration.ofSeconds(20);
     /** The agent's state: the words of the quote waiting for the customer's confirmation. */
     private static final String QUOTE = "quote";
+    /** The step of every agent turn's state. */
+    private static final String AGENT_STEP = "agent";
 
     private final Map<String, GuidedFlow> flows;
     private final AccountTools tools;
@@ -88,12 +90,12 @@ class FlowListener {
                         // a record that names no flow (written before IntentClassified.flow existed) goes on too
                         .filter(c -> !c.ended() && c.userId().equals(userId)
                                 && (routedTo == null || c.flow().equals(routedTo)))
-                        .flatMap(c -> agent.enabled() ? agent(c.flow(), turn, c.state())
+                        .flatMap(c -> agent.answers(c.flow()) ? agent(c.flow(), turn, c.state())
                                 : step(c.flow(), flow -> flow.next(turn, c.state()), turn))
                         // ... and starts phone troubleshooting, the only flow there was then
                         .switchIfEmpty(Mono.defer(() -> {
                             String name = routedTo == null ? Troubleshooting.NAME : routedTo;
-                            return agent.enabled() ? agent(name, turn, FlowState.start())
+                            return agent.answers(name) ? agent(name, turn, FlowState.start())
                                     : step(name, flow -> flow.start(turn), turn);
                         }))
                         .flatMap(made -> {
@@ -131,7 +133,8 @@ class FlowListener {
      * so they run off the database's event loop.
      */
     private Mono<Made> agent(String name, Turn turn, FlowState state) {
-        Pending pending = state.confirmation() == null ? null
+        // a scripted flow's pending quote (a model turned on mid-conversation) is not the agent's to confirm
+        Pending pending = state.confirmation() == null || !AGENT_STEP.equals(state.step()) ? null
                 : new Pending(state.confirmation(), state.fact(QUOTE));
         return Mono.fromCallable(() -> agent.answer(new AgentTurn(turn.caller(), turn.messageId(), turn.text(),
                         turn.choice(), pending)))
@@ -141,7 +144,7 @@ class FlowListener {
 
     private static Step agentStep(AgentReply answer) {
         Pending pending = answer.pending();
-        FlowState state = new FlowState(null, null, null, "agent", Set.of(),
+        FlowState state = new FlowState(null, null, null, AGENT_STEP, Set.of(),
                 pending == null ? Map.of() : Map.of(QUOTE, pending.description()),
                 pending == null ? null : pending.confirmation(), null);
         return new Step(state, answer.content(),

@@ -6,15 +6,13 @@ import static dev.switchboard.account.flow.FlowTurns.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.account.AccountServiceTest;
+import dev.switchboard.account.ScriptedModel;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ReplySource;
 import java.math.BigDecimal;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With a chat model configured, flow turns are answered by the tool-calling agent (the model scripted by
@@ -25,20 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @AccountServiceTest
 class AgentFlowIT extends FlowTestBase {
 
-    private static final ScriptedModel MODEL = new ScriptedModel();
+    private static final ScriptedModel MODEL = ScriptedModel.instance();
 
     AgentFlowIT() {
-        super(DataRefuel.NAME, "mobile_service", Agent.tech_support);
-    }
-
-    @DynamicPropertySource
-    static void model(DynamicPropertyRegistry registry) {
-        MODEL.register(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        MODEL.close();
+        super(ScriptedModel.FLOW, "mobile_service", Agent.tech_support);
     }
 
     @Test
@@ -101,12 +89,12 @@ class AgentFlowIT extends FlowTestBase {
         assertThat(redelivered.getActionId()).isEqualTo(done.getActionId());
         assertThat(MODEL.requests()).hasSize(2);
         assertThat(count(db, "select count(*) from account_actions where action = 'refuel_data' and target = 'L1002' "
-                + "and outcome = 'applied' and actor = 'alice'")).isEqualTo(1);
+                + "and outcome = 'applied' and request_id like 'agent:%'")).isEqualTo(1);
     }
 
     private long audited(String outcome) {
         return count(db, "select count(*) from account_actions where action = 'refuel_data' and target = 'L1002' "
-                + "and actor = 'alice' and outcome = '" + outcome + "'");
+                + "and request_id like 'agent:%' and outcome = '" + outcome + "'");
     }
 
     private BigDecimal refuelled() {

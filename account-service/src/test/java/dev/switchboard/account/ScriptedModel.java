@@ -1,4 +1,4 @@
-package dev.switchboard.account.flow;
+package dev.switchboard.account;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -11,13 +11,22 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.util.List;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A local OpenAI-compatible chat-completions endpoint that plays a script: a turn's first request (no tool result in
- * it yet) gets a tool call, the request that carries the tool's result gets the final answer.
+ * it yet) gets a tool call, the request that carries the tool's result gets the final answer. Every IT's context has
+ * the chat model on, at this server, for the flow {@link #FLOW} only (the scripted flows keep their script), so all
+ * share the one context.
  */
-final class ScriptedModel implements AutoCloseable {
+public final class ScriptedModel {
+
+    /** The flow the tool-calling agent answers in the ITs. */
+    public static final String FLOW = "agent-test";
+
+    private static final ScriptedModel INSTANCE = new ScriptedModel();
 
     private static final String COMPLETIONS = "/v1/chat/completions";
     /** Only a request that carries a tool's result has this field. */
@@ -25,19 +34,27 @@ final class ScriptedModel implements AutoCloseable {
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
 
-    ScriptedModel() {
+    private ScriptedModel() {
         server.start();
     }
 
-    /** The chat model on, at this server. */
-    void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.ai.model.chat", () -> "openai");
-        registry.add("spring.ai.openai.api-key", () -> "test-key");
-        registry.add("spring.ai.openai.base-url", () -> server.baseUrl() + "/v1");
+    public static ScriptedModel instance() {
+        return INSTANCE;
+    }
+
+    /** The chat model on, at this server, for {@link #FLOW}. */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("spring.ai.model.chat=openai", "spring.ai.openai.api-key=test-key",
+                    "spring.ai.openai.base-url=" + INSTANCE.server.baseUrl() + "/v1",
+                    "switchboard.account.agent.flows=" + FLOW).applyTo(context);
+        }
     }
 
     /** The next turn: the model calls {@code tool} with {@code arguments} (JSON), then answers {@code answer}. */
-    void callsThenAnswers(String tool, String arguments, String answer) {
+    public void callsThenAnswers(String tool, String arguments, String answer) {
         server.resetAll();
         server.stubFor(post(urlPathEqualTo(COMPLETIONS)).withRequestBody(notContaining(TOOL_RESULT))
                 .willReturn(json(toolCall(tool, arguments))));
@@ -46,7 +63,7 @@ final class ScriptedModel implements AutoCloseable {
     }
 
     /** The JSON bodies the model received since the last script, oldest first. */
-    List<String> requests() {
+    public List<String> requests() {
         return server.findAll(WireMock.postRequestedFor(urlPathEqualTo(COMPLETIONS))).stream()
                 .map(request -> request.getBodyAsString()).toList();
     }
@@ -71,10 +88,5 @@ final class ScriptedModel implements AutoCloseable {
                 + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":" + message
                 + ",\"logprobs\":null,\"finish_reason\":\"" + finishReason + "\"}],"
                 + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}}";
-    }
-
-    @Override
-    public void close() {
-        server.stop();
     }
 }
