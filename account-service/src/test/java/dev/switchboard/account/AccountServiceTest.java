@@ -29,6 +29,8 @@ import org.springframework.test.context.ContextConfiguration;
         brokerProperties = "auto.create.topics.enable=false")
 // patient: the first calls of a fresh context take seconds on a busy machine (the default is 5 s)
 @AutoConfigureWebTestClient(timeout = "PT60S")
-@ContextConfiguration(initializers = {EmbeddedPostgresSupport.Database.class, TestIdentity.Keys.class})
+// the chat model on, at a scripted stub, for one flow only (AgentFlowIT's)
+@ContextConfiguration(initializers = {EmbeddedPostgresSupport.Database.class, TestIdentity.Keys.class,
+        ScriptedModel.Initializer.class})
 public @interface AccountServiceTest {
 }

@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
 /**
  * The tools of tau2-bench telecom's TOOLS.md (and ours for home internet) as actions: what each reads, or which rules
  * decide it and what it changes. {@link AccountActions} runs them (identity, confirmation, audit, idempotency); the
- * REST API and the guided flows (and, later, the model's tool calls) go through here.
+ * REST API, the guided flows and the model's tool calls ({@code agent.TurnTools}) go through here.
  */
 @Component
 public class AccountTools {

@@ -1,6 +1,10 @@
 package dev.switchboard.account.flow;
 
 import dev.switchboard.account.actions.AccountTools;
+import dev.switchboard.account.agent.ToolAgent;
+import dev.switchboard.account.agent.ToolAgent.AgentReply;
+import dev.switchboard.account.agent.ToolAgent.AgentTurn;
+import dev.switchboard.account.agent.ToolAgent.Pending;
 import dev.switchboard.account.flow.GuidedFlow.Step;
 import dev.switchboard.account.flow.GuidedFlow.Turn;
 import dev.switchboard.events.ChatReplied;
@@ -27,13 +31,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Answers the turns intent-service routes to a guided flow ({@code route=flow} on chat.classified) on chat.replies,
  * as the signed-in customer: the conversation's flow goes on where it stands (its state in the database), or the flow
  * the turn was routed to ({@code IntentClassified.flow}) starts; a turn routed to another flow than the stored one
  * starts that one. A turn routed anywhere else ends the conversation's flow, so a customer who left it ("agent",
- * another question) starts afresh next time. A turn delivered again gets the reply it got the first time.
+ * another question) starts afresh next time. A turn delivered again gets the reply it got the first time. With a chat
+ * model configured, the {@link ToolAgent} answers the flow's turns instead of its script.
  */
 @Component
 class FlowListener {
@@ -41,20 +47,26 @@ class FlowListener {
     private static final Logger log = LoggerFactory.getLogger(FlowListener.class);
     /** A turn's database work and account actions; past it the record is retried like any failure. */
     private static final Duration TURN_TIMEOUT = Duration.ofSeconds(20);
+    /** The agent's state: the words of the quote waiting for the customer's confirmation. */
+    private static final String QUOTE = "quote";
+    /** The step of every agent turn's state. */
+    private static final String AGENT_STEP = "agent";
 
     private final Map<String, GuidedFlow> flows;
     private final AccountTools tools;
     private final FlowStore store;
     private final EventPublisher publisher;
     private final RecordBatches batches;
+    private final ToolAgent agent;
 
     FlowListener(List<GuidedFlow> flows, AccountTools tools, FlowStore store, EventPublisher publisher,
-            RecordBatches batches) {
+            RecordBatches batches, ToolAgent agent) {
         this.flows = flows.stream().collect(Collectors.toMap(GuidedFlow::name, Function.identity()));
         this.tools = tools;
         this.store = store;
         this.publisher = publisher;
         this.batches = batches;
+        this.agent = agent;
     }
 
     @KafkaListener(id = "flows", topics = Topics.Names.CHAT_CLASSIFIED, batch = "true")
@@ -78,10 +90,14 @@ class FlowListener {
                         // a record that names no flow (written before IntentClassified.flow existed) goes on too
                         .filter(c -> !c.ended() && c.userId().equals(userId)
                                 && (routedTo == null || c.flow().equals(routedTo)))
-                        .flatMap(c -> step(c.flow(), flow -> flow.next(turn, c.state()), turn))
+                        .flatMap(c -> agent.answers(c.flow()) ? agent(c.flow(), turn, c.state())
+                                : step(c.flow(), flow -> flow.next(turn, c.state()), turn))
                         // ... and starts phone troubleshooting, the only flow there was then
-                        .switchIfEmpty(Mono.defer(() -> step(routedTo == null ? Troubleshooting.NAME : routedTo,
-                                flow -> flow.start(turn), turn)))
+                        .switchIfEmpty(Mono.defer(() -> {
+                            String name = routedTo == null ? Troubleshooting.NAME : routedTo;
+                            return agent.answers(name) ? agent(name, turn, FlowState.start())
+                                    : step(name, flow -> flow.start(turn), turn);
+                        }))
                         .flatMap(made -> {
                             FlowReply answer = reply(made);
                             return store.save(conversationId, userId, classified.getMessageId(), made.flow(),
@@ -109,6 +125,31 @@ class FlowListener {
                     "Guided flow " + name + " is not run by account-service.").map(step -> new Made(name, step));
         }
         return answer.apply(flow).map(step -> new Made(name, step));
+    }
+
+    /**
+     * The tool-calling agent's answer, in the conversation's flow: the state keeps the quote waiting for the
+     * customer's confirmation ({@code confirmation}, its words in the fact {@value #QUOTE}). The model's calls block,
+     * so they run off the database's event loop.
+     */
+    private Mono<Made> agent(String name, Turn turn, FlowState state) {
+        // a scripted flow's pending quote (a model turned on mid-conversation) is not the agent's to confirm
+        Pending pending = state.confirmation() == null || !AGENT_STEP.equals(state.step()) ? null
+                : new Pending(state.confirmation(), state.fact(QUOTE));
+        return Mono.fromCallable(() -> agent.answer(new AgentTurn(turn.caller(), turn.messageId(), turn.text(),
+                        turn.choice(), pending)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(answer -> new Made(name, agentStep(answer)));
+    }
+
+    private static Step agentStep(AgentReply answer) {
+        Pending pending = answer.pending();
+        FlowState state = new FlowState(null, null, null, AGENT_STEP, Set.of(),
+                pending == null ? Map.of() : Map.of(QUOTE, pending.description()),
+                pending == null ? null : pending.confirmation(), null);
+        return new Step(state, answer.content(),
+                answer.asksConfirmation() ? List.of(Steps.CONFIRM, Steps.DECLINE) : List.of(), answer.ended(),
+                answer.actionId());
     }
 
     private static FlowReply reply(Made made) {

@@ -3,6 +3,7 @@ package dev.switchboard.account.flow;
 import dev.switchboard.account.actions.AccountTools;
 import dev.switchboard.account.actions.AccountViews.ActionResult;
 import dev.switchboard.account.actions.ActionRefusedException;
+import dev.switchboard.account.agent.ToolAgent;
 import dev.switchboard.account.flow.Check.Option;
 import dev.switchboard.account.flow.GuidedFlow.Step;
 import dev.switchboard.account.flow.GuidedFlow.Turn;
@@ -26,8 +27,8 @@ import reactor.core.publisher.Mono;
  */
 final class Steps {
 
-    static final Option CONFIRM = new Option("confirm", "Yes, go ahead");
-    static final Option DECLINE = new Option("decline", "No, thanks");
+    static final Option CONFIRM = new Option(ToolAgent.CONFIRM, "Yes, go ahead");
+    static final Option DECLINE = new Option(ToolAgent.DECLINE, "No, thanks");
 
     private Steps() {
     }
