@@ -2,7 +2,6 @@ package dev.switchboard.account.flow;
 
 import static dev.switchboard.account.flow.FlowTurns.count;
 import static dev.switchboard.account.flow.FlowTurns.ids;
-import static dev.switchboard.account.flow.FlowTurns.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.account.AccountServiceTest;
@@ -10,7 +9,6 @@ import dev.switchboard.account.ScriptedModel;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ReplySource;
-import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +48,7 @@ class AgentFlowIT extends FlowTestBase {
         ChatReplied quoted = turns.turn(conversation, "alice", "add 1 GB to 555-123-2002", null);
 
         // Then nothing is added: the code quoted it (audited) and told the model so; she gets the yes/no buttons
-        assertThat(refuelled()).isEqualByComparingTo("0");
+        assertThat(refuelled("L1002")).isEqualByComparingTo("0");
         assertThat(MODEL.requests().get(1)).contains("the customer must confirm this first");
         assertThat(quoted.getActionId()).isNull();
         assertThat(ids(quoted)).containsExactly("confirm", "decline");
@@ -62,7 +60,7 @@ class AgentFlowIT extends FlowTestBase {
         ChatReplied unconfirmed = turns.turn(conversation, "alice", "hmm, is that the cheapest?", null);
 
         // Then it is only quoted again: her words did not confirm it, whatever the model does
-        assertThat(refuelled()).isEqualByComparingTo("0");
+        assertThat(refuelled("L1002")).isEqualByComparingTo("0");
         assertThat(unconfirmed.getActionId()).isNull();
         assertThat(audited("confirmation_required")).isEqualTo(2);
 
@@ -71,7 +69,7 @@ class AgentFlowIT extends FlowTestBase {
         ChatReplied switched = turns.turn(conversation, "alice", "yes", "confirm");
 
         // Then the code refuses it (audited as refused by the confirmation rule) and adds nothing
-        assertThat(refuelled()).isEqualByComparingTo("0");
+        assertThat(refuelled("L1002")).isEqualByComparingTo("0");
         assertThat(switched.getActionId()).isNull();
         assertThat(MODEL.requests().get(1)).contains("confirmation-required");
         assertThat(audited("refused")).isEqualTo(1);
@@ -83,7 +81,7 @@ class AgentFlowIT extends FlowTestBase {
         ChatReplied redelivered = turns.turn(conversation, "alice", confirmId, "yes", null);
 
         // Then 1 GB is added once, the reply names the action, and the second delivery got the kept reply
-        assertThat(refuelled()).isEqualByComparingTo("1");
+        assertThat(refuelled("L1002")).isEqualByComparingTo("1");
         assertThat(done.getContent()).isEqualTo("Done: 1 GB added.");
         assertThat(done.getActionId()).isNotNull();
         assertThat(redelivered.getActionId()).isEqualTo(done.getActionId());
@@ -95,9 +93,5 @@ class AgentFlowIT extends FlowTestBase {
     private long audited(String outcome) {
         return count(db, "select count(*) from account_actions where action = 'refuel_data' and target = 'L1002' "
                 + "and request_id like 'agent:%' and outcome = '" + outcome + "'");
-    }
-
-    private BigDecimal refuelled() {
-        return new BigDecimal(value(db, "select data_refueling_gb from lines where line_id = 'L1002'"));
     }
 }

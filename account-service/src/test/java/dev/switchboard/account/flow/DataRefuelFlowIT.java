@@ -2,13 +2,11 @@ package dev.switchboard.account.flow;
 
 import static dev.switchboard.account.flow.FlowTurns.count;
 import static dev.switchboard.account.flow.FlowTurns.ids;
-import static dev.switchboard.account.flow.FlowTurns.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.account.AccountServiceTest;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.ChatReplied;
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,7 @@ class DataRefuelFlowIT extends FlowTestBase {
         assertThat(quote.getContent()).contains("Refuel 1.5 GB of data on 555-123-2002 for 3.00 USD");
         ChatReplied declined = turns.turn(conversation, "alice", "no", "decline");
         assertThat(declined.getFlow()).isNull();
-        assertThat(refuelled()).isEqualByComparingTo("0");
+        assertThat(refuelled("L1002")).isEqualByComparingTo("0");
 
         // When she comes back, picks 2 GB and confirms (the turn delivered twice)
         String again = "flow-" + UUID.randomUUID();
@@ -63,13 +61,9 @@ class DataRefuelFlowIT extends FlowTestBase {
         turns.turn(again, "alice", confirmId, "yes", "confirm");
 
         // Then 2 GB are added once, and the flow ends
-        assertThat(refuelled()).isEqualByComparingTo("2");
+        assertThat(refuelled("L1002")).isEqualByComparingTo("2");
         assertThat(done.getContent()).contains("refuelled 2 GB on 555-123-2002");
         assertThat(done.getActionId()).isNotNull();
         assertThat(done.getFlow()).isNull();
-    }
-
-    private BigDecimal refuelled() {
-        return new BigDecimal(value(db, "select data_refueling_gb from lines where line_id = 'L1002'"));
     }
 }

@@ -180,11 +180,6 @@ class FlowIT extends FlowTestBase {
         }
     }
 
-    private java.math.BigDecimal refuelled(String lineId) {
-        return db.sql("select data_refueling_gb from lines where line_id = :l").bind("l", lineId)
-                .map(row -> row.get(0, java.math.BigDecimal.class)).one().block();
-    }
-
     private String firstLine(String conversation) {
         return turns.conversation(conversation).get(0).getSuggestions().get(0).getId();
     }
@@ -200,11 +195,6 @@ class FlowIT extends FlowTestBase {
     private void send(String conversation, String user, String messageId, String content, String choice,
             Route route) {
         turns.send(conversation, user, messageId, content, choice, route);
-    }
-
-    private boolean roaming(String lineId) {
-        return Boolean.TRUE.equals(db.sql("select roaming_enabled from lines where line_id = :l").bind("l", lineId)
-                .map(row -> row.get(0, Boolean.class)).one().block());
     }
 
     private static List<String> ids(ChatReplied reply) {

@@ -1,5 +1,6 @@
 package dev.switchboard.account.flow;
 
+import java.math.BigDecimal;
 import dev.switchboard.events.Agent;
 import dev.switchboard.platform.kafka.EventPublisher;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +44,17 @@ abstract class FlowTestBase {
     @BeforeEach
     void record() {
         turns = FlowTurns.of(publisher, brokers, flow, intent, agent);
+    }
+
+    /** The data refuelled on the line so far, in GB. */
+    BigDecimal refuelled(String lineId) {
+        return db.sql("select data_refueling_gb from lines where line_id = :l").bind("l", lineId)
+                .map(row -> row.get(0, BigDecimal.class)).one().block();
+    }
+
+    boolean roaming(String lineId) {
+        return Boolean.TRUE.equals(db.sql("select roaming_enabled from lines where line_id = :l").bind("l", lineId)
+                .map(row -> row.get(0, Boolean.class)).one().block());
     }
 
     @AfterEach

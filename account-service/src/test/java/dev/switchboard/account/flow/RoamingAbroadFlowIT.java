@@ -34,11 +34,11 @@ class RoamingAbroadFlowIT extends FlowTestBase {
         ChatReplied quote = turns.turn(conversation, "alice", "555-123-2001", "L1001");
         assertThat(quote.getContent()).contains("Roaming is not enabled on 555-123-2001").contains("at no cost");
         assertThat(ids(quote)).containsExactly("confirm", "decline");
-        assertThat(roaming("L1001")).isEqualTo("false");
+        assertThat(roaming("L1001")).isFalse();
 
         // When she confirms, Then roaming is on and the flow ends
         ChatReplied done = turns.turn(conversation, "alice", "yes", "confirm");
-        assertThat(roaming("L1001")).isEqualTo("true");
+        assertThat(roaming("L1001")).isTrue();
         assertThat(done.getContent()).contains("roaming on for 555-123-2001").contains("phone's settings");
         assertThat(done.getActionId()).isNotNull();
         assertThat(done.getFlow()).isNull();
@@ -53,7 +53,7 @@ class RoamingAbroadFlowIT extends FlowTestBase {
         turns.turn(suspended, "alice", "going abroad", null);
         ChatReplied refused = turns.turn(suspended, "alice", "555-123-2003", "L1003");
         assertThat(refused.getContent()).contains("I cannot turn it on here").contains("passing you to a person");
-        assertThat(roaming("L1003")).isEqualTo("false");
+        assertThat(roaming("L1003")).isFalse();
     }
 
     @Test
@@ -70,9 +70,5 @@ class RoamingAbroadFlowIT extends FlowTestBase {
         assertThat(roaming.getContent()).contains("travelling abroad");
         assertThat(value(db, "select flow from flow_conversations where conversation_id = '" + conversation + "'"))
                 .isEqualTo(RoamingAbroad.NAME);
-    }
-
-    private String roaming(String lineId) {
-        return value(db, "select roaming_enabled from lines where line_id = '" + lineId + "'");
     }
 }
