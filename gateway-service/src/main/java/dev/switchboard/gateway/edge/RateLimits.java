@@ -1,7 +1,7 @@
 package dev.switchboard.gateway.edge;
 
-import dev.switchboard.gateway.security.SecurityProperties;
 import dev.switchboard.platform.web.ProblemJson;
+import dev.switchboard.schemas.Users;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +50,7 @@ class RateLimits implements WebFilter {
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
                 // guest tokens cost nothing to mint: guests share their address's bucket with the token endpoint
-                .map(auth -> auth.getName().startsWith(SecurityProperties.GUEST_PREFIX) ? ipKey(exchange)
+                .map(auth -> Users.isGuest(auth.getName()) ? ipKey(exchange)
                         : "user:" + auth.getName())
                 .defaultIfEmpty(ipKey(exchange))
                 .flatMap(buckets::tryConsume)

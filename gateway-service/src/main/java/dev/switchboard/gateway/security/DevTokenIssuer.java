@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.security;
 
+import dev.switchboard.schemas.Users;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ class DevTokenIssuer {
     }
 
     IssuedToken guest() {
-        return issue(SecurityProperties.GUEST_PREFIX + UUID.randomUUID(), List.of(Roles.CUSTOMER));
+        return issue(Users.GUEST_PREFIX + UUID.randomUUID(), List.of(Roles.CUSTOMER));
     }
 
     IssuedToken issue(String subject, List<String> roles) {

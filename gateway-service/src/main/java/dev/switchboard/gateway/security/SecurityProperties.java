@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.security;
 
-import dev.switchboard.schemas.Users;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,8 +23,6 @@ public record SecurityProperties(String issuerUri, String secretKey, @DefaultVal
 
     /** The development issuer's name, checked on every token it signed. */
     public static final String DEV_ISSUER = "switchboard-dev";
-    /** How the user id of every guest of the development issuer starts. */
-    public static final String GUEST_PREFIX = Users.GUEST_PREFIX;
 
     public boolean externalIssuer() {
         return issuerUri != null && !issuerUri.isBlank();
