@@ -197,17 +197,13 @@ spec:
         # the knowledge base versions its guardrail compares messages with
         - name: KNOWLEDGE_SERVICE_URL
           value: {{ include "switchboard.serviceUrl" (dict "root" $root "name" "knowledge-service") | quote }}
-        - name: OPENAI_API_KEY
-          valueFrom:
-            secretKeyRef:
-              name: {{ include "switchboard.secretName" $root }}
-              key: openai-api-key
-        - name: OPENAI_BASE_URL
-          value: {{ $root.Values.llm.baseUrl | quote }}
-        - name: OPENAI_MODEL
-          value: {{ $root.Values.llm.model | quote }}
-        - name: SPRING_AI_CHAT_MODEL
-          value: {{ $root.Values.llm.chatModel | quote }}
+        {{- include "switchboard.llmEnv" $root | trim | nindent 8 }}
+        {{- end }}
+        {{- if eq $name "account-service" }}
+        # the tool-calling agent that answers the guided flows' turns when the chat model is on
+        {{- include "switchboard.llmEnv" $root | trim | nindent 8 }}
+        - name: ACCOUNT_AGENT_FLOWS
+          value: {{ $root.Values.llm.agentFlows | quote }}
         {{- end }}
         {{- with $svc.extraEnv }}
         {{- toYaml . | nindent 8 }}
@@ -317,3 +313,18 @@ spec:
     {{- toYaml . | nindent 4 }}
   {{- end }}
 {{- end -}}
+
+{{/* The chat model's settings, for the services that call it (llm-fallback-service, account-service's agent). */}}
+{{- define "switchboard.llmEnv" -}}
+- name: OPENAI_API_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "switchboard.secretName" . }}
+      key: openai-api-key
+- name: OPENAI_BASE_URL
+  value: {{ .Values.llm.baseUrl | quote }}
+- name: OPENAI_MODEL
+  value: {{ .Values.llm.model | quote }}
+- name: SPRING_AI_CHAT_MODEL
+  value: {{ .Values.llm.chatModel | quote }}
+{{- end }}

@@ -141,10 +141,7 @@ class HelmChartTest {
 
         // Then every service's instance id is its pod's name: unique per replica, kept across container restarts
         for (String service : SERVICES) {
-            String kind = service.equals("gateway-service") ? "StatefulSet" : "Deployment";
-            Map<String, Object> pod = map(map(map(find(manifests, kind, "switchboard-" + service), "spec"),
-                    "template"), "spec");
-            assertThat(env(list(pod, "containers").get(0))).as(service)
+            assertThat(containerEnv(manifests, service)).as(service)
                     .containsEntry("KAFKA_GROUP_INSTANCE_ID", "{fieldRef={fieldPath=metadata.name}}");
         }
     }
@@ -156,9 +153,7 @@ class HelmChartTest {
 
         // When each service's environment is read
         for (String service : SERVICES) {
-            String kind = service.equals("gateway-service") ? "StatefulSet" : "Deployment";
-            Map<String, Object> env = env(list(map(map(map(find(manifests, kind, "switchboard-" + service), "spec"),
-                    "template"), "spec"), "containers").get(0));
+            Map<String, Object> env = containerEnv(manifests, service);
 
             // Then it has the public keys from the Secret, and a private key only if it signs its calls
             assertThat(env).as(service).containsKeys("INTERNAL_AUTH_GATEWAY_PUBLIC_KEY",
@@ -186,9 +181,7 @@ class HelmChartTest {
     void everyServiceIsToldWhereTheServicesItCallsAreInTheCluster() {
         List<Map<String, Object>> manifests = render(false);
         for (String service : SERVICES) {
-            String kind = service.equals("gateway-service") ? "StatefulSet" : "Deployment";
-            Map<String, Object> env = env(list(map(map(map(find(manifests, kind, "switchboard-" + service), "spec"),
-                    "template"), "spec"), "containers").get(0));
+            Map<String, Object> env = containerEnv(manifests, service);
             for (String variable : CalledServices.urlVariables(ServiceJar.home(), service)) {
                 assertThat(env.get(variable)).as(service + " " + variable).asString()
                         .contains("http://switchboard-" + CalledServices.serviceOf(variable) + ":");
@@ -197,7 +190,7 @@ class HelmChartTest {
     }
 
     /** The services whose load is no consumer group's lag: every other one is Kafka-driven. */
-    static final Set<String> NOT_KAFKA_DRIVEN = Set.of("gateway-service", "account-service");
+    static final Set<String> NOT_KAFKA_DRIVEN = Set.of("gateway-service");
 
     @Test
     void withKedaTheKafkaDrivenServicesScaleOnConsumerLagInsteadOfCpu() {
@@ -216,12 +209,10 @@ class HelmChartTest {
             assertThat(manifests).as(service + " has no CPU HPA beside KEDA's").noneMatch(
                     m -> "HorizontalPodAutoscaler".equals(m.get("kind")) && ("switchboard-" + service).equals(name(m)));
         }
-        // the gateway reads its partition with assign(), no consumer group, and account-service reads no topic (it
-        // publishes through its outbox): CPU HPA only
+        // the gateway reads its partition with assign(), no consumer group: CPU HPA only
         assertThat(find(manifests, "HorizontalPodAutoscaler", "switchboard-gateway-service")).isNotNull();
-        assertThat(find(manifests, "HorizontalPodAutoscaler", "switchboard-account-service")).isNotNull();
         assertThat(manifests).noneMatch(m -> "ScaledObject".equals(m.get("kind"))
-                && "switchboard-account-service".equals(name(m)));
+                && "switchboard-gateway-service".equals(name(m)));
     }
 
     @Test
@@ -302,16 +293,40 @@ class HelmChartTest {
             assertThat(ports).as(service + " egress ports").isEqualTo(expectedPorts);
         }
 
-        // And Redis, the OIDC issuer and the LLM endpoint are reachable only when configured, by their user
+        // And Redis, the OIDC issuer and the LLM endpoint are reachable only when configured, by their users
         List<Map<String, Object>> configured = render(template(false).set("redisUrl", "redis://redis:6379")
                 .set("jwt.issuerUri", "https://id.example.com").set("llm.apiKey", "sk-test"));
         assertThat(egressPorts(configured, "gateway-service")).contains(6379, 443);
         assertThat(egressPorts(configured, "llm-fallback-service")).contains(443).doesNotContain(6379);
+        assertThat(egressPorts(configured, "account-service")).contains(443).doesNotContain(6379);
         assertThat(egressPorts(configured, "chat-service")).doesNotContain(6379, 443);
 
         // And the policies can be left to the cluster's own
         assertThat(render(template(false).set("networkPolicy.enabled", false)))
                 .noneMatch(manifest -> "NetworkPolicy".equals(manifest.get("kind")));
+    }
+
+    @Test
+    void theChatModelsSettingsReachBothServicesThatCallItAndNoOther() {
+        // Given the chart with a model configured and the agent limited to one flow
+        List<Map<String, Object>> manifests = render(template(false).set("llm.apiKey", "sk-test")
+                .set("llm.chatModel", "openai").set("llm.agentFlows", "data-refuel"));
+
+        for (String service : SERVICES) {
+            Map<String, Object> env = containerEnv(manifests, service);
+            if (Set.of("llm-fallback-service", "account-service").contains(service)) {
+                // Then llm-fallback-service and account-service's tool-calling agent get the model, its key from the
+                // Secret
+                assertThat(env).as(service).containsEntry("SPRING_AI_CHAT_MODEL", "openai")
+                        .containsEntry("OPENAI_BASE_URL", "https://api.openai.com/v1")
+                        .containsKey("OPENAI_MODEL");
+                assertThat(env.get("OPENAI_API_KEY")).as(service).asString().contains("openai-api-key");
+            } else {
+                // And no other service sees the key
+                assertThat(env).as(service).doesNotContainKeys("OPENAI_API_KEY", "SPRING_AI_CHAT_MODEL");
+            }
+        }
+        assertThat(containerEnv(manifests, "account-service")).containsEntry("ACCOUNT_AGENT_FLOWS", "data-refuel");
     }
 
     private static List<Object> portNames(Map<String, Object> rule) {
@@ -399,6 +414,13 @@ class HelmChartTest {
 
     static String name(Map<String, Object> manifest) {
         return (String) map(manifest, "metadata").get("name");
+    }
+
+    /** The environment of a service's container: the gateway's StatefulSet, every other service's Deployment. */
+    static Map<String, Object> containerEnv(List<Map<String, Object>> manifests, String service) {
+        String kind = service.equals("gateway-service") ? "StatefulSet" : "Deployment";
+        return env(list(map(map(map(find(manifests, kind, "switchboard-" + service), "spec"), "template"), "spec"),
+                "containers").get(0));
     }
 
     static Map<String, Object> env(Map<String, Object> container) {

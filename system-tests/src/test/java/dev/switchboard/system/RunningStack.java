@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -204,6 +205,27 @@ final class RunningStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         printsAfter(service + " is ready again", () -> serviceProcess(service).destroy());
+    }
+
+    /** The gateway's rate limits for the tests that send far more than one customer would. */
+    private static final Map<String, String> LIFTED_RATE_LIMITS = Map.of("RATE_LIMIT_REQUESTS", "1000000");
+
+    /**
+     * Restarts the gateway with its rate limits lifted, unless its settings file already lifts them (the file
+     * outlives restarts of the gateway and of the stack, so this is done once per data directory).
+     */
+    void liftRateLimits() {
+        Path settings = dataDir.resolve("config/gateway-service.env");
+        try {
+            String lifted = LIFTED_RATE_LIMITS.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n")
+                    .collect(Collectors.joining());
+            if (Files.exists(settings) && Files.readString(settings).equals(lifted)) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        restartService("gateway-service", LIFTED_RATE_LIMITS);
     }
 
     /** The running process of one of the stack's service instances, by name: chat-service, gateway-service-1. */

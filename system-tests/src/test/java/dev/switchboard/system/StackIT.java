@@ -54,8 +54,6 @@ class StackIT {
     static RunningStack stack;
     static final Api api = new Api();
     static String aliceConversation;
-    /** Whether the first gateway was restarted with its rate limits out of the way (for the tests under load). */
-    static boolean rateLimitsLifted;
     /** Dashboard series that appear only after an event this test does not cause (named, so a typo still fails). */
     static final Set<String> ONLY_AFTER_THEIR_EVENT = Set.of(
             "analytics_account_actions_total",        // an account action (a lookup, a read, a write) analytics counted
@@ -688,10 +686,7 @@ class StackIT {
     private static void underLoad(String fault, Runnable inject) throws Exception {
         // Given a gateway whose rate limits let one guest address send ~10 messages a second (restarted through its
         // settings file: the gateway alone restarted while the others keep running)
-        if (!rateLimitsLifted) {
-            stack.restartService("gateway-service", Map.of("RATE_LIMIT_REQUESTS", "1000000"));
-            rateLimitsLifted = true;
-        }
+        stack.liftRateLimits();
         Faults.underLoad(api, fault, inject, 10, Duration.ofSeconds(15)).assertNothingLostOrDoubled();
     }
 

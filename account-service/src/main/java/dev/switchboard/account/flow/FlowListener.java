@@ -69,7 +69,9 @@ class FlowListener {
         this.agent = agent;
     }
 
-    @KafkaListener(id = "flows", topics = Topics.Names.CHAT_CLASSIFIED, batch = "true")
+    // the consumer group is the service's name (spring.kafka.consumer.group-id), which the Helm chart's lag
+    // autoscaler watches, not the listener's id
+    @KafkaListener(id = "flows", idIsGroup = false, topics = Topics.Names.CHAT_CLASSIFIED, batch = "true")
     void on(List<ConsumerRecord<String, IntentClassified>> records) {
         batches.inOrder(records, this::answer);
     }

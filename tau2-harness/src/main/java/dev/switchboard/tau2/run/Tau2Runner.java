@@ -6,9 +6,11 @@ import dev.switchboard.tau2.check.TaskVerdict;
 import dev.switchboard.tau2.task.Tau2Task;
 import dev.switchboard.tau2.task.Tau2Task.EnvCall;
 import dev.switchboard.tau2.task.Tau2Tasks;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,13 +31,27 @@ public final class Tau2Runner {
         URI gatewayUrl = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080");
         String only = args.length > 1 ? args[1] : "";
         String password = System.getenv().getOrDefault("DEMO_PASSWORD", "switchboard");
+        List<Played> played = play(gatewayUrl, password, only, System.getenv("TAU2_TRANSCRIPTS") != null, System.out);
+        System.out.println(played.stream().filter(Played::passed).count() + " of " + played.size() + " passed");
+    }
+
+    /** One task's result: whether its end state was reached, and the conversation that led there. */
+    public record Played(String taskId, boolean passed, List<String> transcript) {
+    }
+
+    /**
+     * Plays the tasks whose id contains {@code only} against the stack at {@code gatewayUrl}, printing a line per task
+     * (with the failed assertions and, for a failure or when {@code transcripts}, the conversation) to {@code out}.
+     */
+    public static List<Played> play(URI gatewayUrl, String password, String only, boolean transcripts,
+            PrintStream out) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Gateway gateway = new Gateway(http, gatewayUrl);
         String admin = gateway.signIn("admin", password);
         String agent = gateway.signIn("agent", password);
         String customer = gateway.signIn("alice", password);
         List<Tau2Task> tasks = Tau2Tasks.small().stream().filter(t -> t.id().contains(only)).toList();
-        int passed = 0;
+        List<Played> played = new ArrayList<>();
         for (Tau2Task task : tasks) {
             gateway.reset(admin);
             EndStateChecker checker = new EndStateChecker(new AccountApi(http, gatewayUrl, agent));
@@ -45,21 +61,22 @@ public final class Tau2Runner {
             try {
                 TaskPlay.Outcome outcome = play.play(task);
                 TaskVerdict verdict = outcome.verdict();
-                passed += verdict.passed() ? 1 : 0;
-                System.out.println((verdict.passed() ? "PASS " : "FAIL ") + task.id() + " (" + outcome.stopped()
+                played.add(new Played(task.id(), verdict.passed(), outcome.transcript()));
+                out.println((verdict.passed() ? "PASS " : "FAIL ") + task.id() + " (" + outcome.stopped()
                         + ", " + outcome.transcript().size() / 2 + " turns"
                         + (verdict.unchecked().isEmpty() ? "" : ", not checked: " + verdict.unchecked()) + ")");
-                verdict.results().stream().filter(r -> !r.passed()).forEach(r -> System.out.println(
+                verdict.results().stream().filter(r -> !r.passed()).forEach(r -> out.println(
                         "    " + r.assertion().function() + " " + r.assertion().arguments().values() + ": "
                                 + r.detail()));
-                if (!verdict.passed() || System.getenv("TAU2_TRANSCRIPTS") != null) {
-                    outcome.transcript().forEach(line -> System.out.println("      " + line));
+                if (!verdict.passed() || transcripts) {
+                    outcome.transcript().forEach(line -> out.println("      " + line));
                 }
             } catch (RuntimeException e) {
-                System.out.println("FAIL " + task.id() + " (" + e.getMessage() + ")");
+                played.add(new Played(task.id(), false, List.of()));
+                out.println("FAIL " + task.id() + " (" + e.getMessage() + ")");
             }
         }
-        System.out.println(passed + " of " + tasks.size() + " passed");
+        return played;
     }
 
     /**
