@@ -9,6 +9,9 @@
   const COLORS = { bars: '#9db4ef', line: '#c53030', kb: '#1f8a4c', llm: '#7b3fc4', escalation: '#b7791f',
     tech_support: '#2456d6', billing: '#7b3fc4', general: '#0f7c78' };
 
+  const OUTCOME_COLORS = { applied: '#1f8a4c', allowed: '#9db4ef', confirmation_required: '#b7791f', refused: '#c53030',
+    not_found: '#718096' };
+
   const identity = new Identity('switchboard.dashboard');
   let timer = null;
 
@@ -53,9 +56,9 @@
    * Up to eight rows (most frequent first) as horizontal bars with their count and share: `key` names the row's
    * data attribute, `name`, `color` and `title` read a row.
    */
-  function countBars(rows, { chart, aria, label, key, name, color, title }) {
+  function countBars(rows, { chart, aria, label, key, name, color, title, empty = 'No classified messages yet.' }) {
     const top = rows.slice(0, 8);
-    if (!top.length) return el('p', { class: 'hint' }, 'No classified messages yet.');
+    if (!top.length) return el('p', { class: 'hint' }, empty);
     const W = 640; const row = 26; const H = top.length * row + 8;
     const max = Math.max(...top.map(d => Number(d.count)));
     return svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': aria, 'data-chart': chart },
@@ -82,6 +85,17 @@
     return countBars(report.languages || [], { chart: 'languages', aria: 'languages', label: 160, key: 'language',
       name: d => names.of(d.language) || d.language, color: d => (d.language === 'en' ? COLORS.bars : COLORS.escalation),
       title: d => `${d.language}: ${d.count}` });
+  }
+
+  /** account-service's actions by tool and outcome, most frequent first: refusals and unconfirmed quotes stand out. */
+  function actionChart(report) {
+    const total = Number(report.total) || 0;
+    const rows = (report.actions || [])
+      .map(a => ({ ...a, kind: `${a.action}:${a.outcome}`, share: total ? Number(a.count) / total : null }))
+      .sort((a, b) => Number(b.count) - Number(a.count));
+    return countBars(rows, { chart: 'actions', aria: 'account actions', label: 300, key: 'kind',
+      name: d => `${d.action} · ${d.outcome.replaceAll('_', ' ')}`, color: d => OUTCOME_COLORS[d.outcome] || COLORS.bars,
+      title: d => `${d.action}, ${d.outcome}: ${d.count}`, empty: 'No account actions yet.' });
   }
 
   /** Share of replies from the knowledge base and from the LLM fallback, and of conversations escalated. */
@@ -155,13 +169,14 @@
   async function refresh() {
     const token = identity.token;
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
-    const [overview, metrics, intents, satisfaction, gaps, languages] = await Promise.all([
+    const [overview, metrics, intents, satisfaction, gaps, languages, actions] = await Promise.all([
       call('GET', '/api/v1/analytics/overview', null, token),
       call('GET', `/api/v1/analytics/metrics?interval=minute&from=${encodeURIComponent(hourAgo)}`, null, token),
       call('GET', '/api/v1/analytics/intents', null, token),
       call('GET', '/api/v1/analytics/satisfaction', null, token),
       call('GET', '/api/v1/analytics/knowledge-gaps?limit=10', null, token),
       call('GET', '/api/v1/analytics/languages', null, token),
+      call('GET', '/api/v1/analytics/actions', null, token),
       health()]);
     setCard('conversations', count(overview.conversations));
     setCard('messages', count(overview.messages));
@@ -177,6 +192,7 @@
     $('csat').replaceChildren(csatChart(overview, satisfaction));
     $('gaps').replaceChildren(gapsTable(gaps));
     $('languages').replaceChildren(languageChart(languages));
+    $('actions').replaceChildren(actionChart(actions));
     $('updated').textContent = `Updated ${new Date().toLocaleTimeString()}`;
     $('updated').dataset.state = 'connected';
   }

@@ -256,6 +256,15 @@ class BrowserIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> "6".equals(card("messages")));
         assertThat(card("conversations")).isEqualTo("2");
 
+        // When a customer reads their account
+        assertThat(api.get("/api/v1/account/me", api.token("alice")).status()).isEqualTo(200);
+
+        // Then the read shows among the account actions, by tool and outcome
+        await().atMost(Duration.ofSeconds(60)).until(() -> !browser.all("svg[data-chart='actions'] g[data-kind]")
+                .isEmpty());
+        assertThat(browser.all("svg[data-chart='actions'] g[data-kind]")).extracting(g -> g.getDomAttribute("data-kind"))
+                .anyMatch(kind -> kind.endsWith(":allowed"));
+
         // And an admin also sees the health of every service
         browser.one("#signout").click();
         signIn("admin");
@@ -266,7 +275,7 @@ class BrowserIT {
         assertThat(browser.all("#health li[data-service$='-service'] .status"))
                 .extracting(WebElement::getText).containsOnly("UP");
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.text("#updated").startsWith("Updated"));
-        browser.resize(1280, 1250);
+        browser.resize(1280, 1500);
         browser.screenshot("dashboard");
         browser.resize(1280, 900);
     }
