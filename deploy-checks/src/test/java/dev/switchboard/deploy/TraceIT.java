@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One chat message is one trace across the services, exactly as they run in production: the packaged jars of
- * gateway-service, intent-service, knowledge-service, llm-fallback-service, and chat-, analytics- and feedback-service
- * (on PostgreSQL from Maven artifacts), each its own JVM, with only the deployment's variables
+ * gateway-service, intent-service, knowledge-service, llm-fallback-service, and chat-, analytics-, feedback- and
+ * account-service (on PostgreSQL from Maven artifacts), each its own JVM, with only the deployment's variables
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code LOG_FORMAT=json}), a real KRaft broker,
  * and an in-memory OTLP collector in place of Jaeger. So it exercises the services' own listeners, the platform's
  * Kafka observation (traceparent headers), the Reactor context propagation from the HTTP request to the Kafka send, the
@@ -50,9 +50,12 @@ class TraceIT {
             "llm-fallback-service");
     /** They store every turn and log each reply they record, so those JSON lines carry the turn's trace id too. */
     private static final List<String> STORES = List.of("chat-service", "analytics-service", "feedback-service");
-    /** The services that own a database (knowledge-service its knowledge base's versions). */
+    /**
+     * The services that own a database (knowledge-service its knowledge base's versions, account-service the accounts
+     * and its guided flows' state).
+     */
     private static final Map<String, String> WITH_DATABASE = Map.of("chat-service", "192m", "analytics-service",
-            "192m", "feedback-service", "192m", "knowledge-service", "512m");
+            "192m", "feedback-service", "192m", "knowledge-service", "512m", "account-service", "256m");
 
     private static EmbeddedKafkaBroker kafka;
     private static OtlpReceiver collector;
@@ -88,6 +91,7 @@ class TraceIT {
         gateway.put("GATEWAY_INSTANCE", "0");
         gateway.put("KNOWLEDGE_SERVICE_URL", running.get("knowledge-service").url(""));
         gateway.put("INTENT_SERVICE_URL", running.get("intent-service").url(""));
+        gateway.put("ACCOUNT_SERVICE_URL", running.get("account-service").url(""));
         running.put("gateway-service", ServiceJar.start("gateway-service", "256m", logs, gateway));
         await("all services ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> running.values().stream().allMatch(ServiceJar::isHealthy));
@@ -139,6 +143,21 @@ class TraceIT {
         assertThat(reply.get("source").asString()).isIn("guardrail", "fallback", "llm");
         // and the trace goes on from knowledge through llm-fallback back to the gateway
         assertOneTrace(messageId, SERVICES);
+    }
+
+    @Test
+    void aGuidedFlowTurnIsOneTraceThroughAccountServiceWhichCountsIt() throws Exception {
+        // When a signed-in customer says what enters the phone-troubleshooting flow
+        String messageId = UUID.randomUUID().toString();
+        JsonNode reply = send(messageId, "My mobile data is not working properly.");
+
+        // Then account-service's flow answered, and the trace goes from the gateway through intent-service to
+        // account-service and back
+        assertThat(reply.get("source").asString()).isEqualTo("flow");
+        assertOneTrace(messageId, List.of("gateway-service", "intent-service", "account-service"));
+        // and account-service's own metric counted the turn its script answered
+        assertThat(scrape(running.get("account-service"))).containsPattern(
+                "(?m)^account_flow_turns_total\\{.*by=\"script\".*flow=\"phone-troubleshooting\".*} [1-9]");
     }
 
     /** Sends a customer message through the gateway and returns the reply to it. */

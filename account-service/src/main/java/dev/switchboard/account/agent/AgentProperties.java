@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param flows the guided flows the agent answers instead of their script (empty: all), so a model can be tried on
  *     some flows while the others keep their script
+ * @param historyTurns how many of the conversation's earlier flow turns the model sees
  */
 @ConfigurationProperties("switchboard.account.agent")
-public record AgentProperties(@DefaultValue List<String> flows) {
+public record AgentProperties(@DefaultValue List<String> flows, @DefaultValue("10") int historyTurns) {
 }

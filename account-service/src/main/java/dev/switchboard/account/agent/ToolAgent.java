@@ -3,9 +3,14 @@ package dev.switchboard.account.agent;
 import dev.switchboard.account.actions.AccountTools;
 import dev.switchboard.account.actions.AccountViews.Quote;
 import dev.switchboard.platform.web.Caller;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -50,12 +55,23 @@ public class ToolAgent {
         return chat != null && (properties.flows().isEmpty() || properties.flows().contains(flow));
     }
 
+    /** How many of the conversation's earlier flow turns the model sees. */
+    public int historyTurns() {
+        return properties.historyTurns();
+    }
+
     /**
      * One customer turn.
      *
      * @param pending the quote an earlier turn asked the customer to confirm, or null
+     * @param history the conversation's earlier flow turns, oldest first (the customer's own only)
      */
-    public record AgentTurn(Caller caller, String messageId, String text, String choice, Pending pending) {
+    public record AgentTurn(Caller caller, String messageId, String text, String choice, Pending pending,
+            List<Exchange> history) {
+    }
+
+    /** An earlier turn of the conversation: what the customer said (null: nothing typed) and what was replied. */
+    public record Exchange(String said, String replied) {
     }
 
     /** A quote waiting for the customer's confirmation: its token (never shown to the model) and its words. */
@@ -87,13 +103,25 @@ public class ToolAgent {
         String system = SYSTEM + (pending == null ? "" : "\nWaiting for the customer's confirmation: "
                 + pending.description() + (confirmed ? ". The customer has just confirmed it: do it now."
                 : declined ? ". The customer declined it: do not do it." : ""));
-        String content = chat.prompt().system(system).user(turn.text() == null ? "" : turn.text()).tools(turnTools)
-                .call().content();
+        String content = chat.prompt().system(system).messages(messages(turn.history()))
+                .user(turn.text() == null ? "" : turn.text()).tools(turnTools).call().content();
         Quote quote = turnTools.quote();
         Pending after = quote != null ? new Pending(quote.confirmation(), quote.description())
                 : turnTools.actionId() != null || declined ? null : pending;
         return new AgentReply(content, quote != null, after,
                 turnTools.actionId(), turnTools.transferred());
+    }
+
+    /** The earlier turns as the model's conversation: its own earlier answers included, the tools' results not. */
+    private static List<Message> messages(List<Exchange> history) {
+        List<Message> messages = new ArrayList<>();
+        for (Exchange exchange : history) {
+            if (exchange.said() != null && !exchange.said().isBlank()) {
+                messages.add(new UserMessage(exchange.said()));
+            }
+            messages.add(new AssistantMessage(exchange.replied()));
+        }
+        return messages;
     }
 
     private static boolean confirms(AgentTurn turn) {

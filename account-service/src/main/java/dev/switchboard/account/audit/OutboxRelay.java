@@ -5,6 +5,8 @@ import dev.switchboard.events.AccountActionRecorded;
 import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.schemas.Events;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -39,15 +41,17 @@ class OutboxRelay implements SmartLifecycle {
     private final TransactionalOperator transaction;
     private final EventPublisher publisher;
     private final AccountProperties.Outbox settings;
+    private final MeterRegistry meters;
     private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
     private volatile Disposable rounds;
 
     OutboxRelay(DatabaseClient db, TransactionalOperator transaction, EventPublisher publisher,
-            AccountProperties properties) {
+            AccountProperties properties, MeterRegistry meters) {
         this.db = db;
         this.transaction = transaction;
         this.publisher = publisher;
         this.settings = properties.outbox();
+        this.meters = meters;
     }
 
     void nudge() {
@@ -107,7 +111,15 @@ class OutboxRelay implements SmartLifecycle {
         // sent in order on one producer, so each account's events keep their order; awaited together
         CompletableFuture<?>[] sent = batch.stream().map(p -> publisher.publish(Topics.ACCOUNT_ACTIONS,
                 key(p.event()), p.event())).toArray(CompletableFuture[]::new);
-        return Mono.fromFuture(CompletableFuture.allOf(sent)).timeout(Duration.ofSeconds(30)).then();
+        return Mono.fromFuture(CompletableFuture.allOf(sent)).timeout(Duration.ofSeconds(30))
+                .doOnSuccess(done -> batch.forEach(p -> published(p.event())))
+                .then();
+    }
+
+    /** Counted once the broker acknowledged it (a batch sent again after a failure counts again, as it is sent). */
+    private void published(AccountActionRecorded event) {
+        Counter.builder("account.actions.published").description("account actions published on account.actions")
+                .tag("action", event.getAction()).tag("outcome", event.getOutcome()).register(meters).increment();
     }
 
     /** By account; an action on no identified account by its actor. */

@@ -17,6 +17,8 @@ import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.kafka.RecordBatches;
 import dev.switchboard.platform.web.Caller;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,9 @@ class FlowListener {
     private static final Duration TURN_TIMEOUT = Duration.ofSeconds(20);
     /** The agent's state: the words of the quote waiting for the customer's confirmation. */
     private static final String QUOTE = "quote";
-    /** The step of every agent turn's state. */
+    /** The step of every agent turn's state, and the answerer of the metric's agent turns. */
     private static final String AGENT_STEP = "agent";
+    private static final String SCRIPT = "script";
 
     private final Map<String, GuidedFlow> flows;
     private final AccountTools tools;
@@ -58,15 +61,17 @@ class FlowListener {
     private final EventPublisher publisher;
     private final RecordBatches batches;
     private final ToolAgent agent;
+    private final MeterRegistry meters;
 
     FlowListener(List<GuidedFlow> flows, AccountTools tools, FlowStore store, EventPublisher publisher,
-            RecordBatches batches, ToolAgent agent) {
+            RecordBatches batches, ToolAgent agent, MeterRegistry meters) {
         this.flows = flows.stream().collect(Collectors.toMap(GuidedFlow::name, Function.identity()));
         this.tools = tools;
         this.store = store;
         this.publisher = publisher;
         this.batches = batches;
         this.agent = agent;
+        this.meters = meters;
     }
 
     // the consumer group is the service's name (spring.kafka.consumer.group-id), which the Helm chart's lag
@@ -92,18 +97,19 @@ class FlowListener {
                         // a record that names no flow (written before IntentClassified.flow existed) goes on too
                         .filter(c -> !c.ended() && c.userId().equals(userId)
                                 && (routedTo == null || c.flow().equals(routedTo)))
-                        .flatMap(c -> agent.answers(c.flow()) ? agent(c.flow(), turn, c.state())
+                        .flatMap(c -> agent.answers(c.flow()) ? agent(c.flow(), turn, c.state(), conversationId)
                                 : step(c.flow(), flow -> flow.next(turn, c.state()), turn))
                         // ... and starts phone troubleshooting, the only flow there was then
                         .switchIfEmpty(Mono.defer(() -> {
                             String name = routedTo == null ? Troubleshooting.NAME : routedTo;
-                            return agent.answers(name) ? agent(name, turn, FlowState.start())
+                            return agent.answers(name) ? agent(name, turn, FlowState.start(), conversationId)
                                     : step(name, flow -> flow.start(turn), turn);
                         }))
                         .flatMap(made -> {
                             FlowReply answer = reply(made);
-                            return store.save(conversationId, userId, classified.getMessageId(), made.flow(),
-                                    made.step().state(), answer).thenReturn(answer);
+                            return store.save(conversationId, userId, classified.getMessageId(),
+                                    classified.getContent(), made.flow(), made.step().state(), answer)
+                                    .thenReturn(answer);
                         })))
                 .block(TURN_TIMEOUT);
         log.info("messageId={} conversationId={} routedTo={} flow={} actionId={}", classified.getMessageId(),
@@ -126,22 +132,30 @@ class FlowListener {
             return Steps.transfer(tools, turn, FlowState.start(), "I cannot guide you through this here.",
                     "Guided flow " + name + " is not run by account-service.").map(step -> new Made(name, step));
         }
-        return answer.apply(flow).map(step -> new Made(name, step));
+        return answer.apply(flow).map(step -> made(name, step, SCRIPT));
+    }
+
+    /** A turn answered (not a kept reply given again), counted by flow and by who answered it. */
+    private Made made(String flow, Step step, String answeredBy) {
+        Counter.builder("account.flow.turns").description("guided-flow turns answered, by the flow's script or the "
+                + "tool-calling agent").tag("flow", flow).tag("by", answeredBy).register(meters).increment();
+        return new Made(flow, step);
     }
 
     /**
      * The tool-calling agent's answer, in the conversation's flow: the state keeps the quote waiting for the
-     * customer's confirmation ({@code confirmation}, its words in the fact {@value #QUOTE}). The model's calls block,
-     * so they run off the database's event loop.
+     * customer's confirmation ({@code confirmation}, its words in the fact {@value #QUOTE}); the model also sees the
+     * conversation's earlier flow turns. The model's calls block, so they run off the database's event loop.
      */
-    private Mono<Made> agent(String name, Turn turn, FlowState state) {
+    private Mono<Made> agent(String name, Turn turn, FlowState state, String conversationId) {
         // a scripted flow's pending quote (a model turned on mid-conversation) is not the agent's to confirm
         Pending pending = state.confirmation() == null || !AGENT_STEP.equals(state.step()) ? null
                 : new Pending(state.confirmation(), state.fact(QUOTE));
-        return Mono.fromCallable(() -> agent.answer(new AgentTurn(turn.caller(), turn.messageId(), turn.text(),
-                        turn.choice(), pending)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .map(answer -> new Made(name, agentStep(answer)));
+        return store.history(conversationId, turn.caller().userId(), agent.historyTurns())
+                .flatMap(history -> Mono.fromCallable(() -> agent.answer(new AgentTurn(turn.caller(),
+                                turn.messageId(), turn.text(), turn.choice(), pending, history)))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .map(answer -> made(name, agentStep(answer), AGENT_STEP));
     }
 
     private static Step agentStep(AgentReply answer) {

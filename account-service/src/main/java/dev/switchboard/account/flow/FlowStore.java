@@ -1,6 +1,12 @@
 package dev.switchboard.account.flow;
 
+import static dev.switchboard.account.Sql.orNull;
+
+import dev.switchboard.account.agent.ToolAgent.Exchange;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -44,9 +50,25 @@ class FlowStore {
                 .map(row -> json.readValue(row.get("reply", String.class), FlowReply.class)).one();
     }
 
-    /** The turn's reply and the conversation's state after it, together. */
-    Mono<Void> save(String conversationId, String userId, String messageId, String flow, FlowState state,
-            FlowReply reply) {
+    /** The customer's last {@code limit} flow turns of the conversation with their replies, oldest first. */
+    Mono<List<Exchange>> history(String conversationId, String userId, int limit) {
+        return db.sql("""
+                        select said, reply from flow_turns where conversation_id = :c and user_id = :u
+                        order by at desc limit :n""")
+                .bind("c", conversationId).bind("u", userId).bind("n", limit)
+                .map(row -> new Exchange(row.get("said", String.class),
+                        json.readValue(row.get("reply", String.class), FlowReply.class).content()))
+                .all().collectList()
+                .map(newestFirst -> {
+                    List<Exchange> oldestFirst = new ArrayList<>(newestFirst);
+                    Collections.reverse(oldestFirst);
+                    return oldestFirst;
+                });
+    }
+
+    /** The turn (what the customer said, the reply) and the conversation's state after it, together. */
+    Mono<Void> save(String conversationId, String userId, String messageId, String said, String flow,
+            FlowState state, FlowReply reply) {
         Instant now = Instant.now();
         return transaction.transactional(db.sql("""
                         insert into flow_conversations (conversation_id, user_id, flow, state, ended, updated_at)
@@ -57,9 +79,10 @@ class FlowStore {
                 .bind("c", conversationId).bind("u", userId).bind("f", flow)
                 .bind("s", json.writeValueAsString(state)).bind("e", reply.flow() == null).bind("now", now).then()
                 .then(db.sql("""
-                                insert into flow_turns (user_id, message_id, conversation_id, reply, at)
-                                values (:u, :m, :c, :r, :now) on conflict do nothing""")
+                                insert into flow_turns (user_id, message_id, conversation_id, said, reply, at)
+                                values (:u, :m, :c, :said, :r, :now) on conflict do nothing""")
                         .bind("u", userId).bind("m", messageId).bind("c", conversationId)
+                        .bind("said", orNull(said, String.class))
                         .bind("r", json.writeValueAsString(reply)).bind("now", now).then()));
     }
 

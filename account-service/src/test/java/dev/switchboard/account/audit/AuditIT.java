@@ -9,6 +9,8 @@ import dev.switchboard.events.AccountActionRecorded;
 import dev.switchboard.platform.test.TestIdentity;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,9 @@ class AuditIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -44,6 +49,7 @@ class AuditIT {
 
     @Test
     void theAuditAndTheEventsMatchOneForOne() {
+        double appliedResumptionsBefore = published("resume_line", "applied");
         try (TopicRecorder events = new TopicRecorder(brokers, Topics.ACCOUNT_ACTIONS.name())) {
             // Given an agent who looks a customer up (once wrongly), reads his account, resumes his suspended line
             // (a quote, then confirmed, then the same request again), and tries what the policy refuses
@@ -98,7 +104,15 @@ class AuditIT {
             // and the outbox is empty once they were published
             await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("select count(*) as n from outbox")
                     .map(row -> row.get("n", Long.class)).one().block() == 0L);
+            // and the service's own metric counted the one resumption applied
+            assertThat(published("resume_line", "applied")).isEqualTo(appliedResumptionsBefore + 1);
         }
+    }
+
+    private double published(String action, String outcome) {
+        Counter counter = meters.find("account.actions.published").tag("action", action).tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static Consumer<HttpHeaders> agent() {

@@ -9,8 +9,11 @@ import dev.switchboard.account.ScriptedModel;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.ReplySource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * With a chat model configured, flow turns are answered by the tool-calling agent (the model scripted by
@@ -23,6 +26,9 @@ class AgentFlowIT extends FlowTestBase {
 
     private static final ScriptedModel MODEL = ScriptedModel.instance();
 
+    @Autowired
+    MeterRegistry meters;
+
     AgentFlowIT() {
         super(ScriptedModel.FLOW, "mobile_service", Agent.tech_support);
     }
@@ -30,6 +36,7 @@ class AgentFlowIT extends FlowTestBase {
     @Test
     void theModelReadsThroughTheToolsAndAWriteNeedsTheCustomersConfirmationOfExactlyWhatWasQuoted() {
         String conversation = "agent-" + UUID.randomUUID();
+        double agentTurnsBefore = agentTurns();
 
         // Given the model reads the customer's account, When alice asks about her lines
         MODEL.callsThenAnswers("get_customer", "{}", "You have three lines.");
@@ -53,6 +60,8 @@ class AgentFlowIT extends FlowTestBase {
         assertThat(quoted.getActionId()).isNull();
         assertThat(ids(quoted)).containsExactly("confirm", "decline");
         assertThat(audited("confirmation_required")).isEqualTo(1);
+        // and the model saw the conversation so far: her first question and its answer
+        assertThat(MODEL.requests().get(0)).contains("which lines do I have?").contains("You have three lines.");
 
         // When she says something else than yes and the model calls the write anyway
         MODEL.callsThenAnswers("refuel_data", "{\"lineId\":\"L1002\",\"gbAmount\":1}",
@@ -88,6 +97,13 @@ class AgentFlowIT extends FlowTestBase {
         assertThat(MODEL.requests()).hasSize(2);
         assertThat(count(db, "select count(*) from account_actions where action = 'refuel_data' and target = 'L1002' "
                 + "and outcome = 'applied' and request_id like 'agent:%'")).isEqualTo(1);
+        // and the service counted five turns answered by the agent (the redelivery got the kept reply)
+        assertThat(agentTurns()).isEqualTo(agentTurnsBefore + 5);
+    }
+
+    private double agentTurns() {
+        Counter turns = meters.find("account.flow.turns").tag("flow", ScriptedModel.FLOW).tag("by", "agent").counter();
+        return turns == null ? 0 : turns.count();
     }
 
     private long audited(String outcome) {
