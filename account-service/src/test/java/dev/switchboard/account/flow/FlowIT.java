@@ -1,5 +1,6 @@
 package dev.switchboard.account.flow;
 
+import static dev.switchboard.account.flow.FlowTurns.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.account.AccountServiceTest;
@@ -9,7 +10,6 @@ import dev.switchboard.events.ReplySource;
 import dev.switchboard.events.Route;
 import dev.switchboard.events.Suggestion;
 import dev.switchboard.platform.test.TestIdentity;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,20 +34,20 @@ class FlowIT extends FlowTestBase {
     void aCustomerAbroadIsGuidedToRoamingOnTheLineAndItIsTurnedOnOnceAfterTheyConfirm() {
         // Given alice (C1001) whose line 555-123-2001 (L1001) does not allow roaming, in a flow conversation
         String conversation = "flow-" + UUID.randomUUID();
-        ChatReplied first = turn(conversation, "alice", "my mobile data does not work", null);
+        ChatReplied first = turns.turn(conversation, "alice", "my mobile data does not work", null);
         assertThat(first.getSource()).isEqualTo(ReplySource.flow);
         assertThat(first.getFlow()).isEqualTo(Troubleshooting.NAME);
         assertThat(first.getSuggestions()).extracting(Suggestion::getLabel)
                 .containsExactly("555-123-2001", "555-123-2002", "555-123-2003");
 
         // When she answers each question, by click or in words
-        assertThat(ids(turn(conversation, "alice", "555-123-2001", null)))
+        assertThat(ids(turns.turn(conversation, "alice", "555-123-2001", null)))
                 .containsExactly("no_service", "mobile_data", "mms");
-        assertThat(ids(turn(conversation, "alice", "Mobile data", "mobile_data"))).contains("speed:none");
-        assertThat(ids(turn(conversation, "alice", "no connection", null))).contains("signal:yes");
-        assertThat(ids(turn(conversation, "alice", "Yes", "signal:yes"))).contains("abroad:yes");
-        assertThat(ids(turn(conversation, "alice", "Yes", "abroad:yes"))).contains("roaming:on");
-        ChatReplied quote = turn(conversation, "alice", "it is on", "roaming:on");
+        assertThat(ids(turns.turn(conversation, "alice", "Mobile data", "mobile_data"))).contains("speed:none");
+        assertThat(ids(turns.turn(conversation, "alice", "no connection", null))).contains("signal:yes");
+        assertThat(ids(turns.turn(conversation, "alice", "Yes", "signal:yes"))).contains("abroad:yes");
+        assertThat(ids(turns.turn(conversation, "alice", "Yes", "abroad:yes"))).contains("roaming:on");
+        ChatReplied quote = turns.turn(conversation, "alice", "it is on", "roaming:on");
 
         // Then the flow finds roaming off on the line and quotes turning it on, at no cost, for her confirmation
         assertThat(quote.getContent()).contains("Data roaming is not enabled on your line").contains("at no cost");
@@ -56,8 +56,8 @@ class FlowIT extends FlowTestBase {
 
         // When she confirms, and the same turn is delivered again
         String confirmId = UUID.randomUUID().toString();
-        ChatReplied applied = turn(conversation, "alice", confirmId, "yes", "confirm");
-        ChatReplied again = turn(conversation, "alice", confirmId, "yes", "confirm");
+        ChatReplied applied = turns.turn(conversation, "alice", confirmId, "yes", "confirm");
+        ChatReplied again = turns.turn(conversation, "alice", confirmId, "yes", "confirm");
 
         // Then roaming is on, applied and audited once, and both deliveries got the same reply: the speed test again
         assertThat(roaming("L1001")).isTrue();
@@ -69,7 +69,7 @@ class FlowIT extends FlowTestBase {
                 .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
 
         // When the speed test is excellent, Then the flow ends
-        ChatReplied last = turn(conversation, "alice", "excellent", "speed:excellent");
+        ChatReplied last = turns.turn(conversation, "alice", "excellent", "speed:excellent");
         assertThat(last.getFlow()).isNull();
         assertThat(last.getSuggestions()).isEmpty();
     }
@@ -78,21 +78,21 @@ class FlowIT extends FlowTestBase {
     void aCustomerWhoLeavesTheFlowStartsItAfreshAndOneWithoutAnAccountIsPassedToAPerson() {
         // Given bob in the flow, at the question about his problem
         String conversation = "flow-" + UUID.randomUUID();
-        turn(conversation, "bob", "no signal", null);
-        ChatReplied problem = turn(conversation, "bob", "x", firstLine(conversation));
+        turns.turn(conversation, "bob", "no signal", null);
+        ChatReplied problem = turns.turn(conversation, "bob", "x", firstLine(conversation));
         assertThat(ids(problem)).contains("no_service");
         assertThat(db.sql("select state from flow_conversations where conversation_id = :c").bind("c", conversation)
                 .map(row -> row.get(0, String.class)).one().block()).contains("\"step\":\"problem\"");
 
         // When he asks something routed elsewhere, then comes back to the flow
-        send(conversation, "bob", UUID.randomUUID().toString(), "how do I pay my bill", null, Route.knowledge);
-        ChatReplied back = turn(conversation, "bob", "my phone has no service", null);
+        turns.send(conversation, "bob", UUID.randomUUID().toString(), "how do I pay my bill", null, Route.knowledge);
+        ChatReplied back = turns.turn(conversation, "bob", "my phone has no service", null);
 
         // Then the flow starts again with the line question
         assertThat(back.getContent()).contains("Which of your lines");
 
         // And a sign-in linked to no customer is passed to a person at once, the transfer audited
-        ChatReplied stranger = turn("flow-" + UUID.randomUUID(), "mallory", "no signal", null);
+        ChatReplied stranger = turns.turn("flow-" + UUID.randomUUID(), "mallory", "no signal", null);
         assertThat(stranger.getFlow()).isNull();
         assertThat(stranger.getContent()).contains("passing you to a person");
         assertThat(stranger.getActionId()).isNotNull();
@@ -105,46 +105,42 @@ class FlowIT extends FlowTestBase {
                 .bodyValue(Map.of("customerId", "C1001", "lineId", "L1002", "billId", "B1234321",
                         "contractEnded", false))
                 .exchange().expectStatus().isOk();
-        try {
-            // When she has no signal and her phone's settings are fine
-            String conversation = "flow-" + UUID.randomUUID();
-            turn(conversation, "alice", "no service", null);
-            turn(conversation, "alice", "555-123-2002", "L1002");
-            turn(conversation, "alice", "no service", "no_service");
-            turn(conversation, "alice", "no", "signal:no");
-            turn(conversation, "alice", "off", "airplane_mode:off");
-            assertThat(ids(turn(conversation, "alice", "active", "sim:active"))).contains("do:reset_apn_settings");
-            turn(conversation, "alice", "done", "do:reset_apn_settings");
-            turn(conversation, "alice", "done", "do:reboot_device");
-            ChatReplied suspended = turn(conversation, "alice", "no", "signal:no");
 
-            // Then the flow finds the suspension and its overdue bill, and offers a payment request
-            assertThat(suspended.getContent()).contains("suspended").contains("B1234321").contains("overdue");
-            ChatReplied requested = turn(conversation, "alice", "yes", "confirm");
-            assertThat(ids(requested)).containsExactly("paid", "decline");
-            assertThat(requested.getActionId()).isNotNull();
+        // When she has no signal and her phone's settings are fine
+        String conversation = "flow-" + UUID.randomUUID();
+        turns.turn(conversation, "alice", "no service", null);
+        turns.turn(conversation, "alice", "555-123-2002", "L1002");
+        turns.turn(conversation, "alice", "no service", "no_service");
+        turns.turn(conversation, "alice", "no", "signal:no");
+        turns.turn(conversation, "alice", "off", "airplane_mode:off");
+        assertThat(ids(turns.turn(conversation, "alice", "active", "sim:active"))).contains("do:reset_apn_settings");
+        turns.turn(conversation, "alice", "done", "do:reset_apn_settings");
+        turns.turn(conversation, "alice", "done", "do:reboot_device");
+        ChatReplied suspended = turns.turn(conversation, "alice", "no", "signal:no");
 
-            // When she pays it (her own payment, confirmed) and says so
-            String payment = "/api/v1/account/customers/C1001/bills/B1234321/payment";
-            String confirmation = web.post().uri(payment).headers(TOKENS.user("alice"))
-                    .bodyValue(Map.of("requestId", "flow-pay-1", "paymentMethod", "1235")).exchange()
-                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
-                    .path("quote").path("confirmation").asString();
-            web.post().uri(payment).headers(TOKENS.user("alice")).bodyValue(Map.of("requestId", "flow-pay-2",
-                    "paymentMethod", "1235", "confirmation", confirmation)).exchange().expectStatus().isOk();
-            ChatReplied resume = turn(conversation, "alice", "I have paid it", "paid");
+        // Then the flow finds the suspension and its overdue bill, and offers a payment request
+        assertThat(suspended.getContent()).contains("suspended").contains("B1234321").contains("overdue");
+        ChatReplied requested = turns.turn(conversation, "alice", "yes", "confirm");
+        assertThat(ids(requested)).containsExactly("paid", "decline");
+        assertThat(requested.getActionId()).isNotNull();
 
-            // Then the flow quotes the resumption, resumes the line once she confirms, and asks for a restart
-            assertThat(resume.getContent()).contains("Resume 555-123-2002");
-            ChatReplied resumed = turn(conversation, "alice", "yes", "confirm");
-            assertThat(ids(resumed)).contains("do:reboot_device");
-            assertThat(db.sql("select status from lines where line_id = 'L1002'").map(row -> row.get(0, String.class))
-                    .one().block()).isEqualTo("Active");
-            assertThat(ids(turn(conversation, "alice", "done", "do:reboot_device"))).contains("signal:yes");
-        } finally {
-            web.post().uri("/api/v1/account/admin/reset").headers(TOKENS.user("root", "admin")).exchange()
-                    .expectStatus().isOk();
-        }
+        // When she pays it (her own payment, confirmed) and says so
+        String payment = "/api/v1/account/customers/C1001/bills/B1234321/payment";
+        String confirmation = web.post().uri(payment).headers(TOKENS.user("alice"))
+                .bodyValue(Map.of("requestId", "flow-pay-1", "paymentMethod", "1235")).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("quote").path("confirmation").asString();
+        web.post().uri(payment).headers(TOKENS.user("alice")).bodyValue(Map.of("requestId", "flow-pay-2",
+                "paymentMethod", "1235", "confirmation", confirmation)).exchange().expectStatus().isOk();
+        ChatReplied resume = turns.turn(conversation, "alice", "I have paid it", "paid");
+
+        // Then the flow quotes the resumption, resumes the line once she confirms, and asks for a restart
+        assertThat(resume.getContent()).contains("Resume 555-123-2002");
+        ChatReplied resumed = turns.turn(conversation, "alice", "yes", "confirm");
+        assertThat(ids(resumed)).contains("do:reboot_device");
+        assertThat(db.sql("select status from lines where line_id = 'L1002'").map(row -> row.get(0, String.class))
+                .one().block()).isEqualTo("Active");
+        assertThat(ids(turns.turn(conversation, "alice", "done", "do:reboot_device"))).contains("signal:yes");
     }
 
     @Test
@@ -152,52 +148,31 @@ class FlowIT extends FlowTestBase {
         // Given tau2's set-up: alice's L1002 has used 15.1 of its 15 GB
         web.post().uri("/api/v1/account/admin/scenarios/data-usage").headers(TOKENS.user("root", "admin"))
                 .bodyValue(Map.of("lineId", "L1002", "dataUsedGb", 15.1)).exchange().expectStatus().isOk();
-        try {
-            // When her mobile data does not work and her phone's settings are fine
-            String conversation = "flow-" + UUID.randomUUID();
-            turn(conversation, "alice", "my mobile data does not work", null);
-            turn(conversation, "alice", "555-123-2002", "L1002");
-            turn(conversation, "alice", "mobile data", "mobile_data");
-            turn(conversation, "alice", "no connection", "speed:none");
-            turn(conversation, "alice", "yes", "signal:yes");
-            turn(conversation, "alice", "no", "abroad:no");
-            ChatReplied offer = turn(conversation, "alice", "on", "mobile_data:on");
 
-            // Then she is offered data at the plan's price, and the amount she picks is quoted for her to confirm
-            assertThat(offer.getContent()).contains("15.1 GB of your 15 GB").contains("2.00 USD per GB");
-            assertThat(ids(offer)).containsExactly("refuel:1", "refuel:2", "decline");
-            ChatReplied quote = turn(conversation, "alice", "2 GB", "refuel:2");
-            assertThat(quote.getContent()).contains("Refuel 2 GB of data on 555-123-2002").contains("4.00 USD");
-            assertThat(refuelled("L1002")).isEqualByComparingTo("0");
+        // When her mobile data does not work and her phone's settings are fine
+        String conversation = "flow-" + UUID.randomUUID();
+        turns.turn(conversation, "alice", "my mobile data does not work", null);
+        turns.turn(conversation, "alice", "555-123-2002", "L1002");
+        turns.turn(conversation, "alice", "mobile data", "mobile_data");
+        turns.turn(conversation, "alice", "no connection", "speed:none");
+        turns.turn(conversation, "alice", "yes", "signal:yes");
+        turns.turn(conversation, "alice", "no", "abroad:no");
+        ChatReplied offer = turns.turn(conversation, "alice", "on", "mobile_data:on");
 
-            // When she confirms, Then the 2 GB are added, and the speed test is asked again
-            ChatReplied done = turn(conversation, "alice", "yes", "confirm");
-            assertThat(refuelled("L1002")).isEqualByComparingTo("2");
-            assertThat(ids(done)).contains("speed:excellent");
-        } finally {
-            web.post().uri("/api/v1/account/admin/reset").headers(TOKENS.user("root", "admin")).exchange()
-                    .expectStatus().isOk();
-        }
+        // Then she is offered data at the plan's price, and the amount she picks is quoted for her to confirm
+        assertThat(offer.getContent()).contains("15.1 GB of your 15 GB").contains("2.00 USD per GB");
+        assertThat(ids(offer)).containsExactly("refuel:1", "refuel:2", "decline");
+        ChatReplied quote = turns.turn(conversation, "alice", "2 GB", "refuel:2");
+        assertThat(quote.getContent()).contains("Refuel 2 GB of data on 555-123-2002").contains("4.00 USD");
+        assertThat(refuelled("L1002")).isEqualByComparingTo("0");
+
+        // When she confirms, Then the 2 GB are added, and the speed test is asked again
+        ChatReplied done = turns.turn(conversation, "alice", "yes", "confirm");
+        assertThat(refuelled("L1002")).isEqualByComparingTo("2");
+        assertThat(ids(done)).contains("speed:excellent");
     }
 
     private String firstLine(String conversation) {
         return turns.conversation(conversation).get(0).getSuggestions().get(0).getId();
-    }
-
-    private ChatReplied turn(String conversation, String user, String content, String choice) {
-        return turns.turn(conversation, user, content, choice);
-    }
-
-    private ChatReplied turn(String conversation, String user, String messageId, String content, String choice) {
-        return turns.turn(conversation, user, messageId, content, choice);
-    }
-
-    private void send(String conversation, String user, String messageId, String content, String choice,
-            Route route) {
-        turns.send(conversation, user, messageId, content, choice, route);
-    }
-
-    private static List<String> ids(ChatReplied reply) {
-        return FlowTurns.ids(reply);
     }
 }
