@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * classifier sees or whose title the customer names) routes to the picked intent.</li>
  * <li>A short follow-up keeps the previous turn's intent and agent unless the classifier is confident it belongs
  * elsewhere: when it refers back ("still not working", "yes, do that", "how much is it?"), when the classifier cannot
- * place it, or when the previous intent is still among the likely ones (at least a third of the best).</li>
+ * place it, or when the previous intent is still among the likely ones (at least a third of the best). A report that
+ * the fix the customer tried did not help ("signed in again, same error") keeps it however sure the classifier is.</li>
  * <li>When the classifier is unsure between topics (best probability below {@code clarifyBelow} and the runner-up
  * within {@code clarifyMargin}), the turn is answered with a clarifying question offering the likeliest intents,
  * routed one first, plus "something else / a person" ({@code human_handoff}); never twice in a row.</li>
@@ -101,6 +102,13 @@ class TurnRouter {
     /** Accepting what the last reply offered ("ok yes, do that", "yes please"): an answer to the topic, not thanks. */
     private static final Pattern ACCEPTS = Pattern.compile(
             "(?i)\\b(?:yes|yeah|yep|sure|please|do (?:that|it)|go ahead)\\b");
+    /**
+     * A report that what the customer tried did not fix it ("rebooted it, no change"): its words name what they tried
+     * (a restart, signing in again), which the model reads as that topic or as thanks, not a new problem.
+     */
+    private static final Pattern STILL_BROKEN = Pattern.compile(
+            "(?i)\\b(?:still (?:the )?same|same (?:thing|error|problem|issue|result)|no change|nothing changed"
+                    + "|still nothing|(?:didn'?t|did not) (?:help|fix it|change anything))\\b");
     /** What the model may call an acceptance when it has no topic of its own (the lexical rules' thanks are exact). */
     private static final Set<String> SMALL_TALK = Set.of("greeting", "thanks");
     /** A message that refers back stays with the topic against a confident other intent of the same agent below this. */
@@ -265,7 +273,8 @@ class TurnRouter {
         if (words > settings.followUpMaxWords()) {
             return false;
         }
-        if (SMALL_TALK.contains(classified.intent()) && ACCEPTS.matcher(message).find()) {
+        if (SMALL_TALK.contains(classified.intent()) && ACCEPTS.matcher(message).find()
+                || STILL_BROKEN.matcher(message).find()) {
             return true;
         }
         boolean refersBack = FOLLOW_UP.matcher(message).find();

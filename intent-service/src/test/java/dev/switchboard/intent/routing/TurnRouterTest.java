@@ -38,7 +38,10 @@ class TurnRouterTest {
             Map.entry("write me a poem about the sea", unknown().withScreening(new Screening(false, -0.1, 0.2))),
             Map.entry("and what about tomorrow?", unknown().withScreening(new Screening(false, -0.1, 0.2))),
             Map.entry("sure, go ahead", known("thanks", Agent.general, 0.9)),
-            Map.entry("great", known("thanks", Agent.general, 0.9)));
+            Map.entry("great", known("thanks", Agent.general, 0.9)),
+            Map.entry("rebooted the router, no change", known("modem_gateway_restart", Agent.tech_support, 0.99)),
+            Map.entry("logged out and back in, same error", known("account_login", Agent.general, 1.0)),
+            Map.entry("logged out and back in, works now", known("account_login", Agent.general, 1.0)));
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final IntentClassifier classifier = message -> ANSWERS.getOrDefault(message, unknown());
@@ -98,6 +101,28 @@ class TurnRouterTest {
         assertThat(accepted.classification().intent()).isEqualTo("plan_change");
         assertThat(acknowledged.followUp()).isFalse();
         assertThat(acknowledged.classification().intent()).isEqualTo("thanks");
+    }
+
+    @Test
+    void aReportThatWhatTheCustomerTriedDidNotHelpStaysWithTheProblemHoweverSureTheClassifierIs() {
+        // Given three conversations about an outage
+        router.route("c-tried", "my internet is down again", null, 1_000);
+        router.route("c-other", "my internet is down again", null, 1_000);
+        router.route("c-fixed", "my internet is down again", null, 1_000);
+
+        // When the customers say what they tried, which the classifier confidently reads as that topic (of the same
+        // agent, or of another), and that it did not help
+        TurnRouter.Routed restarted = router.route("c-tried", "rebooted the router, no change", null, 2_000);
+        TurnRouter.Routed signedIn = router.route("c-other", "logged out and back in, same error", null, 2_000);
+        TurnRouter.Routed fixed = router.route("c-fixed", "logged out and back in, works now", null, 2_000);
+
+        // Then both stay with the outage; what the classifier is that sure of without the report moves on
+        assertThat(restarted.followUp()).isTrue();
+        assertThat(restarted.classification().intent()).isEqualTo("internet_outage");
+        assertThat(signedIn.followUp()).isTrue();
+        assertThat(signedIn.classification().intent()).isEqualTo("internet_outage");
+        assertThat(fixed.followUp()).isFalse();
+        assertThat(fixed.classification().intent()).isEqualTo("account_login");
     }
 
     @Test

@@ -88,7 +88,7 @@ class KnowledgeIndexTest {
         RetrievalSettings d = RetrievalSettings.defaults();
         KnowledgeIndex strongPrior = KnowledgeIndex.build(TestIndex.knowledgeBase(), TestIndex.embedder(),
                 new RetrievalSettings(d.rrfK(), d.keywordWeight(), d.bm25Weight(), d.vectorWeight(), 0.5,
-                        d.askWeight(), d.answerThreshold(), d.similarityFloor()));
+                        d.askWeight(), d.answerThreshold(), d.similarityFloor(), d.followUpFloor()));
         assertThat(strongPrior.retrieve(message, null, Map.of(second, 0.95)).best().get().intent()).isEqualTo(second);
     }
 
