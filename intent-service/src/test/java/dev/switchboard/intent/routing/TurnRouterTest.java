@@ -41,7 +41,13 @@ class TurnRouterTest {
             Map.entry("great", known("thanks", Agent.general, 0.9)),
             Map.entry("rebooted the router, no change", known("modem_gateway_restart", Agent.tech_support, 0.99)),
             Map.entry("logged out and back in, same error", known("account_login", Agent.general, 1.0)),
-            Map.entry("logged out and back in, works now", known("account_login", Agent.general, 1.0)));
+            Map.entry("logged out and back in, works now", known("account_login", Agent.general, 1.0)),
+            Map.entry("could you send someone to check it", known("technician_appointment", Agent.tech_support, 0.6)),
+            Map.entry("could you check on it today", new Classification("technician_appointment", Agent.tech_support,
+                    0.6, List.of(new Classification.Candidate("technician_appointment", Agent.tech_support, 0.6),
+                            new Classification.Candidate("internet_outage", Agent.tech_support, 0.15)), "test",
+                    new float[0], List.of())),
+            Map.entry("book a visit and check the line", known("technician_appointment", Agent.tech_support, 0.6)));
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final IntentClassifier classifier = message -> ANSWERS.getOrDefault(message, unknown());
@@ -123,6 +129,28 @@ class TurnRouterTest {
         assertThat(signedIn.classification().intent()).isEqualTo("internet_outage");
         assertThat(fixed.followUp()).isFalse();
         assertThat(fixed.classification().intent()).isEqualTo("account_login");
+    }
+
+    @Test
+    void aPronounRefersBackOnlyWhileTheClassifierStillSeesThePreviousTopic() {
+        // Given three conversations about an outage
+        router.route("c-gone", "my internet is down again", null, 1_000);
+        router.route("c-seen", "my internet is down again", null, 1_000);
+        router.route("c-and", "my internet is down again", null, 1_000);
+
+        // When the customers ask for something the classifier is unsure of: about "it" with nothing of the outage in
+        // the classifier's view, about "it" with the outage still among its candidates, and with a mere "and"
+        TurnRouter.Routed gone = router.route("c-gone", "could you send someone to check it", null, 2_000);
+        TurnRouter.Routed seen = router.route("c-seen", "could you check on it today", null, 2_000);
+        TurnRouter.Routed and = router.route("c-and", "book a visit and check the line", null, 2_000);
+
+        // Then only the one where the outage is still seen stays with it; the others are the new request
+        assertThat(gone.followUp()).isFalse();
+        assertThat(gone.classification().intent()).isEqualTo("technician_appointment");
+        assertThat(seen.followUp()).isTrue();
+        assertThat(seen.classification().intent()).isEqualTo("internet_outage");
+        assertThat(and.followUp()).isFalse();
+        assertThat(and.classification().intent()).isEqualTo("technician_appointment");
     }
 
     @Test
