@@ -111,16 +111,11 @@ class TurnRouterTest {
 
     @Test
     void aReportThatWhatTheCustomerTriedDidNotHelpStaysWithTheProblemHoweverSureTheClassifierIs() {
-        // Given three conversations about an outage
-        router.route("c-tried", "my internet is down again", null, 1_000);
-        router.route("c-other", "my internet is down again", null, 1_000);
-        router.route("c-fixed", "my internet is down again", null, 1_000);
-
-        // When the customers say what they tried, which the classifier confidently reads as that topic (of the same
-        // agent, or of another), and that it did not help
-        TurnRouter.Routed restarted = router.route("c-tried", "rebooted the router, no change", null, 2_000);
-        TurnRouter.Routed signedIn = router.route("c-other", "logged out and back in, same error", null, 2_000);
-        TurnRouter.Routed fixed = router.route("c-fixed", "logged out and back in, works now", null, 2_000);
+        // Given three conversations about an outage, when the customers say what they tried, which the classifier
+        // confidently reads as that topic (of the same agent, or of another), and whether it helped
+        TurnRouter.Routed restarted = afterAnOutage("c-tried", "rebooted the router, no change");
+        TurnRouter.Routed signedIn = afterAnOutage("c-other", "logged out and back in, same error");
+        TurnRouter.Routed fixed = afterAnOutage("c-fixed", "logged out and back in, works now");
 
         // Then both stay with the outage; what the classifier is that sure of without the report moves on
         assertThat(restarted.followUp()).isTrue();
@@ -133,16 +128,12 @@ class TurnRouterTest {
 
     @Test
     void aPronounRefersBackOnlyWhileTheClassifierStillSeesThePreviousTopic() {
-        // Given three conversations about an outage
-        router.route("c-gone", "my internet is down again", null, 1_000);
-        router.route("c-seen", "my internet is down again", null, 1_000);
-        router.route("c-and", "my internet is down again", null, 1_000);
-
-        // When the customers ask for something the classifier is unsure of: about "it" with nothing of the outage in
-        // the classifier's view, about "it" with the outage still among its candidates, and with a mere "and"
-        TurnRouter.Routed gone = router.route("c-gone", "could you send someone to check it", null, 2_000);
-        TurnRouter.Routed seen = router.route("c-seen", "could you check on it today", null, 2_000);
-        TurnRouter.Routed and = router.route("c-and", "book a visit and check the line", null, 2_000);
+        // Given three conversations about an outage, when the customers ask for something the classifier is unsure
+        // of: about "it" with nothing of the outage in the classifier's view, about "it" with the outage still among
+        // its candidates, and with a mere "and"
+        TurnRouter.Routed gone = afterAnOutage("c-gone", "could you send someone to check it");
+        TurnRouter.Routed seen = afterAnOutage("c-seen", "could you check on it today");
+        TurnRouter.Routed and = afterAnOutage("c-and", "book a visit and check the line");
 
         // Then only the one where the outage is still seen stays with it; the others are the new request
         assertThat(gone.followUp()).isFalse();
@@ -309,6 +300,12 @@ class TurnRouterTest {
     private static Classification known(String intent, Agent agent, double confidence) {
         return new Classification(intent, agent, confidence, List.of(new Classification.Candidate(intent, agent,
                 confidence)), "test", new float[0], List.of());
+    }
+
+    /** The customer's message in its own conversation, after a turn about an outage. */
+    private TurnRouter.Routed afterAnOutage(String conversationId, String message) {
+        router.route(conversationId, "my internet is down again", null, 1_000);
+        return router.route(conversationId, message, null, 2_000);
     }
 
     private static Classification unknown() {
