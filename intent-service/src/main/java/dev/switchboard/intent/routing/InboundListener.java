@@ -5,6 +5,7 @@ import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.IntentCandidate;
 import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.ReplySource;
+import dev.switchboard.events.Route;
 import dev.switchboard.events.Suggestion;
 import dev.switchboard.intent.classification.Classification;
 import dev.switchboard.intent.guardrail.Guardrail;
@@ -83,6 +84,8 @@ class InboundListener {
         event.setLanguage(routed.language());
         event.setChoice(message.getChoice());
         event.setFlow(routed.flow());
+        // knowledge-service answers a kept follow-up from its topic's articles: its words alone often name another
+        event.setFollowUp(routed.followUp() && routed.route() == Route.knowledge);
         CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_CLASSIFIED, message.getConversationId(), event);
         // never the message's text: an attack's wording is no more logged than a customer's
         log.info("messageId={} conversationId={} intent={} agent={} confidence={} route={} secondary={} frustration={} "

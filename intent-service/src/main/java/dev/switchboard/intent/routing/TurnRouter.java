@@ -31,7 +31,10 @@ import org.springframework.stereotype.Component;
  * classifier sees or whose title the customer names) routes to the picked intent.</li>
  * <li>A short follow-up keeps the previous turn's intent and agent unless the classifier is confident it belongs
  * elsewhere: when it refers back ("still not working", "yes, do that", "how much is it?"), when the classifier cannot
- * place it, or when the previous intent is still among the likely ones (at least a third of the best).</li>
+ * place it, or when the previous intent is still among the likely ones (at least a third of the best). A pronoun ("it",
+ * "that") refers back only while the previous intent is among the classifier's candidates at all, and "and" only when
+ * it opens the message. A report that the fix the customer tried did not help ("signed in again, same error") keeps
+ * it however sure the classifier is.</li>
  * <li>When the classifier is unsure between topics (best probability below {@code clarifyBelow} and the runner-up
  * within {@code clarifyMargin}), the turn is answered with a clarifying question offering the likeliest intents,
  * routed one first, plus "something else / a person" ({@code human_handoff}); never twice in a row.</li>
@@ -96,11 +99,23 @@ class TurnRouter {
 
     private static final Set<String> NOT_A_TOPIC = Set.of(Taxonomy.UNKNOWN, Taxonomy.HUMAN_HANDOFF, "greeting", "thanks");
     private static final Pattern FOLLOW_UP = Pattern.compile(
-            "(?i)\\b(?:still|again|same|it|that|this|those|them|how much|how long|what about|and|also|any update|why"
+            "(?i)^\\s*and\\b|\\b(?:still|again|same|how much|how long|what about|also|any update|why"
                     + "|yes|yeah|yep|ok|okay|already|tried|no change|nothing)\\b");
+    /**
+     * A pronoun refers back only while the classifier still sees the previous topic in the message at all: "could
+     * you send someone to check it?" after an outage asks for something new about the same thing.
+     */
+    private static final Pattern POINTS_BACK = Pattern.compile("(?i)\\b(?:it|that|this|those|them)\\b");
     /** Accepting what the last reply offered ("ok yes, do that", "yes please"): an answer to the topic, not thanks. */
     private static final Pattern ACCEPTS = Pattern.compile(
             "(?i)\\b(?:yes|yeah|yep|sure|please|do (?:that|it)|go ahead)\\b");
+    /**
+     * A report that what the customer tried did not fix it ("rebooted it, no change"): its words name what they tried
+     * (a restart, signing in again), which the model reads as that topic or as thanks, not a new problem.
+     */
+    private static final Pattern STILL_BROKEN = Pattern.compile(
+            "(?i)\\b(?:still (?:the )?same|same (?:thing|error|problem|issue|result)|no change|nothing changed"
+                    + "|still nothing|(?:didn'?t|did not) (?:help|fix it|change anything))\\b");
     /** What the model may call an acceptance when it has no topic of its own (the lexical rules' thanks are exact). */
     private static final Set<String> SMALL_TALK = Set.of("greeting", "thanks");
     /** A message that refers back stays with the topic against a confident other intent of the same agent below this. */
@@ -265,10 +280,13 @@ class TurnRouter {
         if (words > settings.followUpMaxWords()) {
             return false;
         }
-        if (SMALL_TALK.contains(classified.intent()) && ACCEPTS.matcher(message).find()) {
+        if (SMALL_TALK.contains(classified.intent()) && ACCEPTS.matcher(message).find()
+                || STILL_BROKEN.matcher(message).find()) {
             return true;
         }
-        boolean refersBack = FOLLOW_UP.matcher(message).find();
+        boolean seen = classified.candidates().stream().anyMatch(c -> c.intent().equals(previous.intent()));
+        boolean refersBack = FOLLOW_UP.matcher(message).find()
+                || POINTS_BACK.matcher(message).find() && (seen || NOT_A_TOPIC.contains(classified.intent()));
         // "restarted it, still nothing" reads like the restart topic to the classifier, but continues the outage
         double elsewhere = refersBack && classified.agent() == previous.agent()
                 ? Math.max(settings.clearlyElsewhere(), CLEARLY_ELSEWHERE_REFERRING_BACK) : settings.clearlyElsewhere();

@@ -1,6 +1,7 @@
 package dev.switchboard.intent.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.events.Agent;
@@ -54,5 +55,32 @@ class InboundListenerIT {
                         assertThat(event.getContent()).isEqualTo("my internet is super slow tonight");
                     }));
         }
+    }
+    @Test
+    void aFollowUpKeptOnTheConversationsTopicIsMarkedAsOne() {
+        // Given a conversation about slow internet
+        publisher.await(publisher.publish(Topics.CHAT_INBOUND, "c-2", message("m-2a", "c-2",
+                "my internet is super slow tonight")));
+        // When the next turn only refers back to it
+        publisher.await(publisher.publish(Topics.CHAT_INBOUND, "c-2", message("m-2b", "c-2",
+                "restarted it and still the same")));
+
+        // Then the follow-up keeps the topic and says it is a follow-up, so its article comes from that topic; the
+        // first turn, read on its own, is none
+        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(classified.values(
+                    IntentClassified.class, event -> "c-2".equals(event.getConversationId())))
+                    .extracting(IntentClassified::getMessageId, IntentClassified::getIntent,
+                            IntentClassified::getFollowUp)
+                    .containsExactly(tuple("m-2a", "slow_internet", false), tuple("m-2b", "slow_internet", true)));
+        }
+    }
+
+    private static ChatMessageReceived message(String messageId, String conversationId, String content) {
+        ChatMessageReceived message = new Envelope(messageId, conversationId, "u-1", 5, Instant.now())
+                .stamp(new ChatMessageReceived());
+        message.setContent(content);
+        message.setChannel("rest");
+        return message;
     }
 }

@@ -38,7 +38,16 @@ class TurnRouterTest {
             Map.entry("write me a poem about the sea", unknown().withScreening(new Screening(false, -0.1, 0.2))),
             Map.entry("and what about tomorrow?", unknown().withScreening(new Screening(false, -0.1, 0.2))),
             Map.entry("sure, go ahead", known("thanks", Agent.general, 0.9)),
-            Map.entry("great", known("thanks", Agent.general, 0.9)));
+            Map.entry("great", known("thanks", Agent.general, 0.9)),
+            Map.entry("rebooted the router, no change", known("modem_gateway_restart", Agent.tech_support, 0.99)),
+            Map.entry("logged out and back in, same error", known("account_login", Agent.general, 1.0)),
+            Map.entry("logged out and back in, works now", known("account_login", Agent.general, 1.0)),
+            Map.entry("could you send someone to check it", known("technician_appointment", Agent.tech_support, 0.6)),
+            Map.entry("could you check on it today", new Classification("technician_appointment", Agent.tech_support,
+                    0.6, List.of(new Classification.Candidate("technician_appointment", Agent.tech_support, 0.6),
+                            new Classification.Candidate("internet_outage", Agent.tech_support, 0.15)), "test",
+                    new float[0], List.of())),
+            Map.entry("book a visit and check the line", known("technician_appointment", Agent.tech_support, 0.6)));
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final IntentClassifier classifier = message -> ANSWERS.getOrDefault(message, unknown());
@@ -98,6 +107,41 @@ class TurnRouterTest {
         assertThat(accepted.classification().intent()).isEqualTo("plan_change");
         assertThat(acknowledged.followUp()).isFalse();
         assertThat(acknowledged.classification().intent()).isEqualTo("thanks");
+    }
+
+    @Test
+    void aReportThatWhatTheCustomerTriedDidNotHelpStaysWithTheProblemHoweverSureTheClassifierIs() {
+        // Given three conversations about an outage, when the customers say what they tried, which the classifier
+        // confidently reads as that topic (of the same agent, or of another), and whether it helped
+        TurnRouter.Routed restarted = afterAnOutage("c-tried", "rebooted the router, no change");
+        TurnRouter.Routed signedIn = afterAnOutage("c-other", "logged out and back in, same error");
+        TurnRouter.Routed fixed = afterAnOutage("c-fixed", "logged out and back in, works now");
+
+        // Then both stay with the outage; what the classifier is that sure of without the report moves on
+        assertThat(restarted.followUp()).isTrue();
+        assertThat(restarted.classification().intent()).isEqualTo("internet_outage");
+        assertThat(signedIn.followUp()).isTrue();
+        assertThat(signedIn.classification().intent()).isEqualTo("internet_outage");
+        assertThat(fixed.followUp()).isFalse();
+        assertThat(fixed.classification().intent()).isEqualTo("account_login");
+    }
+
+    @Test
+    void aPronounRefersBackOnlyWhileTheClassifierStillSeesThePreviousTopic() {
+        // Given three conversations about an outage, when the customers ask for something the classifier is unsure
+        // of: about "it" with nothing of the outage in the classifier's view, about "it" with the outage still among
+        // its candidates, and with a mere "and"
+        TurnRouter.Routed gone = afterAnOutage("c-gone", "could you send someone to check it");
+        TurnRouter.Routed seen = afterAnOutage("c-seen", "could you check on it today");
+        TurnRouter.Routed and = afterAnOutage("c-and", "book a visit and check the line");
+
+        // Then only the one where the outage is still seen stays with it; the others are the new request
+        assertThat(gone.followUp()).isFalse();
+        assertThat(gone.classification().intent()).isEqualTo("technician_appointment");
+        assertThat(seen.followUp()).isTrue();
+        assertThat(seen.classification().intent()).isEqualTo("internet_outage");
+        assertThat(and.followUp()).isFalse();
+        assertThat(and.classification().intent()).isEqualTo("technician_appointment");
     }
 
     @Test
@@ -256,6 +300,12 @@ class TurnRouterTest {
     private static Classification known(String intent, Agent agent, double confidence) {
         return new Classification(intent, agent, confidence, List.of(new Classification.Candidate(intent, agent,
                 confidence)), "test", new float[0], List.of());
+    }
+
+    /** The customer's message in its own conversation, after a turn about an outage. */
+    private TurnRouter.Routed afterAnOutage(String conversationId, String message) {
+        router.route(conversationId, "my internet is down again", null, 1_000);
+        return router.route(conversationId, message, null, 2_000);
     }
 
     private static Classification unknown() {

@@ -41,7 +41,9 @@ import org.springframework.stereotype.Component;
  * owns their route): from the knowledge base when retrieval is confident, escalates requests for a person
  * (saying what happens next from the support desk's hours), says honestly that it has no answer when nothing in it
  * supports one or the question asks about something its best match never mentions, and otherwise asks the LLM
- * fallback to answer with the best passages.
+ * fallback to answer with the best passages. A follow-up intent-service kept on the conversation's topic
+ * ({@code IntentClassified.followUp}) is answered from that topic's articles only: by the article its words are
+ * nearest when they are about the topic's texts at all, else by the fallback with those articles.
  */
 @Component
 class ClassifiedListener {
@@ -95,8 +97,10 @@ class ClassifiedListener {
             return escalate(envelope, message, served);
         }
         float[] embedding = embedding(message);
-        Retrieval retrieval = retriever.retrieve(served, message.getContent(), embedding, prior(message),
-                Retriever.Origin.CHAT);
+        boolean followUp = message.getFollowUp();
+        Retrieval retrieval = followUp
+                ? retriever.retrieveWithin(served, message.getIntent(), message.getContent(), embedding)
+                : retriever.retrieve(served, message.getContent(), embedding, prior(message), Retriever.Origin.CHAT);
         Retrieval.RankedIntent best = retrieval.best().orElseThrow();
         if (retrieval.confident() && best.intent().equals(Taxonomy.HUMAN_HANDOFF)) {
             return escalate(envelope, message, served);
@@ -110,6 +114,14 @@ class ClassifiedListener {
                     .tag("stage", retrieval.matchedBy().tag()).register(meters).increment();
             return answer(envelope, message, retrieval, served,
                     served.knowledgeBase().entry(best.intent()).orElseThrow());
+        } else if (followUp) {
+            // the no-answer bounds judge the words alone, which a follow-up's seldom carry: the model gets the topic's
+            // passages with the turn, and says so itself when they do not cover it
+            Counter.builder("knowledge.base.misses").description("messages the knowledge base did not answer")
+                    .tag("reason", "follow_up").register(meters).increment();
+            return fallback(envelope, message, retrieval, served, String.format(Locale.ROOT, "a follow-up on %s whose "
+                    + "words are not similar enough to its texts (%.2f, below %.2f)", best.intent(), best.similarity(),
+                    settings.followUpFloor()));
         } else if (best.score() < properties.noAnswer().score()
                 || best.similarity() < properties.noAnswer().similarity()) {
             Counter.builder("knowledge.base.misses").description("messages the knowledge base did not answer")
@@ -119,7 +131,11 @@ class ClassifiedListener {
             boolean offTopic = best.similarity() < settings.similarityFloor();
             Counter.builder("knowledge.base.misses").description("messages the knowledge base did not answer")
                     .tag("reason", offTopic ? "off_topic" : "low_score").register(meters).increment();
-            return fallback(envelope, message, retrieval, served, offTopic);
+            return fallback(envelope, message, retrieval, served, offTopic
+                    ? String.format(Locale.ROOT, "no knowledge-base article is about this message (best similarity "
+                            + "%.2f is below %.2f)", best.similarity(), settings.similarityFloor())
+                    : String.format(Locale.ROOT, "best knowledge-base match %s scored %.2f, below the answer "
+                            + "threshold %.2f", best.intent(), best.score(), settings.answerThreshold()));
         }
     }
 
@@ -196,8 +212,7 @@ class ClassifiedListener {
     }
 
     private CompletableFuture<Void> fallback(Envelope envelope, IntentClassified message, Retrieval retrieval,
-            Retriever.Served served, boolean offTopic) {
-        Retrieval.RankedIntent best = retrieval.best().orElseThrow();
+            Retriever.Served served, String reason) {
         FallbackRequested request = envelope.stamp(new FallbackRequested());
         request.setContent(message.getContent());
         request.setIntent(message.getIntent());
@@ -206,11 +221,7 @@ class ClassifiedListener {
         request.setPassages(passages(message, retrieval).stream().map(ClassifiedListener::passage).toList());
         request.setKnowledgeBaseVersion(served.version().versionId());
         request.setClassifierVersion(message.getClassifierVersion());
-        request.setReason(offTopic
-                ? String.format(Locale.ROOT, "no knowledge-base article is about this message (best similarity %.2f "
-                        + "is below %.2f)", best.similarity(), settings.similarityFloor())
-                : String.format(Locale.ROOT, "best knowledge-base match %s scored %.2f, below the answer threshold "
-                        + "%.2f", best.intent(), best.score(), settings.answerThreshold()));
+        request.setReason(reason);
         CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_FALLBACK, envelope.conversationId(), request);
         log.info("messageId={} sent to fallback: {}", envelope.messageId(), request.getReason());
         return sent;

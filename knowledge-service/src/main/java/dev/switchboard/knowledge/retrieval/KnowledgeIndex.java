@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -210,6 +211,26 @@ public final class KnowledgeIndex {
                 ranking.stream().map(i -> intents.get(i).id()).toList()));
         return new Retrieval(ranked, stageRankings, confident, stageOf(top, ranks, true),
                 hits(order, fused, query, ranks));
+    }
+
+    /**
+     * Retrieves for a follow-up intent-service kept on the conversation's topic ("unplugged it, no change" after a
+     * frozen TV box): only the topic's articles, the turn's words choosing among them. Its words alone often rank
+     * another intent first (the gateway restart), and the conversation says what they are about; so the topic answers
+     * by itself when the words are similar enough to its texts at all ({@code followUpFloor}), else the turn goes the
+     * unconfident way with the topic's passages only. A topic this knowledge base does not have is retrieved as usual.
+     */
+    public Retrieval retrieveWithin(String topic, String text, float[] embedding) {
+        Retrieval all = retrieve(text, embedding, Map.of());
+        Optional<Retrieval.RankedIntent> ranked = all.intents().stream().filter(i -> i.intent().equals(topic))
+                .findFirst();
+        if (ranked.isEmpty()) {
+            return all;
+        }
+        boolean confident = ranked.get().similarity() >= settings.followUpFloor();
+        Stage matchedBy = all.best().orElseThrow().intent().equals(topic) ? all.matchedBy() : Stage.FUSED;
+        return new Retrieval(List.of(ranked.get()), all.stageRankings(), confident, matchedBy,
+                all.hits().stream().filter(h -> h.intent().equals(topic)).toList());
     }
 
     /**

@@ -18,24 +18,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerThreshold final score from which the knowledge base answers by itself
  * @param similarityFloor vector similarity of the best intent below which nothing in the knowledge base is about the
  *     message (off-topic), whatever the ranks say
+ * @param followUpFloor vector similarity to the conversation's topic from which a follow-up intent-service kept on it
+ *     is answered from that topic by itself: its words are about something the topic's texts say, though they need
+ *     not name the topic (the intent classifier's in-scope floor, docs/intent-classification.md "Calibration")
  */
 @ConfigurationProperties("switchboard.knowledge.retrieval")
 public record RetrievalSettings(@DefaultValue("2") double rrfK, @DefaultValue("1") double keywordWeight,
         @DefaultValue("1") double bm25Weight, @DefaultValue("2") double vectorWeight,
         @DefaultValue("0.1") double priorWeight, @DefaultValue("0.3") double askWeight,
-        @DefaultValue("0.7") double answerThreshold, @DefaultValue("0.4") double similarityFloor) {
+        @DefaultValue("0.7") double answerThreshold, @DefaultValue("0.4") double similarityFloor,
+        @DefaultValue("0.3") double followUpFloor) {
 
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(2, 1, 1, 2, 0.1, 0.3, 0.7, 0.4);
+        return new RetrievalSettings(2, 1, 1, 2, 0.1, 0.3, 0.7, 0.4, 0.3);
     }
 
     public RetrievalSettings with(double rrfK, double keywordWeight, double bm25Weight, double vectorWeight) {
         return new RetrievalSettings(rrfK, keywordWeight, bm25Weight, vectorWeight, priorWeight, askWeight,
-                answerThreshold, similarityFloor);
+                answerThreshold, similarityFloor, followUpFloor);
     }
 
     public RetrievalSettings withDecision(double answerThreshold, double similarityFloor) {
         return new RetrievalSettings(rrfK, keywordWeight, bm25Weight, vectorWeight, priorWeight, askWeight,
-                answerThreshold, similarityFloor);
+                answerThreshold, similarityFloor, followUpFloor);
     }
 }

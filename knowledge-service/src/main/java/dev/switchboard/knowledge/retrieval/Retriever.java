@@ -60,8 +60,17 @@ public class Retriever implements WarmUp {
 
     public Retrieval retrieve(Served served, String text, float[] embedding, Map<String, Double> prior,
             Origin origin) {
+        return timed(origin, () -> served.index().retrieve(text, embedding, prior));
+    }
+
+    /** A follow-up kept on the conversation's topic, answered from that topic ({@link KnowledgeIndex#retrieveWithin}). */
+    public Retrieval retrieveWithin(Served served, String topic, String text, float[] embedding) {
+        return timed(Origin.CHAT, () -> served.index().retrieveWithin(topic, text, embedding));
+    }
+
+    private Retrieval timed(Origin origin, Supplier<Retrieval> retrieve) {
         long started = System.nanoTime();
-        Retrieval retrieval = served.index().retrieve(text, embedding, prior);
+        Retrieval retrieval = retrieve.get();
         Timer.builder("knowledge.retrieval").description("time to retrieve and rank passages for one message")
                 .publishPercentileHistogram().tag("origin", origin.name().toLowerCase(Locale.ROOT))
                 .tag("stage", retrieval.matchedBy().tag()).tag("confident", String.valueOf(retrieval.confident()))

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -159,6 +160,64 @@ class ClassifiedListenerIT {
         assertThat(replies.values(ChatReplied.class, r -> r.getMessageId().equals("m-followup"))).isEmpty();
     }
 
+    /**
+     * Two follow-ups intent-service kept on the conversation's topic whose words alone retrieve the gateway-restart
+     * article (through the stack they were answered from it): the classifier's own candidates for the words lead with
+     * the restart, as intent-service sends them.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            m-fu-tv  | unplugged it for a minute like you said, no change | tv_service
+            m-fu-net | yes even wired to the router                       | slow_internet
+            """)
+    void aFollowUpIsAnsweredFromTheTopicItWasKeptOnAndTheSameWordsOnTheirOwnAsBefore(String id, String words,
+            String topic) {
+        // Given the turn kept on its topic as a follow-up, and the same words read on their own
+        IntentClassified followUp = keptOn(id, words, topic);
+        followUp.setFollowUp(true);
+        IntentClassified alone = keptOn(id + "-alone", words, topic);
+
+        // When both are answered
+        publish(followUp);
+        publish(alone);
+
+        // Then the follow-up gets the topic's article, cited from the topic alone
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.values(ChatReplied.class,
+                r -> r.getMessageId().equals(id))).singleElement().satisfies(reply -> {
+                    assertThat(reply.getSource()).isEqualTo(ReplySource.knowledge_base);
+                    assertThat(reply.getIntent()).isEqualTo(topic);
+                    assertThat(reply.getContent()).isEqualTo(retriever.knowledgeBase().entry(topic).get().response());
+                    assertThat(reply.getReferences()).isNotEmpty()
+                            .allSatisfy(p -> assertThat(p.getArticleId()).startsWith("kb-" + topic + "-"));
+                }));
+        // and the words on their own are retrieved over the whole knowledge base as before: the restart article
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.values(ChatReplied.class,
+                r -> r.getMessageId().equals(id + "-alone"))).singleElement().satisfies(reply -> {
+                    assertThat(reply.getSource()).isEqualTo(ReplySource.knowledge_base);
+                    assertThat(reply.getIntent()).isEqualTo("modem_gateway_restart");
+                }));
+    }
+
+    @Test
+    void aFollowUpWhoseWordsAreNotAboutItsTopicGoesToTheFallbackWithTheTopicsArticlesOnly() {
+        // Given an acceptance kept on the promotion the last reply talked about
+        IntentClassified followUp = classified("m-fu-yes", "ok yes, do that", "promotion_ending", Agent.billing, 0.4);
+        followUp.setFollowUp(true);
+
+        // When it is answered
+        publish(followUp);
+
+        // Then no article answers it by itself, and the fallback gets the promotion's articles and no other
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fallbacks.values(
+                FallbackRequested.class, f -> f.getMessageId().equals("m-fu-yes"))).singleElement()
+                .satisfies(request -> {
+                    assertThat(request.getIntent()).isEqualTo("promotion_ending");
+                    assertThat(request.getPassages()).isNotEmpty()
+                            .allSatisfy(p -> assertThat(p.getArticleId()).startsWith("kb-promotion_ending-"));
+                }));
+        assertThat(replies.values(ChatReplied.class, r -> r.getMessageId().equals("m-fu-yes"))).isEmpty();
+    }
+
     @Test
     void anExplicitRequestForAPersonIsEscalatedWithWhatHappensNext() {
         publish(classified("m-human", "let me talk to a real person", "human_handoff", Agent.general, 0.97));
@@ -224,6 +283,14 @@ class ClassifiedListenerIT {
 
     private void publish(IntentClassified event) {
         publisher.await(publisher.publish(Topics.CHAT_CLASSIFIED, event.getConversationId(), event));
+    }
+
+    /** Routed to the topic, with the classifier's confidence and candidates for the words, which lead elsewhere. */
+    private static IntentClassified keptOn(String messageId, String words, String topic) {
+        IntentClassified event = classified(messageId, words, topic, Agent.tech_support, 0.7);
+        event.setCandidates(List.of(new IntentCandidate("modem_gateway_restart", Agent.tech_support, 0.7),
+                new IntentCandidate(topic, Agent.tech_support, 0.2)));
+        return event;
     }
 
     private static IntentClassified classified(String messageId, String content, String intent, Agent agent,

@@ -68,7 +68,7 @@ class RetrievalAccuracyIT {
         RetrievalSettings d = RetrievalSettings.defaults();
         KnowledgeIndex wholeOnly = RetrievalEvaluation.index(embedder, new RetrievalSettings(d.rrfK(),
                 d.keywordWeight(), d.bm25Weight(), d.vectorWeight(), d.priorWeight(), 0, d.answerThreshold(),
-                d.similarityFloor()));
+                d.similarityFloor(), d.followUpFloor()));
         Report whole = RetrievalEvaluation.run("long_stories.tsv, whole message only", stories, wholeOnly);
         System.out.print(whole.summary());
         assertThat(report.of(Stage.FUSED).hit1()).as("fused hit@1 with the asking sentences weighted")

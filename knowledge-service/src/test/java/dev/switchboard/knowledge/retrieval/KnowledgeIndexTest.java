@@ -28,6 +28,23 @@ class KnowledgeIndexTest {
     }
 
     @Test
+    void aFollowUpIsRetrievedWithinItsTopicOnlyAndATopicTheKnowledgeBaseLacksAsUsual() {
+        // Given a follow-up's words, which alone rank another intent than its topic first
+        String words = "yes even wired to the router";
+        Retrieval alone = index.retrieve(words, null, Map.of());
+        assertThat(alone.best().get().intent()).isNotEqualTo("slow_internet");
+
+        // When they are retrieved within slow internet, and within a topic this knowledge base does not have
+        Retrieval within = index.retrieveWithin("slow_internet", words, null);
+        Retrieval lacking = index.retrieveWithin("satellite_radio", words, null);
+
+        // Then only slow internet ranks and is cited, and without the topic nothing is restricted
+        assertThat(within.intents()).extracting(Retrieval.RankedIntent::intent).containsExactly("slow_internet");
+        assertThat(within.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.intent()).isEqualTo("slow_internet"));
+        assertThat(lacking.intents()).isEqualTo(alone.intents());
+    }
+
+    @Test
     void offTopicMessagesAreNotAnsweredFromTheKnowledgeBase() {
         for (String message : List.of("write me a poem about the ocean", "what's the capital of peru",
                 "give me a recipe for lasagna")) {
@@ -88,7 +105,7 @@ class KnowledgeIndexTest {
         RetrievalSettings d = RetrievalSettings.defaults();
         KnowledgeIndex strongPrior = KnowledgeIndex.build(TestIndex.knowledgeBase(), TestIndex.embedder(),
                 new RetrievalSettings(d.rrfK(), d.keywordWeight(), d.bm25Weight(), d.vectorWeight(), 0.5,
-                        d.askWeight(), d.answerThreshold(), d.similarityFloor()));
+                        d.askWeight(), d.answerThreshold(), d.similarityFloor(), d.followUpFloor()));
         assertThat(strongPrior.retrieve(message, null, Map.of(second, 0.95)).best().get().intent()).isEqualTo(second);
     }
 

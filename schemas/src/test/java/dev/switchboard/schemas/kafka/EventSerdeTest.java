@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.KnowledgePassage;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.schemas.Events;
@@ -19,6 +20,7 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,28 @@ class EventSerdeTest {
         // Then the missing field takes its default
         assertThat(read.getContent()).isEqualTo("x");
         assertThat(read.getClientTimestamp()).isNull();
+    }
+
+    @Test
+    void aTurnWrittenBeforeFollowUpsExistedReadsAsNoFollowUp() throws Exception {
+        // Given a kept follow-up written with IntentClassified 5, the release before the field
+        Schema five = SchemaHistory.load().get(IntentClassified.class).get(4);
+        assertThat(five.getField("followUp")).isNull();
+        IntentClassified turn = IntentClassified.newBuilder().setEventId("e1").setMessageId("m1")
+                .setConversationId("c1").setUserId("u1").setOccurredAt(now).setReplyTo(0).setReceivedAt(now)
+                .setContent("no change").setIntent("tv_service").setAgent(Agent.tech_support).setConfidence(0.9)
+                .setCandidates(List.of()).setClassifierVersion("test").setFollowUp(true).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new BinaryMessageEncoder<IntentClassified>(SpecificData.getForClass(IntentClassified.class), five)
+                .encode(turn, out);
+
+        // When the current code reads it
+        IntentClassified read = (IntentClassified) deserializer.deserialize("chat.classified", out.toByteArray());
+
+        // Then it is the same turn, read as no follow-up: knowledge-service answers it as before
+        assertThat(read.getIntent()).isEqualTo("tv_service");
+        assertThat(read.getContent()).isEqualTo("no change");
+        assertThat(read.getFollowUp()).isFalse();
     }
 
     private ChatMessageReceived inbound() {
