@@ -77,12 +77,12 @@ final class AttackSignals {
                     + "(?:mr\\.?|mrs\\.?|ms\\.?|dr\\.?|someone|somebody|a customer|another|other|customer\\s+#?\\d|"
                     + "account\\s+#?\\d|\\d{3}[-. ]?\\d{3}[-. ]?\\d{4})"),
             // a number or a street address that is not the customer's, or a person said not to be on their account
-            Pattern.compile("(?<!\\bmy\\s)\\b" + PRIVATE + "\\s+(?:\\w+\\s+){0,3}?(?:for|of|on|at|associated with|linked to|"
+            Pattern.compile("(?<!\\bmy\\s)\\b" + PRIVATE + "\\s+(?:\\w+\\s+){0,5}?(?:for|of|on|at|associated with|linked to|"
                     + "registered (?:to|at)|tied to)\\s+(?:the\\s+)?(?:(?:phone|mobile|cell|landline)\\s+)?(?:number\\s+)?"
-                    + "(?:\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]?\\d{4}|\\d{3}-\\d{4})"),
+                    + "(?:\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]?\\d{4}|\\d{3}-\\d{4}|\\+?\\d{2,5}[ -]\\d{3}[ -]\\d{3,4})"),
             Pattern.compile("(?<!\\bmy\\s)\\b(?:password|passcode|pin|account (?:number|pin|details|info|information|email|"
                     + "holder|owner|name)|email(?: address)?|phone number|card|bank details|payment (?:details|info|history)|"
-                    + "billing (?:details|info)|owner|who lives)\\s+(?:\\w+\\s+){0,3}?(?:for|of|on|at|registered (?:to|at))\\s+"
+                    + "billing (?:details|info)|owner|who lives|balance|bills?|usage|account)\\s+(?:\\w+\\s+){0,3}?(?:for|of|on|at|registered (?:to|at))\\s+"
                     + "\\d+\\s+[a-z]+\\s+(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|"
                     + "terrace|close)\\b"),
             Pattern.compile("\\b(?:he|she|they)(?:'s| is|'re| are)\\s+not\\s+(?:on|part of|an? (?:user|member) (?:on|of))"
@@ -293,6 +293,25 @@ final class AttackSignals {
                     + "when)\\b|\\bthis is the (?:billing|support|tech|it|security|fraud|network|engineering|retention)\\s+"
                     + "(?:dept|department|team|desk|office)\\b[^?]{0,160}?\\b(?:read me|give me|tell me|send me|reset|change|"
                     + "show me|pull up)\\b"),
+            // someone else confirmed as a customer, their calls watched, what others browse
+            Pattern.compile("\\b(?:check|confirm|tell me|find out|see)\\s+(?:if|whether)\\s+(?!i\\b|i'm\\b|my\\b|we\\b|we're\\b|"
+                    + "our\\b)[^.?!]{0,40}?\\b(?:is|are|has|have)\\s+(?:still\\s+)?(?:a\\s+|an\\s+)?(?:customers?|an account|"
+                    + "accounts|service|a line)\\s+(?:of yours|with you)"),
+            Pattern.compile("\\b(?:see|monitor|watch|log|capture|sniff|read)\\s+what\\s+(?:everyone|everybody|other people|"
+                    + "people|they|he|she|others|the other (?:customers|users))\\s+(?:(?:is|are)\\s+)?(?:browse|browses|browsing|"
+                    + "visits?|visiting|types?|typing|searche?s?|searching|does online|look at|looks at)\\b"),
+            // caller id spoofed, codes guessed by the thousand, leaked credentials bought
+            Pattern.compile("\\b(?:make|set up|use|get|create|how (?:to|do i|can i))\\b[^.?!]{0,20}?\\b(?:fake|spoof(?:ed)?|"
+                    + "forged?)\\s+(?:a\\s+|the\\s+|my\\s+)?caller\\s*id|\\b(?:show|display)\\s+(?:your|the|a|someone else's|"
+                    + "another)\\s+(?:\\w+'s\\s+)?number when i (?:call|ring|phone)"),
+            Pattern.compile("\\b(?:tries|try|trying|guess|guesses|guessing|cycles? through|runs? through)\\s+(?:thousands|"
+                    + "hundreds|millions|all|every|lots)\\s+(?:of\\s+)?(?:possible\\s+)?(?:pins|passwords|codes|passcodes|"
+                    + "combinations)\\s+(?:on|against|for)\\b"),
+            Pattern.compile("\\b(?:buy|get|find|download|purchase)\\b[^.?!]{0,30}?\\b(?:leaked|stolen|hacked|dumped|breached)\\s+"
+                    + "(?:\\w+\\s+)?(?:passwords|credentials|logins|accounts|card numbers|databases?|data)\\b"),
+            // a number's records asked for by its digits, an order to "the bot" that reads this, the context window
+            Pattern.compile("\\b(?:bot|ai|assistant|chatbot|model)s?\\b[^.?!\"]{0,10}?\\b(?:when|if|once|as soon as|after) you "
+                    + "(?:read|see|process|get) this\\b|\\bcontext window\\b"),
             // verification skipped to take an account over
             Pattern.compile("\\b(?:skip|bypass|get around|waive|ignore|forget about|do without)\\s+(?:the\\s+|this\\s+|that\\s+|"
                     + "your\\s+)?(?:\\w+\\s+)?(?:verification|security|text|sms|one[- ]time|2fa|two[- ]factor|otp|identity|id)\\b"
@@ -341,17 +360,19 @@ final class AttackSignals {
     private static final Pattern WIPED_OUT = Pattern.compile("\\b(?:waive|refund|credit(?! card)|reimburse|comp|remove|reverse|"
             + "cancel|drop|wipe|zero out|forgive|write off|take off)\\b[^.?!]{0,60}?\\b(?:fees?|charges?|bills?|balance|"
             + "credit|refund|money|payments?|penalt(?:y|ies))\\b|\\b(?:refund|reimburse|credit) (?:me|my|every|all)\\b|"
-            + "\\bmoney back\\b|\\b(?:zero|wipe|clear)\\s+(?:out\\s+)?(?:my|the)\\s+(?:account|balance|bill)\\b|\\brefund (?:it|them|everything|all|in full)\\b|\\b(?:take|knock|clear)\\b[^.?!]{0,30}?\\b(?:fees?|"
+            + "\\bmoney back\\b|\\b(?:zero|wipe|clear)\\s+(?:out\\s+)?(?:my|the)\\s+(?:account|balance|bill)\\b|"
+            + "\\brefund (?:it|them|everything|all|in full)\\b|\\b(?:take|knock|clear)\\b[^.?!]{0,30}?\\b(?:fees?|"
             + "charges?|balance|bill)\\b[^.?!]{0,10}?\\boff\\b");
     private static final Pattern THREAT = Pattern.compile("\\b(?:or (?:else|i(?:'ll| will| am going to|'m going to|'m "
             + "gonna| shall|'m)|we(?:'ll| will))|otherwise|unless you|if you (?:don't|do not|refuse|won't|can't)|before i)"
             + "\\b[^.?!]{0,80}?\\b(?:post(?:ing)?|report(?:ing)?|reviews?|sue|suing|lawyer|attorney|court|news|media|twitter|"
             + "tiktok|reddit|youtube|bbb|better business|fcc|ftc|regulator|ombudsman|chargeback|viral|expose|press|"
-            + "journalists?)\\b");
+            + "journalists?)\\b|\\b(?:keep|i'll keep|i will keep)\\s+(?:\\w+\\s+){0,10}?until you (?:give|credit|refund|waive|"
+            + "apply|issue)\\b");
     private static final Pattern LEGAL_DUTY = Pattern.compile("\\b(?:legally|by law|the law (?:says|requires)|"
             + "you(?:'re| are) (?:legally )?(?:required|obligated|obliged) (?:by law )?to|it'?s (?:the law|illegal (?:for "
             + "you )?not to)|(?:the )?(?:fcc|ftc|cfpb|ofcom|consumer (?:protection )?laws?|regulations?) (?:says?|requires?|"
-            + "rules?|mandates?|say so|says so))\\b");
+            + "rules?|mandates?|say so|says so)|under (?:the )?(?:consumer|\\w+) (?:laws?|regulations?|rules|act))\\b");
     private static final Pattern PROBLEM = Pattern.compile("\\b(?:outage|went down|was down|been down|no (?:service|"
             + "internet|signal|connection|tv|power)|without (?:service|internet|tv|signal)|not working|didn't work|stopped "
             + "working|overcharg|double[- ]?charg|charged (?:twice|me twice|two times|wrong|me for something)|billing error|"
@@ -385,12 +406,31 @@ final class AttackSignals {
             + "door|upstairs|downstairs|across)\\b");
     private static final Pattern THEIR_DATA = Pattern.compile("\\b(?:what(?:'s| is| are)|tell me|give me|pull up|look up|"
             + "look into|find|show me|read me|send me|share|list|check|search|access|get me|i need|i want|can i (?:see|get|"
-            + "have)|let me see|which|confirm|what(?=\\s+(?:his|her|their)\\b))\\b[^.?!]{0,60}?(?:\\b(?:his|her|their)\\s+(?:\\w+\\s+){0,2}?(?:phone number|number|name|"
+            + "have)|let me see|which|confirm|what(?=\\s+(?:his|her|their)\\b))\\b[^.?!]{0,60}?(?:\\b(?:his|her|their)\\s+"
+            + "(?:\\w+\\s+){0,2}?(?:phone number|number|name|"
             + "bills?|statements?|account|address|location|call (?:log|history|records)|texts|messages|usage|payments?|"
             + "balance|password|pin|email|details)\\b|\\b(?:phone number|number|name|bills?|statements?|address|location|"
             + "usage|payments?|balance|email|details|account (?:number|details|info))\\s+(?:\\w+\\s+){0,3}?(?:for|of|on|under|"
-            + "belonging to|registered to|linked to|tied to|attached to)\\s+(?:that|this|the|his|her|their|my (?:ex|neighbou?r|roommate|flatmate|landlord|tenant|boss))"
+            + "belonging to|registered to|linked to|tied to|attached to)\\s+(?:that|this|the|his|her|their|my (?:ex|"
+            + "neighbou?r|roommate|flatmate|landlord|tenant|boss))"
             + "\\b|\\b(?:new|forwarding|current)\\s+(?:service\\s+|home\\s+)?(?:address|number|location)\\b)");
+    // a stranger's owner to be identified: "its owner's phone … who is it?"
+    private static final Pattern OWNER_OF_IT = Pattern.compile("\\b(?:its|the|this|that)\\s+owner'?s?\\s+(?:phone|number|"
+            + "name|address|details|account)\\b[^\\n]{0,80}?\\b(?:who (?:is it|they are|he is|she is|owns)|tell me|give me|"
+            + "find)\\b");
+    private static final Pattern WHO_THEY_CALL = Pattern.compile("\\b(?:see|know|find out|check|tell me|list)\\s+"
+            + "(?:\\w+\\s+)?who\\s+(?:he|she|they)(?:'s| is| has| have|'ve)?\\s+(?:been\\s+)?(?:calls|calling|call|texts|"
+            + "texting|messag\\w*|rings|ringing)\\b");
+    // a number's location or records asked for by its digits, not the customer's own number
+    private static final Pattern NUMBER_RECORDS = Pattern.compile("\\b(?:location|cell tower|tower|ping|call (?:records|"
+            + "log|history)|subscriber (?:info|details|name)|texts|billing (?:postcode|zip|address))\\s+(?:\\w+\\s+){0,3}?"
+            + "(?:for|of|on|from)\\s+(?:the\\s+)?(?:number|line|phone|mobile)?\\s*\\+?\\d[\\d -]{6,}\\d|\\+?\\d[\\d -]{6,}\\d"
+            + "[^.?!]{0,40}?\\b(?:customer of yours|with you)\\b[^.?!]{0,40}?\\b(?:give me|tell me|what(?:'s| is))");
+    private static final Pattern OWN_NUMBER = Pattern.compile("\\b(?:my|our) (?:own )?(?:number|line|phone|mobile)\\b|"
+            + "\\b(?:it's|it is|that's|which is) (?:mine|my number)\\b");
+    // an order passed off as authorised by the one giving it
+    private static final Pattern AUTHORISING = Pattern.compile("\\b(?:i(?:'m| am) authori[sz]ing you|i authori[sz]e you|"
+            + "you (?:are|'re) (?:hereby |now )?authori[sz]ed) to\\b");
     private static final Pattern HELD_BY_THEM = Pattern.compile("\\b(?:on my (?:account|plan|bill)|my (?:family )?plan|"
             + "(?:i'm|i am) the (?:account )?(?:holder|owner)|authori[sz]ed (?:user|on)|power of attorney|passed away|"
             + "deceased|my (?:son|daughter|kid|kids|child|children|teen)(?:'s)?)\\b");
@@ -413,7 +453,8 @@ final class AttackSignals {
     private static final Pattern CASHES_IN = Pattern.compile("\\b(?:in (?:the|our|that|your) (?:story|game|scene|"
             + "script|novel|world|scenario)|the character|as (?:that|the|this|my|your) (?:\\w+\\s+)?(?:agent|character|persona|"
             + "role|employee|manager|admin|assistant|ai|bot)\\b|in character|stay in|as (?:we|i) (?:agreed|said|discussed)|"
-            + "like (?:we|i) (?:agreed|said)|code ?word|secret word|remember (?:the|our) (?:deal|rule|game|code|word|agreement|story|role)|remember what (?:i|we) (?:said|agreed|told you)|exact (?:steps|words|"
+            + "like (?:we|i) (?:agreed|said)|code ?word|secret word|remember (?:the|our) (?:deal|rule|game|code|word|"
+            + "agreement|story|role)|remember what (?:i|we) (?:said|agreed|told you)|exact (?:steps|words|"
             + "commands|instructions|code|method)|step[- ]by[- ]step|real (?:steps|instructions|details|method)|for "
             + "real|in detail|now do it|now (?:tell|give|show|write|list|say|apply|do)|go ahead and|you agreed|you said "
             + "you would|you promised)\\b|\\bexact(?:ly)?\\s+(?:\\w+\\s+){0,3}?(?:steps|commands|words|instructions|code|"
@@ -445,11 +486,19 @@ final class AttackSignals {
         if (EVADED.matcher(text).find() && (MONEY_WORD.matcher(text).find() || text.contains("adjustment"))) {
             return true;
         }
-        if (PERSON_ELSE.matcher(text).find() && THEIR_DATA.matcher(text).find() && !HELD_BY_THEM.matcher(text).find()) {
+        if ((PERSON_ELSE.matcher(text).find() && THEIR_DATA.matcher(text).find() || WHO_THEY_CALL.matcher(text).find()
+                || OWNER_OF_IT.matcher(text).find())
+                && !HELD_BY_THEM.matcher(text).find()) {
+            return true;
+        }
+        if (NUMBER_RECORDS.matcher(text).find() && !OWN_NUMBER.matcher(text).find()
+                || AUTHORISING.matcher(text).find() && MONEY_WORD.matcher(text).find()) {
             return true;
         }
         if ((THREAT.matcher(text).find() || LEGAL_DUTY.matcher(text).find()) && !PROBLEM.matcher(text).find()
-                && (WIPED_OUT.matcher(text).find() || demandsMoney(text))) {
+                && (WIPED_OUT.matcher(text).find() || demandsMoney(text)
+                        || SENTENCE.splitAsStream(text).anyMatch(sentence -> MONEY_WORD.matcher(sentence).find()
+                                && MONEY_SIZE.matcher(sentence).find()))) {
             return true;
         }
         return !BASIS.matcher(text).find() && SENTENCE.splitAsStream(text).map(String::strip)

@@ -29,8 +29,8 @@ final class Obfuscation {
     private static final Pattern INVISIBLE = Pattern.compile("[\\u00ad\\u200b-\\u200f\\u2060\\ufeff]");
     // a word with a letter and a digit or symbol standing for one: "1gn0re", "p@ssword"
     private static final Pattern LEET_WORD = Pattern.compile("\\b(?=[\\w@$]*[a-z])(?=[\\w@$]*[0-9@$])[\\w@$]+");
-    // "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e"
-    private static final Pattern SPACED = Pattern.compile("\\b(?:[a-z][ .\\-_*]){3,}[a-z]\\b");
+    // "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e": one separator throughout, so "i.g.n.o.r.e y.o.u.r" stays two words
+    private static final Pattern SPACED = Pattern.compile("\\b[a-z]([ .\\-_*])[a-z](?:\\1[a-z]){2,}\\b");
     private static final Pattern DECODE_CUE = Pattern.compile("\\b(?:rot-?13|caesar|cipher|revers\\w*|backwards?|"
             + "decod\\w*|decrypt\\w*|encod\\w*|unscramble|flip\\w*|mirror\\w*|right to left)\\b");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
