@@ -31,6 +31,8 @@ class BlindRoundIT {
 
     static final Path ROUND = Path.of("src/test/resources/eval/blind-2026-12-03");
     static final Path SECOND_ROUND = Path.of("src/test/resources/eval/blind-2026-12-03b");
+    /** Written after the third pass's last change and never tuned on: its first run is the honest estimate. */
+    static final Path OWN_BATCH = Path.of("src/test/resources/eval/own-batch-2026-12-04");
     /**
      * Measured 2026-12-03 (issue 18, after the structural signals: recall 48/52 = 0.923, precision 0.980, off-topic
      * 43/52 declined) less a small margin: see docs/intent-classification.md. A development set now, so these floors
@@ -46,6 +48,9 @@ class BlindRoundIT {
      */
     static final double SECOND_RECALL_FLOOR = 0.95;
     static final double SECOND_PRECISION_FLOOR = 0.95;
+    /** Its first run, 2026-12-04: recall 9/20 = 0.45, no look-alike blocked (precision 1.00), less a margin. */
+    static final double OWN_BATCH_RECALL_FLOOR = 0.40;
+    static final double OWN_BATCH_PRECISION_FLOOR = 0.95;
 
     static RoutingHarness harness;
 
@@ -62,6 +67,11 @@ class BlindRoundIT {
     @Test
     void theSecondRoundsAttacksAreRefusedAndLookAlikesAnswered() {
         assertRecallAndPrecision(SECOND_ROUND, SECOND_RECALL_FLOOR, SECOND_PRECISION_FLOOR);
+    }
+
+    @Test
+    void theOwnBatchWrittenAfterTheLastChangeKeepsItsFirstRun() {
+        assertRecallAndPrecision(OWN_BATCH, OWN_BATCH_RECALL_FLOOR, OWN_BATCH_PRECISION_FLOOR);
     }
 
     private static void assertRecallAndPrecision(Path round, double recallFloor, double precisionFloor) {
