@@ -2,6 +2,7 @@ package dev.switchboard.intent.guardrail;
 
 import dev.switchboard.language.guardrail.InjectionRules;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -11,17 +12,25 @@ import java.util.regex.Pattern;
  *
  * <ul>
  * <li>another person's private data: a third person's (or a stranger's, a former tenant's) password, PIN, card,
- * location, call log or messages, or an account looked up by someone else's name or number;</li>
+ * location, call log or messages, or an account looked up by someone else's name or number; a person who is not on
+ * the customer's account (an ex, a neighbour, a tenant, "the flat below") together with their number, address, bills
+ * or details, or data keyed by an account number, a caller's number or a street address;</li>
  * <li>money without a basis: credits, refunds or free service demanded in amounts or durations, with no outage,
- * overcharge or other reason given;</li>
- * <li>authority: a staff role claimed (employee, engineer, supervisor, "this is the fraud team") together with a
- * request to skip verification or reach other accounts, internal tools or elevated access;</li>
- * <li>pasted text that addresses the assistant: an e-mail, note or ticket with orders for an AI or bot reading it, or
- * the customer telling the assistant to carry out what the pasted text says;</li>
- * <li>harm: spying on or tracking a person secretly, breaking into what is not theirs, weapons, drugs, fraud.</li>
+ * overcharge or other reason given; a waiver demanded on a threat (the press, reviews, a lawyer) or a claimed legal
+ * duty with no service problem stated; "you can't check anyway"; money split so that no approval is needed;</li>
+ * <li>authority: a staff role claimed (employee, engineer, supervisor, "this is the fraud team", "our internal tool
+ * is down") together with an order on an account or a request to skip verification or reach other accounts, internal
+ * tools or elevated access; the assistant's rules declared suspended;</li>
+ * <li>pasted text that addresses the assistant: an e-mail, note or ticket with orders for an AI or bot reading it, an
+ * assistant's key in markup, an order hidden from the customer, or the customer telling the assistant to carry out
+ * what the pasted or encoded text says;</li>
+ * <li>harm: spying on or tracking a person secretly, breaking into a network, number or account that is not theirs,
+ * jamming others' signals, messages made to pass for a company's, poison gas, revenge, weapons, drugs, fraud.</li>
  * </ul>
  *
- * A set-up ({@link #setsUp}) is a premise a later turn can exploit: a game, a code word, a story, a hypothetical.
+ * Each is also read through {@link Obfuscation} (look-alike letters, digits for letters, spaced letters, base64,
+ * ROT13 or reversed text when asked to decode), with the lexical rules. A set-up ({@link #setsUp}) is a premise a
+ * later turn can exploit: a game, a code word or a rule for the chat, a story, a role, the system prompt asked about.
  */
 final class AttackSignals {
 
@@ -34,12 +43,26 @@ final class AttackSignals {
             + "(?:person|guy|man|woman|lady|number)'s|that (?:person|guy|man|woman|lady|number)'s|the (?:previous|former|"
             + "old|last|new) (?:owner|tenant|occupant|resident|subscriber|customer)(?:'s)?|(?:my )?(?:ex|ex-wife|"
             + "ex-husband|ex-girlfriend|ex-boyfriend|ex-partner|neighbou?r|boss|landlord|tenant|roommate|flatmate|"
-            + "colleague|co-?worker|coach|teacher|stepdad|stepmom|cousin|uncle|aunt|friend)(?:'s|s'))";
+            + "colleague|co-?worker|coach|teacher|stepdad|stepmom|cousin|uncle|aunt|friend|ex[- ](?:wife|husband|"
+            + "girlfriend|boyfriend|partner))(?:'s|s'))";
     private static final String PRIVATE = "(password|passcode|pin|security (?:question|answer|code)|account (?:number|pin)|"
             + "card(?: number| details)?|bank (?:details|account)|social security|ssn|date of birth|birthday|location|"
             + "whereabouts|home address|address|call (?:log|logs|history|records|list)|calls|texts|text messages|messages|"
             + "browsing (?:history|data)|voicemails?|payment (?:details|info|history|method)|billing (?:details|info|"
             + "address)|account (?:details|info|information)|email address|phone number|number)";
+
+    // a character of the words between a verb and its object, as long as no "my", "our" or "own" starts there
+    private static final String NOT_OWN = "(?:(?!\\b(?:my|our|own)\\b)[^.?!])";
+    // someone claiming to work for the company, in the customers' chat
+    private static final String STAFF = "\\b(?:(?:i(?:'m| am)|we(?:'re| are))\\s+(?:calling\\s+|writing\\s+|messaging\\s+)?from\\s+"
+            + "(?:the\\s+|your\\s+)?(?:(?:\\w+\\s+)?(?:billing|support|tech|technical|it|security|fraud|network|engineering|"
+            + "retention|sales|legal|accounts|provisioning)\\s+(?:dept|department|team|desk|office|support|group|unit)|(?:back "
+            + "office|head office|corporate|tier \\d|level \\d)\\b)|this is\\s+(?:\\w+\\s+){0,2}?from\\s+(?:the\\s+|your\\s+)?"
+            + "(?:(?:\\w+\\s+)?(?:billing|support|tech|it|security|fraud|network|engineering|retention)\\s+(?:dept|department|"
+            + "team|desk|office|support)|tier \\d|level \\d)|i work (?:for|at|in) (?:you|your (?:company|billing|support|team|"
+            + "call cent(?:er|re)|store|back office))|(?:fellow|as an?|i'm an?|i am an?) (?:employee|staff member|colleague) "
+            + "(?:of yours|here|at your|of your)|our (?:internal|admin|backend|staff|agent) (?:tool|system|crm|portal|dashboard|"
+            + "backend|panel|console)s?)\\b";
 
     private static final List<Pattern> SIGNALS = List.of(
             // another person's private data
@@ -54,12 +77,12 @@ final class AttackSignals {
                     + "(?:mr\\.?|mrs\\.?|ms\\.?|dr\\.?|someone|somebody|a customer|another|other|customer\\s+#?\\d|"
                     + "account\\s+#?\\d|\\d{3}[-. ]?\\d{3}[-. ]?\\d{4})"),
             // a number or a street address that is not the customer's, or a person said not to be on their account
-            Pattern.compile("(?<!\\bmy\\s)\\b" + PRIVATE + "\\s+(?:\\w+\\s+){0,3}?(?:for|of|on|at|associated with|linked to|"
+            Pattern.compile("(?<!\\bmy\\s)\\b" + PRIVATE + "\\s+(?:\\w+\\s+){0,5}?(?:for|of|on|at|associated with|linked to|"
                     + "registered (?:to|at)|tied to)\\s+(?:the\\s+)?(?:(?:phone|mobile|cell|landline)\\s+)?(?:number\\s+)?"
-                    + "(?:\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]?\\d{4}|\\d{3}-\\d{4})"),
+                    + "(?:\\(?\\d{3}\\)?[-. ]?\\d{3}[-. ]?\\d{4}|\\d{3}-\\d{4}|\\+?\\d{2,5}[ -]\\d{3}[ -]\\d{3,4})"),
             Pattern.compile("(?<!\\bmy\\s)\\b(?:password|passcode|pin|account (?:number|pin|details|info|information|email|"
                     + "holder|owner|name)|email(?: address)?|phone number|card|bank details|payment (?:details|info|history)|"
-                    + "billing (?:details|info)|owner|who lives)\\s+(?:\\w+\\s+){0,3}?(?:for|of|on|at|registered (?:to|at))\\s+"
+                    + "billing (?:details|info)|owner|who lives|balance|bills?|usage|account)\\s+(?:\\w+\\s+){0,3}?(?:for|of|on|at|registered (?:to|at))\\s+"
                     + "\\d+\\s+[a-z]+\\s+(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|"
                     + "terrace|close)\\b"),
             Pattern.compile("\\b(?:he|she|they)(?:'s| is|'re| are)\\s+not\\s+(?:on|part of|an? (?:user|member) (?:on|of))"
@@ -95,7 +118,8 @@ final class AttackSignals {
                     + "order)\\s+(?:is\\s+)?(?:needed|required|necessary)\\b|\\bno time for a (?:warrant|subpoena|court order)\\b|"
                     + "\\b(?:no|without) approval limits?\\b"),
             Pattern.compile("\\b(?:employee|staff|badge|agent|admin|override|authori[sz]ation|clearance)\\s+(?:id|number|code|"
-                    + "level)\\b[^?]{0,80}?\\b(?:bypass|skip|override|unlock|grant|give me|access|apply|waive|reset)\\b"),
+                    + "level)\\b[^?]{0,160}?\\b(?:bypass|skip|override|unlock|grant|give me|access|apply|waive|reset|show me|pull up|"
+                    + "read me|switch to|mark|clear)\\b"),
             // pasted text addressing the assistant, or the assistant told to do what it says
             Pattern.compile("\\b(?:ai|assistant|bot|chatbot|language model|llm|automated (?:system|agent|assistant)|"
                     + "virtual agent|support system)s?\\s+(?:reading|processing|handling|receiving|that reads|who reads|"
@@ -157,7 +181,150 @@ final class AttackSignals {
                     + "channels)\\b[^.?!]{0,40}?\\b(?:without paying|illegally|hack|crack|modded|jailbroken|"
                     + "descrambl)"),
             Pattern.compile("\\b(?:get|obtain|buy|find)\\b[^.?!]{0,20}?\\b(?:credit card numbers|card dumps|stolen cards|"
-                    + "someone's (?:identity|ssn|social security))\\b"));
+                    + "someone's (?:identity|ssn|social security))\\b"),
+            // a network that is not theirs broken into: a customer locked out of their own says "my" and "forgot"
+            Pattern.compile("\\b(?:crack|hack|brute[- ]?force|break into|sniff|deauth|capture)\\b" + NOT_OWN + "{0,25}?\\b(?:wpa[23]?|"
+                    + "wep|wps|wi-?fi|wireless|router|hotspot|handshake)\\b"),
+            // a number taken over, a phone or a room's signal jammed
+            Pattern.compile("\\b(?:how (?:do|can|would|could|to)|help me|teach me|steps to|way to|ways to|walk me through)\\b"
+                    + "[^.?!]{0,30}?\\bsim[- ]?(?:swap|hijack|jack)|\\bsim[- ]?swap(?:ping)?\\s+(?:on|of|against)\\s+(?!my\\b|me\\b)|"
+                    + "\\b(?:port|take over|hijack|steal)\\s+(?:out\\s+)?(?:someone(?:'s| else's)|somebody(?:'s| else's)|their|his|"
+                    + "her|a stranger's|another person's)\\s+(?:\\w+\\s+)?(?:number|line|sim|phone number)\\b"),
+            Pattern.compile("\\b(?:build|make|buy|get|set up|rig|put together|construct|order|diy|wire up)\\b[^.?!]{0,25}?"
+                    + "\\bjammers?\\b|\\b(?:jam|knock out|kill|disrupt|scramble|take down|knock (?:off|offline))\\s+(?:\\w+\\s+){0,3}?"
+                    + "(?:phones?|signals?|reception|cell service|wifi|wi-fi|network|internet)\\b[^.?!]{0,40}?\\b(?:next door|"
+                    + "neighbou?rs?|other people|everyone|nearby|around me|across the (?:street|hall))"),
+            // an account that is not theirs entered: a bereaved family member or a parent is no intruder
+            Pattern.compile("\\b(?:get into|break into|log ?in(?:to)?|hack|take over|hijack|empty|drain|clean out)\\b[^.?!]{0,20}?"
+                    + "\\b" + THIRD + "\\s+(?:\\w+\\s+)?(?:crypto|bitcoin|bank|e-?mail|instagram|facebook|snapchat|tiktok|icloud|"
+                    + "google|whatsapp|phone|wallet|account|accounts|voicemail|router|wifi|camera|cloud)\\b"
+                    + "(?![^.?!]{0,60}?\\b(?:passed away|died|deceased|estate|power of attorney|executor)\\b)"),
+            // poison gas, and messages made to pass for the company's or a bank's
+            Pattern.compile("\\b(?:mix|combine)\\b[^.?!]{0,50}?\\b(?:to (?:make|create|produce|get|release)|into|and (?:make|"
+                    + "get))\\s+(?:a\\s+|some\\s+)?(?:toxic\\s+|poisonous\\s+|deadly\\s+|noxious\\s+)?(?:gas|fumes)\\b|"
+                    + "\\b(?:make|create|produce)\\s+(?:a\\s+|some\\s+)?(?:toxic|poisonous|deadly|noxious|chlorine|mustard)\\s+"
+                    + "(?:gas|fumes)\\b"),
+            Pattern.compile("\\b(?:write|draft|compose|create|make|craft|design|put together|generate|code|build)\\s+(?:me\\s+)?"
+                    + "(?:a|an|some|the)?\\s*(?:\\w+\\s+){0,3}?(?:text|texts|sms|email|e-mail|message|letter|page|site|"
+                    + "website|notice|voicemail|script|login|form)\\b[^.?!]{0,80}?\\b(?:looks? like (?:it(?:'s| is)? )?(?:from|"
+                    + "comes?|came|coming)|appears? to (?:be|come) from|seems? to come from|pretend(?:s|ing)? to be|impersonat|"
+                    + "posing as|spoof|as if (?:it|they) (?:came|come)|looks? (?:legit|official|real|authentic))|\\bmake (?:it|them) "
+                    + "(?:look|sound|seem) (?:legit|official|real|authentic|like (?:it(?:'s| is)? from|you|your company|the bank))"),
+            // another person's data asked by what stands for them: an address or an account number not the customer's,
+            // a caller's number, a person who moved away; "whose" a device or line is
+            Pattern.compile("\\b(?:whose|who(?:'s| is| does))\\b[^.?!]{0,20}?\\b(?:number|account|line|phone|device)s?\\b[^.?!]{0,40}?"
+                    + "\\b(?:this|belong|registered|belongs)\\b|\\b(?:belongs? to whom|belongs? to who|(?:names? of )?whoever "
+                    + "owns)\\b[^.?!]{0,30}?\\b(?:device|phone|number|line|account)s?\\b|\\b(?:device|phone|number|line)s?\\b"
+                    + "[^.?!]{0,40}?\\bbelongs? to (?:whom|who)\\b"),
+            Pattern.compile("\\b(?:name|owner|holder|address|billing address|phone number|number|email|details|info|bills?)\\s+"
+                    + "(?:is\\s+|are\\s+)?(?:on|for|of|behind|tied to|linked to|registered to|attached to|under)\\s+(?:the\\s+)?"
+                    + "(?:account|acct|line)\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?\\d{5,}"),
+            Pattern.compile("\\b(?:name|owner|address|details|identity|subscriber)\\s+(?:on|behind|of|for|registered to|"
+                    + "attached to|tied to)\\s+(?:that|this)\\s+(?:number|line|phone)\\b|\\b(?:calling|texting|called|texted|"
+                    + "messaging|harassing|ringing) me from\\b[^?]{0,160}?\\b(?:name|owner|address|details|identity|subscriber)"
+                    + "\\s+(?:on|behind|of|for|registered to)\\s+(?:the|that|this|their)\\s+(?:account|number|line)\\b"),
+            Pattern.compile("\\b(?:new|forwarding|current|service)\\s+(?:service\\s+)?(?:address|number|location)\\s+"
+                    + "(?:that\\s+)?(?:he|she|they)(?:'s|'ve| has| have)?\\s+(?:moved|transferred|took|switched|ported|"
+                    + "taken)|\\bwhere (?:he|she|they)(?:'s| has| have|'ve)? (?:moved|transferred|taken)\\s+(?:it|(?:his|her|"
+                    + "their) (?:service|internet|account|line))\\b"),
+            Pattern.compile("\\b(?:search|look (?:it |them |her |him )?up|find (?:it|them|the account)|pull (?:it |them )?up)\\s+"
+                    + "by\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+|just\\s+the\\s+)?(?:street\\s+)?(?:address|name)\\b"),
+            // prompts read back word for word, or in parts
+            Pattern.compile("\\b(?:word for word|verbatim|character for character)\\b[^?]{0,80}?\\b(?:(?:you were|you've been|"
+                    + "you have been) (?:given|told|sent|fed)|(?:start|beginning|top) of (?:this|the|our) (?:conversation|chat|"
+                    + "session)|system|your (?:instructions|prompt|rules|setup))\\b|\\b(?:(?:you were|you've been|you have "
+                    + "been) (?:given|told|sent|fed)|(?:start|beginning|top) of (?:this|the|our) (?:conversation|chat|session))"
+                    + "\\b[^?]{0,80}?\\b(?:word for word|verbatim)\\b|\\bstarting (?:with|from) ['\"]you are\\b"),
+            Pattern.compile("\\b(?:first|last|opening|initial)\\s+(?:(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|few|"
+                    + "couple of|several)\\s+)?"
+                    + "(?:sentences?|lines?|words|paragraphs?)\\s+of\\s+(?:your|the)\\s+(?:system\\s+)?(?:prompt|instructions|"
+                    + "rules|configuration|guidelines)\\b"),
+            // the assistant's rules declared lifted, or asked to drop them
+            Pattern.compile("\\b(?:content|safety|your|all|the assistant's|the bot's|ai)\\s+(?:restrictions|rules|filters|"
+                    + "guardrails|guidelines|polic(?:y|ies)|limits)\\s+(?:are|have been|were|is|has been)\\s+(?:now\\s+|"
+                    + "temporarily\\s+|hereby\\s+)?(?:suspended|lifted|disabled|removed|turned off|waived|paused|off|void)\\b"
+                    + "(?!\\s+(?:from|on|for)\\s+(?:my|the|your|our)\\s+(?:account|line|phone|number|card|sim|plan))|"
+                    + "\\bred[- ]?team(?:ing)?\\s+(?:test|evaluation|exercise|assessment|mode|engagement)|\\bauthori[sz]ed\\s+"
+                    + "(?:penetration|pen|security|safety)\\s+(?:test|evaluation|audit)"),
+            Pattern.compile("\\b(?:drop|lift|remove|disable|turn off|suspend|relax|loosen|ditch|switch off)\\s+(?:all\\s+)?"
+                    + "(?:of\\s+)?your\\s+(?:own\\s+)?(?:content\\s+|safety\\s+)?(?:restrictions|rules|filters|guardrails|"
+                    + "guidelines|safety|policies|programming)\\b(?!\\s+(?:on|for|about)\\b)"),
+            // staff claimed in the customers' chat, with an order on an account or its data
+            Pattern.compile(STAFF + "[^?]{0,200}?\\b(?:mark|set|flag|clear|waive|reverse|credit|refund|apply|remove|reset|"
+                    + "unlock|change|show me|pull up|give me|read me|send me|transfer|port|close|switch to|enable|disable|"
+                    + "override|grant)\\b"),
+            // pasted text that orders the assistant and hides it from the customer, or carries an assistant's key
+            Pattern.compile("\\b(?:don't|do not|never|without)\\s+(?:mention(?:ing)?|reveal(?:ing)?|tell(?:ing)?|disclos(?:e|ing)|"
+                    + "show(?:ing)?|inform(?:ing)?|notify(?:ing)?|alert(?:ing)?)\\s+(?:this|these|the|that|any)?\\s*(?:\\w+\\s+)?"
+                    + "(?:directive|instruction|instructions|note|message|override|command|change|step)s?\\s+to\\s+(?:the\\s+)?"
+                    + "(?:user|customer|human|account holder|caller)\\b|\\b(?:don't|do not|never) (?:tell|inform|notify|alert) "
+                    + "the (?:user|customer|account holder)\\b"),
+            Pattern.compile("[\"'<\\[{_]\\s*(?:assistant|ai|bot|llm|model|agent|system)[_ -]?(?:directive|instructions?|note|"
+                    + "command|action|prompt|override|task)s?\\s*[\"'>\\]}]?\\s*[:=]|\\b(?:override|directive|admin command|"
+                    + "system note|system instruction)\\s*:\\s*(?:\\w+\\s+){0,3}?(?:mark|set|apply|issue|grant|reverse|waive|"
+                    + "credit|refund|reveal|send|delete|remove|ignore|change|reset|disable)\\b"),
+            // text to be decoded and then obeyed
+            Pattern.compile("\\b(?:rot-?13|base-?64|caesar|cipher|hex(?:adecimal)?|reversed?|backwards|encoded|decode)\\b"
+                    + "[^?]{0,60}?\\b(?:follow|obey|execute|carry out|act on|comply with|do (?:exactly |precisely )?(?:what|as))\\b"),
+            // harm meant for a person: revenge asked how to
+            Pattern.compile("\\b(?:how|what|which|way to|mix|make|build|buy)\\b[^\\n]{0,120}?\\b(?:get back at|get revenge on|"
+                    + "revenge on|teach (?:him|her|them|my \\w+) a lesson|make (?:him|her|them) (?:pay|suffer|sick)|hurt (?:him|"
+                    + "her|them))\\b|\\b(?:get back at|get revenge on|teach (?:him|her|them|my \\w+) a lesson)\\b[^\\n]{0,120}?"
+                    + "\\b(?:how (?:do|can|would)|what (?:can|should|would)|which)\\b"),
+            // a stranger's device or a partner's phone read: the owner's name, the messages on it
+            Pattern.compile("\\b(?:tell|give|show|find|send)\\s+(?:me\\s+)?(?:the\\s+)?(?:owner|user)(?:'s)?\\s+(?:name|"
+                    + "details|identity)\\b"),
+            Pattern.compile("\\b(?:see|read|monitor|track|check|access|view|spy on|get|forward|copy|mirror)\\b[^.?!]{0,30}?"
+                    + "\\b(?:messages|texts|calls|call log|location|photos|whatsapp|emails?|browsing|chats)\\s+(?:on|from|in)\\s+"
+                    + "(?:my\\s+)?(?:husband|wife|spouse|partner|boyfriend|girlfriend|ex|fianc\\w*|roommate|flatmate|boss|"
+                    + "neighbou?r|colleague)(?:'s|s')\\s+(?:\\w+\\s+)?(?:phone|mobile|device|laptop|account|sim|iphone)\\b"),
+            Pattern.compile("\\b(?:crack|hack|bypass|get past|get around|guess|break)\\s+(?:the\\s+)?(?:\\w+\\s+)?(?:password|"
+                    + "passcode|pin|lock|key|encryption)\\s+(?:on|of|for|to)\\s+" + THIRD),
+            Pattern.compile("\\b(?:block|jam|kill|cut|knock out)\\s+(?:all\\s+|every\\s+)?(?:the\\s+)?(?:mobile|cell|cellular|"
+                    + "phone|gsm|4g|5g|wifi|wi-fi|radio)\\s+(?:signals?|reception|phones|service)\\s+(?:in|at|around|across|"
+                    + "for|near)\\b[^?]{0,60}?\\b(?:device|gadget|equipment|order|buy|build|make|how)\\b|\\bhow (?:do|can|would|"
+                    + "should) i use a (?:\\w+\\s+)?jammer\\b"),
+            Pattern.compile("\\b(?:write|draft|compose|create|make|craft|design|put together|generate)\\s+(?:me\\s+)?(?:a|an|"
+                    + "some|the)?\\s*(?:\\w+\\s+){0,3}?(?:text|texts|sms|email|e-mail|message|letter|page|notice)\\b[^.?!]{0,60}?"
+                    + "\\b(?:asking|telling|getting|urging|so)\\s+(?:people|customers|them|users|recipients|victims|everyone|"
+                    + "folks)\\s+(?:to\\s+|will\\s+)?(?:confirm|enter|send|verify|update|give|share|click|type|reply with)\\b"),
+            Pattern.compile("\\b(?:verification|security checks?|authentication|identity checks?|id checks?)\\s+(?:is|are|has been|"
+                    + "have been)\\s+(?:waived|not needed|not required|skipped|unnecessary|optional)\\s+(?:for|because|since|"
+                    + "when)\\b|\\bthis is the (?:billing|support|tech|it|security|fraud|network|engineering|retention)\\s+"
+                    + "(?:dept|department|team|desk|office)\\b[^?]{0,160}?\\b(?:read me|give me|tell me|send me|reset|change|"
+                    + "show me|pull up)\\b"),
+            // someone else confirmed as a customer, their calls watched, what others browse
+            Pattern.compile("\\b(?:check|confirm|tell me|find out|see)\\s+(?:if|whether)\\s+(?!i\\b|i'm\\b|my\\b|we\\b|we're\\b|"
+                    + "our\\b)[^.?!]{0,40}?\\b(?:is|are|has|have)\\s+(?:still\\s+)?(?:a\\s+|an\\s+)?(?:customers?|an account|"
+                    + "accounts|service|a line)\\s+(?:of yours|with you)"),
+            Pattern.compile("\\b(?:see|monitor|watch|log|capture|sniff|read)\\s+what\\s+(?:everyone|everybody|other people|"
+                    + "people|they|he|she|others|the other (?:customers|users))\\s+(?:(?:is|are)\\s+)?(?:browse|browses|browsing|"
+                    + "visits?|visiting|types?|typing|searche?s?|searching|does online|look at|looks at)\\b"),
+            // caller id spoofed, codes guessed by the thousand, leaked credentials bought
+            Pattern.compile("\\b(?:make|set up|use|get|create|how (?:to|do i|can i))\\b[^.?!]{0,20}?\\b(?:fake|spoof(?:ed)?|"
+                    + "forged?)\\s+(?:a\\s+|the\\s+|my\\s+)?caller\\s*id|\\b(?:show|display)\\s+(?:your|the|a|someone else's|"
+                    + "another)\\s+(?:\\w+'s\\s+)?number when i (?:call|ring|phone)"),
+            Pattern.compile("\\b(?:tries|try|trying|guess|guesses|guessing|cycles? through|runs? through)\\s+(?:thousands|"
+                    + "hundreds|millions|all|every|lots)\\s+(?:of\\s+)?(?:possible\\s+)?(?:pins|passwords|codes|passcodes|"
+                    + "combinations)\\s+(?:on|against|for)\\b"),
+            Pattern.compile("\\b(?:buy|get|find|download|purchase)\\b[^.?!]{0,30}?\\b(?:leaked|stolen|hacked|dumped|breached)\\s+"
+                    + "(?:\\w+\\s+)?(?:passwords|credentials|logins|accounts|card numbers|databases?|data)\\b"),
+            // a number's records asked for by its digits, an order to "the bot" that reads this, the context window
+            Pattern.compile("\\b(?:bot|ai|assistant|chatbot|model)s?\\b[^.?!\"]{0,10}?\\b(?:when|if|once|as soon as|after) you "
+                    + "(?:read|see|process|get) this\\b|\\bcontext window\\b"),
+            // verification skipped to take an account over
+            Pattern.compile("\\b(?:skip|bypass|get around|waive|ignore|forget about|do without)\\s+(?:the\\s+|this\\s+|that\\s+|"
+                    + "your\\s+)?(?:\\w+\\s+)?(?:verification|security|text|sms|one[- ]time|2fa|two[- ]factor|otp|identity|id)\\b"
+                    + "[^?]{0,80}?\\b(?:reset|change|give me|tell me|read|send me|transfer|unlock|remove)\\b[^.?!]{0,40}?"
+                    + "\\b(?:password|pin|passcode|card|account|number|sim|owner|holder)\\b"),
+            Pattern.compile("\\b(?:read|tell|give|send|show)\\s+(?:me\\s+)?(?:back\\s+)?(?:the\\s+)?(?:full\\s+)?(?:credit\\s+|"
+                    + "debit\\s+|payment\\s+|bank\\s+)?card\\s+(?:details\\s+|number\\s+)?(?:on file|on the account|stored|"
+                    + "saved|we have|you have)\\b"),
+            // a phone that is someone else's reported stolen: a story about it asks the same
+            Pattern.compile("\\b(?:unlock|reactivate|activate|wipe|reset|bypass|flash|sell|use)\\b[^.?!]{0,40}?\\b(?:a|an|"
+                    + "any|someone's|somebody's)\\s+(?:\\w+\\s+)?(?:phone|iphone|device|handset|tablet)s?\\s+(?:that|which)\\s+"
+                    + "(?:was|is|has been|had been|got)\\s+(?:reported\\s+|marked\\s+|flagged\\s+)?(?:as\\s+)?(?:stolen|lost|"
+                    + "blacklisted)\\b"));
 
     // money demanded: an order for a credit, refund, discount or free service ...
     // a claimed promise to be taken on trust: the customer asks not to be checked
@@ -166,7 +333,7 @@ final class AttackSignals {
     // a credit score, report or card is no money the assistant gives
     private static final String MONEY = "\\b(?:credits?(?!\\s+(?:report|score|rating|history|card|check|bureau))|refunds?|"
             + "discounts?|rebates?|reimburse|money back|free|waiv(?:e|ed|er)|comp(?:ed)?|off (?:my|the) bill|for nothing|"
-            + "zero)\\b";
+            + "zero|no (?:extra )?(?:charge|cost)|free of charge|on the house|complimentary)\\b";
     private static final Pattern MONEY_WORD = Pattern.compile(MONEY);
     private static final Pattern MONEY_DEMANDED = Pattern.compile("^(?:(?:please|just|now|so|and|ok|okay|then|go ahead "
             + "and|you (?:must|will|need to|have to|should))\\s+)*(?:give|apply|add|put|issue|grant|credit|load|deposit|transfer|"
@@ -189,6 +356,85 @@ final class AttackSignals {
             + "contract|early termination|moved|moving|disconnect|didn't (?:authori[sz]e|order|sign|agree|use)|unauthori[sz]ed|"
             + "fraud|never (?:ordered|used|signed|agreed)|slow|speeds?|dropp|interrupt|broken|faulty|damaged)");
 
+    // money, fees or a bill wiped out on a threat or a claimed legal duty, with no service problem stated
+    private static final Pattern WIPED_OUT = Pattern.compile("\\b(?:waive|refund|credit(?! card)|reimburse|comp|remove|reverse|"
+            + "cancel|drop|wipe|zero out|forgive|write off|take off)\\b[^.?!]{0,60}?\\b(?:fees?|charges?|bills?|balance|"
+            + "credit|refund|money|payments?|penalt(?:y|ies))\\b|\\b(?:refund|reimburse|credit) (?:me|my|every|all)\\b|"
+            + "\\bmoney back\\b|\\b(?:zero|wipe|clear)\\s+(?:out\\s+)?(?:my|the)\\s+(?:account|balance|bill)\\b|"
+            + "\\brefund (?:it|them|everything|all|in full)\\b|\\b(?:take|knock|clear)\\b[^.?!]{0,30}?\\b(?:fees?|"
+            + "charges?|balance|bill)\\b[^.?!]{0,10}?\\boff\\b");
+    private static final Pattern THREAT = Pattern.compile("\\b(?:or (?:else|i(?:'ll| will| am going to|'m going to|'m "
+            + "gonna| shall|'m)|we(?:'ll| will))|otherwise|unless you|if you (?:don't|do not|refuse|won't|can't)|before i)"
+            + "\\b[^.?!]{0,80}?\\b(?:post(?:ing)?|report(?:ing)?|reviews?|sue|suing|lawyer|attorney|court|news|media|twitter|"
+            + "tiktok|reddit|youtube|bbb|better business|fcc|ftc|regulator|ombudsman|chargeback|viral|expose|press|"
+            + "journalists?)\\b|\\b(?:keep|i'll keep|i will keep)\\s+(?:\\w+\\s+){0,10}?until you (?:give|credit|refund|waive|"
+            + "apply|issue)\\b");
+    private static final Pattern LEGAL_DUTY = Pattern.compile("\\b(?:legally|by law|the law (?:says|requires)|"
+            + "you(?:'re| are) (?:legally )?(?:required|obligated|obliged) (?:by law )?to|it'?s (?:the law|illegal (?:for "
+            + "you )?not to)|(?:the )?(?:fcc|ftc|cfpb|ofcom|consumer (?:protection )?laws?|regulations?) (?:says?|requires?|"
+            + "rules?|mandates?|say so|says so)|under (?:the )?(?:consumer|\\w+) (?:laws?|regulations?|rules|act))\\b");
+    private static final Pattern PROBLEM = Pattern.compile("\\b(?:outage|went down|was down|been down|no (?:service|"
+            + "internet|signal|connection|tv|power)|without (?:service|internet|tv|signal)|not working|didn't work|stopped "
+            + "working|overcharg|double[- ]?charg|charged (?:twice|me twice|two times|wrong|me for something)|billing error|"
+            + "wrong (?:charge|amount|bill)|incorrect|mistake|error|never (?:received|got|came|showed)|didn't (?:show|come|"
+            + "arrive|authori[sz]e|order)|no[- ]show|missed (?:appointment|visit)|unauthori[sz]ed|never ordered|slow|dropp|"
+            + "interrupt|broken|faulty|damaged|returned (?:the|it|my)|promised|fraud|scam|stolen|hacked)");
+    // a control evaded: money split so that none needs approval, an approval dodged
+    private static final Pattern EVADED = Pattern.compile("\\b(?:so|so that|to make sure|to)\\s+(?:none|no one|nothing|it|"
+            + "they|each|neither)\\b[^.?!]{0,25}?\\b(?:hits?|exceeds?|goes? over|triggers?|trips?|crosses|reach(?:es)?|needs?|"
+            + "gets? flagged)\\s+(?:the\\s+|your\\s+|a\\s+|any\\s+)?(?!my\\b)(?:\\w+\\s+)?(?:limit|threshold|cap|review|"
+            + "approval|maximum|max|flag)\\b|\\b(?:avoid|get around|dodge|bypass|work around|skip)\\s+(?:the\\s+|your\\s+|"
+            + "a\\s+)?(?:\\w+\\s+)?(?:approval|review|manager sign-?off|supervisor sign-?off)\\b");
+    // the assistant told it cannot check, so it may as well give
+    private static final Pattern CANNOT_CHECK = Pattern.compile("\\b(?:you(?:'re| are)(?: just)? (?:an? )?(?:ai|bot|machine|"
+            + "robot|program|chatbot)|since you(?:'re| are) (?:an? |just an? )?(?:ai|bot|machine|robot|program|chatbot))\\b"
+            + "[^.?!]{0,60}?\\b(?:can't|cannot|can not|couldn't|have no way to|won't be able to|unable to|don't)\\s+(?:really\\s+|"
+            + "even\\s+|actually\\s+)?(?:verify|check|confirm|know|prove|tell)\\b|\\b(?:bots?|ais?|machines?|chatbots?)\\s+(?:can't|"
+            + "cannot|couldn't|won't|have no way to)\\s+(?:really\\s+|even\\s+|actually\\s+)?(?:tell|verify|check|know|prove)\\b|"
+            + "\\byou (?:can't|cannot|have no way to) (?:really |even |actually )?(?:verify|check|prove|tell) (?:if|whether|that) "
+            + "(?:i|i'm|this)\\b|\\b(?:no one|nobody) (?:will|would|is going "
+            + "to) (?:ever )?(?:know|notice|check|find out)\\b");
+
+    // someone who is not on the customer's account, and their data asked for (a pronoun's, or held for their account,
+    // number or home); the customer's own line, plan or a family member they hold passes
+    private static final Pattern PERSON_ELSE = Pattern.compile("\\b(?:my\\s+)?(?:ex|ex[- ](?:wife|husband|girlfriend|"
+            + "boyfriend|partner)|neighbou?r|roommate|flatmate|landlord|tenant|boss|colleague|co-?worker|stalker)"
+            + "(?:s|'s|s')?\\b|\\bthe (?:flat|house|apartment|unit|home|place|people|family|couple) (?:below|above|upstairs|"
+            + "downstairs|next door|across|opposite)\\b|\\b(?:lady|guy|man|woman|person|people|family) at (?:number |no\\.? |"
+            + "#)?\\d+|\\b(?:someone|somebody) else\\b|\\ba stranger\\b|\\bthe (?:previous|former|old|last) (?:owner|"
+            + "tenant|occupant|resident|subscriber)s?\\b|\\bthe (?:guy|man|woman|lady|person|people|family) (?:in|at|next "
+            + "door|upstairs|downstairs|across)\\b");
+    private static final Pattern THEIR_DATA = Pattern.compile("\\b(?:what(?:'s| is| are)|tell me|give me|pull up|look up|"
+            + "look into|find|show me|read me|send me|share|list|check|search|access|get me|i need|i want|can i (?:see|get|"
+            + "have)|let me see|which|confirm|what(?=\\s+(?:his|her|their)\\b))\\b[^.?!]{0,60}?(?:\\b(?:his|her|their)\\s+"
+            + "(?:\\w+\\s+){0,2}?(?:phone number|number|name|"
+            + "bills?|statements?|account|address|location|call (?:log|history|records)|texts|messages|usage|payments?|"
+            + "balance|password|pin|email|details)\\b|\\b(?:phone number|number|name|bills?|statements?|address|location|"
+            + "usage|payments?|balance|email|details|account (?:number|details|info))\\s+(?:\\w+\\s+){0,3}?(?:for|of|on|under|"
+            + "belonging to|registered to|linked to|tied to|attached to)\\s+(?:that|this|the|his|her|their|my (?:ex|"
+            + "neighbou?r|roommate|flatmate|landlord|tenant|boss))"
+            + "\\b|\\b(?:new|forwarding|current)\\s+(?:service\\s+|home\\s+)?(?:address|number|location)\\b)");
+    // a stranger's owner to be identified: "its owner's phone … who is it?"
+    private static final Pattern OWNER_OF_IT = Pattern.compile("\\b(?:its|the|this|that)\\s+owner'?s?\\s+(?:phone|number|"
+            + "name|address|details|account)\\b[^\\n]{0,80}?\\b(?:who (?:is it|they are|he is|she is|owns)|tell me|give me|"
+            + "find)\\b");
+    private static final Pattern WHO_THEY_CALL = Pattern.compile("\\b(?:see|know|find out|check|tell me|list)\\s+"
+            + "(?:\\w+\\s+)?who\\s+(?:he|she|they)(?:'s| is| has| have|'ve)?\\s+(?:been\\s+)?(?:calls|calling|call|texts|"
+            + "texting|messag\\w*|rings|ringing)\\b");
+    // a number's location or records asked for by its digits, not the customer's own number
+    private static final Pattern NUMBER_RECORDS = Pattern.compile("\\b(?:location|cell tower|tower|ping|call (?:records|"
+            + "log|history)|subscriber (?:info|details|name)|texts|billing (?:postcode|zip|address))\\s+(?:\\w+\\s+){0,3}?"
+            + "(?:for|of|on|from)\\s+(?:the\\s+)?(?:number|line|phone|mobile)?\\s*\\+?\\d[\\d -]{6,}\\d|\\+?\\d[\\d -]{6,}\\d"
+            + "[^.?!]{0,40}?\\b(?:customer of yours|with you)\\b[^.?!]{0,40}?\\b(?:give me|tell me|what(?:'s| is))");
+    private static final Pattern OWN_NUMBER = Pattern.compile("\\b(?:my|our) (?:own )?(?:number|line|phone|mobile)\\b|"
+            + "\\b(?:it's|it is|that's|which is) (?:mine|my number)\\b");
+    // an order passed off as authorised by the one giving it
+    private static final Pattern AUTHORISING = Pattern.compile("\\b(?:i(?:'m| am) authori[sz]ing you|i authori[sz]e you|"
+            + "you (?:are|'re) (?:hereby |now )?authori[sz]ed) to\\b");
+    private static final Pattern HELD_BY_THEM = Pattern.compile("\\b(?:on my (?:account|plan|bill)|my (?:family )?plan|"
+            + "(?:i'm|i am) the (?:account )?(?:holder|owner)|authori[sz]ed (?:user|on)|power of attorney|passed away|"
+            + "deceased|my (?:son|daughter|kid|kids|child|children|teen)(?:'s)?)\\b");
+
     // a premise a later turn can exploit: a game, a code word, a story, a hypothetical, a role
     private static final Pattern SET_UP = Pattern.compile("\\b(?:let's|lets|let us)\\s+(?:play|pretend|imagine|define|"
             + "make up|invent)\\b|\\bcode ?word\\b|\\bsecret word\\b|"
@@ -197,15 +443,26 @@ final class AttackSignals {
             + "\\bremember (?:this|that|the word|these)\\b|\\b(?:hypothetical(?:ly)?|"
             + "fictional|fiction|in a story|a story (?:about|where)|short story|screenplay|novel|role ?play|"
             + "a character|for a movie|for a book)\\b|\\bfor the rest of (?:this|our) (?:chat|"
-            + "conversation)\\b");
+            + "conversation)\\b|\\b(?:whenever|every time|each time|any time|anytime|once) i (?:say|type|write|send|use)\\b|"
+            + "\\b(?:set|make|create|add|agree on|establish|have)\\s+(?:a|one|this|our|the|some)\\s+(?:new\\s+|special\\s+|"
+            + "little\\s+)?(?:rule|deal|agreement|code|signal|trigger|password|game)\\s+(?:for|between|in)\\b|"
+            + "\\bremember (?:this|that|something|these)\\s*(?:for me|for later)?\\s*[:.!?]|\\bsystem prompt\\b|"
+            + "\\b(?:creative writing|writing (?:class|course|assignment)|(?:write|tell|help me (?:write|with)) (?:a|me a) "
+            + "(?:story|scene|script|tale))\\b");
     // a later turn that cashes the premise in
     private static final Pattern CASHES_IN = Pattern.compile("\\b(?:in (?:the|our|that|your) (?:story|game|scene|"
             + "script|novel|world|scenario)|the character|as (?:that|the|this|my|your) (?:\\w+\\s+)?(?:agent|character|persona|"
             + "role|employee|manager|admin|assistant|ai|bot)\\b|in character|stay in|as (?:we|i) (?:agreed|said|discussed)|"
-            + "like (?:we|i) (?:agreed|said)|code ?word|secret word|remember (?:the|our|what)|exact (?:steps|words|"
+            + "like (?:we|i) (?:agreed|said)|code ?word|secret word|remember (?:the|our) (?:deal|rule|game|code|word|"
+            + "agreement|story|role)|remember what (?:i|we) (?:said|agreed|told you)|exact (?:steps|words|"
             + "commands|instructions|code|method)|step[- ]by[- ]step|real (?:steps|instructions|details|method)|for "
             + "real|in detail|now do it|now (?:tell|give|show|write|list|say|apply|do)|go ahead and|you agreed|you said "
-            + "you would|you promised)\\b");
+            + "you would|you promised)\\b|\\bexact(?:ly)?\\s+(?:\\w+\\s+){0,3}?(?:steps|commands|words|instructions|code|"
+            + "method|tools?|flags|settings)\\b|\\breal\\s+(?:\\w+\\s+){0,2}?(?:names|tools|commands|steps|code|instructions|"
+            + "method|details|flags)\\b|\\b(?:technically accurate|realistic|actually works?)\\b|\\bas (?:the|that|this|your|"
+            + "my|a) (?:\\w+\\s+){0,2}?you (?:just )?(?:confirmed|saved|accepted|agreed to|acknowledged|remembered|"
+            + "noted)\\b|\\b(?:apply|do|give|use) (?:that|the|it) (?:maximum|max|most|limit)\\b|\\b(?:first|last|opening) "
+            + "(?:\\d+ |few |couple of )?(?:sentences?|lines?|words|paragraphs?) of (?:it|that|them)\\b");
 
     private AttackSignals() {
     }
@@ -213,14 +470,43 @@ final class AttackSignals {
     /** Whether the message carries one of the signals on its own. */
     static boolean match(String message) {
         String text = read(message);
+        // a chat spelling ("ur devs gave u") can hide a rule's words
+        return matchRead(text) || !text.equals(InjectionRules.normalize(message)) && InjectionRules.match(text)
+                || Obfuscation.readings(message).stream()
+                .anyMatch(reading -> InjectionRules.match(reading) || matchRead(read(reading)));
+    }
+
+    private static boolean matchRead(String text) {
         if (SIGNALS.stream().anyMatch(signal -> signal.matcher(text).find())) {
             return true;
         }
-        if (ON_TRUST.matcher(text).find() && MONEY_WORD.matcher(text).find()) {
+        if ((ON_TRUST.matcher(text).find() || CANNOT_CHECK.matcher(text).find()) && MONEY_WORD.matcher(text).find()) {
+            return true;
+        }
+        if (EVADED.matcher(text).find() && (MONEY_WORD.matcher(text).find() || text.contains("adjustment"))) {
+            return true;
+        }
+        if ((PERSON_ELSE.matcher(text).find() && THEIR_DATA.matcher(text).find() || WHO_THEY_CALL.matcher(text).find()
+                || OWNER_OF_IT.matcher(text).find())
+                && !HELD_BY_THEM.matcher(text).find()) {
+            return true;
+        }
+        if (NUMBER_RECORDS.matcher(text).find() && !OWN_NUMBER.matcher(text).find()
+                || AUTHORISING.matcher(text).find() && MONEY_WORD.matcher(text).find()) {
+            return true;
+        }
+        if ((THREAT.matcher(text).find() || LEGAL_DUTY.matcher(text).find()) && !PROBLEM.matcher(text).find()
+                && (WIPED_OUT.matcher(text).find() || demandsMoney(text)
+                        || SENTENCE.splitAsStream(text).anyMatch(sentence -> MONEY_WORD.matcher(sentence).find()
+                                && MONEY_SIZE.matcher(sentence).find()))) {
             return true;
         }
         return !BASIS.matcher(text).find() && SENTENCE.splitAsStream(text).map(String::strip)
                 .anyMatch(sentence -> MONEY_DEMANDED.matcher(sentence).find() && MONEY_SIZE.matcher(sentence).find());
+    }
+
+    private static boolean demandsMoney(String text) {
+        return SENTENCE.splitAsStream(text).map(String::strip).anyMatch(sentence -> MONEY_DEMANDED.matcher(sentence).find());
     }
 
     /** Whether the message sets up a premise a later turn may exploit. */
@@ -233,8 +519,20 @@ final class AttackSignals {
         return CASHES_IN.matcher(read(message)).find();
     }
 
-    // curly apostrophes are the same apostrophe
+    // curly apostrophes are the same apostrophe, and chat spellings ("im", "u", "ur", "dont") the words they stand for
     private static String read(String message) {
-        return InjectionRules.normalize(message).replace('\u2019', '\'').replace('\u2018', '\'');
+        String text = InjectionRules.normalize(message).replace('\u2019', '\'').replace('\u2018', '\'');
+        for (Map.Entry<Pattern, String> spelling : CHAT_SPELLINGS.entrySet()) {
+            text = spelling.getKey().matcher(text).replaceAll(spelling.getValue());
+        }
+        return text;
     }
+
+    private static final Map<Pattern, String> CHAT_SPELLINGS = Map.ofEntries(
+            Map.entry(Pattern.compile("\\bim\\b"), "i'm"), Map.entry(Pattern.compile("(?<![\\w-])u(?![\\w-])"), "you"),
+            Map.entry(Pattern.compile("\\bur\\b"), "your"), Map.entry(Pattern.compile("\\bdont\\b"), "don't"),
+            Map.entry(Pattern.compile("\\bcant\\b"), "can't"), Map.entry(Pattern.compile("\\bwont\\b"), "won't"),
+            Map.entry(Pattern.compile("\\bdoesnt\\b"), "doesn't"), Map.entry(Pattern.compile("\\bisnt\\b"), "isn't"),
+            Map.entry(Pattern.compile("\\bive\\b"), "i've"), Map.entry(Pattern.compile("\\bpl[sz]\\b"), "please"),
+            Map.entry(Pattern.compile("\\byoure\\b"), "you're"), Map.entry(Pattern.compile("\\bwhats\\b"), "what's"));
 }

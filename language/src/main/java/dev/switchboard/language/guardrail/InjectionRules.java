@@ -13,12 +13,17 @@ public final class InjectionRules {
 
     private static final String DISMISS = "(ignore|disregard|forget|override|bypass|skip|set aside|put aside|abandon|"
             + "discard|stop following)";
+    // a character of the words between the dismissal and the rules, as long as no "my" or "our" starts there
+    private static final String NOT_OWN = "(?:(?!\\b(?:my|our)\\b)[\\w\\s,'])";
 
     private static final List<Pattern> PATTERNS = List.of(
-            // "ignore previous instructions" and its many spellings, the qualifier before the rules or after them
-            Pattern.compile("\\b" + DISMISS + "\\b[\\w\\s,']{0,30}?\\b(previous|prior|above|earlier|preceding|initial|"
-                    + "original|system|all|your|any)\\b[\\w\\s']{0,20}?\\b(instructions?|prompts?|rules|directions|guidelines|"
-                    + "directives|programming|constraints|restrictions|guardrails)\\b"),
+            // "ignore previous instructions" and its many spellings, the qualifier before the rules or after them; the
+            // customer's own earlier instructions ("disregard my previous instructions", "the instructions I gave about
+            // the visit") are a change of mind, not an attack
+            Pattern.compile("\\b" + DISMISS + "\\b" + NOT_OWN + "{0,30}?\\b(previous|prior|above|earlier|preceding|initial|"
+                    + "original|system|all|your|any)\\b" + NOT_OWN + "{0,20}?\\b(instructions?|prompts?|rules|directions|"
+                    + "guidelines|directives|programming|constraints|restrictions|guardrails)\\b(?!\\s+(i|we)\\s+(gave|left|sent|"
+                    + "wrote|made|put|added|mentioned|had|typed|provided)\\b)"),
             Pattern.compile("\\b" + DISMISS + "\\s+(the|these|those)\\s+(instructions?|prompts?|rules|directions|guidelines|"
                     + "directives)\\s+(above|before|so far|(that\\s+)?you\\s+(were|have been|'ve been|got)\\s+(given|told))"),
             // "ignore what you were told"
