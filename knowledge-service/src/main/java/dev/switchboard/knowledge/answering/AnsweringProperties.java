@@ -29,13 +29,15 @@ record AnsweringProperties(@DefaultValue("3") int passages, @DefaultValue NoAnsw
      *
      * @param words a question of more words is never read
      * @param similarity a question whose best intent is at least this similar is never read
-     * @param kept below this cosine of the question to its words the best intent has, it is uncovered
+     * @param kept below this cosine of the asking sentence to its words the best intent has, it is uncovered
+     * @param rare a word fewer intents' texts than this have can be a question's subject
+     * @param covered a subject word whose best cosine to the best intent's words is below this makes it uncovered
      */
-    record Uncovered(@DefaultValue("20") int words, @DefaultValue("0.5") double similarity,
-            @DefaultValue("0.85") double kept) {
+    record Uncovered(@DefaultValue("22") int words, @DefaultValue("0.6") double similarity,
+            @DefaultValue("0.8") double kept, @DefaultValue("2") int rare, @DefaultValue("0.55") double covered) {
 
         UncoveredQuestions.Settings settings() {
-            return new UncoveredQuestions.Settings(words, similarity, kept);
+            return new UncoveredQuestions.Settings(words, similarity, kept, rare, covered);
         }
     }
 }

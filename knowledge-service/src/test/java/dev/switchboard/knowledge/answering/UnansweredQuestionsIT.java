@@ -27,8 +27,9 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The team's own sets of in-scope questions that no article of the shipped knowledge base covers, each checked against
- * the articles' text: src/test/resources/eval/unanswered.tsv (35) and unanswered_second.tsv (23, written before the
- * uncovered-question check was tuned, on other topics). Through the listener, every one should get the honest reply,
+ * the articles' text: src/test/resources/eval/unanswered.tsv (35), unanswered_second.tsv (23, written before the
+ * uncovered-question check was tuned, on other topics) and unanswered_third.tsv (28, written before its second
+ * version was tuned, on other topics again, and not used to tune it). Through the listener, every one should get the honest reply,
  * with no article and a person offered, and never an unrelated article. The no-answer bounds and the
  * uncovered-question check tell only some of them from answerable messages (docs/knowledge-retrieval.md, "Questions
  * no article covers"), so this holds the measured floors and prints the others; every honest reply cites nothing and
@@ -39,6 +40,7 @@ class UnansweredQuestionsIT {
 
     static final Path UNANSWERED = Path.of("src/test/resources/eval/unanswered.tsv");
     static final Path SECOND = Path.of("src/test/resources/eval/unanswered_second.tsv");
+    static final Path THIRD = Path.of("src/test/resources/eval/unanswered_third.tsv");
 
     @Autowired
     EventPublisher publisher;
@@ -47,11 +49,13 @@ class UnansweredQuestionsIT {
     String brokers;
 
     /**
-     * Questions of each set that got the honest reply when measured (2026-12-03: 7 of 35 with the no-answer bounds
-     * alone, 20 of 35 and 12 of 23 with the uncovered-question check); the issue's target is all of them.
+     * Questions of each set that got the honest reply when measured (7 of 35, 4 of 23 and 4 of 28 with the no-answer
+     * bounds alone; 2026-12-04, with the uncovered-question check reading subjects: 33 of 35, 22 of 23 and 19 of 28);
+     * the issue's target is all of them.
      */
-    static final int MEASURED_HONEST = 20;
-    static final int MEASURED_HONEST_SECOND = 12;
+    static final int MEASURED_HONEST = 33;
+    static final int MEASURED_HONEST_SECOND = 22;
+    static final int MEASURED_HONEST_THIRD = 19;
 
     @Test
     void questionsNoArticleCoversGetTheHonestReplyAtLeastAsOftenAsMeasuredAndItCitesNothing() {
@@ -61,6 +65,11 @@ class UnansweredQuestionsIT {
     @Test
     void theSecondSetGetsTheHonestReplyAtLeastAsOftenAsMeasuredAndItCitesNothing() {
         questionsGetTheHonestReply(SECOND, "m-second-unanswered-", MEASURED_HONEST_SECOND);
+    }
+
+    @Test
+    void theThirdSetGetsTheHonestReplyAtLeastAsOftenAsMeasuredAndItCitesNothing() {
+        questionsGetTheHonestReply(THIRD, "m-third-unanswered-", MEASURED_HONEST_THIRD);
     }
 
     private void questionsGetTheHonestReply(Path set, String prefix, int floor) {

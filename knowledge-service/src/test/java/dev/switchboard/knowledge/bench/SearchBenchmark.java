@@ -39,7 +39,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <li>{@code chatWithTheUncoveredCheck}: the same followed by the uncovered-question check, which reads only short
  * questions retrieval is unsure of (most messages cost it nothing);</li>
  * <li>{@code uncoveredCheckOfAReadQuestion}: the check alone on a question it reads: one embedding of the question
- * without the words its intent lacks, the most it adds to a message.</li>
+ * without the words its intent lacks and one per candidate subject word (its intent's words are embedded once, on the
+ * first read question of that intent, outside the measurement after warm-up).</li>
  * </ul>
  *
  * <pre>

@@ -34,12 +34,13 @@ class RetrievalAccuracyIT {
     static final Path DEV_SET = Path.of("../../shared/data/dev_routing.tsv");
     static final Path REAL_DEV_SET = Path.of("../../shared/data/real_dev_routing.tsv");
     /**
-     * Real dev messages with the honest reply, and of them those whose best intent was their label, when the
-     * uncovered-question check was added (2026-12-03; 57 and 9 before it). The 4 it added with their label read
-     * questions their article does not answer (docs/knowledge-retrieval.md, "Questions no article covers").
+     * Real dev messages with the honest reply, and of them those whose best intent was their label, with the
+     * uncovered-question check as measured (2026-12-04; 57 and 9 before the check, 72 and 13 with its first version).
+     * Of the 5 it adds with their label, 3 read questions their article does not answer and 2 lose an article that
+     * would have helped (docs/knowledge-retrieval.md, "The uncovered-question check reads subjects").
      */
-    static final int REAL_DEV_HONEST_CEILING = 72;
-    static final int REAL_DEV_LOST_CEILING = 13;
+    static final int REAL_DEV_HONEST_CEILING = 73;
+    static final int REAL_DEV_LOST_CEILING = 14;
 
     static SentenceEmbedder embedder;
     static KnowledgeIndex index;

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ./mvnw -q -pl knowledge-service test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp knowledge-service/target/test-classes:knowledge-service/target/classes:$(cat knowledge-service/target/cp.txt) \
  *   dev.switchboard.knowledge.evaluation.RetrievalEvaluation ../shared/data/dev_routing.tsv [more.tsv ...] [--misses] \
- *   [--calibrate] [--features] [--no-answer [--uncovered=words,similarity,kept]]
+ *   [--calibrate] [--features] [--no-answer [--uncovered=words,similarity,kept,rare,covered]]
  * </pre>
  */
 public final class RetrievalEvaluation {
@@ -229,7 +229,7 @@ public final class RetrievalEvaluation {
     /** The shipped no-answer bounds and uncovered-question settings (application.yml). */
     static final double NO_ANSWER_SCORE = 0.6;
     static final double NO_ANSWER_SIMILARITY = 0.35;
-    public static final UncoveredQuestions.Settings UNCOVERED = new UncoveredQuestions.Settings(20, 0.5, 0.85);
+    public static final UncoveredQuestions.Settings UNCOVERED = new UncoveredQuestions.Settings(22, 0.6, 0.8, 2, 0.55);
 
     /**
      * Who gets the honest reply over one set, before (the no-answer bounds alone) and with the uncovered-question
@@ -293,11 +293,11 @@ public final class RetrievalEvaluation {
         }
         KnowledgeIndex index = index(Embedders.onnx(2), RetrievalSettings.defaults());
         if (options.contains("--no-answer")) {
-            // --uncovered=words,similarity,kept tries other settings than the shipped ones
+            // --uncovered=words,similarity,kept,rare,covered tries other settings than the shipped ones
             UncoveredQuestions.Settings settings = options.stream().filter(o -> o.startsWith("--uncovered="))
                     .map(o -> o.substring("--uncovered=".length()).split(","))
                     .map(v -> new UncoveredQuestions.Settings(Integer.parseInt(v[0]), Double.parseDouble(v[1]),
-                            Double.parseDouble(v[2]))).findFirst().orElse(UNCOVERED);
+                            Double.parseDouble(v[2]), Integer.parseInt(v[3]), Double.parseDouble(v[4]))).findFirst().orElse(UNCOVERED);
             UncoveredQuestions check = new UncoveredQuestions(index.embeddings(), settings);
             for (Path set : sets) {
                 NoAnswer result = noAnswer(set.getFileName().toString(), read(set), index, check);
