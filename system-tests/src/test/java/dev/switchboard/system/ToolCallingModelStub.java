@@ -83,22 +83,19 @@ final class ToolCallingModelStub implements AutoCloseable {
 
     private void complete(HttpExchange exchange) throws IOException {
         JsonNode request = Api.JSON.readTree(exchange.getRequestBody().readAllBytes());
-        String message;
         try {
-            message = next(request);
+            respond(exchange, 200, next(request).getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             // a script that cannot go on is a failed call, as a broken model's would be
             System.out.println("the scripted model cannot go on: " + e.getMessage());
-            byte[] body = Api.JSON.writeValueAsBytes(Map.of("error", Map.of("message", String.valueOf(e.getMessage()))));
-            exchange.sendResponseHeaders(500, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-            return;
+            respond(exchange, 500, Api.JSON.writeValueAsBytes(Map.of("error", Map.of("message",
+                    String.valueOf(e.getMessage())))));
         }
-        byte[] body = message.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
