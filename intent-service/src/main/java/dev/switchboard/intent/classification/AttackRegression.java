@@ -10,12 +10,12 @@ import java.util.List;
  * built, by full-batch gradient descent with momentum from zero weights (no random draw: the same examples give the
  * same model), each class weighing half however many examples it has.
  */
-final class AttackRegression {
+public final class AttackRegression {
 
     /** Full-batch epochs, the step and the L2 penalty. */
-    record Training(int epochs, double learningRate, double l2) {
+    public record Training(int epochs, double learningRate, double l2) {
 
-        static final Training DEFAULT = new Training(200, 4.0, 1e-4);
+        public static final Training DEFAULT = new Training(200, 4.0, 1e-4);
     }
 
     private static final double SETTLED = 1e-4;
@@ -29,7 +29,7 @@ final class AttackRegression {
     }
 
     /** @param attacks unit vectors of example attacks (label 1); {@code requests} of ordinary messages (label 0) */
-    static AttackRegression train(float[][] attacks, float[][] requests, Training training) {
+    public static AttackRegression train(float[][] attacks, float[][] requests, Training training) {
         int dims = attacks[0].length;
         float[][] x = new float[attacks.length + requests.length][];
         System.arraycopy(attacks, 0, x, 0, attacks.length);
@@ -82,7 +82,7 @@ final class AttackRegression {
     }
 
     /** The highest probability among several embeddings of one message (the whole of it and its sentences). */
-    double best(List<float[]> vectors) {
+    public double best(List<float[]> vectors) {
         double best = 0;
         for (float[] vector : vectors) {
             best = Math.max(best, probability(vector));

@@ -1,5 +1,6 @@
 package dev.switchboard.intent.classification;
 
+import dev.switchboard.classifier.ClassifierSettings;
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.language.TrainingExamples;
@@ -11,32 +12,40 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Choosing and testing the learned attack detector (issue 18, docs/intent-classification.md, "A learned attack
- * detector"): its probability, alone, on the real dev set's tuning half (highest first, with the messages) and on the
- * own held-apart batch, for several thresholds; the same counts on the three blind rounds (development sets, only
- * reported); and leave-one-family-out: trained without one family's examples (its own, and without the shared
- * unlabelled attack examples for every run, so no run sees the family), tested on that family's attacks in the
- * rounds. Run from the intent-service directory with {@code RoutingEvaluation}'s class path.
+ * detector"): the guardrail's combined score (the learned probability plus {@code -DattackWeight} times the attack
+ * contrast) on the real dev set's tuning half (highest first, with the messages) and on the own held-apart batch, for
+ * several thresholds; the same counts on the scoring half and the blind rounds (only reported); with {@code lofo
+ * <threshold>}, leave-one-family-out: the learned probability alone, trained without one family's examples (and
+ * without the shared unlabelled attack examples in every run, so no run sees the family), tested on that family's
+ * attacks in the rounds. Run from the intent-service directory with {@code RoutingEvaluation}'s class path.
  */
 public final class LearnedDetectorExperiment {
 
     private static final Path EVAL = Path.of("src/test/resources/eval");
+    private static final String HELD_APART = "own-batch-2026-12-04b";
     private static final List<String> ROUNDS = List.of("blind-2026-12-03", "blind-2026-12-03b", "blind-2026-12-04",
             "own-batch-2026-12-04", "own-batch-2026-12-04b");
     private static final double[] THRESHOLDS = {0.9, 0.95, 0.98, 1.0, 1.02, 1.04, 1.06, 1.08, 1.1, 1.15};
+    private static final double ATTACK_WEIGHT = Double.parseDouble(System.getProperty("attackWeight", "2"));
+    /** Each message's attack contrast, printed beside its combined score. */
+    private static final Map<String, Double> ATTACK = new HashMap<>();
 
     public static void main(String[] args) {
         SentenceEmbedder embedder = Embedders.onnx(2);
         TrainingExamples training = TrainingExamples.fromClassPath();
         EmbeddingIntentClassifier classifier = new EmbeddingIntentClassifier(embedder, training,
-                dev.switchboard.classifier.ClassifierSettings.defaults());
+                ClassifierSettings.defaults());
         Path real = Path.of("../../shared/data/real_dev_routing.tsv");
         List<String> tuning = realDev(real, true);
         List<String> scoring = realDev(real, false);
@@ -49,7 +58,8 @@ public final class LearnedDetectorExperiment {
             for (String kind : List.of("attacks", "lookalikes")) {
                 Map<String, String[]> last = lastTurns(EVAL.resolve(round).resolve(kind + ".tsv"));
                 List<String> messages = last.values().stream().map(c -> c[2]).toList();
-                report(round + " " + kind, scores(classifier, messages), messages, round.endsWith("b") && !round.startsWith("blind") ? 30 : 0);
+                // the held-apart batch's messages are ours to read; the blind rounds' are not printed
+                report(round + " " + kind, scores(classifier, messages), messages, round.equals(HELD_APART) ? 30 : 0);
             }
         }
         if (args.length > 0 && args[0].equals("lofo")) {
@@ -123,17 +133,15 @@ public final class LearnedDetectorExperiment {
         }).toArray();
     }
 
-    private static final Map<String, Double> ATTACK = new java.util.HashMap<>();
-    private static final double ATTACK_WEIGHT = Double.parseDouble(System.getProperty("attackWeight", "2"));
 
     private static void report(String name, double[] scores, List<String> messages, int shown) {
         StringBuilder counts = new StringBuilder();
         for (double t : THRESHOLDS) {
-            long n = java.util.Arrays.stream(scores).filter(s -> s >= t).count();
+            long n = Arrays.stream(scores).filter(s -> s >= t).count();
             counts.append(String.format(Locale.ROOT, " >=%.2f:%d", t, n));
         }
         System.out.printf(Locale.ROOT, "%s (%d):%s%n", name, scores.length, counts);
-        java.util.stream.IntStream.range(0, scores.length).boxed()
+        IntStream.range(0, scores.length).boxed()
                 .sorted((a, b) -> Double.compare(scores[b], scores[a])).limit(shown)
                 .forEach(i -> System.out.printf(Locale.ROOT, "    %.3f att=%.3f %s%n", scores[i], ATTACK.get(messages.get(i)),
                         messages.get(i)));

@@ -44,7 +44,7 @@ class GuardrailTest {
         assertThat(judge(new Screening(false, 0.03, -1, 0.959), -2, true)).isEqualTo(Guardrail.Outcome.clear);
         assertThat(judge(new Screening(false, 0, -1, 0.999), -2, true)).isEqualTo(Guardrail.Outcome.clear);
         assertThat(judge(new Screening(false, -0.01, -1, 1.0), -2, true)).isEqualTo(Guardrail.Outcome.clear);
-        assertThat(judge(new Screening(false, 0.01, -1, 1.0), -2, true)).isEqualTo(Guardrail.Outcome.refused);
+        assertThat(judge(new Screening(false, 0.011, -1, 1.0), -2, true)).isEqualTo(Guardrail.Outcome.refused);
     }
 
     @Test
