@@ -85,12 +85,17 @@ public class Guardrail {
         boolean suspect = found.attack() >= settings.suspectFrom();
         // a set-up over several turns: a suspected turn after another, or a premise cashed in
         boolean setUpCashedIn = earlier.setUp() && (suspect || AttackSignals.cashesIn(message));
-        boolean learned = found.learned() + settings.attackWeight() * found.attack() >= settings.learnedRefuseFrom();
-        if (found.rules() || found.attack() >= settings.refuseFrom() || learned || AttackSignals.match(message)
+        if (found.rules() || found.attack() >= settings.refuseFrom() || AttackSignals.match(message)
                 || suspect && earlier.attack() >= settings.suspectFrom() || setUpCashedIn) {
             return Outcome.refused;
         }
-        if (mayBeOffTopic && found.offTopic() >= settings.offTopicFrom()) {
+        boolean offTopic = mayBeOffTopic && found.offTopic() >= settings.offTopicFrom();
+        // the learned detector alone declines an off-topic request with the scope reply, not the refusal: a limerick
+        // about a neighbour's goat is no attack, and a harmful request outside the service is declined either way
+        if (found.learned() + settings.attackWeight() * found.attack() >= settings.learnedRefuseFrom() && !offTopic) {
+            return Outcome.refused;
+        }
+        if (offTopic) {
             return Outcome.scope;
         }
         return suspect ? Outcome.suspected : Outcome.clear;

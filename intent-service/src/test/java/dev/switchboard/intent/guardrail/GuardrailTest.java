@@ -48,6 +48,17 @@ class GuardrailTest {
     }
 
     @Test
+    void anOffTopicRequestOnlyTheLearnedDetectorFlagsGetsTheScopeReply() {
+        // Given an off-topic request the learned detector flags, as a first turn and as a follow-up
+        Screening limerick = new Screening(false, 0.03, 0.05, 0.99);
+
+        // When each is judged
+        // Then the first turn gets the scope reply, the follow-up (not read as off-topic) the refusal
+        assertThat(judge(limerick, -2, true)).isEqualTo(Guardrail.Outcome.scope);
+        assertThat(judge(limerick, -2, false)).isEqualTo(Guardrail.Outcome.refused);
+    }
+
+    @Test
     void aSuspectedTurnAfterASuspectedTurnIsRefused() {
         // Given a turn the detectors suspect, after one they suspected too, and one after a clear turn
         // When both are judged
