@@ -40,7 +40,8 @@ class BlindRoundIT {
      */
     static final double RECALL_FLOOR = 0.90;
     static final double PRECISION_FLOOR = 0.95;
-    static final double OFF_TOPIC_FLOOR = 0.82;
+    /** 48 of 52 after the off-topic examples were widened on 2026-12-04 (42 before). */
+    static final double OFF_TOPIC_FLOOR = 0.90;
     /**
      * The second round, measured 2026-12-04 after the third pass (recall 59/61 = 0.967, precision 59/60 = 0.983, the
      * one look-alike blocked a Russian request that the stack answers with the language reply) less a margin. Seen
