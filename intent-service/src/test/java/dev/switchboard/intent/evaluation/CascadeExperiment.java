@@ -11,8 +11,10 @@ import dev.switchboard.intent.routing.RoutingHarness;
 import dev.switchboard.language.TrainingExamples;
 import dev.switchboard.schemas.Taxonomy;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +29,8 @@ import java.util.function.BiFunction;
  * three likeliest intents' probabilities, then the agent whose intents sum highest. Every set but the real dev set's
  * scoring half is printed for each setting; the scoring half only with {@code -Dscore=true}, run once for the
  * settings chosen on the tuning half. {@code -Dtemperature} (bge's, 0.0125 fitted by {@code CalibrationFit
- * -Dmodel=bge}), {@code -Dbelow=0.6,0.7,0.8,0.9}, {@code -Dmisses=true} (the tuning half's).
+ * -Dmodel=bge}), {@code -Dbelow=0.6,0.7,0.8,0.9}, {@code -Dmisses=true} (the tuning half's), {@code -Dcost=true}
+ * (time per message instead of accuracy).
  *
  * <pre>
  * mvn -pl intent-service test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -q
@@ -62,7 +65,7 @@ public final class CascadeExperiment {
 
     public static void main(String[] args) {
         TrainingExamples training = TrainingExamples.fromClassPath();
-        Map<String, List<RoutingEvaluation.Row>> sets = new java.util.LinkedHashMap<>();
+        Map<String, List<RoutingEvaluation.Row>> sets = new LinkedHashMap<>();
         sets.put("real tuning half", RoutingEvaluation.readRealDev(REAL, RoutingEvaluation.Half.TUNING));
         if (Boolean.getBoolean("score")) {
             sets.put("real SCORING half", RoutingEvaluation.readRealDev(REAL, RoutingEvaluation.Half.SCORING));
@@ -71,13 +74,19 @@ public final class CascadeExperiment {
         sets.put("routing_test.tsv",
                 RoutingEvaluation.read(Path.of("intent-service/src/test/resources/eval/routing_test.tsv")));
 
-        IntentClassifier minilm = memo(new EmbeddingIntentClassifier(new Memo(Embedders.onnx(2)), training,
-                ClassifierSettings.defaults()));
         double temperature = Double.parseDouble(System.getProperty("temperature", "0.0125"));
         ClassifierSettings d = ClassifierSettings.defaults();
+        ClassifierSettings bgeSettings = new ClassifierSettings(temperature, d.confidenceThreshold(),
+                d.similarityFloor(), d.sentenceWeight(), d.shortMessageWords(), d.keywordBoost(), d.headWeight(),
+                d.secondaryConfidence());
+        if (Boolean.getBoolean("cost")) {
+            cost(new EmbeddingIntentClassifier(Embedders.onnx(2), training, d),
+                    new EmbeddingIntentClassifier(RealDevExperiment.bge(), training, bgeSettings), sets);
+            return;
+        }
+        IntentClassifier minilm = memo(new EmbeddingIntentClassifier(new Memo(Embedders.onnx(2)), training, d));
         IntentClassifier bge = memo(new EmbeddingIntentClassifier(new Memo(RealDevExperiment.bge()), training,
-                new ClassifierSettings(temperature, d.confidenceThreshold(), d.similarityFloor(), d.sentenceWeight(),
-                        d.shortMessageWords(), d.keywordBoost(), d.headWeight(), d.secondaryConfidence())));
+                bgeSettings));
         report("MiniLM alone", minilm, training, sets, null);
         report("bge alone, T=" + temperature, bge, training, sets, null);
         for (String below : System.getProperty("below", "0.6,0.7,0.8,0.9").split(",")) {
@@ -87,6 +96,53 @@ public final class CascadeExperiment {
             report("cascade blend, below " + below, minilm, training, sets,
                     new Second(bge, bar, CascadeExperiment::blended));
         }
+    }
+
+    /**
+     * {@code -Dcost=true}: the classifiers' time per message, one caller, models not memoised: MiniLM alone, the
+     * cascade (bge asked below {@code -Dbelow}, first value) and bge alone, each set three times after a warm-up pass.
+     */
+    private static void cost(IntentClassifier minilm, IntentClassifier bge,
+            Map<String, List<RoutingEvaluation.Row>> sets) {
+        double below = Double.parseDouble(System.getProperty("below", "0.8").split(",")[0]);
+        for (var set : sets.entrySet()) {
+            List<String> messages = set.getValue().stream().map(RoutingEvaluation.Row::message).toList();
+            for (int pass = 0; pass < 4; pass++) {
+                long[] first = new long[messages.size()];
+                long[] cascade = new long[messages.size()];
+                long[] second = new long[messages.size()];
+                int asked = 0;
+                for (int i = 0; i < messages.size(); i++) {
+                    long started = System.nanoTime();
+                    Classification a = minilm.classify(messages.get(i));
+                    first[i] = System.nanoTime() - started;
+                    cascade[i] = first[i];
+                    if (a.confidence() < 0.99 && a.candidates().size() >= 2 && a.confidence() < below) {
+                        long asking = System.nanoTime();
+                        bge.classify(messages.get(i));
+                        cascade[i] += System.nanoTime() - asking;
+                        asked++;
+                    }
+                    long alone = System.nanoTime();
+                    bge.classify(messages.get(i));
+                    second[i] = System.nanoTime() - alone;
+                }
+                if (pass > 0) {
+                    System.out.printf(Locale.ROOT,
+                            "%s pass %d: MiniLM %s | cascade %s (bge asked on %d of %d) | bge %s%n",
+                            set.getKey(), pass, millis(first), millis(cascade), asked, messages.size(),
+                            millis(second));
+                }
+            }
+        }
+    }
+
+    private static String millis(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "mean %.2f p50 %.2f p99 %.2f ms",
+                Arrays.stream(sorted).average().orElse(0) / 1e6, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6);
     }
 
     /** bge, asked when MiniLM's routed intent is less probable than {@code below}, and how its answer is used. */
@@ -101,7 +157,8 @@ public final class CascadeExperiment {
             IntentClassifier routed = second == null ? first : message -> {
                 Classification a = first.classify(message);
                 // a lexical rule's verdict (0.99; an injection rule's has no candidates) is not passed on
-                if (a.confidence() >= 0.99 || a.candidates().size() < 2 || a.confidence() >= second.below()) {
+                if (a.confidence() >= 0.99 || a.candidates().size() < 2
+                        || a.confidence() >= second.below()) {
                     return a;
                 }
                 asked.incrementAndGet();
@@ -109,8 +166,9 @@ public final class CascadeExperiment {
             };
             var harness = new RoutingHarness(routed, training.titles());
             var report = RoutingEvaluation.run(name + " | " + set.getKey(), set.getValue(), harness.firstTurns());
-            System.out.printf(Locale.ROOT, "%s  second model on %.3f%n", report.summary().substring(0, Math.min(150, report.summary().length())),
-                    asked.get() / (double) set.getValue().size());
+            String summary = report.summary();
+            System.out.printf(Locale.ROOT, "%s  second model on %.3f%n", summary.substring(0, Math.min(150,
+                    summary.length())), asked.get() / (double) set.getValue().size());
             if (Boolean.getBoolean("misses") && set.getKey().equals("real tuning half")) {
                 System.out.println(report.confusions());
             }
