@@ -50,7 +50,7 @@ public final class CalibrationFit {
                 bestT = t;
             }
         }
-        System.out.printf(Locale.ROOT, "temperature minimising leave-one-out NLL: %.3f (mean NLL %.3f)%n", bestT, bestNll / n);
+        System.out.printf(Locale.ROOT, "temperature minimising leave-one-out NLL: %.4f (mean NLL %.3f)%n", bestT, bestNll / n);
         // reliability: accuracy per confidence bin at the fitted temperature
         int[] binCount = new int[5];
         int[] binCorrect = new int[5];
