@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Side-by-side runs while choosing the means (issue 17): the tuning half and the dialogues with their misses, the
- * other sets as summaries (the scoring half's misses are never printed). {@code -Dmodel=bge} (bge-small-en-v1.5), {@code -Dextra=<intent TAB text file>},
- * {@code -Dthreshold}, {@code -Dfloor}, {@code -Dtemperature}, {@code -DsentenceWeight}, {@code -Dquiet=true}.
+ * other sets as summaries (the scoring half's misses are never printed). {@code -Dmodel=bge} (bge-small-en-v1.5),
+ * {@code -Dextra=<intent TAB text file>}, {@code -Dthreshold}, {@code -Dfloor}, {@code -Dtemperature},
+ * {@code -DsentenceWeight}, {@code -Dquiet=true}.
  */
 public final class RealDevExperiment {
 
