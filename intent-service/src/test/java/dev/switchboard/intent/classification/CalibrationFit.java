@@ -3,14 +3,15 @@ package dev.switchboard.intent.classification;
 import dev.switchboard.classifier.ClassifierSettings;
 import dev.switchboard.classifier.IntentModel;
 import dev.switchboard.classifier.TrainedHeads;
-import dev.switchboard.embedding.Embedders;
+import dev.switchboard.intent.evaluation.RealDevExperiment;
 import dev.switchboard.language.TrainingExamples;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Fits the softmax temperature and reports the confidence and similarity thresholds by leave-one-out over the
- * knowledge-base examples (never over a test set). Prints the numbers docs/intent-classification.md records.
+ * knowledge-base examples (never over a test set). Prints the numbers docs/intent-classification.md records; of
+ * MiniLM, or of bge-small-en-v1.5 with {@code -Dmodel=bge}.
  *
  * <pre>
  * java -cp intent-service/target/test-classes:intent-service/target/classes:$(cat intent-service/target/cp.txt) \
@@ -23,7 +24,7 @@ public final class CalibrationFit {
     }
 
     public static void main(String[] args) {
-        IntentModel model = new IntentModel(Embedders.onnx(2), TrainingExamples.fromClassPath(),
+        IntentModel model = new IntentModel(RealDevExperiment.chosenModel(), TrainingExamples.fromClassPath(),
                 ClassifierSettings.defaults(), TrainedHeads.in(null));
         IntentModel.LeaveOneOut loo = model.leaveOneOut();
         double[][] scores = loo.scores();
@@ -39,7 +40,7 @@ public final class CalibrationFit {
         System.out.printf(Locale.ROOT, "leave-one-out top-1 accuracy %.3f over %d examples%n", correct / (double) n, n);
         double bestT = 0;
         double bestNll = Double.MAX_VALUE;
-        for (double t = 0.005; t <= 0.2; t += 0.005) {
+        for (double t = 0.0025; t <= 0.2; t += 0.0025) {
             double nll = 0;
             for (int e = 0; e < n; e++) {
                 nll -= Math.log(Math.max(1e-12, IntentModel.softmax(scores[e], t)[labels[e]]));
@@ -49,7 +50,7 @@ public final class CalibrationFit {
                 bestT = t;
             }
         }
-        System.out.printf(Locale.ROOT, "temperature minimising leave-one-out NLL: %.3f (mean NLL %.3f)%n", bestT, bestNll / n);
+        System.out.printf(Locale.ROOT, "temperature minimising leave-one-out NLL: %.4f (mean NLL %.3f)%n", bestT, bestNll / n);
         // reliability: accuracy per confidence bin at the fitted temperature
         int[] binCount = new int[5];
         int[] binCorrect = new int[5];

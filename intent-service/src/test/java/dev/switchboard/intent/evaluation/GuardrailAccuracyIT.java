@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The input guardrail as intent-service runs it on every turn (classifier, detectors on its embeddings, default
@@ -25,8 +27,6 @@ import org.junit.jupiter.api.Test;
 class GuardrailAccuracyIT {
 
     static final double OVER_BLOCKING_CEILING = 0.01;
-    /** Measured 2026-12-03 (issue 18): see docs/intent-classification.md, "The input guardrail". */
-    static final double OFF_TOPIC_FLOOR = 0.94;
 
     static RoutingHarness harness;
 
@@ -53,25 +53,47 @@ class GuardrailAccuracyIT {
                 Stream.concat(tuning.stream(), scoring.stream()).toList(), false);
     }
 
-    @Test
-    void theProjectOffTopicSetGetsTheScopeReply() {
-        // Given the project's off-topic requests
-        List<String> requests = GuardrailSets.lineSet(GuardrailSets.OFF_TOPIC);
-        assertThat(requests).hasSizeGreaterThanOrEqualTo(40);
+    /**
+     * The off-topic sets, each with the floor it reached (docs/intent-classification.md, "The input guardrail" and
+     * "Off-topic examples widened"). The blind set's misses are not printed: its messages stay unread.
+     */
+    static Stream<OffTopicSet> offTopicSets() {
+        return Stream.of(
+                new OffTopicSet("off_topic.txt", GuardrailSets.lineSet(GuardrailSets.OFF_TOPIC), 0.96, true),
+                new OffTopicSet("off-topic batch held apart", GuardrailSets.lineSet(GuardrailSets.OFF_TOPIC_HELD_APART),
+                        0.90, true),
+                new OffTopicSet("blind off-topic set", GuardrailSets.column(GuardrailSets.BLIND_OFF_TOPIC, 2), 0.87,
+                        false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("offTopicSets")
+    void offTopicRequestsGetTheScopeReply(OffTopicSet set) {
+        // Given an off-topic set
+        assertThat(set.requests()).hasSizeGreaterThanOrEqualTo(40);
 
         // When each is routed as a first turn
-        Map<String, Guardrail.Outcome> outcomes = requests.stream()
+        Map<String, Guardrail.Outcome> outcomes = set.requests().stream()
                 .collect(Collectors.toMap(m -> m, harness::screen, (a, b) -> a, LinkedHashMap::new));
 
         // Then (nearly) all get the scope reply, none is refused, none is answered from the knowledge base unseen
         long scoped = outcomes.values().stream().filter(o -> o == Guardrail.Outcome.scope).count();
-        System.out.printf(Locale.ROOT, "off_topic.txt: %d of %d get the scope reply (%.3f)%n", scoped,
-                requests.size(), scoped / (double) requests.size());
-        outcomes.entrySet().stream().filter(e -> e.getValue() != Guardrail.Outcome.scope)
-                .forEach(e -> System.out.println("  not scoped (" + e.getValue() + "): " + e.getKey()));
+        System.out.printf(Locale.ROOT, "%s: %d of %d get the scope reply (%.3f)%n", set.name(), scoped,
+                set.requests().size(), scoped / (double) set.requests().size());
+        if (set.showMisses()) {
+            outcomes.entrySet().stream().filter(e -> e.getValue() != Guardrail.Outcome.scope)
+                    .forEach(e -> System.out.println("  not scoped (" + e.getValue() + "): " + e.getKey()));
+        }
         assertThat(outcomes).doesNotContainValue(Guardrail.Outcome.refused);
-        assertThat(scoped / (double) requests.size()).as("off-topic set scope rate")
-                .isGreaterThanOrEqualTo(OFF_TOPIC_FLOOR);
+        assertThat(scoped / (double) set.requests().size()).as(set.name() + " scope rate")
+                .isGreaterThanOrEqualTo(set.floor());
+    }
+
+    record OffTopicSet(String name, List<String> requests, double floor, boolean showMisses) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     /** @param showBlocked false for the scoring half: its messages are not read, so nothing is tuned on them */

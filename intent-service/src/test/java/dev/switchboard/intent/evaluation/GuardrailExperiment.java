@@ -28,14 +28,17 @@ public final class GuardrailExperiment {
         show("routing_test", GuardrailSets.messages(RoutingEvaluation.read(Path.of("src/test/resources/eval/routing_test.tsv"))),
                 classifier, true, 15);
         show("off-topic set", GuardrailSets.lineSet(GuardrailSets.OFF_TOPIC), classifier, false, 50);
+        show("off-topic batch held apart", GuardrailSets.lineSet(GuardrailSets.OFF_TOPIC_HELD_APART), classifier,
+                false, 40);
         show("real scoring half", GuardrailSets.realDev(real, Half.SCORING), classifier, true, 0);
+        show("blind off-topic set", GuardrailSets.column(GuardrailSets.BLIND_OFF_TOPIC, 2), classifier, false, 0);
     }
 
     private static void show(String name, List<String> messages, EmbeddingIntentClassifier classifier,
             boolean highestFirst, int shown) {
         List<Scored> scored = messages.stream().map(m -> new Scored(m, classifier.classify(m))).toList();
         System.out.printf(Locale.ROOT, "== %s (%d)%n", name, messages.size());
-        for (double t : new double[] {0.0, 0.02, 0.04, 0.06, 0.08, 0.10, 0.12}) {
+        for (double t : new double[] {-0.10, -0.08, -0.06, -0.04, -0.02, 0.0, 0.02, 0.04, 0.06, 0.08, 0.10, 0.12}) {
             System.out.printf(Locale.ROOT, "  from %.2f: attack %d, offTopic %d, offTopic&unknown %d%n", t,
                     scored.stream().filter(s -> s.c.screening().attack() >= t).count(),
                     scored.stream().filter(s -> s.c.screening().offTopic() >= t).count(),

