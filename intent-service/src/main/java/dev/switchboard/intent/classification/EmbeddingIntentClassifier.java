@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes a message by sentence embeddings against the knowledge base's example utterances.
@@ -39,6 +41,7 @@ import java.util.stream.IntStream;
  */
 public class EmbeddingIntentClassifier implements IntentClassifier {
 
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingIntentClassifier.class);
     private static final int LONG_MESSAGE_WORDS = 12;
     private static final int MAX_SENTENCES = 4;
     private static final double MOSTLY_WHOLE = 0.8;
@@ -51,6 +54,9 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
      */
     static final String ATTACK_FAMILIES = "guardrail/attack-families.txt";
     static final String REQUEST_FAMILIES = "guardrail/request-families.txt";
+    /** The learned detector's own training examples, family by family (issue 18, docs: "A learned attack detector"). */
+    static final String LEARNED_ATTACKS = "guardrail/learned-attacks.txt";
+    static final String LEARNED_REQUESTS = "guardrail/learned-requests.txt";
 
     private final SentenceEmbedder embedder;
     private final ClassifierSettings settings;
@@ -61,6 +67,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     private final String version;
     private final NearestExamples attacksOverRequests;
     private final NearestExamples offTopicOverExamples;
+    private final AttackRegression learnedAttacks;
 
     public EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings) {
         this(embedder, training, settings, TrainedHeads.in(null), "");
@@ -80,10 +87,21 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         // the knowledge base's examples are embedded by the model already: the detectors reuse them
         float[][] examples = model.exampleVectors();
         float[][] requests = concat(embedder.embedAll(both(Exemplars.REQUESTS, REQUEST_FAMILIES)), examples);
-        this.attacksOverRequests = new NearestExamples(embedder.embedAll(both(Exemplars.ATTACKS, ATTACK_FAMILIES)),
-                requests, Exemplars.NEAREST);
-        this.offTopicOverExamples = new NearestExamples(embedder.embedAll(Exemplars.lines(Exemplars.OFF_TOPIC)),
-                examples, Exemplars.NEAREST);
+        float[][] attacks = embedder.embedAll(both(Exemplars.ATTACKS, ATTACK_FAMILIES));
+        float[][] offTopic = embedder.embedAll(Exemplars.lines(Exemplars.OFF_TOPIC));
+        this.attacksOverRequests = new NearestExamples(attacks, requests, Exemplars.NEAREST);
+        this.offTopicOverExamples = new NearestExamples(offTopic, examples, Exemplars.NEAREST);
+        // the learned detector sees every example above, its own, and the off-topic requests as ordinary: asking
+        // for a poem is out of scope, not an attack
+        long started = System.nanoTime();
+        float[][] learnedAttackVectors = embedder.embedAll(Exemplars.lines(LEARNED_ATTACKS));
+        float[][] learnedRequestVectors = embedder.embedAll(Exemplars.lines(LEARNED_REQUESTS));
+        long embedded = System.nanoTime();
+        this.learnedAttacks = AttackRegression.train(concat(attacks, learnedAttackVectors),
+                concat(concat(requests, learnedRequestVectors), offTopic), AttackRegression.Training.DEFAULT);
+        log.info("learned attack detector: embedded {} examples in {} ms, trained in {} ms",
+                learnedAttackVectors.length + learnedRequestVectors.length, (embedded - started) / 1_000_000,
+                (System.nanoTime() - embedded) / 1_000_000);
     }
 
     /** The shared examples (module language) and intent-service's own of the same kind. */
@@ -109,7 +127,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         Classification classified = rules ? unknown(query, Agent.general, 0.05, List.of())
                 : classify(message, query, embedded);
         return classified.withScreening(new Screening(rules, attacksOverRequests.best(embedded),
-                offTopicOverExamples.score(query)));
+                offTopicOverExamples.score(query), learnedAttacks.best(embedded)));
     }
 
     /** @param embedded the message's embeddings so far; the sentences embedded apart are added */

@@ -29,13 +29,18 @@ public class Guardrail {
      * @param suspectFrom an attack score from which the turn is suspected; two suspected turns in a row of one
      *     conversation (a set-up over several turns) are refused
      * @param offTopicFrom an off-topic score from which a turn that is not a follow-up gets the scope reply
+     * @param learnedRefuseFrom the learned detector's probability plus {@code attackWeight} times the attack score
+     *     from which the turn is refused: the learned detector refuses when the example contrast does not lean
+     *     against it (0.98 with the contrast at 0.02, 0.92 at 0.05)
+     * @param attackWeight how much the attack score counts beside the learned probability
      */
     @ConfigurationProperties("switchboard.guardrail")
     public record Settings(@DefaultValue("0.10") double refuseFrom, @DefaultValue("0.04") double suspectFrom,
-            @DefaultValue("0.02") double offTopicFrom) {
+            @DefaultValue("0.02") double offTopicFrom, @DefaultValue("1.02") double learnedRefuseFrom,
+            @DefaultValue("2.0") double attackWeight) {
 
         public static Settings defaults() {
-            return new Settings(0.10, 0.04, 0.02);
+            return new Settings(0.10, 0.04, 0.02, 1.02, 2.0);
         }
     }
 
@@ -84,7 +89,13 @@ public class Guardrail {
                 || suspect && earlier.attack() >= settings.suspectFrom() || setUpCashedIn) {
             return Outcome.refused;
         }
-        if (mayBeOffTopic && found.offTopic() >= settings.offTopicFrom()) {
+        boolean offTopic = mayBeOffTopic && found.offTopic() >= settings.offTopicFrom();
+        // the learned detector alone declines an off-topic request with the scope reply, not the refusal: a limerick
+        // about a neighbour's goat is no attack, and a harmful request outside the service is declined either way
+        if (found.learned() + settings.attackWeight() * found.attack() >= settings.learnedRefuseFrom() && !offTopic) {
+            return Outcome.refused;
+        }
+        if (offTopic) {
             return Outcome.scope;
         }
         return suspect ? Outcome.suspected : Outcome.clear;

@@ -89,11 +89,13 @@ class InboundListener {
         CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_CLASSIFIED, message.getConversationId(), event);
         // never the message's text: an attack's wording is no more logged than a customer's
         log.info("messageId={} conversationId={} intent={} agent={} confidence={} route={} secondary={} frustration={} "
-                + "flow={} followUp={} picked={} escalated={} guardrail={} language={} attack={} offTopic={}",
+                + "flow={} followUp={} picked={} escalated={} guardrail={} language={} attack={} offTopic={} "
+                + "learned={}",
                 message.getMessageId(), message.getConversationId(), result.intent(), result.agent(),
                 String.format("%.2f", result.confidence()), routed.route(), result.secondary(), routed.frustration(),
                 routed.flow(), routed.followUp(), routed.picked(), routed.escalated(), routed.guardrail(), routed.language(),
-                String.format("%.3f", result.screening().attack()), String.format("%.3f", result.screening().offTopic()));
+                String.format("%.3f", result.screening().attack()), String.format("%.3f", result.screening().offTopic()),
+                String.format("%.3f", result.screening().learned()));
         return switch (routed.route()) {
             case clarification -> CompletableFuture.allOf(sent, ask(message, routed));
             case guardrail -> CompletableFuture.allOf(sent, decline(message, routed));

@@ -1,5 +1,6 @@
 package dev.switchboard.intent.bench;
 
+import dev.switchboard.intent.classification.AttackRegression;
 import dev.switchboard.language.guardrail.InjectionRules;
 import dev.switchboard.language.guardrail.NearestExamples;
 import java.util.List;
@@ -25,8 +26,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * What the input guardrail adds to a turn in intent-service, without the model (it reuses the classifier's
  * embeddings): the lexical rules and the two nearest-examples contrasts, at the shipped sizes (169 attacks against
  * 310 requests + 1,147 knowledge base examples; 120 off-topic requests against the 1,147 examples), on a short
- * message (one vector) and a long one (whole + 4 sentences). Random unit vectors: the cost does not depend on them.
- * Run like ClassificationBenchmark.
+ * message (one vector) and a long one (whole + 4 sentences); with the learned attack detector's logistic regression
+ * ({@code ...WithLearned}), and its training at start-up at the shipped sizes (559 attacks against 1,965 ordinary
+ * messages, {@code training}). Random unit vectors: the cost does not depend on them. Run like ClassificationBenchmark.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -41,6 +43,9 @@ public class GuardrailScreeningBenchmark {
 
     NearestExamples attacks;
     NearestExamples offTopic;
+    AttackRegression learned;
+    float[][] learnedAttacks;
+    float[][] learnedRequests;
     float[] whole;
     List<float[]> sentences;
 
@@ -53,6 +58,9 @@ public class GuardrailScreeningBenchmark {
         System.arraycopy(examples, 0, requests, 310, examples.length);
         attacks = new NearestExamples(vectors(random, 169), requests, 3);
         offTopic = new NearestExamples(vectors(random, 120), examples, 3);
+        learnedAttacks = vectors(random, 559);
+        learnedRequests = vectors(random, 1_965);
+        learned = AttackRegression.train(learnedAttacks, learnedRequests, AttackRegression.Training.DEFAULT);
         whole = vectors(random, 1)[0];
         sentences = List.of(vectors(random, 5));
     }
@@ -71,6 +79,32 @@ public class GuardrailScreeningBenchmark {
     @Threads(1)
     public double longMessage() {
         return (InjectionRules.match(LONG) ? 1 : 0) + attacks.best(sentences) + offTopic.score(sentences.get(0));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Threads(1)
+    public double shortMessageWithLearned() {
+        return shortMessage() + learned.best(List.of(whole));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Threads(1)
+    public double longMessageWithLearned() {
+        return longMessage() + learned.best(sentences);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 5)
+    @Threads(1)
+    public AttackRegression training() {
+        return AttackRegression.train(learnedAttacks, learnedRequests, AttackRegression.Training.DEFAULT);
     }
 
     private static float[][] vectors(Random random, int count) {

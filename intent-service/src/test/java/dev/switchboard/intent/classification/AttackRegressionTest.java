@@ -1,0 +1,63 @@
+package dev.switchboard.intent.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AttackRegressionTest {
+
+    @Test
+    void separatesTwoClustersOfUnitVectorsThatOverlapInMostDimensions() {
+        // Given unit vectors around two centres that differ in one dimension of 16, three times as many ordinary ones
+        Random random = new Random(7);
+        float[][] attacks = cluster(random, 40, 1);
+        float[][] requests = cluster(random, 120, -1);
+
+        // When the detector is trained on them
+        AttackRegression detector = AttackRegression.train(attacks, requests, AttackRegression.Training.DEFAULT);
+
+        // Then new vectors of each cluster fall on their own side of one half, whatever the class sizes
+        float[][] newAttacks = cluster(random, 20, 1);
+        float[][] newRequests = cluster(random, 20, -1);
+        for (int i = 0; i < 20; i++) {
+            assertThat(detector.probability(newAttacks[i])).isGreaterThan(0.5);
+            assertThat(detector.probability(newRequests[i])).isLessThan(0.5);
+        }
+    }
+
+    @Test
+    void isTheSameModelEveryTimeAndAMessageScoresByItsLikeliestAttackPart() {
+        // Given the same examples twice, and a message whose second sentence is an attack
+        Random random = new Random(11);
+        float[][] attacks = cluster(random, 30, 1);
+        float[][] requests = cluster(random, 30, -1);
+        float[] ordinarySentence = cluster(random, 1, -1)[0];
+        float[] attackSentence = cluster(random, 1, 1)[0];
+
+        // When the detector is trained twice and scores the message
+        AttackRegression first = AttackRegression.train(attacks, requests, AttackRegression.Training.DEFAULT);
+        AttackRegression second = AttackRegression.train(attacks, requests, AttackRegression.Training.DEFAULT);
+
+        // Then both models give the same probabilities, and the message scores as its attack sentence does
+        assertThat(first.probability(attackSentence)).isEqualTo(second.probability(attackSentence));
+        assertThat(first.best(List.of(ordinarySentence, attackSentence))).isEqualTo(first.probability(attackSentence));
+    }
+
+    /** Unit vectors of 16 dimensions: noise everywhere, and {@code side} times 0.6 in the first dimension. */
+    private static float[][] cluster(Random random, int count, int side) {
+        float[][] vectors = new float[count][16];
+        for (float[] v : vectors) {
+            double norm = 0;
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) (random.nextGaussian() * 0.25 + (d == 0 ? 0.6 * side : 0));
+                norm += v[d] * v[d];
+            }
+            for (int d = 0; d < v.length; d++) {
+                v[d] /= (float) Math.sqrt(norm);
+            }
+        }
+        return vectors;
+    }
+}
