@@ -36,11 +36,11 @@ public class Guardrail {
      */
     @ConfigurationProperties("switchboard.guardrail")
     public record Settings(@DefaultValue("0.10") double refuseFrom, @DefaultValue("0.04") double suspectFrom,
-            @DefaultValue("0.02") double offTopicFrom, @DefaultValue("1.02") double learnedRefuseFrom,
+            @DefaultValue("0.02") double offTopicFrom, @DefaultValue("1.08") double learnedRefuseFrom,
             @DefaultValue("2.0") double attackWeight) {
 
         public static Settings defaults() {
-            return new Settings(0.10, 0.04, 0.02, 1.02, 2.0);
+            return new Settings(0.10, 0.04, 0.02, 1.08, 2.0);
         }
     }
 

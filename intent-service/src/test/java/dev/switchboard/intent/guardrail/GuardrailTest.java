@@ -37,20 +37,20 @@ class GuardrailTest {
     @Test
     void theLearnedDetectorRefusesWhenTheAttackScoreDoesNotLeanAgainstIt() {
         // Given learned probabilities with attack scores that lean to the examples of attacks, neither way, and to
-        // ordinary requests (defaults: probability plus twice the attack score from 1.02)
+        // ordinary requests (defaults: probability plus twice the attack score from 1.08)
         // When each is judged as a first turn
-        // Then the learned probability refuses where the contrast leans its way, not where it leans against it
-        assertThat(judge(new Screening(false, 0.03, -1, 0.961), -2, true)).isEqualTo(Guardrail.Outcome.refused);
-        assertThat(judge(new Screening(false, 0.03, -1, 0.959), -2, true)).isEqualTo(Guardrail.Outcome.clear);
+        // Then the learned probability refuses where the contrast leans its way enough, not where it leans against it
+        assertThat(judge(new Screening(false, 0.06, -1, 0.961), -2, true)).isEqualTo(Guardrail.Outcome.refused);
+        assertThat(judge(new Screening(false, 0.06, -1, 0.959), -2, true)).isEqualTo(Guardrail.Outcome.suspected);
         assertThat(judge(new Screening(false, 0, -1, 0.999), -2, true)).isEqualTo(Guardrail.Outcome.clear);
         assertThat(judge(new Screening(false, -0.01, -1, 1.0), -2, true)).isEqualTo(Guardrail.Outcome.clear);
-        assertThat(judge(new Screening(false, 0.011, -1, 1.0), -2, true)).isEqualTo(Guardrail.Outcome.refused);
+        assertThat(judge(new Screening(false, 0.041, -1, 1.0), -2, true)).isEqualTo(Guardrail.Outcome.refused);
     }
 
     @Test
     void anOffTopicRequestOnlyTheLearnedDetectorFlagsGetsTheScopeReply() {
         // Given an off-topic request the learned detector flags, as a first turn and as a follow-up
-        Screening limerick = new Screening(false, 0.03, 0.05, 0.99);
+        Screening limerick = new Screening(false, 0.07, 0.05, 0.99);
 
         // When each is judged
         // Then the first turn gets the scope reply, the follow-up (not read as off-topic) the refusal
