@@ -50,7 +50,10 @@ public class GuidedFlows {
     public record Entry(String flow, String intent) {
     }
 
-    /** A conversation's flow, the intent that entered it, and when (the gateway's receivedAt) it last moved. */
+    /**
+     * A conversation's flow, the intent that entered it, and when (the gateway's receivedAt) it last moved; a null
+     * flow: the customer left it then.
+     */
     public record Active(String flow, String intent, long sinceMillis) {
     }
 
@@ -87,7 +90,7 @@ public class GuidedFlows {
 
     public synchronized Optional<Active> active(String conversationId, long nowMillis) {
         Active flow = active.get(conversationId);
-        if (flow == null || nowMillis - flow.sinceMillis() > settings.ttlSeconds() * 1000) {
+        if (flow == null || flow.flow() == null || nowMillis - flow.sinceMillis() > settings.ttlSeconds() * 1000) {
             return Optional.empty();
         }
         return Optional.of(flow);
@@ -97,8 +100,12 @@ public class GuidedFlows {
         active.put(conversationId, new Active(flow, intent, atMillis));
     }
 
-    public synchronized void leave(String conversationId) {
-        active.remove(conversationId);
+    /**
+     * The customer left the flow with the turn the gateway accepted at {@code atMillis}. Kept as a conversation in no
+     * flow since then, so that a flow's reply to an earlier turn, read after this, does not put it back in the flow.
+     */
+    public synchronized void leave(String conversationId, long atMillis) {
+        active.put(conversationId, new Active(null, null, atMillis));
     }
 
     /**
@@ -114,7 +121,8 @@ public class GuidedFlows {
         if (flow == null) {
             active.remove(conversationId);
         } else {
-            active.put(conversationId, new Active(flow, now == null ? intent : now.intent(), receivedAtMillis));
+            active.put(conversationId, new Active(flow, now == null || now.flow() == null ? intent : now.intent(),
+                    receivedAtMillis));
         }
     }
 }

@@ -55,7 +55,7 @@ class FlowRouting {
             boolean asksForAPerson = Taxonomy.HUMAN_HANDOFF.equals(classified.intent())
                     && classified.confidence() >= RULE_CONFIDENCE;
             if (asksForAPerson) {
-                flows.leave(conversationId);
+                flows.leave(conversationId, receivedAtMillis);
                 meters.counter("intent.flows.left").increment();
                 return routed;
             }
