@@ -3,10 +3,16 @@ package dev.switchboard.intent.language;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import dev.switchboard.platform.lifecycle.WarmUp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,13 +28,15 @@ import org.springframework.stereotype.Component;
  * <p>The languages are the ones we reply in (English, Spanish, Portuguese, French, Vietnamese, Chinese), the other
  * Latin-script ones customers wrote in on the blind round (German, Italian, Tagalog: without them those read as
  * English), and languages of their own script (Japanese, Korean, Arabic, Russian, Hindi), which Lingua tells by the
- * script without loading a model. Each Latin-script language costs about 20 MB of heap once loaded (lazily, at its
- * first candidate message), so the list stays short. Counted as {@code intent.language{language}}, timed as
- * {@code intent.language.latency}.
+ * script without loading a model. The Latin-script models take seconds of CPU and about 230 MB of heap to load, so the
+ * list stays short; they are loaded on a thread of their own from construction and readiness waits for them: left to
+ * Lingua's lazy loading, the first customer message waited 3.5 s for them (docs/benchmarks.md). Lingua's
+ * low-accuracy mode would load in a fifth of the time but took short English questions ("reset my password") for
+ * Italian or French. Counted as {@code intent.language{language}}, timed as {@code intent.language.latency}.
  */
 @Component
 @EnableConfigurationProperties(LanguageRecognizer.Settings.class)
-public class LanguageRecognizer {
+public class LanguageRecognizer implements WarmUp {
 
     public static final String ENGLISH = "en";
 
@@ -54,7 +62,10 @@ public class LanguageRecognizer {
             Language.FRENCH, Language.VIETNAMESE, Language.CHINESE, Language.GERMAN, Language.ITALIAN,
             Language.TAGALOG, Language.JAPANESE, Language.KOREAN, Language.ARABIC, Language.RUSSIAN, Language.HINDI};
 
-    private final LanguageDetector detector = LanguageDetectorBuilder.fromLanguages(LANGUAGES).build();
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(LanguageRecognizer.class);
+
+    private final CompletableFuture<LanguageDetector> detector = new CompletableFuture<>();
     private final Settings settings;
     private final MeterRegistry meters;
     private final Timer latency;
@@ -65,6 +76,23 @@ public class LanguageRecognizer {
         this.latency = Timer.builder("intent.language.latency")
                 .description("time to recognise the language of one message").publishPercentileHistogram()
                 .register(meters);
+        Thread loading = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                detector.complete(LanguageDetectorBuilder.fromLanguages(LANGUAGES).withPreloadedLanguageModels().build());
+                log.info("Lingua's language models loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException | Error e) {
+                detector.completeExceptionally(e);
+            }
+        }, "language-models");
+        loading.setDaemon(true);
+        loading.start();
+    }
+
+    /** Waits until the language models are loaded. */
+    @Override
+    public void warmUp() throws Exception {
+        detector.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** The ISO 639-1 code of the message's language; {@link #ENGLISH} when it is English or cannot be told. */
@@ -79,7 +107,7 @@ public class LanguageRecognizer {
         if (tooShortToTell(text)) {
             return ENGLISH;
         }
-        SortedMap<Language, Double> confidences = detector.computeLanguageConfidenceValues(text);
+        SortedMap<Language, Double> confidences = detector.join().computeLanguageConfidenceValues(text);
         double englishBelow = hasAccentedLatinLetter(text) ? settings.englishBelowWithAccents()
                 : settings.englishBelow();
         if (confidences.isEmpty() || confidences.firstKey() == Language.ENGLISH
