@@ -467,7 +467,7 @@ class StackIT {
     @Order(80)
     @SuppressWarnings("unchecked")
     void theGatewayServesOneOpenApiDocumentOfTheWholePublicApi() {
-        // the gateway reads the services' documents in the background, every 30 s
+        // the gateway reads the services' documents at the first request, and again when 30 s old
         await().atMost(Duration.ofSeconds(70)).untilAsserted(() -> assertThat(
                 ((Map<String, Object>) api.get("/v3/api-docs", null).body().get("info")).get("x-missing-services"))
                 .isEqualTo(Map.of()));

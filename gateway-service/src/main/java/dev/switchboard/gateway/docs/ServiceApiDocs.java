@@ -10,21 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * The OpenAPI documents of the services the gateway routes to, fetched in the background (the document request itself
- * never waits on a service) and refreshed, so the gateway's document follows their deployments.
+ * The OpenAPI documents of the services the gateway routes to, read when the gateway's document is asked for and read
+ * again when older than {@link #REFRESH}, so the gateway's document follows their deployments. Not read at start-up:
+ * a service builds its document on the first request, seconds of CPU that would fall on the first customers' messages
+ * (every documented service at once, right when the stack became ready).
  */
 @Component
 class ServiceApiDocs {
@@ -41,7 +38,9 @@ class ServiceApiDocs {
     private final WebClient web = WebClient.create();
     private final Map<String, OpenAPI> documents = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
-    private Disposable refreshing;
+    /** The first reading, cached: every later request finds it complete. */
+    private Mono<Void> firstReading;
+    private long readNanos;
 
     private final InternalTokens tokens;
 
@@ -50,14 +49,24 @@ class ServiceApiDocs {
         this.tokens = tokens;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void startRefreshing() {
-        refreshing = Flux.interval(Duration.ZERO, REFRESH, Schedulers.boundedElastic())
-                .concatMap(tick -> refresh())
-                .subscribe();
+    /**
+     * Completes once the documents have been read at least once (the first request waits for that reading, each
+     * service at most {@link #FETCH_TIMEOUT}); a later request is answered at once with what was read, while documents
+     * older than {@link #REFRESH} are read again in the background.
+     */
+    synchronized Mono<Void> readAtLeastOnce() {
+        long now = System.nanoTime();
+        if (firstReading == null) {
+            readNanos = now;
+            firstReading = refresh().cache();
+        } else if (now - readNanos > REFRESH.toNanos()) {
+            readNanos = now;
+            refresh().subscribe();
+        }
+        return firstReading;
     }
 
-    Mono<Void> refresh() {
+    private Mono<Void> refresh() {
         return Flux.fromIterable(DOCUMENTED).flatMap(this::fetch).then();
     }
 
@@ -104,12 +113,5 @@ class ServiceApiDocs {
         DOCUMENTED.stream().filter(s -> !documents.containsKey(s))
                 .forEach(s -> missing.put(s, failures.getOrDefault(s, "not read yet")));
         return missing;
-    }
-
-    @PreDestroy
-    void stop() {
-        if (refreshing != null) {
-            refreshing.dispose();
-        }
     }
 }
