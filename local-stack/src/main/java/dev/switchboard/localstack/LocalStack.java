@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,8 +44,8 @@ public final class LocalStack {
         return thread;
     });
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private KafkaBroker kafka;
-    private Postgres postgres;
+    private volatile KafkaBroker kafka;
+    private volatile Postgres postgres;
     private Secrets secrets;
 
     LocalStack(Options options) {
@@ -78,20 +79,29 @@ public final class LocalStack {
         Instant began = Instant.now();
         FileLock lock = lockDataDir();
         log("data directory " + options.dataDir() + (lock == null ? "" : " (locked)"));
-        String bootstrap = options.externalKafka();
-        if (bootstrap == null) {
-            startKafka();
-            bootstrap = kafka.bootstrapServers();
-        } else {
-            log("using Kafka at " + bootstrap);
-        }
         boolean needsDatabase = options.services().stream().anyMatch(s -> s.database() != null)
                 || options.services().isEmpty();
+        // the broker and PostgreSQL share nothing: started side by side, the services wait for the slower only
+        CompletableFuture<Void> database = CompletableFuture.completedFuture(null);
         if (options.externalDatabase() == null && needsDatabase) {
-            StalePostgres.stopIfRunning(options.dataDir().resolve("postgres"));
-            startPostgres();
+            database = CompletableFuture.runAsync(() -> {
+                StalePostgres.stopIfRunning(options.dataDir().resolve("postgres"));
+                startPostgres();
+            });
         } else if (options.externalDatabase() != null) {
             log("using the PostgreSQL of DATABASE_URL");
+        }
+        String bootstrap = options.externalKafka();
+        try {
+            if (bootstrap == null) {
+                startKafka();
+                bootstrap = kafka.bootstrapServers();
+            } else {
+                log("using Kafka at " + bootstrap);
+            }
+        } finally {
+            // whatever the broker did, PostgreSQL is up or failed before this goes on, so a stop finds it
+            awaitStarted(database);
         }
         String kafkaServers = bootstrap;
         Supervised.RestartPolicy policy = Supervised.RestartPolicy.of(options.restarts());
@@ -110,15 +120,31 @@ public final class LocalStack {
         printBanner(took, bootstrap);
     }
 
-    private synchronized void startKafka() {
+    /** Not synchronized: at start-up it runs beside {@link #startPostgres()}; later only {@link #control} calls it. */
+    private void startKafka() {
+        long started = System.nanoTime();
         kafka = KafkaBroker.start(options.dataDir(), options.bind(), options.localAddress(), KAFKA_PORT,
                 KAFKA_CONTROLLER_PORT);
-        log("Kafka broker (KRaft) on " + kafka.bootstrapServers());
+        log("Kafka broker (KRaft) on " + kafka.bootstrapServers() + ", started in " + millisSince(started) + " ms");
     }
 
-    private synchronized void startPostgres() {
+    private void startPostgres() {
+        long started = System.nanoTime();
         postgres = Postgres.start(options.dataDir(), options.bind(), POSTGRES_PORT, Service.databases());
-        log("PostgreSQL on " + options.bind() + ":" + postgres.port() + " with databases " + Service.databases());
+        log("PostgreSQL on " + options.bind() + ":" + postgres.port() + " with databases " + Service.databases()
+                + ", started in " + millisSince(started) + " ms");
+    }
+
+    private static void awaitStarted(CompletableFuture<Void> part) {
+        try {
+            part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     /**
