@@ -1,7 +1,8 @@
 #!/bin/bash
 # Starts the local stack on DATA_DIR, waits for "Started in", asks for a guest token, sends three chat messages timed
 # by curl, reads the slowest stage times of the first message from the services' Prometheus text, and stops the
-# stack with SIGTERM (which also writes the class-data archives of a first start after a build).
+# stack with SIGTERM (which also writes the class-data archives of a first start after a build). Before stopping it,
+# it waits IDLE_SECONDS (default 60) and sums the PSS of every java and postgres process: run nothing else beside it.
 # One line per run goes to OUT_DIR/summary.txt, the first message's stage maxima to OUT_DIR/stages.txt.
 # usage: local-stack/bench/start-and-first-messages.sh DATA_DIR LABEL [REPOSITORY_ROOT] [OUT_DIR]
 # A fresh start: a DATA_DIR that does not exist; a second start: the same DATA_DIR again.
@@ -32,6 +33,11 @@ for QUESTION in "how do I turn on autopay" "my wifi keeps dropping in the bedroo
       | grep -E '^switchboard_stage_(processing|delay)_seconds_max' | awk -v p=$PORT '$NF > 0.05 {print p, $0}'; done | tr '\n' ';')
   fi
 done
-echo "$LABEL: $STARTED | load average $LOAD_BEFORE -> $LOAD_READY $MESSAGES" | tee -a "$OUT_DIR/summary.txt"
+# the memory again once the stack has been idle for a while (every java and postgres process: run nothing else)
+sleep "${IDLE_SECONDS:-60}"
+IDLE_PSS=$(for PID in $(pgrep -x java; pgrep -x postgres); do awk '/^Pss:/ {print $2}' /proc/$PID/smaps_rollup 2>/dev/null; done \
+  | awk '{kb += $1} END {printf "%d MB", kb / 1024}')
+echo "$LABEL: $STARTED | load average $LOAD_BEFORE -> $LOAD_READY $MESSAGES | PSS after ${IDLE_SECONDS:-60} s idle: $IDLE_PSS" \
+  | tee -a "$OUT_DIR/summary.txt"
 echo "$LABEL first message, stages over 50 ms: $STAGES" >> "$OUT_DIR/stages.txt"
 kill -TERM $STACK; wait $STACK

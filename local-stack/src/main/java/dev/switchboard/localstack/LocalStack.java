@@ -64,6 +64,7 @@ public final class LocalStack {
             System.exit(e.getMessage().isEmpty() ? 0 : 2);
             return;
         }
+        OwnHeap.giveBackUnusedHeap().forEach((flag, why) -> log("JVM flag " + flag + " not set: " + why));
         LocalStack stack = new LocalStack(options);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
         try {
