@@ -37,9 +37,11 @@ class RetrievalAccuracyIT {
      * Real dev messages with the honest reply, and of them those whose best intent was their label, with the
      * uncovered-question check as measured (2026-12-04; 57 and 9 before the check, 72 and 13 with its first version).
      * Of the 5 it adds with their label, 3 read questions their article does not answer and 2 lose an article that
-     * would have helped (docs/knowledge-retrieval.md, "The uncovered-question check reads subjects").
+     * would have helped (docs/knowledge-retrieval.md, "The uncovered-question check reads subjects"). One message of
+     * margin: the same code and data gave 58 and 74 on an AVX-512 VNNI machine (2026-12-04, sixteenth session), where
+     * the int8 model's kernels round differently; retrieval alone already answered one more message honestly there.
      */
-    static final int REAL_DEV_HONEST_CEILING = 73;
+    static final int REAL_DEV_HONEST_CEILING = 74;
     static final int REAL_DEV_LOST_CEILING = 14;
 
     static SentenceEmbedder embedder;
