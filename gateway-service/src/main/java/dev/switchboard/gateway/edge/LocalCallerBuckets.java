@@ -25,8 +25,16 @@ final class LocalCallerBuckets implements CallerBuckets {
     }
 
     ConsumptionProbe consumeNow(String caller) {
-        return buckets.get(caller, key -> Bucket.builder().addLimit(limit).build())
-                .tryConsumeAndReturnRemaining(1);
+        return bucket(caller).tryConsumeAndReturnRemaining(1);
+    }
+
+    /** Gives back a token taken by {@link #consumeNow} for a request that was refused after all. */
+    void refund(String caller) {
+        bucket(caller).addTokens(1);
+    }
+
+    private Bucket bucket(String caller) {
+        return buckets.get(caller, key -> Bucket.builder().addLimit(limit).build());
     }
 
     @Override
