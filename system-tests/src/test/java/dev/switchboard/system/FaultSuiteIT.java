@@ -42,8 +42,6 @@ class FaultSuiteIT {
     @BeforeAll
     static void startTheStack(SharedStack shared) {
         stack = shared.stack();
-        // the gateway's rate limits out of the way of one guest's load (the gateway alone restarted)
-        stack.liftRateLimits();
     }
 
     @Test
@@ -59,7 +57,7 @@ class FaultSuiteIT {
         Map<String, Fault> faults = new LinkedHashMap<>();
         for (String service : SERVICES.stream().filter(chosen).toList()) {
             faults.put(service + " killed (SIGKILL)",
-                    fault -> Faults.underLoad(api, fault, Faults.kill(stack, service), rate, length));
+                    fault -> Faults.underLoad(stack, api, fault, Faults.kill(stack, service), rate, length));
         }
         if (chosen.test("gateway-service")) {
             // the killed gateway's WebSocket customers reconnect and send again what was not answered
@@ -67,7 +65,7 @@ class FaultSuiteIT {
                     stack, fault, Faults.kill(stack, "gateway-service"), rate, length, 50));
         }
         for (String part : List.of("kafka", "postgres").stream().filter(chosen).toList()) {
-            faults.put(part + " stopped for 10 s", fault -> Faults.underLoad(api, fault,
+            faults.put(part + " stopped for 10 s", fault -> Faults.underLoad(stack, api, fault,
                     Faults.stopFor(stack, part, Duration.ofSeconds(10)), rate, length));
         }
         if (chosen.test("llm")) {
@@ -78,7 +76,7 @@ class FaultSuiteIT {
                 // with the production time budget: the customers of a hung model wait that long, then get the fallback
                 LlmFallbackStackIT.restartWithModel(stack, model, Duration.ofMillis(1500));
                 try {
-                    return Faults.underLoad(api, fault, Faults.hang(model, Duration.ofSeconds(10)), rate, length,
+                    return Faults.underLoad(stack, api, fault, Faults.hang(model, Duration.ofSeconds(10)), rate, length,
                             List.of(LlmFallbackStackIT.OUT_OF_KB, LlmFallbackStackIT.FOLLOW_UP));
                 } finally {
                     LlmFallbackStackIT.withoutModel(stack, model);

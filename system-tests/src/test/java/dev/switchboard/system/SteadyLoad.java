@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * Customer messages at a steady rate through {@code POST /api/v1/chat/messages}, each starting a conversation, sent on
@@ -40,7 +41,9 @@ final class SteadyLoad {
     private SteadyLoad() {
     }
 
-    static SteadyLoad start(Api api, String token, int perSecond, Duration duration, List<String> contents) {
+    /** @param customers the token of each message's sender, asked once per message */
+    static SteadyLoad start(Api api, Supplier<String> customers, int perSecond, Duration duration,
+            List<String> contents) {
         SteadyLoad load = new SteadyLoad();
         long total = perSecond * duration.toSeconds();
         load.schedule.scheduleAtFixedRate(() -> {
@@ -51,6 +54,7 @@ final class SteadyLoad {
             }
             String id = UUID.randomUUID().toString();
             String content = contents.get(index % contents.size());
+            String token = customers.get();
             load.sent.add(CompletableFuture.supplyAsync(() -> send(api, token, id, content), load.callers));
         }, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
         return load;

@@ -24,7 +24,8 @@ final class Tallies {
         String staff = api.token("agent");
         String allTime = "?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        // a poll a second: three API calls each stay within the staff user's default rate limit for the minute
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Map<String, Object> store = Stores.row("chat", """
                     select count(distinct c.id) filter (where m.role = 'user') as conversations,
                            count(*) filter (where m.role = 'user') as messages,
