@@ -12,10 +12,11 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Every reply, read by every instance (a group of its own, since a conversation's replies are partitioned by the
- * gateway that waits for them, not by conversation): a flow's reply keeps its conversation in the flow or ends it, any
- * other reply ends it. At each assignment the replies of the last {@code ttlSeconds} are read again, so a restarted
- * instance knows which conversations are in a flow.
+ * Every reply, read by every instance (every partition assigned to each, since a conversation's replies are partitioned
+ * by the gateway that waits for them, not by conversation): a flow's reply keeps its conversation in the flow or ends
+ * it, any other reply ends it. At each start the replies of the last {@code ttlSeconds} are read again, so a restarted
+ * instance knows which conversations are in a flow. Assigned, not subscribed: a group per instance would leave a dead
+ * group behind at every restart, and the one group's committed offsets are never read (the start seeks by time).
  */
 @Component
 class FlowReplies implements ConsumerSeekAware {
@@ -26,8 +27,9 @@ class FlowReplies implements ConsumerSeekAware {
         this.flows = flows;
     }
 
-    @KafkaListener(id = "flow-replies", topics = Topics.Names.CHAT_REPLIES,
-            groupId = "${spring.application.name}.flows.${random.uuid}", batch = "true")
+    @KafkaListener(id = "flow-replies", groupId = "${spring.application.name}.flows", batch = "true",
+            topicPartitions = @org.springframework.kafka.annotation.TopicPartition(topic = Topics.Names.CHAT_REPLIES,
+                    partitions = "0-" + (Topics.MAX_GATEWAY_INSTANCES - 1)))
     void on(List<ConsumerRecord<String, ChatReplied>> records) {
         for (ConsumerRecord<String, ChatReplied> record : records) {
             ChatReplied reply = record.value();

@@ -21,9 +21,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * A conversation enters a guided flow (phone troubleshooting on a mobile-service turn, each flow on its typical
@@ -38,6 +44,9 @@ class FlowRoutingIT {
 
     @Autowired
     GuidedFlows flows;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -165,6 +174,25 @@ class FlowRoutingIT {
                             assertThat(event.getIntent()).isEqualTo("mobile_service");
                             assertThat(event.getRoute()).isEqualTo(Route.flow);
                         });
+            }
+        }
+    }
+
+    @Test
+    void everyInstanceReadsEveryReplyPartitionWithoutJoiningAGroup() throws Exception {
+        // Given the running service, When its flow-reply reader has started
+        MessageListenerContainer reader = listeners.getListenerContainer("flow-replies");
+        await().atMost(Duration.ofSeconds(30)).until(() -> reader.getAssignedPartitions() != null
+                && reader.getAssignedPartitions().size() == Topics.CHAT_REPLIES.partitions());
+
+        // Then it reads all the reply partitions, as a member of no group: a restart leaves no group behind
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            List<String> groups = admin.listGroups().all().get(10, TimeUnit.SECONDS).stream()
+                    .map(GroupListing::groupId).toList();
+            assertThat(groups).noneMatch(group -> group.startsWith("intent-service.flows."));
+            if (groups.contains("intent-service.flows")) {
+                assertThat(admin.describeConsumerGroups(List.of("intent-service.flows")).all()
+                        .get(10, TimeUnit.SECONDS).get("intent-service.flows").members()).isEmpty();
             }
         }
     }
