@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.edge;
 
+import dev.switchboard.gateway.redis.StoreFallbacks;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -14,7 +15,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -30,15 +30,13 @@ import reactor.core.publisher.Mono;
 final class RedisCallerBuckets implements CallerBuckets, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisCallerBuckets.class);
-    private static final long LOG_EVERY_MILLIS = 10_000;
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final AsyncProxyManager<String> buckets;
     private final CompletableFuture<BucketConfiguration> configuration;
     private final LocalCallerBuckets local;
-    private final Counter storeErrors;
-    private final AtomicLong lastLogged = new AtomicLong();
+    private final StoreFallbacks fallbacks;
     private final String keyPrefix;
 
     RedisCallerBuckets(String redisUrl, RateLimitProperties properties, MeterRegistry meters) {
@@ -53,9 +51,10 @@ final class RedisCallerBuckets implements CallerBuckets, AutoCloseable {
                 BucketConfiguration.builder().addLimit(CallerBuckets.limit(properties)).build());
         this.local = new LocalCallerBuckets(properties);
         this.keyPrefix = "switchboard:rate-limit:" + properties.requests() + "/" + properties.period() + ":";
-        this.storeErrors = Counter.builder("gateway.rate.limit.store.errors")
+        this.fallbacks = new StoreFallbacks(Counter.builder("gateway.rate.limit.store.errors")
                 .description("rate-limit decisions made by the replica's own bucket because Redis did not answer")
-                .register(meters);
+                .register(meters), log, "Redis rate-limit store failed ({}); limiting by what this replica let through "
+                        + "until it answers");
     }
 
     @Override
@@ -74,13 +73,7 @@ final class RedisCallerBuckets implements CallerBuckets, AutoCloseable {
                         }
                     })
                     .onErrorResume(error -> {
-                        storeErrors.increment();
-                        long now = System.currentTimeMillis();
-                        long last = lastLogged.get();
-                        if (now - last > LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
-                            log.warn("Redis rate-limit store failed ({}); limiting by what this replica let through "
-                                    + "until it answers", error.toString());
-                        }
+                        fallbacks.fellBack(error);
                         return Mono.just(here);
                     });
         });

@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.submission;
 
 import dev.switchboard.events.ChatReplied;
+import dev.switchboard.gateway.redis.StoreFallbacks;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.schemas.kafka.EventDeserializer;
 import dev.switchboard.schemas.kafka.EventSerializer;
@@ -15,7 +16,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,6 @@ import reactor.core.publisher.Mono;
 final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisSubmissionStore.class);
-    private static final long LOG_EVERY_MILLIS = 10_000;
 
     /** Answers nothing for a new key (now claimed), else [conversation, reply]. */
     private static final String CLAIM = """
@@ -65,8 +64,7 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
     private final LocalSubmissionStore local;
     private final EventSerializer serializer = new EventSerializer();
     private final EventDeserializer deserializer = new EventDeserializer();
-    private final Counter storeErrors;
-    private final AtomicLong lastLogged = new AtomicLong();
+    private final StoreFallbacks fallbacks;
 
     RedisSubmissionStore(SubmissionProperties properties, MeterRegistry meters) {
         this.client = RedisClient.create(properties.redisUrl());
@@ -75,9 +73,10 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
         this.properties = properties;
         this.window = bytes(Long.toString(properties.window().toMillis()));
         this.local = new LocalSubmissionStore(properties);
-        this.storeErrors = Counter.builder("gateway.submissions.store.errors")
+        this.fallbacks = new StoreFallbacks(Counter.builder("gateway.submissions.store.errors")
                 .description("submission checks decided by the replica's own memory because Redis did not answer")
-                .register(meters);
+                .register(meters), log, "Redis submission store failed ({}); recognising retries with this replica's "
+                        + "memory until it answers");
     }
 
     @Override
@@ -126,13 +125,7 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
 
     private <T> Mono<T> guarded(Mono<T> call, Supplier<T> locally) {
         return call.timeout(properties.storeTimeout()).onErrorResume(error -> {
-            storeErrors.increment();
-            long now = System.currentTimeMillis();
-            long last = lastLogged.get();
-            if (now - last > LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
-                log.warn("Redis submission store failed ({}); recognising retries with this replica's memory until "
-                        + "it answers", error.toString());
-            }
+            fallbacks.fellBack(error);
             return Mono.fromSupplier(locally);
         });
     }
