@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,20 +13,13 @@ import java.util.stream.Stream;
 
 /**
  * Class-data sharing for a service's JVM, as Spring Boot documents it on Java 17: the jar is run extracted (classes in
- * plain jars, which CDS can map; it cannot from a jar nested in a jar), and the classes the first run loaded are
- * archived; later starts map them from that archive ({@code -XX:SharedArchiveFile}) instead of loading, verifying and
- * parsing each class again. Both live next to the jar, under {@code target/cds}, and are made again when the jar
- * changes (a new build), so the first start after a build is the training run and pays the extraction.
- *
- * <p>The first run records what it loads ({@code -XX:+RecordDynamicDumpInfo}) and its archive is written with
- * {@code jcmd PID VM.cds dynamic_dump} once it is ready (warm: the path of a first message loaded), not when it
- * stops ({@code -XX:ArchiveClassesAtExit}): a service killed or crashed after the first start of a fresh build was
- * restarted without an archive (intent-service ready 29 s after its kill instead of 11–15 s, docs/faults.md), and
- * archives written at stop made the stop slow and were lost when it outlasted its grace.
+ * plain jars, which CDS can map; it cannot from a jar nested in a jar), and the classes a run loaded are archived when
+ * it exits ({@code -XX:ArchiveClassesAtExit}); the next start maps them from that archive
+ * ({@code -XX:SharedArchiveFile}) instead of loading, verifying and parsing each class again. Both live next to the
+ * jar, under {@code target/cds}, and are made again when the jar changes (a new build), so the first start after a
+ * build is the training run and pays the extraction.
  */
 final class ClassDataSharing {
-
-    private static final String RECORD = "-XX:+RecordDynamicDumpInfo";
 
     private ClassDataSharing() {
     }
@@ -42,56 +33,17 @@ final class ClassDataSharing {
     static List<String> options(Path java, Path jar, boolean archiving) {
         Path directory = jar.resolveSibling("cds");
         Path extracted = directory.resolve(jar.getFileName());
+        Path archive = directory.resolve(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
         extractIfStale(java, jar, directory, extracted);
         List<String> options = new ArrayList<>();
-        if (Files.exists(archive(jar))) {
-            options.add("-XX:SharedArchiveFile=" + archive(jar));
+        if (Files.exists(archive)) {
+            options.add("-XX:SharedArchiveFile=" + archive);
         } else if (archiving) {
-            options.add(RECORD);
-            // the dump warns of each class it skips (thousands of lines in the service's log)
-            options.add("-Xlog:cds=error");
+            options.add("-XX:ArchiveClassesAtExit=" + archive);
         }
         options.add("-jar");
         options.add(extracted.toString());
         return options;
-    }
-
-    /** Whether a JVM started with {@code command} records its classes, to be archived once it is ready. */
-    static boolean records(List<String> command) {
-        return command.contains(RECORD);
-    }
-
-    /**
-     * Writes the archive of the running JVM {@code pid} of {@code jar}, started with {@link #options} recording its
-     * classes: to a file of its own first, so a JVM starting meanwhile never maps half an archive.
-     *
-     * @return how long it took
-     */
-    static Duration archive(Path java, Path jar, long pid) {
-        Path archive = archive(jar);
-        Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
-        long started = System.nanoTime();
-        try {
-            Files.deleteIfExists(partial);
-            Process jcmd = new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(pid), "VM.cds",
-                    "dynamic_dump", partial.toString()).redirectErrorStream(true).start();
-            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!jcmd.waitFor(2, TimeUnit.MINUTES) || jcmd.exitValue() != 0 || !Files.exists(partial)) {
-                throw new IllegalStateException("jcmd " + pid + " VM.cds dynamic_dump did not write " + partial + ": "
-                        + output.strip());
-            }
-            Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
-            return Duration.ofNanos(System.nanoTime() - started);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the class-data archive " + archive, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing " + archive, e);
-        }
-    }
-
-    private static Path archive(Path jar) {
-        return jar.resolveSibling("cds").resolve(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
     }
 
     private static void extractIfStale(Path java, Path jar, Path directory, Path extracted) {

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,16 +43,6 @@ public final class LocalStack {
         thread.setDaemon(true);
         return thread;
     });
-    /**
-     * Writes the class-data archives recorded by a first start after a build, one at a time once every service is
-     * ready: a dump pauses its service for seconds, and eight at once beside the start-ups slowed all of them.
-     */
-    private final ExecutorService archiver = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "local-stack-archiver");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean archiving;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile KafkaBroker kafka;
     private volatile Postgres postgres;
@@ -128,7 +117,6 @@ public final class LocalStack {
             Control.readCommands(System.in, this, LocalStack::log);
         }
         awaitHealthy();
-        archiving = true;
         Duration took = Duration.between(began, Instant.now());
         printBanner(took, bootstrap);
     }
@@ -205,9 +193,6 @@ public final class LocalStack {
         for (Supervised service : running) {
             try {
                 service.check();
-                if (archiving) {
-                    service.archiveOnceReady(archiver);
-                }
             } catch (RuntimeException e) {
                 // one failed check must not end the supervision of every service
                 log("cannot check " + service.service().name() + ": " + e);
@@ -347,7 +332,6 @@ public final class LocalStack {
         }
         log("stopping");
         supervisor.shutdownNow();
-        archiver.shutdownNow();
         running.parallelStream().forEach(p -> p.stop(SERVICE_STOP_GRACE));
         if (kafka != null) {
             kafka.close();

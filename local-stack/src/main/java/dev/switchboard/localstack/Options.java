@@ -40,7 +40,7 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                                  default 127.0.0.1: this machine only; 0.0.0.0 serves every network it is on)
               --restarts         restarts in a row of a service that exits before giving up on it (default 5; 0: none)
               --cds              class-data sharing for the service JVMs (default on): the first start after a build
-                                 archives the classes each service loaded (SERVICE/target/cds, written once it is ready),
+                                 archives the classes each service loaded (SERVICE/target/cds, written when it stops),
                                  later starts map them instead of loading them again
               --jit              the JIT compilers of the service JVMs (default auto): auto runs C1 only in the
                                  services no customer waits for (chat, analytics, feedback, llm-fallback, account),

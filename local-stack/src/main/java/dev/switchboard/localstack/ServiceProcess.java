@@ -13,10 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /** One service instance running as its own JVM, its output appended to {@code <data>/logs/<name>.log}. */
 final class ServiceProcess {
@@ -29,19 +26,12 @@ final class ServiceProcess {
     private final Process process;
     private final Path log;
     private final String host;
-    /** The java and the jar of a process recording its classes for class-data sharing, else null. */
-    private final Path recordingJava;
-    private final Path recordingJar;
-    private final AtomicBoolean archiving = new AtomicBoolean();
 
-    private ServiceProcess(Service service, Process process, Path log, String host, Path recordingJava,
-            Path recordingJar) {
+    private ServiceProcess(Service service, Process process, Path log, String host) {
         this.service = service;
         this.process = process;
         this.log = log;
         this.host = host;
-        this.recordingJava = recordingJava;
-        this.recordingJar = recordingJar;
     }
 
     static Path jar(Path home, Service service) {
@@ -78,26 +68,19 @@ final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build it first with ./mvnw -q install -DskipTests");
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = command(java, jar, service, classDataSharing, jit);
-        boolean records = ClassDataSharing.records(command);
-        return start(service, command, logs, environment, host, records ? java : null, records ? jar : null);
+        return start(service, command(Path.of(System.getProperty("java.home"), "bin", "java"), jar, service,
+                classDataSharing, jit), logs, environment, host);
     }
 
     static ServiceProcess start(Service service, List<String> command, Path logs, Map<String, String> environment,
             String host) {
-        return start(service, command, logs, environment, host, null, null);
-    }
-
-    private static ServiceProcess start(Service service, List<String> command, Path logs,
-            Map<String, String> environment, String host, Path recordingJava, Path recordingJar) {
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(service.name() + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ServiceProcess(service, builder.start(), log, host, recordingJava, recordingJar);
+            return new ServiceProcess(service, builder.start(), log, host);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.name(), e);
         }
@@ -136,29 +119,6 @@ final class ServiceProcess {
     String healthUrl() {
         // readiness, not liveness: a service is ready once the path of a first message is warm
         return "http://" + host + ":" + service.managementPort() + "/actuator/health/readiness";
-    }
-
-    /**
-     * Has {@code archiver} write the class-data archive of a process that records its classes, once it is ready. A
-     * failed dump is reported; the service runs on without an archive and its next start records again.
-     */
-    void archiveOnceReady(Executor archiver, Consumer<String> report) {
-        if (recordingJar == null || archiving.get() || !isHealthy() || !archiving.compareAndSet(false, true)) {
-            return;
-        }
-        archiver.execute(() -> {
-            if (!process.isAlive()) {
-                return;
-            }
-            try {
-                Duration took = ClassDataSharing.archive(recordingJava, recordingJar, pid());
-                report.accept(String.format("%s's class-data archive written in %.1f s", service.name(),
-                        took.toMillis() / 1000.0));
-            } catch (RuntimeException e) {
-                report.accept("cannot write " + service.name() + "'s class-data archive (its next start records "
-                        + "again): " + e.getMessage());
-            }
-        });
     }
 
     /** The last lines of the service's log, to show why it did not come up. */

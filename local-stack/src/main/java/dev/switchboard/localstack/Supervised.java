@@ -2,7 +2,6 @@ package dev.switchboard.localstack;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -110,11 +109,6 @@ final class Supervised {
         restartAt = now.plus(backoff);
         log.accept(exit + "; restarting it " + (backoff.isZero() ? "now" : "in " + backoff.toMillis() / 1000.0 + " s")
                 + " (restart " + exitsInARow + " of at most " + policy.maxRestarts() + " in a row)");
-    }
-
-    /** Has {@code archiver} write the class-data archive of the current process if it records one, once ready. */
-    void archiveOnceReady(Executor archiver) {
-        current().archiveOnceReady(archiver, log);
     }
 
     /** Ready: running and its readiness says so. */
