@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,19 @@ import java.util.stream.Stream;
  */
 final class ClassDataSharing {
 
+    /**
+     * What a JVM writing its archive at exit may take beyond its stop grace: a few seconds each, but eight writing at
+     * once on two cores passed the 20 s grace and were killed half-written (written again at the next stop).
+     */
+    static final Duration ARCHIVE_WRITE_GRACE = Duration.ofSeconds(40);
+    private static final String ARCHIVE_AT_EXIT = "-XX:ArchiveClassesAtExit=";
+
     private ClassDataSharing() {
+    }
+
+    /** Whether a JVM started with {@code command} writes its archive when it exits. */
+    static boolean archivesAtExit(List<String> command) {
+        return command.stream().anyMatch(option -> option.startsWith(ARCHIVE_AT_EXIT));
     }
 
     /**
@@ -39,7 +52,7 @@ final class ClassDataSharing {
         if (Files.exists(archive)) {
             options.add("-XX:SharedArchiveFile=" + archive);
         } else if (archiving) {
-            options.add("-XX:ArchiveClassesAtExit=" + archive);
+            options.add(ARCHIVE_AT_EXIT + archive);
         }
         options.add("-jar");
         options.add(extracted.toString());

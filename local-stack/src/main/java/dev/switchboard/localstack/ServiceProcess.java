@@ -26,12 +26,14 @@ final class ServiceProcess {
     private final Process process;
     private final Path log;
     private final String host;
+    private final boolean archivesAtExit;
 
-    private ServiceProcess(Service service, Process process, Path log, String host) {
+    private ServiceProcess(Service service, Process process, Path log, String host, boolean archivesAtExit) {
         this.service = service;
         this.process = process;
         this.log = log;
         this.host = host;
+        this.archivesAtExit = archivesAtExit;
     }
 
     static Path jar(Path home, Service service) {
@@ -80,7 +82,8 @@ final class ServiceProcess {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ServiceProcess(service, builder.start(), log, host);
+            return new ServiceProcess(service, builder.start(), log, host,
+                    ClassDataSharing.archivesAtExit(command));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.name(), e);
         }
@@ -131,14 +134,18 @@ final class ServiceProcess {
         }
     }
 
-    /** SIGTERM, so Spring shuts down gracefully; SIGKILL if it has not exited in time. */
+    /**
+     * SIGTERM, so Spring shuts down gracefully; SIGKILL if it has not exited in time, which for a JVM that writes its
+     * class-data archive at exit includes the time to write it.
+     */
     void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
+        Duration allowed = archivesAtExit ? grace.plus(ClassDataSharing.ARCHIVE_WRITE_GRACE) : grace;
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(allowed.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -1,0 +1,59 @@
+package dev.switchboard.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The first run after a build archives its classes when it exits; later runs map the archive. */
+class ClassDataSharingTest {
+
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    @TempDir
+    Path target;
+
+    @Test
+    void theFirstRunAfterABuildWritesTheArchiveAtExitAndIsGivenTheTimeToWriteIt() throws Exception {
+        // Given a jar extracted for class-data sharing, without an archive yet
+        Path jar = extracted("demo-service.jar");
+
+        // When the command of its first instance is made
+        List<String> options = ClassDataSharing.options(JAVA, jar, true);
+
+        // Then that JVM writes the archive when it exits
+        assertThat(options).containsExactly("-XX:ArchiveClassesAtExit=" + target.resolve("cds/demo-service.jsa"),
+                "-jar", target.resolve("cds/demo-service.jar").toString());
+        assertThat(ClassDataSharing.archivesAtExit(options)).isTrue();
+        // and another instance of the same jar neither writes nor maps one
+        assertThat(ClassDataSharing.options(JAVA, jar, false)).containsExactly("-jar",
+                target.resolve("cds/demo-service.jar").toString());
+    }
+
+    @Test
+    void aJvmOfAJarWithAnArchiveMapsItAndWritesNothing() throws Exception {
+        // Given a jar whose archive an earlier run wrote
+        Path jar = extracted("demo-service.jar");
+        Files.writeString(target.resolve("cds/demo-service.jsa"), "archive");
+
+        // When its command is made
+        List<String> options = ClassDataSharing.options(JAVA, jar, true);
+
+        // Then it maps the archive
+        assertThat(options).containsExactly("-XX:SharedArchiveFile=" + target.resolve("cds/demo-service.jsa"),
+                "-jar", target.resolve("cds/demo-service.jar").toString());
+        assertThat(ClassDataSharing.archivesAtExit(options)).isFalse();
+    }
+
+    /** A jar already extracted for class-data sharing, so that making its command extracts nothing. */
+    private Path extracted(String name) throws Exception {
+        Path jar = Files.writeString(target.resolve(name), "a service's jar");
+        Path cds = Files.createDirectories(target.resolve("cds"));
+        Files.writeString(cds.resolve(name), "extracted");
+        Files.writeString(cds.resolve("source"), Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis());
+        return jar;
+    }
+}
