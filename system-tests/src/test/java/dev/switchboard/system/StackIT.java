@@ -69,7 +69,7 @@ class StackIT {
     @BeforeAll
     static void startTheStack(SharedStack theStack) {
         shared = theStack;
-        stack = shared.trainedStack();
+        stack = shared.stack();
     }
 
     @Test
