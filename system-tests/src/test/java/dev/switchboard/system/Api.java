@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The public API of the running stack, through the gateway, as any HTTP client sees it. */
@@ -124,13 +126,24 @@ final class Api {
         return socket;
     }
 
+    /**
+     * A chat WebSocket that behaves as the chat page does when the gateway is busy: an error frame with
+     * {@code retryAfter} (503 busy, 429 over the connection's rate) for a message not answered yet sends that message
+     * again, with the same id, after the wait it names.
+     */
     static final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 
         final List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
+        /** Messages sent and not answered yet, by id. */
+        private final Map<String, Map<String, Object>> unanswered = new ConcurrentHashMap<>();
         private final StringBuilder partial = new StringBuilder();
         private WebSocket socket;
 
-        void send(Map<String, Object> message) {
+        /** A WebSocket takes one text at a time: senders (the test, a send again after busy) take turns. */
+        synchronized void send(Map<String, Object> message) {
+            if (message.get("id") instanceof String id) {
+                unanswered.put(id, message);
+            }
             socket.sendText(JSON.writeValueAsString(message), true).join();
         }
 
@@ -138,13 +151,30 @@ final class Api {
             return frames.stream().filter(f -> "reply".equals(f.get("type"))).toList();
         }
 
+        /** How many error frames told this customer to send a message again later. */
+        long busyFrames() {
+            return frames.stream().filter(f -> "error".equals(f.get("type")) && f.get("retryAfter") != null).count();
+        }
+
         @Override
         @SuppressWarnings("unchecked")
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                frames.add(JSON.readValue(partial.toString(), Map.class));
+                Map<String, Object> frame = JSON.readValue(partial.toString(), Map.class);
                 partial.setLength(0);
+                frames.add(frame);
+                if ("reply".equals(frame.get("type")) && !Boolean.TRUE.equals(frame.get("placeholder"))) {
+                    unanswered.remove(frame.get("messageId"));
+                } else if ("error".equals(frame.get("type")) && frame.get("retryAfter") instanceof Number seconds
+                        && frame.get("messageId") instanceof String id && unanswered.containsKey(id)) {
+                    CompletableFuture.delayedExecutor(seconds.longValue(), TimeUnit.SECONDS).execute(() -> {
+                        Map<String, Object> message = unanswered.get(id);
+                        if (message != null) {
+                            send(message);
+                        }
+                    });
+                }
             }
             webSocket.request(1);
             return CompletableFuture.completedFuture(null);

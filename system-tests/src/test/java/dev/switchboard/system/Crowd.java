@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,11 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Many signed-in customers, each on one gateway for the whole run, every other one on the WebSocket and the rest over
  * REST, sending their messages spread evenly over a period (open loop): for checking that every reply reaches the
- * customer who asked, through the gateway they asked on, and no one else.
+ * customer who asked, through the gateway they asked on, and no one else. When a gateway says it is busy (503), a
+ * customer sends the message again after the wait it names, as the chat page does.
  */
 final class Crowd {
 
@@ -93,22 +97,34 @@ final class Crowd {
                 schedule.schedule(() -> {
                     String id = UUID.randomUUID().toString();
                     customer.sent.add(id);
-                    Map<String, Object> message = Map.of("id", id, "content", content, "role", "user");
                     if (customer.socket != null) {
-                        customer.socket.send(message);
+                        customer.socket.send(Map.of("id", id, "content", content, "role", "user"));
                     } else {
                         callers.execute(() -> customer.answers.put(id,
-                                customer.api.post("/api/v1/chat/messages", customer.token, message)));
+                                SteadyLoad.post(customer.api, customer.token, id, content).response()));
                     }
                 }, n * gapMicros, TimeUnit.MICROSECONDS);
             }
             schedule.shutdown();
             await().atMost(period.plus(patience)).pollInterval(Duration.ofMillis(500))
                     .until(() -> schedule.isTerminated() && customers.stream().allMatch(Customer::answeredAll));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not every message answered within " + period.plus(patience) + ": "
+                    + unanswered(), e);
         } finally {
             schedule.shutdownNow();
             callers.shutdown();
         }
+    }
+
+    /** Which customers still wait, by gateway and transport, and how often the gateways said they were busy. */
+    private String unanswered() {
+        Map<String, Long> waiting = customers.stream().filter(customer -> !customer.answeredAll())
+                .collect(Collectors.groupingBy(customer -> "gateway " + customer.gateway
+                        + (customer.socket != null ? " WebSocket" : " REST"), TreeMap::new, Collectors.counting()));
+        long busy = customers.stream().filter(customer -> customer.socket != null)
+                .mapToLong(customer -> customer.socket.busyFrames()).sum();
+        return "customers waiting " + waiting + "; busy frames on the WebSockets " + busy;
     }
 
     void close() {

@@ -41,7 +41,7 @@ class FaultSuiteIT {
 
     @BeforeAll
     static void startTheStack(SharedStack shared) {
-        stack = shared.stack();
+        stack = shared.trainedStack();
     }
 
     @Test

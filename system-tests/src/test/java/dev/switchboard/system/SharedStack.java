@@ -23,9 +23,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The one local stack this module's test classes share: a start costs one to two minutes on two cores, and the CI
- * budget has room for one (plus StackIT's restart on the same data). It starts when a class first asks for it and
- * stops after the last class, keeping the service logs in {@code target/stack-logs}. The classes run in the order of
- * their {@code @Order} (junit-platform.properties), so the faults and the restart of StackIT come last.
+ * budget has room for one (plus StackIT's restart on the same data, which is also where a fresh build's first start
+ * writes its class-data archives). It starts when a class first asks for it and stops after the last class, keeping
+ * the service logs in {@code target/stack-logs}. The classes run in the order of their {@code @Order}
+ * (junit-platform.properties), so StackIT's restart and faults come after the classes that need neither.
  */
 final class SharedStack implements AutoCloseable {
 
@@ -45,6 +46,7 @@ final class SharedStack implements AutoCloseable {
 
     private final Path dataDir;
     private RunningStack running;
+    private boolean firstStartAfterBuild;
     private Process redis;
 
     private SharedStack(Path dataDir) {
@@ -59,17 +61,27 @@ final class SharedStack implements AutoCloseable {
         if (running == null) {
             long started = System.nanoTime();
             startRedis();
-            if (classDataArchivesMissing()) {
-                // the first start after a build is the class-data training run (README): its archives are written
-                // when it stops, so the tests run on the stack as every later start is. Without this, a service the
-                // fault tests killed before that first stop came back without an archive (intent-service ready 29 s
-                // after its kill under CI's load instead of ~12 s, docs/faults.md)
-                RunningStack.start(dataDir, environment(), OPTIONS).close();
-                System.out.printf("class-data training start and stop took %d ms%n",
-                        (System.nanoTime() - started) / 1_000_000);
-            }
+            firstStartAfterBuild = classDataArchivesMissing();
             running = RunningStack.start(dataDir, environment(), OPTIONS);
-            System.out.printf("shared stack started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            System.out.printf("shared stack started in %d ms%s%n", (System.nanoTime() - started) / 1_000_000,
+                    firstStartAfterBuild ? " (the first start after a build: its class-data archives are written "
+                            + "when it stops)" : "");
+        }
+        return running;
+    }
+
+    /**
+     * The running stack as every start after a build's first is: its services map the class-data archives the first
+     * start writes when it stops (README). A service killed before that stop comes back without one (intent-service
+     * ready 29 s after its kill under CI's load instead of ~12 s, docs/faults.md), so the fault tests need this: on a
+     * first start it stops and starts again. StackIT gets it from its own stop-and-start test, ordered before its
+     * faults, which saves CI a second restart.
+     */
+    synchronized RunningStack trainedStack() {
+        stack();
+        if (firstStartAfterBuild) {
+            running.close();
+            startAgain();
         }
         return running;
     }
@@ -77,11 +89,17 @@ final class SharedStack implements AutoCloseable {
     /** Starts the stack again on the same data, once the caller has stopped it. */
     synchronized RunningStack startAgain() {
         running = RunningStack.start(dataDir, environment(), OPTIONS);
+        firstStartAfterBuild = false;
         return running;
     }
 
+    /** Whether the running stack is still the first start after a build, whose services write archives at exit. */
+    synchronized boolean firstStartAfterBuild() {
+        return firstStartAfterBuild;
+    }
+
     /** Whether a service has no class-data archive yet: its jar was built since the last start stopped. */
-    private static boolean classDataArchivesMissing() {
+    static boolean classDataArchivesMissing() {
         try (Stream<Path> modules = Files.list(RunningStack.home())) {
             return modules.filter(module -> module.getFileName().toString().endsWith("-service")).anyMatch(module ->
                     !Files.exists(module.resolve("target/cds/" + module.getFileName() + ".jsa")));

@@ -60,13 +60,17 @@ final class SteadyLoad {
         return load;
     }
 
+    /** What a customer finally got for one message, and how often they sent it again to get it. */
+    record Posted(Api.Response response, int retries) {
+    }
+
     /**
      * Sends one message as the chat page does: a 503 with {@code Retry-After} means busy, not refused, so the same
      * message goes again after that wait, for up to a minute; a connection that drops or is refused (its gateway
      * killed) is tried again with the same id after a backoff, as a mobile client does: doubling from half a second
      * to eight, half of it drawn at random, so that a gateway's customers do not all come back in the same second.
      */
-    private static Sent send(Api api, String token, String id, String content) {
+    static Posted post(Api api, String token, String id, String content) {
         long giveUpAt = System.nanoTime() + RETRY_FOR.toNanos();
         int retries = 0;
         int drops = 0;
@@ -90,10 +94,15 @@ final class SteadyLoad {
                 LockSupport.parkNanos(response.retryAfter().get().toNanos());
                 continue;
             }
-            Map<String, Object> body = response.body();
-            return new Sent(id, response.status(), (String) body.get("conversationId"), (String) body.get("content"),
-                    retries);
+            return new Posted(response, retries);
         }
+    }
+
+    private static Sent send(Api api, String token, String id, String content) {
+        Posted posted = post(api, token, id, content);
+        Map<String, Object> body = posted.response().body();
+        return new Sent(id, posted.response().status(), (String) body.get("conversationId"),
+                (String) body.get("content"), posted.retries());
     }
 
     int sentSoFar() {
