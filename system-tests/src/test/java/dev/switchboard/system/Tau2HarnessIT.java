@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.tau2.run.Tau2Runner;
 import dev.switchboard.tau2.run.Tau2Runner.Played;
+import dev.switchboard.tau2.task.Tau2Task;
+import dev.switchboard.tau2.task.Tau2Tasks;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,11 +42,18 @@ class Tau2HarnessIT {
     @Test
     @Order(1)
     void offlineTheGuidedFlowsBringEveryTaskToTheEndStateItExpects() {
-        // When the harness plays every task, the guided flows answering (no model)
-        List<Played> played = Tau2Runner.play(GATEWAY, PASSWORD, "", false, System.out);
+        // Given the 20 tasks, or under CI (its short version; -Dtau2=full plays all) every fourth: each kind of issue
+        // (mobile data, service, MMS) and each persona, in a quarter of the time
+        List<String> tasks = Tau2Tasks.small().stream().map(Tau2Task::id).toList();
+        boolean everyTask = System.getenv("CI") == null || "full".equals(System.getProperty("tau2"));
+        List<String> chosen = everyTask ? tasks
+                : IntStream.range(0, tasks.size()).filter(i -> i % 4 == 0).mapToObj(tasks::get).toList();
 
-        // Then each of the 20 reaches its end state, on the phone and in the account
-        assertThat(played).hasSize(20);
+        // When the harness plays them, the guided flows answering (no model)
+        List<Played> played = Tau2Runner.play(GATEWAY, PASSWORD, chosen::contains, false, System.out);
+
+        // Then each reaches its end state, on the phone and in the account
+        assertThat(played).extracting(Played::taskId).containsExactlyElementsOf(chosen);
         assertThat(played).filteredOn(task -> !task.passed()).extracting(Played::taskId).isEmpty();
     }
 
@@ -57,7 +67,7 @@ class Tau2HarnessIT {
             long appliedBefore = appliedAgentRefuels();
 
             // When the harness plays the task whose line ran out of data
-            List<Played> played = Tau2Runner.play(GATEWAY, PASSWORD, DATA_USED_UP, true, System.out);
+            List<Played> played = Tau2Runner.play(GATEWAY, PASSWORD, DATA_USED_UP::equals, true, System.out);
 
             // Then the task reaches its end state (2 GB refuelled, data working at excellent speed on the phone)
             assertThat(played).singleElement().satisfies(task -> assertThat(task.passed()).isTrue());
