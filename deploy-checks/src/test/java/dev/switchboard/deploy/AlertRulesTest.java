@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The shipped alert rules are loaded by Prometheus, complete, and alert only on metrics the services export. */
 class AlertRulesTest {
 
-    static final Path HOME = ServiceJar.home();
+    static final Path HOME = Repository.home();
     static final String RULES = "observability/prometheus/alerts.yml";
 
     @Test

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.Yaml;
 /** docker-compose.yml and the Dockerfile, checked statically: there is no Docker engine on the build machines. */
 class ComposeTest {
 
-    static final Path HOME = ServiceJar.home();
+    static final Path HOME = Repository.home();
     static final List<String> INFRASTRUCTURE = List.of("kafka", "postgres", "prometheus", "grafana", "jaeger");
     // Jaeger's image has no shell tool to probe with; nothing waits for it to be healthy (traces are best effort)
     static final List<String> WITHOUT_HEALTHCHECK = List.of("jaeger");

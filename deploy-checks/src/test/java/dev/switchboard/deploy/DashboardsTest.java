@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The Grafana dashboards are valid, provisioned, and query only metrics the services export. */
 class DashboardsTest {
 
-    static final Path HOME = ServiceJar.home();
+    static final Path HOME = Repository.home();
     static final Path DASHBOARDS = HOME.resolve(DashboardMetrics.DASHBOARDS);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

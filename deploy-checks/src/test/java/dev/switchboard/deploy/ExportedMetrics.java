@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * The Prometheus names the services export, without running them: their own meters, read from their code and named
  * as Micrometer's Prometheus registry names them, plus the framework's (framework-metrics.txt, from a real scrape).
  */
-final class ExportedMetrics {
+public final class ExportedMetrics {
 
     private static final Pattern BUILDER = Pattern.compile(
             "\\b(Counter|Timer|Gauge|DistributionSummary)\\.builder\\(\\s*\"([^\"]+)\"");
@@ -33,7 +33,8 @@ final class ExportedMetrics {
         return names;
     }
 
-    static Set<String> framework() {
+    /** The framework's metric names (Spring Boot, Micrometer, Kafka, Resilience4j), from a real scrape. */
+    public static Set<String> framework() {
         try (InputStream in = ExportedMetrics.class.getResourceAsStream("/framework-metrics.txt")) {
             Set<String> names = new TreeSet<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The Helm chart renders offline (helm 3, bundled by helm-java) into manifests a hardened cluster accepts. */
 class HelmChartTest {
 
-    static final Path CHART = ServiceJar.home().resolve("helm/switchboard");
+    static final Path CHART = Repository.home().resolve("helm/switchboard");
     static final String KEY = "a-test-key-that-is-at-least-32-bytes-long";
     static final List<String> SERVICES = ComposeTest.serviceModules();
     static final List<String> WITH_DATABASE = List.of("chat-service", "analytics-service", "feedback-service",
@@ -182,7 +182,7 @@ class HelmChartTest {
         List<Map<String, Object>> manifests = render(false);
         for (String service : SERVICES) {
             Map<String, Object> env = containerEnv(manifests, service);
-            for (String variable : CalledServices.urlVariables(ServiceJar.home(), service)) {
+            for (String variable : CalledServices.urlVariables(Repository.home(), service)) {
                 assertThat(env.get(variable)).as(service + " " + variable).asString()
                         .contains("http://switchboard-" + CalledServices.serviceOf(variable) + ":");
             }

@@ -29,12 +29,12 @@ class LayeredJarsIT {
     @MethodSource("services")
     void theJarSplitsIntoExactlyTheLayersTheRuntimeStageCopies(String service, @TempDir Path work) throws Exception {
         // Given the layers the Dockerfile copies, least often changed first
-        List<String> copied = ComposeTest.read(ServiceJar.home().resolve("Dockerfile")).lines()
+        List<String> copied = ComposeTest.read(Repository.home().resolve("Dockerfile")).lines()
                 .filter(l -> l.startsWith("COPY --from=layers /layers/extracted/"))
                 .map(l -> l.replaceAll("COPY --from=layers /layers/extracted/([^/]+)/ \\./", "$1")).toList();
         assertThat(copied).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies",
                 "application");
-        Path jar = ServiceJar.home().resolve(service).resolve("target").resolve(service + ".jar");
+        Path jar = Repository.home().resolve(service).resolve("target").resolve(service + ".jar");
 
         // When the same command as the Dockerfile extracts it
         Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -64,6 +64,7 @@ final class RunningStack implements AutoCloseable {
         builder.environment().remove("DATABASE_URL");
         builder.environment().remove("OPENAI_API_KEY");
         builder.environment().remove("REDIS_URL");
+        builder.environment().remove("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
         builder.environment().putAll(environment);
         try {
             RunningStack stack = new RunningStack(builder.start(), dataDir);
@@ -254,6 +255,15 @@ final class RunningStack implements AutoCloseable {
             for (Path log : logs.toList()) {
                 Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines a service (its first instance) has logged since this stack started it. */
+    List<String> serviceLog(String service) {
+        try {
+            return Files.readAllLines(dataDir.resolve("logs").resolve(service + ".log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -45,12 +47,15 @@ final class SharedStack implements AutoCloseable {
     private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
 
     private final Path dataDir;
+    /** Where every service exports its spans (TraceIT reads them). */
+    private final OtlpReceiver traces;
     private RunningStack running;
     private boolean firstStartAfterBuild;
     private Process redis;
 
-    private SharedStack(Path dataDir) {
+    private SharedStack(Path dataDir) throws IOException {
         this.dataDir = dataDir;
+        this.traces = new OtlpReceiver();
     }
 
     /**
@@ -108,20 +113,32 @@ final class SharedStack implements AutoCloseable {
         }
     }
 
+    /** The spans the services have exported so far. */
+    List<OtlpReceiver.ReceivedSpan> spans() {
+        return traces.spans();
+    }
+
     /** Whether the gateways share Redis (else each remembers only its own customers' submissions). */
     boolean withRedis() {
         return redis != null;
     }
 
     /**
-     * Redis's URL, and a second for each of its calls instead of production's 200 ms: here Redis shares two cores with
-     * the whole stack and the test's load, and a call that times out falls back to the replica's own buckets and
-     * memory (by design), which the edge test's exact count and the cross-gateway retry test would then see (269
-     * requests let through where one bucket allows about 240, measured at load average 9).
+     * Every service exports its spans to this stack's in-memory collector and logs JSON, as deployed (TraceIT checks
+     * both); spans leave in batches, a second apart here so that the trace test need not wait long.
+     * With Redis, its URL, and a second for each of its calls instead of production's 200 ms: here Redis shares two
+     * cores with the whole stack and the test's load, and a call that times out falls back to the replica's own
+     * buckets and memory (by design), which the edge test's exact count and the cross-gateway retry test would then
+     * see (269 requests let through where one bucket allows about 240, measured at load average 9).
      */
     private Map<String, String> environment() {
-        return redis == null ? Map.of() : Map.of("REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT,
-                "RATE_LIMIT_STORE_TIMEOUT", "1s", "SUBMISSION_STORE_TIMEOUT", "1s");
+        Map<String, String> environment = new HashMap<>(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "1s", "LOG_FORMAT", "json"));
+        if (redis != null) {
+            environment.putAll(Map.of("REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT, "RATE_LIMIT_STORE_TIMEOUT", "1s",
+                    "SUBMISSION_STORE_TIMEOUT", "1s"));
+        }
+        return environment;
     }
 
     private void startRedis() {
@@ -158,6 +175,7 @@ final class SharedStack implements AutoCloseable {
                 redis.destroy();
                 redis.waitFor(30, TimeUnit.SECONDS);
             }
+            traces.close();
             try (Stream<Path> files = Files.walk(dataDir)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);

@@ -1,4 +1,4 @@
-package dev.switchboard.deploy;
+package dev.switchboard.system;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,12 +15,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.GZIPInputStream;
 
 /**
  * An in-memory OTLP/HTTP trace collector: what Jaeger or an OpenTelemetry Collector receives on {@code /v1/traces},
- * kept as a list of spans, so a test sees exactly what the services export.
+ * kept as a list of spans, so a test sees exactly what the services export. The shared stack exports to it for its
+ * whole run (tens of thousands of spans: a queue, not a copy-on-write list).
  */
 final class OtlpReceiver implements AutoCloseable {
 
@@ -30,7 +32,7 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final Queue<ReceivedSpan> spans = new ConcurrentLinkedQueue<>();
 
     OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -1,10 +1,11 @@
-package dev.switchboard.deploy;
+package dev.switchboard.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.deploy.OtlpReceiver.ReceivedSpan;
-import dev.switchboard.platform.test.EmbeddedPostgresSupport;
+import dev.switchboard.deploy.DashboardMetrics;
+import dev.switchboard.deploy.ExportedMetrics;
+import dev.switchboard.system.OtlpReceiver.ReceivedSpan;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,23 +21,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One chat message is one trace across the services, exactly as they run in production: the packaged jars of
- * gateway-service, intent-service, knowledge-service, llm-fallback-service, and chat-, analytics-, feedback- and
- * account-service (on PostgreSQL from Maven artifacts), each its own JVM, with only the deployment's variables
- * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code LOG_FORMAT=json}), a real KRaft broker,
- * and an in-memory OTLP collector in place of Jaeger. So it exercises the services' own listeners, the platform's
- * Kafka observation (traceparent headers), the Reactor context propagation from the HTTP request to the Kafka send, the
- * OTLP export configuration, and the JSON logs.
+ * One chat message is one trace across the services, each its own JVM running its packaged jar: the shared stack runs
+ * them with {@code OTEL_EXPORTER_OTLP_ENDPOINT} pointing at an in-memory OTLP collector in place of Jaeger, and
+ * {@code LOG_FORMAT=json} ({@link SharedStack}). So it exercises the services' own listeners, the platform's Kafka
+ * observation (traceparent headers), the Reactor context propagation from the HTTP request to the Kafka send, the OTLP
+ * export configuration, and the JSON logs. On the shared stack rather than one of its own: a start of eight JVMs
+ * costs CI over two minutes.
  */
+@SharedStack.OnTheSharedStack
+@Order(0) // first: the stack has not been restarted, so each service's log holds every line since its start
 class TraceIT {
 
     /** A question for a telecom's support desk that no article answers with confidence (LlmFallbackStackIT's). */
@@ -50,62 +50,17 @@ class TraceIT {
             "llm-fallback-service");
     /** They store every turn and log each reply they record, so those JSON lines carry the turn's trace id too. */
     private static final List<String> STORES = List.of("chat-service", "analytics-service", "feedback-service");
-    /**
-     * The services that own a database (knowledge-service its knowledge base's versions, account-service the accounts
-     * and its guided flows' state).
-     */
-    private static final Map<String, String> WITH_DATABASE = Map.of("chat-service", "192m", "analytics-service",
-            "192m", "feedback-service", "192m", "knowledge-service", "512m", "account-service", "256m");
+    /** Where each service's actuator answers in the local stack (the first gateway's on its management port). */
+    private static final Map<String, Integer> ACTUATOR_PORTS = Map.of("gateway-service", 8090, "chat-service", 8081,
+            "intent-service", 8082, "knowledge-service", 8083, "llm-fallback-service", 8084, "analytics-service", 8085,
+            "feedback-service", 8086, "account-service", 8087);
 
-    private static EmbeddedKafkaBroker kafka;
-    private static OtlpReceiver collector;
-    private static final Map<String, ServiceJar> running = new HashMap<>();
+    private static SharedStack shared;
 
     @BeforeAll
-    static void startServices() throws Exception {
-        kafka = new EmbeddedKafkaKraftBroker(1, 1).brokerProperty("auto.create.topics.enable", "false");
-        kafka.afterPropertiesSet();
-        collector = new OtlpReceiver();
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
-        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint());
-        env.put("LOG_FORMAT", "json");
-        // spans leave in batches; a short delay keeps the test quick, it changes nothing else
-        env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "200ms");
-        Path logs = ServiceJar.home().resolve("deploy-checks/target/trace-it");
-        for (Map.Entry<String, String> service : WITH_DATABASE.entrySet()) {
-            Map<String, String> withDatabase = new HashMap<>(env);
-            withDatabase.put("DATABASE_URL",
-                    EmbeddedPostgresSupport.databaseUrl(service.getKey().replace("-service", "")));
-            running.put(service.getKey(), ServiceJar.start(service.getKey(), service.getValue(), logs, withDatabase));
-        }
-        // intent-service trains on the knowledge base version knowledge-service announces and serves, and
-        // llm-fallback-service's guardrail compares messages with its examples
-        Map<String, String> usingTheKnowledgeBase = new HashMap<>(env);
-        usingTheKnowledgeBase.put("KNOWLEDGE_SERVICE_URL", running.get("knowledge-service").url(""));
-        running.put("llm-fallback-service", ServiceJar.start("llm-fallback-service", "192m", logs,
-                usingTheKnowledgeBase));
-        running.put("intent-service", ServiceJar.start("intent-service", "768m", logs, usingTheKnowledgeBase));
-        Map<String, String> gateway = new HashMap<>(env);
-        gateway.put("SPRING_PROFILES_ACTIVE", "dev");
-        gateway.put("GATEWAY_INSTANCE", "0");
-        gateway.put("KNOWLEDGE_SERVICE_URL", running.get("knowledge-service").url(""));
-        gateway.put("INTENT_SERVICE_URL", running.get("intent-service").url(""));
-        gateway.put("ACCOUNT_SERVICE_URL", running.get("account-service").url(""));
-        running.put("gateway-service", ServiceJar.start("gateway-service", "256m", logs, gateway));
-        await("all services ready").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> running.values().stream().allMatch(ServiceJar::isHealthy));
-    }
-
-    @AfterAll
-    static void stop() {
-        running.values().forEach(ServiceJar::close);
-        if (collector != null) {
-            collector.close();
-        }
-        if (kafka != null) {
-            kafka.destroy();
-        }
+    static void startTheStack(SharedStack theStack) {
+        shared = theStack;
+        shared.stack();
     }
 
     @Test
@@ -119,12 +74,12 @@ class TraceIT {
         assertOneTrace(messageId, List.of("gateway-service", "intent-service", "knowledge-service"));
 
         // And chat, analytics and feedback, which record the turn, consumed it and logged it in that same trace
-        String traceId = traceIdOfLogLine(running.get("gateway-service"), messageId);
+        String traceId = traceIdOfLogLine("gateway-service", messageId);
         for (String store : STORES) {
             await(store + "'s log line about the recorded reply").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(traceIdOfLogLine(running.get(store), messageId)).isEqualTo(traceId));
+                    assertThat(traceIdOfLogLine(store, messageId)).isEqualTo(traceId));
             await(store + "'s spans of the trace").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(collector.spans()).anySatisfy(span -> {
+                    assertThat(shared.spans()).anySatisfy(span -> {
                         assertThat(span.traceId()).isEqualTo(traceId);
                         assertThat(span.service()).isEqualTo(store);
                         assertThat(span.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CONSUMER);
@@ -156,7 +111,7 @@ class TraceIT {
         assertThat(reply.get("source").asString()).isEqualTo("flow");
         assertOneTrace(messageId, List.of("gateway-service", "intent-service", "account-service"));
         // and account-service's own metric counted the turn its script answered
-        assertThat(scrape(running.get("account-service"))).containsPattern(
+        assertThat(scrape("account-service")).containsPattern(
                 "(?m)^account_flow_turns_total\\{.*by=\"script\".*flow=\"phone-troubleshooting\".*} [1-9]");
     }
 
@@ -180,7 +135,7 @@ class TraceIT {
         await("a log line about the message in every service").atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> {
                     for (String service : services) {
-                        logTraceIds.put(service, traceIdOfLogLine(running.get(service), messageId));
+                        logTraceIds.put(service, traceIdOfLogLine(service, messageId));
                     }
                     assertThat(logTraceIds.values()).doesNotContainNull();
                 });
@@ -188,7 +143,7 @@ class TraceIT {
         String traceId = logTraceIds.get("gateway-service");
 
         await("the spans of the trace from every service").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Map<String, List<ReceivedSpan>> byService = collector.spans().stream()
+            Map<String, List<ReceivedSpan>> byService = shared.spans().stream()
                     .filter(s -> s.traceId().equals(traceId))
                     .collect(Collectors.groupingBy(ReceivedSpan::service));
             assertThat(byService).as("spans of trace %s", traceId).containsKeys(services.toArray(String[]::new));
@@ -200,7 +155,7 @@ class TraceIT {
                         .contains(Span.SpanKind.SPAN_KIND_CONSUMER, Span.SpanKind.SPAN_KIND_PRODUCER);
             }
         });
-        List<ReceivedSpan> trace = collector.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
+        List<ReceivedSpan> trace = shared.spans().stream().filter(s -> s.traceId().equals(traceId)).toList();
         Set<String> spanIds = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
         List<ReceivedSpan> roots = trace.stream()
                 .filter(s -> s.parentSpanId().isEmpty() || !spanIds.contains(s.parentSpanId())).toList();
@@ -219,15 +174,16 @@ class TraceIT {
 
         // and one call routed to knowledge-service (whatever it answers), which creates the gateway's breaker of it
         HttpResponse<String> routed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(running.get("gateway-service").url("/api/v1/knowledge/categories")))
+                URI.create(Api.BASE + "/api/v1/knowledge/categories"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(routed.statusCode()).as(routed.body()).isNotEqualTo(503);
 
         // When Prometheus scrapes the services (the text is kept in target/trace-it for whoever writes dashboards)
         Map<String, String> scraped = new HashMap<>();
+        Path kept = Files.createDirectories(Path.of("target", "trace-it"));
         for (String service : SERVICES) {
-            String text = scrape(running.get(service));
-            Files.writeString(running.get(service).log.resolveSibling(service + ".prom"), text);
+            String text = scrape(service);
+            Files.writeString(kept.resolve(service + ".prom"), text);
             scraped.put(service, text);
         }
 
@@ -245,16 +201,16 @@ class TraceIT {
         Set<String> live = new java.util.TreeSet<>();
         scraped.values().forEach(text -> live.addAll(DashboardMetrics.scrapedMetricNames(text)));
         Set<String> framework = new java.util.TreeSet<>(DashboardMetrics.referencedMetrics(
-                ServiceJar.home().resolve(DashboardMetrics.DASHBOARDS)));
+                RunningStack.home().resolve(DashboardMetrics.DASHBOARDS)));
         framework.retainAll(ExportedMetrics.framework());
         assertThat(live).as("framework metrics the dashboards query").containsAll(framework);
         assertThat(scraped.get("intent-service"))
                 .containsPattern("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{.*application=\"intent-service\"");
     }
 
-    private static String scrape(ServiceJar service) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(service.actuatorUrl("/actuator/prometheus"))).build(),
+    private static String scrape(String service) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + ACTUATOR_PORTS.get(service) + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
@@ -265,9 +221,9 @@ class TraceIT {
     }
 
     /** The trace id of the service's JSON log line that names the message, or null while there is none. */
-    private static String traceIdOfLogLine(ServiceJar service, String messageId) {
+    private static String traceIdOfLogLine(String service, String messageId) {
         List<String> found = new ArrayList<>();
-        for (String line : service.lines()) {
+        for (String line : shared.stack().serviceLog(service)) {
             if (line.startsWith("{") && line.contains(messageId)) {
                 JsonNode json = JSON.readTree(line);
                 // the listener's logging context: the trace and the message, from the platform's EventLogContext
@@ -279,7 +235,7 @@ class TraceIT {
     }
 
     private static JsonNode post(String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(running.get("gateway-service").url(path)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {
