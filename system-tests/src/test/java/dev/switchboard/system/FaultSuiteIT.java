@@ -31,7 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "faults", matches = "full")
 @SharedStack.OnTheSharedStack
-@Order(4)
+@Order(5)
 class FaultSuiteIT {
 
     static final List<String> SERVICES = List.of("gateway-service", "chat-service", "intent-service",

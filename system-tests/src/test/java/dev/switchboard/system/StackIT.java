@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The whole system, started with the local stack, used over REST and WebSocket like a customer would. */
 @SharedStack.OnTheSharedStack
-@Order(3) // last but the on-demand fault suite: its faults and its restart would disturb the others
+@Order(4) // last but the on-demand fault suite: its faults and its restart would disturb the others
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
 

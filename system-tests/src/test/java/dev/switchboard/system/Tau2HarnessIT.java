@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * answers the flow's turns (the model is {@link ToolCallingModelStub}, the only thing not real here).
  */
 @SharedStack.OnTheSharedStack
-@Order(5) // after the others: the model's case restarts account-service twice
+@Order(6) // after the others: the model's case restarts account-service twice
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Tau2HarnessIT {
 

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * costs CI over two minutes.
  */
 @SharedStack.OnTheSharedStack
-@Order(0) // first: the stack has not been restarted, so each service's log holds every line since its start
+@Order(3) // after BrowserIT, whose dashboard counts only its own messages; before StackIT, which restarts the stack
 class TraceIT {
 
     /** A question for a telecom's support desk that no article answers with confidence (LlmFallbackStackIT's). */
