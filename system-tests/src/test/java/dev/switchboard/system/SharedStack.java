@@ -51,6 +51,8 @@ final class SharedStack implements AutoCloseable {
     private final OtlpReceiver traces;
     private RunningStack running;
     private boolean firstStartAfterBuild;
+    /** Whether the running stack is the first start, which exports traces and logs JSON (TraceIT's). */
+    private boolean traced;
     private Process redis;
 
     private SharedStack(Path dataDir) throws IOException {
@@ -67,7 +69,8 @@ final class SharedStack implements AutoCloseable {
             long started = System.nanoTime();
             startRedis();
             firstStartAfterBuild = classDataArchivesMissing();
-            running = RunningStack.start(dataDir, environment(), OPTIONS);
+            running = RunningStack.start(dataDir, environment(true), OPTIONS);
+            traced = true;
             System.out.printf("shared stack started in %d ms%s%n", (System.nanoTime() - started) / 1_000_000,
                     firstStartAfterBuild ? " (the first start after a build: its class-data archives are written "
                             + "when it stops)" : "");
@@ -93,8 +96,9 @@ final class SharedStack implements AutoCloseable {
 
     /** Starts the stack again on the same data, once the caller has stopped it. */
     synchronized RunningStack startAgain() {
-        running = RunningStack.start(dataDir, environment(), OPTIONS);
+        running = RunningStack.start(dataDir, environment(false), OPTIONS);
         firstStartAfterBuild = false;
+        traced = false;
         return running;
     }
 
@@ -113,6 +117,16 @@ final class SharedStack implements AutoCloseable {
         }
     }
 
+    /** The running stack while it exports traces: its first start, before StackIT stops and starts it again. */
+    synchronized RunningStack tracedStack() {
+        stack();
+        if (!traced) {
+            throw new IllegalStateException("the stack exports traces only until its first restart: run TraceIT "
+                    + "before StackIT");
+        }
+        return running;
+    }
+
     /** The spans the services have exported so far. */
     List<OtlpReceiver.ReceivedSpan> spans() {
         return traces.spans();
@@ -124,16 +138,22 @@ final class SharedStack implements AutoCloseable {
     }
 
     /**
-     * Every service exports its spans to this stack's in-memory collector and logs JSON, as deployed (TraceIT checks
-     * both); spans leave in batches, a second apart here so that the trace test need not wait long.
+     * With {@code traced} (the first start), every service exports its spans to this stack's in-memory collector and
+     * logs JSON, as deployed (TraceIT checks both), spans leaving in batches a second apart so that the trace test need
+     * not wait long. A start after that runs on the local stack's defaults, as a user starts it: the export and the
+     * JSON cost CPU that the crowd, load and fault tests after StackIT's restart need (one crowd message was 7 s over
+     * the reply timeout with them on, in CI).
      * With Redis, its URL, and a second for each of its calls instead of production's 200 ms: here Redis shares two
      * cores with the whole stack and the test's load, and a call that times out falls back to the replica's own
      * buckets and memory (by design), which the edge test's exact count and the cross-gateway retry test would then
      * see (269 requests let through where one bucket allows about 240, measured at load average 9).
      */
-    private Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
-                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "1s", "LOG_FORMAT", "json"));
+    private Map<String, String> environment(boolean traced) {
+        Map<String, String> environment = new HashMap<>();
+        if (traced) {
+            environment.putAll(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                    "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "1s", "LOG_FORMAT", "json"));
+        }
         if (redis != null) {
             environment.putAll(Map.of("REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT, "RATE_LIMIT_STORE_TIMEOUT", "1s",
                     "SUBMISSION_STORE_TIMEOUT", "1s"));

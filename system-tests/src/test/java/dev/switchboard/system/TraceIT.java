@@ -30,10 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One chat message is one trace across the services, each its own JVM running its packaged jar: the shared stack runs
  * them with {@code OTEL_EXPORTER_OTLP_ENDPOINT} pointing at an in-memory OTLP collector in place of Jaeger, and
- * {@code LOG_FORMAT=json} ({@link SharedStack}). So it exercises the services' own listeners, the platform's Kafka
- * observation (traceparent headers), the Reactor context propagation from the HTTP request to the Kafka send, the OTLP
- * export configuration, and the JSON logs. On the shared stack rather than one of its own: a start of eight JVMs
- * costs CI over two minutes.
+ * {@code LOG_FORMAT=json}, until StackIT restarts it ({@link SharedStack#tracedStack()}). So it exercises the services'
+ * own listeners, the platform's Kafka observation (traceparent headers), the Reactor context propagation from the HTTP
+ * request to the Kafka send, the OTLP export configuration, and the JSON logs. On the shared stack rather than one of
+ * its own: a start of eight JVMs costs CI over two minutes.
  */
 @SharedStack.OnTheSharedStack
 @Order(3) // after BrowserIT, whose dashboard counts only its own messages; before StackIT, which restarts the stack
@@ -60,7 +60,7 @@ class TraceIT {
     @BeforeAll
     static void startTheStack(SharedStack theStack) {
         shared = theStack;
-        shared.stack();
+        shared.tracedStack();
     }
 
     @Test
