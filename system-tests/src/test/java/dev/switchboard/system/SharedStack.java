@@ -140,9 +140,10 @@ final class SharedStack implements AutoCloseable {
     /**
      * With {@code traced} (the first start), every service exports its spans to this stack's in-memory collector and
      * logs JSON, as deployed (TraceIT checks both), spans leaving in batches a second apart so that the trace test need
-     * not wait long. A start after that runs on the local stack's defaults, as a user starts it: the export and the
-     * JSON cost CPU that the crowd, load and fault tests after StackIT's restart need (one crowd message was 7 s over
-     * the reply timeout with them on, in CI).
+     * not wait long. A start after that runs on the local stack's defaults, as a user starts it, so that the crowd,
+     * load and fault tests after StackIT's restart measure the stack without the export's work. (A crowd message over
+     * the reply timeout in CI was first put down to the export; the next run, without it, showed a cold
+     * account-service: docs/faults.md.)
      * With Redis, its URL, and a second for each of its calls instead of production's 200 ms: here Redis shares two
      * cores with the whole stack and the test's load, and a call that times out falls back to the replica's own
      * buckets and memory (by design), which the edge test's exact count and the cross-gateway retry test would then
