@@ -43,7 +43,9 @@ class StackIT {
 
     static final Set<String> AGENTS = Set.of("tech_support", "billing", "general");
     /** The ports of the services behind the gateway, each serving its API and its actuator. */
-    static final List<Integer> SERVICE_PORTS = List.of(8081, 8082, 8083, 8084, 8085, 8086, 8087);
+    static final Map<String, Integer> SERVICE_PORTS = Map.of("chat-service", 8081, "intent-service", 8082,
+            "knowledge-service", 8083, "llm-fallback-service", 8084, "analytics-service", 8085, "feedback-service", 8086,
+            "account-service", 8087);
     static final Set<String> SOURCES = Set.of("knowledge_base", "llm", "fallback", "escalation", "guardrail",
             "clarification", "no_answer", "flow");
     /** The stack runs three gateways (--gateways=3), each owning its reply partition, on these ports. */
@@ -140,7 +142,7 @@ class StackIT {
         List<Integer> ports = new ArrayList<>(List.of(9092, 15432));
         ports.addAll(GATEWAY_PORTS);
         ports.addAll(GATEWAY_MANAGEMENT_PORTS);
-        ports.addAll(SERVICE_PORTS);
+        ports.addAll(SERVICE_PORTS.values());
         for (int port : ports) {
             assertThat(connects(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1:%d", port).isTrue();
             for (InetAddress address : outside) {
@@ -546,8 +548,8 @@ class StackIT {
         // (the gateway's Prometheus is on its management port, as the scraper reads it; its public /metrics is an
         // admin's)
         Set<String> exported = new TreeSet<>();
-        List<Integer> scraped = new ArrayList<>(List.of(8090));
-        scraped.addAll(SERVICE_PORTS);
+        List<Integer> scraped = new ArrayList<>(List.of(GATEWAY_MANAGEMENT_PORTS.get(0)));
+        scraped.addAll(SERVICE_PORTS.values());
         for (int port : scraped) {
             exported.addAll(DashboardMetrics.scrapedMetricNames(api.text("http://localhost:" + port
                     + "/actuator/prometheus")));

@@ -50,10 +50,6 @@ class TraceIT {
             "llm-fallback-service");
     /** They store every turn and log each reply they record, so those JSON lines carry the turn's trace id too. */
     private static final List<String> STORES = List.of("chat-service", "analytics-service", "feedback-service");
-    /** Where each service's actuator answers in the local stack (the first gateway's on its management port). */
-    private static final Map<String, Integer> ACTUATOR_PORTS = Map.of("gateway-service", 8090, "chat-service", 8081,
-            "intent-service", 8082, "knowledge-service", 8083, "llm-fallback-service", 8084, "analytics-service", 8085,
-            "feedback-service", 8086, "account-service", 8087);
 
     private static SharedStack shared;
 
@@ -208,9 +204,12 @@ class TraceIT {
                 .containsPattern("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{.*application=\"intent-service\"");
     }
 
+    /** A service's Prometheus text, from its actuator (the first gateway's on its management port). */
     private static String scrape(String service) throws Exception {
+        int port = service.equals("gateway-service") ? StackIT.GATEWAY_MANAGEMENT_PORTS.get(0)
+                : StackIT.SERVICE_PORTS.get(service);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://localhost:" + ACTUATOR_PORTS.get(service) + "/actuator/prometheus")).build(),
+                "http://localhost:" + port + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
