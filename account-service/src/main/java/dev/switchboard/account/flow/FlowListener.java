@@ -20,6 +20,7 @@ import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,14 +79,53 @@ class FlowListener {
     // autoscaler watches, not the listener's id
     @KafkaListener(id = "flows", idIsGroup = false, topics = Topics.Names.CHAT_CLASSIFIED, batch = "true")
     void on(List<ConsumerRecord<String, IntentClassified>> records) {
-        batches.inOrder(records, this::answer);
+        Departures departures = new Departures(onlyRoutedElsewhere(records));
+        batches.inOrder(records, classified -> answer(classified, departures));
     }
 
-    private CompletableFuture<Void> answer(IntentClassified classified) {
+    /** The conversations none of whose turns in this poll is a flow turn. */
+    private static Set<String> onlyRoutedElsewhere(List<ConsumerRecord<String, IntentClassified>> records) {
+        Map<String, Boolean> elsewhere = new HashMap<>();
+        for (ConsumerRecord<String, IntentClassified> record : records) {
+            IntentClassified classified = record.value();
+            if (classified != null) {
+                elsewhere.merge(classified.getConversationId(), classified.getRoute() != Route.flow,
+                        Boolean::logicalAnd);
+            }
+        }
+        return elsewhere.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Ends the flows of the conversations a poll's turns left. Most turns are not flow turns, and one database round
+     * trip each made this listener a queue of waits under load, so the conversations with no flow turn in the poll
+     * are ended by one statement, at the first of their turns (nothing later in the poll reads their flows). A
+     * conversation with a flow turn in the poll is ended at its own turn, so its next flow turn starts afresh.
+     */
+    private final class Departures {
+
+        private final Set<String> together;
+        private boolean togetherEnded;
+
+        Departures(Set<String> together) {
+            this.together = together;
+        }
+
+        void left(String conversationId) {
+            if (!together.contains(conversationId)) {
+                store.leave(List.of(conversationId)).block(TURN_TIMEOUT);
+            } else if (!togetherEnded) {
+                store.leave(together).block(TURN_TIMEOUT);
+                togetherEnded = true;
+            }
+        }
+    }
+
+    private CompletableFuture<Void> answer(IntentClassified classified, Departures departures) {
         String conversationId = classified.getConversationId();
         if (classified.getRoute() != Route.flow) {
-            // one turn at a time per conversation (its partition), so the next turn sees the flow ended
-            store.leave(conversationId).block(TURN_TIMEOUT);
+            departures.left(conversationId);
             return RecordBatches.nothingSent();
         }
         String userId = classified.getUserId();

@@ -5,6 +5,7 @@ import static dev.switchboard.account.Sql.orNull;
 import dev.switchboard.account.agent.ToolAgent.Exchange;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -86,10 +87,10 @@ class FlowStore {
                         .bind("r", json.writeValueAsString(reply)).bind("now", now).then()));
     }
 
-    /** The customer left the flow (a turn routed elsewhere): the next flow turn starts it again. */
-    Mono<Long> leave(String conversationId) {
+    /** The customers left these conversations' flows (turns routed elsewhere): their next flow turns start afresh. */
+    Mono<Long> leave(Collection<String> conversationIds) {
         return db.sql("update flow_conversations set ended = true, updated_at = :now "
-                        + "where conversation_id = :c and not ended")
-                .bind("c", conversationId).bind("now", Instant.now()).fetch().rowsUpdated();
+                        + "where conversation_id = any(:c::text[]) and not ended")
+                .bind("c", conversationIds.toArray(String[]::new)).bind("now", Instant.now()).fetch().rowsUpdated();
     }
 }

@@ -2,16 +2,22 @@ package dev.switchboard.account.flow;
 
 import static dev.switchboard.account.flow.FlowTurns.ids;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.account.AccountServiceTest;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.ChatReplied;
+import dev.switchboard.events.IntentClassified;
 import dev.switchboard.events.ReplySource;
 import dev.switchboard.events.Route;
 import dev.switchboard.events.Suggestion;
 import dev.switchboard.platform.test.TestIdentity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -96,6 +102,42 @@ class FlowIT extends FlowTestBase {
         assertThat(stranger.getFlow()).isNull();
         assertThat(stranger.getContent()).contains("passing you to a person");
         assertThat(stranger.getActionId()).isNotNull();
+    }
+
+    @Test
+    void turnsRoutedElsewhereTogetherEndEveryFlowTheyLeftAndAFlowTurnAmongThemStartsAfresh() {
+        // Given alice in the flow in four conversations, each at the question about her problem
+        List<String> conversations = Stream.generate(() -> "flow-" + UUID.randomUUID()).limit(4).toList();
+        for (String conversation : conversations) {
+            turns.turn(conversation, "alice", "no signal", null);
+            assertThat(ids(turns.turn(conversation, "alice", "555-123-2001", null))).contains("no_service");
+        }
+
+        // When, at once, each conversation gets a turn routed elsewhere, the first one a flow turn after it and the
+        // last one a flow turn before it
+        String first = conversations.get(0);
+        String last = conversations.get(3);
+        String backId = UUID.randomUUID().toString();
+        String beforeId = UUID.randomUUID().toString();
+        List<IntentClassified> burst = new ArrayList<>();
+        burst.add(turns.classified(last, "alice", beforeId, "no service", "no_service", Route.flow));
+        conversations.forEach(conversation -> burst.add(turns.classified(conversation, "alice",
+                UUID.randomUUID().toString(), "how do I pay my bill", null, Route.knowledge)));
+        burst.add(turns.classified(first, "alice", backId, "my phone has no service", null, Route.flow));
+        turns.sendTogether(burst);
+
+        // Then the first conversation's flow started again with the line question, the last one answered its turn
+        // before it left, and every flow ended but the restarted one
+        await().atMost(Duration.ofSeconds(30)).until(() -> turns.conversation(first).stream()
+                .anyMatch(reply -> reply.getMessageId().equals(backId)));
+        assertThat(turns.conversation(first).stream().filter(reply -> reply.getMessageId().equals(backId)))
+                .singleElement().satisfies(reply -> assertThat(reply.getContent()).contains("Which of your lines"));
+        assertThat(turns.conversation(last).stream().filter(reply -> reply.getMessageId().equals(beforeId)))
+                .singleElement().satisfies(reply -> assertThat(ids(reply)).contains("signal:yes"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(db.sql(
+                        "select conversation_id from flow_conversations where conversation_id = any(:c) and ended")
+                .bind("c", conversations.toArray(String[]::new)).map(row -> row.get(0, String.class)).all()
+                .collectList().block()).containsExactlyInAnyOrderElementsOf(conversations.subList(1, 4)));
     }
 
     @Test

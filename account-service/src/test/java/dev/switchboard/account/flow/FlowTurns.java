@@ -49,13 +49,24 @@ record FlowTurns(EventPublisher publisher, TopicRecorder replies, String flow, S
     }
 
     void send(String conversation, String user, String messageId, String content, String choice, Route route) {
+        sendTogether(List.of(classified(conversation, user, messageId, content, choice, route)));
+    }
+
+    /** The turns sent at once (not each after the last is acknowledged), so the listener may poll them together. */
+    void sendTogether(List<IntentClassified> turns) {
+        turns.stream().map(turn -> publisher.publish(Topics.CHAT_CLASSIFIED, turn.getConversationId(), turn))
+                .toList().forEach(publisher::await);
+    }
+
+    /** A turn as intent-service routes it; a flow turn names this customer's flow. */
+    IntentClassified classified(String conversation, String user, String messageId, String content, String choice,
+            Route route) {
         Instant now = Instant.now();
-        IntentClassified event = IntentClassified.newBuilder().setEventId(UUID.randomUUID().toString())
+        return IntentClassified.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setMessageId(messageId).setConversationId(conversation).setUserId(user).setOccurredAt(now)
                 .setReplyTo(0).setReceivedAt(now).setContent(content).setIntent(intent)
                 .setAgent(agent).setConfidence(0.9).setCandidates(List.of()).setClassifierVersion("test")
                 .setRoute(route).setChoice(choice).setFlow(route == Route.flow ? flow : null).build();
-        publisher.await(publisher.publish(Topics.CHAT_CLASSIFIED, conversation, event));
     }
 
     /** The conversation's replies so far, oldest first. */
