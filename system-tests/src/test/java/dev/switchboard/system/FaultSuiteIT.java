@@ -20,11 +20,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>
  * ./mvnw -B -ntp package -DskipTests
- * ./mvnw -B -ntp verify -pl system-tests -Dit.test=FaultSuiteIT -Dfaults=full [-Dfaults.rate=50] [-Dfaults.seconds=30] \
- *     [-Dfaults.only=gateway-service,kafka,llm]
+ * ./mvnw -B -ntp verify -pl system-tests -Dit.test=FaultSuiteIT -Dfaults=full [-Dfaults.rate=25] [-Dfaults.seconds=30] \
+ *     [-Dfaults.warmup=60] [-Dfaults.llm.rate=15] [-Dfaults.only=control,gateway-service,kafka,llm]
  * </pre>
  *
- * Under a steady load, every service is killed in turn (SIGKILL; the stack restarts it), then the broker and
+ * After a warm-up under the load (not counted) and a control run without a fault, every service is killed in turn (SIGKILL; the stack restarts it), then the broker and
  * PostgreSQL are each stopped for 10 s, then a model behind llm-fallback-service hangs for 10 s; for each, every
  * message must end with exactly one stored real reply and at most
  * one customer in ten may get the timeout placeholder. It prints a table for docs/faults.md.
@@ -48,13 +48,24 @@ class FaultSuiteIT {
     void everyFaultUnderLoadLosesAndDoublesNothing() throws Exception {
         // Given a steady load through the gateway
         Api api = new Api();
-        int rate = Integer.getInteger("faults.rate", 50);
+        int rate = Integer.getInteger("faults.rate", 25);
         Duration length = Duration.ofSeconds(Long.getLong("faults.seconds", 30));
         // -Dfaults.only: some of the faults, by service or part name
         List<String> only = List.of(System.getProperty("faults.only", "").split(",")).stream()
                 .filter(name -> !name.isBlank()).toList();
         Predicate<String> chosen = name -> only.isEmpty() || only.contains(name);
+        // the model's path (the guardrail's second look, the streamed answer, its checks) holds fewer messages a second
+        // than the knowledge base's on this machine (docs/faults.md): above that, its row measures capacity, not the fault
+        int modelRate = Integer.getInteger("faults.llm.rate", Math.min(rate, 15));
+        // the load for a while first, so faults strike a warm stack as they do a running one: on a just started stack
+        // the JIT compilers take the cores for minutes and the first rows failed on capacity (docs/faults.md)
+        Faults.warmUp(stack, api, rate, Duration.ofSeconds(Long.getLong("faults.warmup", 60)));
         Map<String, Fault> faults = new LinkedHashMap<>();
+        if (chosen.test("control")) {
+            // the load with no fault: when this row fails, the rate is more than the stack holds, and the rows below
+            // say nothing about their faults
+            faults.put("no fault (control)", fault -> Faults.underLoad(stack, api, fault, () -> { }, rate, length));
+        }
         for (String service : SERVICES.stream().filter(chosen).toList()) {
             faults.put(service + " killed (SIGKILL)",
                     fault -> Faults.underLoad(stack, api, fault, Faults.kill(stack, service), rate, length));
@@ -76,8 +87,8 @@ class FaultSuiteIT {
                 // with the production time budget: the customers of a hung model wait that long, then get the fallback
                 LlmFallbackStackIT.restartWithModel(stack, model, Duration.ofMillis(1500));
                 try {
-                    return Faults.underLoad(stack, api, fault, Faults.hang(model, Duration.ofSeconds(10)), rate, length,
-                            List.of(LlmFallbackStackIT.OUT_OF_KB, LlmFallbackStackIT.FOLLOW_UP));
+                    return Faults.underLoad(stack, api, fault, Faults.hang(model, Duration.ofSeconds(10)), modelRate,
+                            length, List.of(LlmFallbackStackIT.OUT_OF_KB, LlmFallbackStackIT.FOLLOW_UP));
                 } finally {
                     LlmFallbackStackIT.withoutModel(stack, model);
                 }
@@ -100,8 +111,8 @@ class FaultSuiteIT {
         }
 
         // Then (the table for docs/faults.md) every fault left every message answered, none lost or doubled
-        System.out.printf("%nFault suite at %d messages/s for %d s each, load average %.2f%n", rate,
-                length.toSeconds(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        System.out.printf("%nFault suite at %d messages/s (the model's row %d) for %d s each, load average %.2f%n",
+                rate, modelRate, length.toSeconds(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
         System.out.println("| fault | messages | got the timeout reply | sent again (503 or dropped) | every reply "
                 + "stored after the fault |");

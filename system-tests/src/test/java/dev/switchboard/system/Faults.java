@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +84,17 @@ final class Faults {
         return () -> stack.killService(service);
     }
 
+    /** The load with no fault and no check, to warm the stack up; prints what the customers got. */
+    static void warmUp(RunningStack stack, Api api, int perSecond, Duration length) throws Exception {
+        if (length.isZero()) {
+            return;
+        }
+        List<SteadyLoad.Sent> sent = SteadyLoad.start(api, () -> stack.customerToken("warm-" + UUID.randomUUID()),
+                perSecond, length, QUESTIONS).finish();
+        System.out.printf("warm-up, %d messages/s for %d s: answers by status %s, %d got the timeout reply%n",
+                perSecond, length.toSeconds(), byStatus(sent), sent.stream().filter(SteadyLoad.Sent::timedOut).count());
+    }
+
     /** {@code perSecond} messages a second for {@code length} through {@code api}, with {@code inject} a fifth in. */
     static Result underLoad(RunningStack stack, Api api, String fault, Runnable inject, int perSecond, Duration length)
             throws Exception {
@@ -99,8 +111,7 @@ final class Faults {
         injection.awaitEnd();
         assertThat(sent).as(fault).hasSize((int) (perSecond * length.toSeconds()));
         System.out.printf("%s: answers by status %s; the first gateway's shedding since it started: %s%n", fault,
-                sent.stream().collect(Collectors.groupingBy(SteadyLoad.Sent::status, TreeMap::new,
-                        Collectors.counting())), firstGatewayShedding());
+                byStatus(sent), firstGatewayShedding());
         assertThat(sent).as(fault).allSatisfy(s -> assertThat(s.status()).as(s.messageId()).isEqualTo(200));
 
         assertEveryConversationHasOneStoredRealReply(fault, sent.stream().map(SteadyLoad.Sent::conversationId).toList());
@@ -147,6 +158,11 @@ final class Faults {
         long before = perSecond * length.toSeconds() / 5;
         await().atMost(length).until(() -> sentSoFar.getAsInt() >= before);
         return new Injection(System.nanoTime(), CompletableFuture.runAsync(inject));
+    }
+
+    private static Map<Integer, Long> byStatus(List<SteadyLoad.Sent> sent) {
+        return sent.stream().collect(Collectors.groupingBy(SteadyLoad.Sent::status, TreeMap::new,
+                Collectors.counting()));
     }
 
     /** The first gateway's count of messages refused with 503 for the load, by reason, from its metrics. */
