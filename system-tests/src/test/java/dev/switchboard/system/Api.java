@@ -127,6 +127,19 @@ final class Api {
     }
 
     /**
+     * What a WebSocket error frame with {@code retryAfter} asks (503 busy, 429 over the connection's rate): to send the
+     * message it names again, with the same id, after that many seconds.
+     */
+    record SendAgain(String messageId, Duration after) {
+
+        static Optional<SendAgain> asked(Map<String, Object> frame) {
+            return "error".equals(frame.get("type")) && frame.get("retryAfter") instanceof Number seconds
+                    && frame.get("messageId") instanceof String id
+                    ? Optional.of(new SendAgain(id, Duration.ofSeconds(seconds.longValue()))) : Optional.empty();
+        }
+    }
+
+    /**
      * A chat WebSocket that behaves as the chat page does when the gateway is busy: an error frame with
      * {@code retryAfter} (503 busy, 429 over the connection's rate) for a message not answered yet sends that message
      * again, with the same id, after the wait it names.
@@ -166,14 +179,15 @@ final class Api {
                 frames.add(frame);
                 if ("reply".equals(frame.get("type")) && !Boolean.TRUE.equals(frame.get("placeholder"))) {
                     unanswered.remove(frame.get("messageId"));
-                } else if ("error".equals(frame.get("type")) && frame.get("retryAfter") instanceof Number seconds
-                        && frame.get("messageId") instanceof String id && unanswered.containsKey(id)) {
-                    CompletableFuture.delayedExecutor(seconds.longValue(), TimeUnit.SECONDS).execute(() -> {
-                        Map<String, Object> message = unanswered.get(id);
-                        if (message != null) {
-                            send(message);
-                        }
-                    });
+                } else {
+                    SendAgain.asked(frame).filter(again -> unanswered.containsKey(again.messageId())).ifPresent(
+                            again -> CompletableFuture.delayedExecutor(again.after().toMillis(), TimeUnit.MILLISECONDS)
+                                    .execute(() -> {
+                                        Map<String, Object> message = unanswered.get(again.messageId());
+                                        if (message != null) {
+                                            send(message);
+                                        }
+                                    }));
                 }
             }
             webSocket.request(1);

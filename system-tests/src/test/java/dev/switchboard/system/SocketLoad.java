@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -76,9 +77,13 @@ final class SocketLoad {
             await().atMost(atMost).pollInterval(Duration.ofMillis(500))
                     .until(() -> customers.stream().allMatch(c -> c.unanswered.isEmpty()));
         } catch (ConditionTimeoutException e) {
+            // which messages, and what their customers saw of them, for the gateway's logs
+            String waiting = customers.stream().flatMap(c -> c.unanswered.keySet().stream().map(id -> String.format(
+                    "%s (placeholder %s, sent again %s)", id, c.placeholders.contains(id) ? "received" : "none",
+                    c.sentAgain.contains(id) ? "yes" : "no"))).collect(Collectors.joining(", "));
             throw new AssertionError(String.format("%d messages still without a real reply after %s; %d of %d "
-                    + "customers connected", customers.stream().mapToInt(c -> c.unanswered.size()).sum(), atMost,
-                    customers.stream().filter(c -> c.socket != null).count(), customers.size()), e);
+                    + "customers connected: %s", customers.stream().mapToInt(c -> c.unanswered.size()).sum(), atMost,
+                    customers.stream().filter(c -> c.socket != null).count(), customers.size(), waiting), e);
         }
         schedule.shutdownNow();
         customers.forEach(Customer::close);
@@ -120,7 +125,11 @@ final class SocketLoad {
 
         @Override
         public void onOpen(WebSocket webSocket) {
-            socket = webSocket;
+            synchronized (this) {
+                socket = webSocket;
+                // a send still pending on the dropped socket may never complete: the new socket's do not wait for it
+                sending = CompletableFuture.completedFuture(null);
+            }
             attempts = 0;
             unanswered.forEach((id, content) -> {
                 sentAgain.add(id);
@@ -162,12 +171,14 @@ final class SocketLoad {
                         realReplies.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(frame);
                         unanswered.remove(id);
                     }
-                } else if ("error".equals(frame.get("type")) && frame.get("retryAfter") != null
-                        && frame.get("messageId") instanceof String id && unanswered.containsKey(id)) {
+                } else {
                     // busy (503) or over the connection's rate (429): sent again when the gateway says
-                    long seconds = ((Number) frame.get("retryAfter")).longValue();
-                    sentAgain.add(id);
-                    schedule.schedule(() -> sendNow(id, unanswered.get(id)), seconds, TimeUnit.SECONDS);
+                    Api.SendAgain.asked(frame).filter(again -> unanswered.containsKey(again.messageId()))
+                            .ifPresent(again -> {
+                                sentAgain.add(again.messageId());
+                                schedule.schedule(() -> sendNow(again.messageId(), unanswered.get(again.messageId())),
+                                        again.after().toMillis(), TimeUnit.MILLISECONDS);
+                            });
                 }
             }
             webSocket.request(1);
