@@ -24,9 +24,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *     [-Dfaults.warmup=60] [-Dfaults.llm.rate=15] [-Dfaults.only=control,gateway-service,kafka,llm]
  * </pre>
  *
- * After a warm-up under the load (not counted) and a control run without a fault, every service is killed in turn (SIGKILL; the stack restarts it), then the broker and
- * PostgreSQL are each stopped for 10 s, then a model behind llm-fallback-service hangs for 10 s; for each, every
- * message must end with exactly one stored real reply and at most
+ * After a warm-up under the load (not counted) and a control run without a fault, every service is killed in turn
+ * (SIGKILL; the stack restarts it), then the broker and PostgreSQL are each stopped for 10 s, then a model behind
+ * llm-fallback-service hangs for 10 s; for each, every message must end with exactly one stored real reply and at most
  * one customer in ten may get the timeout placeholder. It prints a table for docs/faults.md.
  */
 @EnabledIfSystemProperty(named = "faults", matches = "full")
@@ -54,8 +54,8 @@ class FaultSuiteIT {
         List<String> only = List.of(System.getProperty("faults.only", "").split(",")).stream()
                 .filter(name -> !name.isBlank()).toList();
         Predicate<String> chosen = name -> only.isEmpty() || only.contains(name);
-        // the model's path (the guardrail's second look, the streamed answer, its checks) holds fewer messages a second
-        // than the knowledge base's on this machine (docs/faults.md): above that, its row measures capacity, not the fault
+        // the model's row asks long questions, whose every sentence the guardrail, retrieval and the second look
+        // embed: that path answered 18-19 a second here (docs/faults.md); above that the row measures capacity
         int modelRate = Integer.getInteger("faults.llm.rate", Math.min(rate, 15));
         // the load for a while first, so faults strike a warm stack as they do a running one: on a just started stack
         // the JIT compilers take the cores for minutes and the first rows failed on capacity (docs/faults.md)
