@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the time zone of the policy's dates and the technicians' hours
  * @param verificationTtl how long a staff member's lookup of a customer lets them see and act on that account
  * @param quoteTtl how long a quoted price can be confirmed
+ * @param flowTtl how long a guided flow may be idle and go on: intent-service's {@code FLOW_TTL_SECONDS}, after which
+ *     it no longer routes the conversation's turns to the flow
  * @param outbox how the audit's events leave for {@code account.actions}
  * @param reset the development-only reset of the seed data
  */
 @ConfigurationProperties("switchboard.account")
 public record AccountProperties(String businessTime, @DefaultValue("America/New_York") ZoneId zone,
         @DefaultValue("30m") Duration verificationTtl, @DefaultValue("15m") Duration quoteTtl,
-        @DefaultValue Outbox outbox, @DefaultValue Reset reset) {
+        @DefaultValue("30m") Duration flowTtl, @DefaultValue Outbox outbox, @DefaultValue Reset reset) {
 
     /** The property that serves {@code POST /api/v1/account/admin/reset}; without it the path is 404. */
     public static final String RESET_ENABLED = "switchboard.account.reset.enabled";

@@ -24,8 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
                 EmbeddedPostgresSupport.Database.DATABASE + "=account",
                 // the development reset, as in the local stack (SeedResetSwitchTest: off by default)
                 AccountProperties.RESET_ENABLED + "=true"})
-// the flows read chat.classified and answer on chat.replies, topics other services own
-@EmbeddedKafka(topics = {"chat.classified", "chat.replies"}, partitions = 1,
+// the flows read chat.flow and answer on chat.replies, topics other services own
+@EmbeddedKafka(topics = {"chat.flow", "chat.replies"}, partitions = 1,
         brokerProperties = "auto.create.topics.enable=false")
 // patient: the first calls of a fresh context take seconds on a busy machine (the default is 5 s)
 @AutoConfigureWebTestClient(timeout = "PT60S")

@@ -40,6 +40,13 @@ public final class Topics {
             Set.of(ChatMessageReceived.class), "gateway-service");
     public static final Topic CHAT_CLASSIFIED = new Topic(Names.CHAT_CLASSIFIED, PIPELINE_PARTITIONS, CONVERSATION_KEY,
             Set.of(IntentClassified.class), "intent-service");
+    /**
+     * The turns account-service answers: those intent-service routes to a guided flow, and those of a conversation in a
+     * flow that it routes elsewhere (they end the flow). The same records as on {@link #CHAT_CLASSIFIED}, which keeps
+     * every turn; this one spares account-service reading every turn to find the few that concern it.
+     */
+    public static final Topic CHAT_FLOW = new Topic(Names.CHAT_FLOW, PIPELINE_PARTITIONS, CONVERSATION_KEY,
+            Set.of(IntentClassified.class), "intent-service");
     public static final Topic CHAT_FALLBACK = new Topic(Names.CHAT_FALLBACK, PIPELINE_PARTITIONS, CONVERSATION_KEY,
             Set.of(FallbackRequested.class), "knowledge-service");
     public static final Topic CHAT_REPLIES = new Topic(Names.CHAT_REPLIES, MAX_GATEWAY_INSTANCES, CONVERSATION_KEY,
@@ -57,7 +64,7 @@ public final class Topics {
     public static final Topic ACCOUNT_ACTIONS = new Topic(Names.ACCOUNT_ACTIONS, PIPELINE_PARTITIONS, ACCOUNT_KEY,
             Set.of(AccountActionRecorded.class), "account-service");
 
-    public static final List<Topic> ALL = List.of(CHAT_INBOUND, CHAT_CLASSIFIED, CHAT_FALLBACK, CHAT_REPLIES,
+    public static final List<Topic> ALL = List.of(CHAT_INBOUND, CHAT_CLASSIFIED, CHAT_FLOW, CHAT_FALLBACK, CHAT_REPLIES,
             CHAT_REPLY_CHUNKS, CONVERSATION_EVENTS, FEEDBACK_EVENTS, KNOWLEDGE_VERSIONS, ACCOUNT_ACTIONS);
 
     private Topics() {
@@ -68,6 +75,7 @@ public final class Topics {
 
         public static final String CHAT_INBOUND = "chat.inbound";
         public static final String CHAT_CLASSIFIED = "chat.classified";
+        public static final String CHAT_FLOW = "chat.flow";
         public static final String CHAT_FALLBACK = "chat.fallback";
         public static final String CHAT_REPLIES = "chat.replies";
         public static final String CHAT_REPLY_CHUNKS = "chat.reply-chunks";

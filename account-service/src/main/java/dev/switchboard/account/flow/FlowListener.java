@@ -37,11 +37,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Answers the turns intent-service routes to a guided flow ({@code route=flow} on chat.classified) on chat.replies,
+ * Answers the turns intent-service routes to a guided flow ({@code route=flow} on chat.flow) on chat.replies,
  * as the signed-in customer: the conversation's flow goes on where it stands (its state in the database), or the flow
  * the turn was routed to ({@code IntentClassified.flow}) starts; a turn routed to another flow than the stored one
- * starts that one. A turn routed anywhere else ends the conversation's flow, so a customer who left it ("agent",
- * another question) starts afresh next time. A turn delivered again gets the reply it got the first time. With a chat
+ * starts that one. A turn routed anywhere else (chat.flow carries those of the conversations intent-service knows to
+ * be in a flow) ends the conversation's flow, so a customer who left it ("agent", another question) starts afresh next
+ * time; so does one who comes back after the flow was idle for {@code FLOW_TTL_SECONDS}, when intent-service forgets
+ * it. A turn delivered again gets the reply it got the first time. With a chat
  * model configured, the {@link ToolAgent} answers the flow's turns instead of its script.
  */
 @Component
@@ -77,7 +79,7 @@ class FlowListener {
 
     // the consumer group is the service's name (spring.kafka.consumer.group-id), which the Helm chart's lag
     // autoscaler watches, not the listener's id
-    @KafkaListener(id = "flows", idIsGroup = false, topics = Topics.Names.CHAT_CLASSIFIED, batch = "true")
+    @KafkaListener(id = "flows", idIsGroup = false, topics = Topics.Names.CHAT_FLOW, batch = "true")
     void on(List<ConsumerRecord<String, IntentClassified>> records) {
         Departures departures = new Departures(onlyRoutedElsewhere(records));
         batches.inOrder(records, classified -> answer(classified, departures));
@@ -98,9 +100,9 @@ class FlowListener {
     }
 
     /**
-     * Ends the flows of the conversations a poll's turns left. Most turns are not flow turns, and one database round
-     * trip each made this listener a queue of waits under load, so the conversations with no flow turn in the poll
-     * are ended by one statement, at the first of their turns (nothing later in the poll reads their flows). A
+     * Ends the flows of the conversations a poll's turns left. One database round trip per such turn made this
+     * listener a queue of waits when many came at once, so the conversations with no flow turn in the poll are ended
+     * by one statement, at the first of their turns (nothing later in the poll reads their flows). A
      * conversation with a flow turn in the poll is ended at its own turn, so its next flow turn starts afresh.
      */
     private final class Departures {

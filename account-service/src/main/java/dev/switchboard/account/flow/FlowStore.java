@@ -2,7 +2,9 @@ package dev.switchboard.account.flow;
 
 import static dev.switchboard.account.Sql.orNull;
 
+import dev.switchboard.account.AccountProperties;
 import dev.switchboard.account.agent.ToolAgent.Exchange;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,23 +23,30 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class FlowStore {
 
-    /** A conversation's flow: which, its state, and whether it ended. */
+    /** A conversation's flow: which, its state, and whether it ended (or was idle too long to go on). */
     record Conversation(String userId, String flow, FlowState state, boolean ended) {
     }
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final JsonMapper json;
+    private final Duration flowTtl;
 
-    FlowStore(DatabaseClient db, TransactionalOperator transaction, JsonMapper json) {
+    FlowStore(DatabaseClient db, TransactionalOperator transaction, JsonMapper json, AccountProperties properties) {
         this.db = db;
         this.transaction = transaction;
         this.json = json;
+        this.flowTtl = properties.flowTtl();
     }
 
+    /**
+     * The conversation's flow. One idle for longer than the flow time-out has ended: intent-service stops routing the
+     * conversation's turns to it after that time, so it no longer tells this service when the customer leaves it.
+     */
     Mono<Conversation> conversation(String conversationId) {
-        return db.sql("select user_id, flow, state, ended from flow_conversations where conversation_id = :c")
-                .bind("c", conversationId)
+        return db.sql("select user_id, flow, state, ended or updated_at < :idleSince as ended from flow_conversations "
+                        + "where conversation_id = :c")
+                .bind("c", conversationId).bind("idleSince", Instant.now().minus(flowTtl))
                 .map(row -> new Conversation(row.get("user_id", String.class), row.get("flow", String.class),
                         json.readValue(row.get("state", String.class), FlowState.class),
                         Boolean.TRUE.equals(row.get("ended", Boolean.class))))

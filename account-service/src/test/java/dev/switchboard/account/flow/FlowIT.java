@@ -105,6 +105,23 @@ class FlowIT extends FlowTestBase {
     }
 
     @Test
+    void aFlowIdleForLongerThanTheFlowTimeOutStartsAfresh() {
+        // Given bob in the flow, at the question about his problem, then idle for longer than the time-out (30 min),
+        // after which intent-service no longer tells this service when he leaves it
+        String conversation = "flow-" + UUID.randomUUID();
+        turns.turn(conversation, "bob", "no signal", null);
+        assertThat(ids(turns.turn(conversation, "bob", "x", firstLine(conversation)))).contains("no_service");
+        assertThat(db.sql("update flow_conversations set updated_at = updated_at - interval '31 minutes' "
+                + "where conversation_id = :c").bind("c", conversation).fetch().rowsUpdated().block()).isEqualTo(1);
+
+        // When he comes back to the flow
+        ChatReplied back = turns.turn(conversation, "bob", "my phone has no service", null);
+
+        // Then it starts again with the line question
+        assertThat(back.getContent()).contains("Which of your lines");
+    }
+
+    @Test
     void turnsRoutedElsewhereTogetherEndEveryFlowTheyLeftAndAFlowTurnAmongThemStartsAfresh() {
         // Given alice in the flow in four conversations, each at the question about her problem
         List<String> conversations = Stream.generate(() -> "flow-" + UUID.randomUUID()).limit(4).toList();

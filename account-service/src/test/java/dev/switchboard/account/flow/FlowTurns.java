@@ -20,7 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The flow ITs' customer: turns as intent-service routes them to a flow ({@code route=flow} on chat.classified, with
+ * The flow ITs' customer: turns as intent-service routes them to a flow ({@code route=flow} on chat.flow, with
  * the flow and intent it entered) and the replies account-service makes to them on chat.replies.
  *
  * @param flow the flow intent-service routed to; null as in records written before IntentClassified.flow existed
@@ -54,7 +54,7 @@ record FlowTurns(EventPublisher publisher, TopicRecorder replies, String flow, S
 
     /** The turns sent at once (not each after the last is acknowledged), so the listener may poll them together. */
     void sendTogether(List<IntentClassified> turns) {
-        turns.stream().map(turn -> publisher.publish(Topics.CHAT_CLASSIFIED, turn.getConversationId(), turn))
+        turns.stream().map(turn -> publisher.publish(Topics.CHAT_FLOW, turn.getConversationId(), turn))
                 .toList().forEach(publisher::await);
     }
 

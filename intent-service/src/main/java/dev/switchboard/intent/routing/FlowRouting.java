@@ -32,6 +32,14 @@ class FlowRouting {
     }
 
     /**
+     * Whether the conversation is in a guided flow as this turn arrives: then account-service reads the turn wherever
+     * it is routed, since a turn routed elsewhere ends its flow.
+     */
+    boolean inFlow(String conversationId, long nowMillis) {
+        return flows.active(conversationId, nowMillis).isPresent();
+    }
+
+    /**
      * @param message the customer's words, for the flows their words open
      * @param picked whether the message is the customer's click on one of the options the last reply offered
      */

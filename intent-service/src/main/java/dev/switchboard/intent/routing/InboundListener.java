@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Classifies every customer message and hands it on: {@code IntentClassified} on chat.classified for every turn (its
- * route says who answers), and for a clarification the clarifying question itself on chat.replies, for a turn the
+ * route says who answers), also on chat.flow for account-service when the turn is routed to a guided flow or its
+ * conversation was in one, and for a clarification the clarifying question itself on chat.replies, for a turn the
  * input guardrail stops the refusal, the language reply or the scope reply (no article, no references).
  */
 @Component
@@ -65,6 +66,7 @@ class InboundListener {
 
     private CompletableFuture<Void> classify(ChatMessageReceived message) {
         long now = System.currentTimeMillis();
+        boolean wasInFlow = flows.inFlow(message.getConversationId(), now);
         TurnRouter.Routed routed = flows.route(message.getConversationId(), message.getUserId(),
                 router.route(message.getConversationId(), message.getContent(), message.getChoice(), now),
                 message.getContent(), message.getChoice() != null, message.getReceivedAt().toEpochMilli(), now);
@@ -86,7 +88,12 @@ class InboundListener {
         event.setFlow(routed.flow());
         // knowledge-service answers a kept follow-up from its topic's articles: its words alone often name another
         event.setFollowUp(routed.followUp() && routed.route() == Route.knowledge);
-        CompletableFuture<Void> sent = publisher.publish(Topics.CHAT_CLASSIFIED, message.getConversationId(), event);
+        CompletableFuture<Void> classified = publisher.publish(Topics.CHAT_CLASSIFIED, message.getConversationId(),
+                event);
+        CompletableFuture<Void> sent = routed.route() == Route.flow || wasInFlow
+                ? CompletableFuture.allOf(classified,
+                        publisher.publish(Topics.CHAT_FLOW, message.getConversationId(), event))
+                : classified;
         // never the message's text: an attack's wording is no more logged than a customer's
         log.info("messageId={} conversationId={} intent={} agent={} confidence={} route={} secondary={} frustration={} "
                 + "flow={} followUp={} picked={} escalated={} guardrail={} language={} attack={} offTopic={} "

@@ -145,18 +145,33 @@ class FlowRoutingIT {
     }
 
     @Test
-    void aCustomerInAFlowWhoAsksForAPersonLeavesIt() {
+    void aCustomerInAFlowWhoAsksForAPersonLeavesItAndAccountServiceReadsOnlyTheTurnsInAndOutOfTheFlow() {
         String conversation = "c-" + UUID.randomUUID();
-        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
+        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name());
+                TopicRecorder flowTurns = new TopicRecorder(brokers, Topics.CHAT_FLOW.name())) {
             // Given a conversation in the flow
-            assertThat(send(classified, conversation, "my phone has no signal, mobile service is down", null)
-                    .getRoute()).isEqualTo(Route.flow);
+            IntentClassified entered = send(classified, conversation, "my phone has no signal, mobile service is down",
+                    null);
+            assertThat(entered.getRoute()).isEqualTo(Route.flow);
             flowReplied(conversation, "phone-troubleshooting");
 
             // When the customer asks for a person, Then it is a hand-off, and the turn after it is not the flow's
-            assertThat(send(classified, conversation, "agent", null).getRoute()).isEqualTo(Route.handoff);
-            assertThat(send(classified, conversation, "how do I pay my bill online", null).getRoute())
-                    .isNotEqualTo(Route.flow);
+            IntentClassified handoff = send(classified, conversation, "agent", null);
+            assertThat(handoff.getRoute()).isEqualTo(Route.handoff);
+            IntentClassified after = send(classified, conversation, "how do I pay my bill online", null);
+            assertThat(after.getRoute()).isNotEqualTo(Route.flow);
+
+            // When a later turn enters the flow again
+            IntentClassified again = send(classified, conversation, "my mobile data is not working on my phone", null);
+            assertThat(again.getRoute()).isEqualTo(Route.flow);
+
+            // Then account-service's topic has the turns in the flow and the one that left it, in order, and not the
+            // turn of the conversation in no flow (the records of one conversation keep their order on its partition)
+            await().atMost(Duration.ofSeconds(30)).until(() -> flowTurns.values(IntentClassified.class,
+                    e -> e.getMessageId().equals(again.getMessageId())), found -> !found.isEmpty());
+            assertThat(flowTurns.values(IntentClassified.class, e -> e.getConversationId().equals(conversation)))
+                    .extracting(IntentClassified::getMessageId)
+                    .containsExactly(entered.getMessageId(), handoff.getMessageId(), again.getMessageId());
         }
     }
 
