@@ -27,9 +27,12 @@ class FlowReplies implements ConsumerSeekAware {
         this.flows = flows;
     }
 
+    // every reply comes here, and a customer answers a reply seconds after it, not milliseconds: fetched in batches
+    // (as the services off the reply's path are), so the broker answers a few fetches a second instead of one a reply
     @KafkaListener(id = "flow-replies", groupId = "${spring.application.name}.flows", batch = "true",
             topicPartitions = @org.springframework.kafka.annotation.TopicPartition(topic = Topics.Names.CHAT_REPLIES,
-                    partitions = "0-" + (Topics.MAX_GATEWAY_INSTANCES - 1)))
+                    partitions = "0-" + (Topics.MAX_GATEWAY_INSTANCES - 1)),
+            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=250"})
     void on(List<ConsumerRecord<String, ChatReplied>> records) {
         for (ConsumerRecord<String, ChatReplied> record : records) {
             ChatReplied reply = record.value();
