@@ -269,6 +269,20 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
+    /** Every line of every service log that holds the text, after the name of its log. */
+    String linesMentioning(String text) {
+        StringBuilder found = new StringBuilder();
+        try (Stream<Path> files = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : files.sorted().toList()) {
+                Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> line.contains(text))
+                        .forEach(line -> found.append(log.getFileName()).append(": ").append(line).append('\n'));
+            }
+        } catch (IOException e) {
+            found.append("(cannot read logs: ").append(e.getMessage()).append(")");
+        }
+        return found.toString();
+    }
+
     String serviceLogs() {
         Path logs = dataDir.resolve("logs");
         if (!Files.isDirectory(logs)) {

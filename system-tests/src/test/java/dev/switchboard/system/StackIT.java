@@ -271,7 +271,10 @@ class StackIT {
             String id = UUID.randomUUID().toString();
             socket.send(Map.of("id", id, "content", "how do I pay my bill", "role", "user"));
 
-            await().atMost(Duration.ofSeconds(40)).until(() -> !socket.replies().isEmpty());
+            // a failure names what came back and what each service logged of the message: it failed once in CI with
+            // neither (a reply, even the timeout one, is due within 25 s)
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(socket.replies())
+                    .as("frames received: %s; logged:%n%s", socket.frames, stack.linesMentioning(id)).isNotEmpty());
             Map<String, Object> reply = socket.replies().get(0);
             assertContract(reply);
             assertThat(reply.get("messageId")).isEqualTo(id);
