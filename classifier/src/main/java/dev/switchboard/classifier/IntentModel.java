@@ -3,6 +3,7 @@ package dev.switchboard.classifier;
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.events.Agent;
 import dev.switchboard.language.ExampleVectors;
+import dev.switchboard.language.Highest;
 import dev.switchboard.language.TrainingExamples;
 import dev.switchboard.schemas.Taxonomy;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class IntentModel {
         int routedRight = 0;
         List<ExampleRouting.Misrouted> misrouted = new ArrayList<>();
         for (int e = 0; e < examples.length; e++) {
-            double[] similarity = scores(examples[e], e);
+            double[] similarity = leftOut(e);
             double[] scores = foldHeads == null ? similarity : combined(similarity, foldHeads[fold[e]], examples[e]);
             int routed = routed(probabilities(scores));
             if (routed == labels[e]) {
@@ -166,12 +167,30 @@ public final class IntentModel {
 
     /** The similarity expert alone: per intent, mean of centroid similarity and of the K best example similarities. */
     public double[] similarity(float[] query) {
-        return scores(query, -1);
+        return similarity(query, exampleCosines(query));
+    }
+
+    /**
+     * The same from the query's {@link #exampleCosines}, which a caller that scores the examples otherwise too (the
+     * guardrail's detectors) computes once.
+     */
+    public double[] similarity(float[] query, float[] exampleCosines) {
+        return scores(query, exampleCosines, -1);
+    }
+
+    /** The cosine of {@code query} (a unit vector) with every example, in {@link #exampleVectors()}' order. */
+    public float[] exampleCosines(float[] query) {
+        return exampleVectors.cosines(query);
     }
 
     /** Both experts: the similarity scores and the head. */
     public double[] scores(float[] vector) {
         return withHead(vector, similarity(vector));
+    }
+
+    /** Both experts, from the vector's {@link #exampleCosines}. */
+    public double[] scores(float[] vector, float[] exampleCosines) {
+        return withHead(vector, similarity(vector, exampleCosines));
     }
 
     /**
@@ -205,8 +224,16 @@ public final class IntentModel {
         return Arrays.stream(ranked(probabilities)).filter(i -> agents[i] == agent).findFirst().orElseThrow();
     }
 
-    /** Per intent: mean of centroid similarity and of the K best example similarities; {@code skip} leaves one example out. */
-    private double[] scores(float[] query, int skip) {
+    /** The similarity expert's scores of example {@code e} with it left out of its intent. */
+    private double[] leftOut(int e) {
+        return scores(examples[e], exampleCosines(examples[e]), e);
+    }
+
+    /**
+     * Per intent: mean of centroid similarity and of the K best example similarities (the query's cosines with the
+     * examples); {@code skip} leaves one example out.
+     */
+    private double[] scores(float[] query, float[] similarity, int skip) {
         double[] centroidSimilarity = new double[intents.length];
         for (int i = 0; i < intents.length; i++) {
             float[] c = skip >= 0 && labels[skip] == i ? centroid(i, skip) : centroids[i];
@@ -216,21 +243,11 @@ public final class IntentModel {
         for (double[] t : top) {
             Arrays.fill(t, -1);
         }
-        float[] similarity = exampleVectors.cosines(query);
         for (int e = 0; e < examples.length; e++) {
             if (e == skip) {
                 continue;
             }
-            double s = similarity[e];
-            double[] t = top[labels[e]];
-            if (s > t[K - 1]) {
-                int j = K - 1;
-                while (j > 0 && t[j - 1] < s) {
-                    t[j] = t[j - 1];
-                    j--;
-                }
-                t[j] = s;
-            }
+            Highest.offer(top[labels[e]], similarity[e]);
         }
         double[] scores = new double[intents.length];
         for (int i = 0; i < intents.length; i++) {
@@ -295,7 +312,7 @@ public final class IntentModel {
     public LeaveOneOut leaveOneOut() {
         double[][] scores = new double[examples.length][];
         for (int e = 0; e < examples.length; e++) {
-            scores[e] = scores(examples[e], e);
+            scores[e] = leftOut(e);
         }
         return new LeaveOneOut(scores, labels.clone());
     }

@@ -84,13 +84,15 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         this.keywords = Arrays.stream(intents).map(i -> training.keywords().get(i).stream()
                 .map(k -> " " + Words.normalize(k) + " ").toArray(String[]::new)).toArray(String[][]::new);
         this.version = "embedding-knn-lr-1/" + embedder.modelName() + versionSuffix;
-        // the knowledge base's examples are embedded by the model already: the detectors reuse them
+        // the knowledge base's examples are embedded by the model already, and a message's cosines with them computed
+        // for the model: the detectors' ordinary requests include them, scored from those cosines (Embedded)
         float[][] examples = model.exampleVectors();
-        float[][] requests = concat(embedder.embedAll(both(Exemplars.REQUESTS, REQUEST_FAMILIES)), examples);
+        float[][] ownRequests = embedder.embedAll(both(Exemplars.REQUESTS, REQUEST_FAMILIES));
+        float[][] requests = concat(ownRequests, examples);
         float[][] attacks = embedder.embedAll(both(Exemplars.ATTACKS, ATTACK_FAMILIES));
         float[][] offTopic = embedder.embedAll(Exemplars.lines(Exemplars.OFF_TOPIC));
-        this.attacksOverRequests = new NearestExamples(attacks, requests, Exemplars.NEAREST);
-        this.offTopicOverExamples = new NearestExamples(offTopic, examples, Exemplars.NEAREST);
+        this.attacksOverRequests = new NearestExamples(attacks, ownRequests, Exemplars.NEAREST);
+        this.offTopicOverExamples = new NearestExamples(offTopic, new float[0][], Exemplars.NEAREST);
         // the learned detector sees every example above, its own, and the off-topic requests as ordinary: asking
         // for a poem is out of scope, not an attack
         long started = System.nanoTime();
@@ -121,17 +123,41 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     public Classification classify(String raw) {
         // handles, links and hashtag signs say who and where, not what the customer asks
         String message = Lexicon.withoutAddresses(raw);
-        float[] query = embedder.embed(message);
-        List<float[]> embedded = new ArrayList<>(List.of(query));
+        Embedded embedded = new Embedded();
+        float[] query = embedded.add(embedder.embed(message));
         boolean rules = InjectionRules.match(raw);
         Classification classified = rules ? unknown(query, Agent.general, 0.05, List.of())
                 : classify(message, query, embedded);
-        return classified.withScreening(new Screening(rules, attacksOverRequests.best(embedded),
-                offTopicOverExamples.score(query), learnedAttacks.best(embedded)));
+        return classified.withScreening(new Screening(rules,
+                attacksOverRequests.best(embedded.vectors, embedded.exampleCosines),
+                offTopicOverExamples.score(query, embedded.exampleCosines.get(0)),
+                learnedAttacks.best(embedded.vectors)));
+    }
+
+    /**
+     * A message's embeddings (the whole of it first, then the sentences scored apart), each with its cosines with the
+     * knowledge base's examples, which the intent model and both detectors read: computed once, not three times.
+     */
+    private final class Embedded {
+
+        final List<float[]> vectors = new ArrayList<>();
+        final List<float[]> exampleCosines = new ArrayList<>();
+
+        float[] add(float[] vector) {
+            vectors.add(vector);
+            exampleCosines.add(model.exampleCosines(vector));
+            return vector;
+        }
+
+        /** Adds a sentence's embedding and gives the intent model's scores of it. */
+        double[] addScored(float[] vector) {
+            add(vector);
+            return model.scores(vector, exampleCosines.get(exampleCosines.size() - 1));
+        }
     }
 
     /** @param embedded the message's embeddings so far; the sentences embedded apart are added */
-    private Classification classify(String message, float[] query, List<float[]> embedded) {
+    private Classification classify(String message, float[] query, Embedded embedded) {
         String normalized = Words.normalize(message);
         if (Lexicon.asksForHuman(normalized)) {
             return fixed(Taxonomy.HUMAN_HANDOFF, query);
@@ -142,7 +168,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         if (Lexicon.isThanks(normalized)) {
             return fixed("thanks", query);
         }
-        double[] similarity = model.similarity(query);
+        double[] similarity = model.similarity(query, embedded.exampleCosines.get(0));
         double topSimilarity = Arrays.stream(similarity).max().orElse(0);
         double[] scores = model.withHead(query, similarity);
         List<String> sentences = sentences(message);
@@ -154,7 +180,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             for (String sentence : sentences) {
                 // a sentence that is most of the message scores like the message: spare the model that call
                 double[] s = Words.count(sentence) >= MOSTLY_WHOLE * words ? scores
-                        : model.scores(embedded(sentence, embedded));
+                        : embedded.addScored(embedder.embed(sentence));
                 bySentence.add(s);
                 for (int i = 0; i < s.length; i++) {
                     best[i] = Math.max(best[i], s[i]);
@@ -168,12 +194,6 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         Classification decided = decide(query, scores, topSimilarity);
         return bySentence.isEmpty() || Taxonomy.UNKNOWN.equals(decided.intent()) ? decided
                 : decided.withSecondary(secondary(decided.intent(), bySentence));
-    }
-
-    private float[] embedded(String sentence, List<float[]> embedded) {
-        float[] vector = embedder.embed(sentence);
-        embedded.add(vector);
-        return vector;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.switchboard.intent.bench;
 
 import dev.switchboard.intent.classification.AttackRegression;
+import dev.switchboard.language.ExampleVectors;
 import dev.switchboard.language.guardrail.InjectionRules;
 import dev.switchboard.language.guardrail.NearestExamples;
 import java.util.List;
@@ -24,8 +25,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * What the input guardrail adds to a turn in intent-service, without the model (it reuses the classifier's
- * embeddings): the lexical rules and the two nearest-examples contrasts, at the shipped sizes (169 attacks against
- * 310 requests + 1,147 knowledge base examples; 120 off-topic requests against the 1,147 examples), on a short
+ * embeddings, and their cosines with the knowledge base's examples, which the intent model computes): the lexical rules
+ * and the two nearest-examples contrasts, at the shipped sizes (169 attacks against 310 requests + 1,147 knowledge base
+ * examples; 120 off-topic requests against the 1,147 examples), on a short
  * message (one vector) and a long one (whole + 4 sentences); with the learned attack detector's logistic regression
  * ({@code ...WithLearned}), and its training at start-up at the shipped sizes (559 attacks against 1,965 ordinary
  * messages, {@code training}). Random unit vectors: the cost does not depend on them. Run like ClassificationBenchmark.
@@ -48,21 +50,22 @@ public class GuardrailScreeningBenchmark {
     float[][] learnedRequests;
     float[] whole;
     List<float[]> sentences;
+    float[] wholeExampleCosines;
+    List<float[]> sentencesExampleCosines;
 
     @Setup(Level.Trial)
     public void build() {
         Random random = new Random(18);
-        float[][] examples = vectors(random, 1_147);
-        float[][] requests = new float[310 + examples.length][];
-        System.arraycopy(vectors(random, 310), 0, requests, 0, 310);
-        System.arraycopy(examples, 0, requests, 310, examples.length);
-        attacks = new NearestExamples(vectors(random, 169), requests, 3);
-        offTopic = new NearestExamples(vectors(random, 120), examples, 3);
+        ExampleVectors examples = new ExampleVectors(vectors(random, 1_147));
+        attacks = new NearestExamples(vectors(random, 169), vectors(random, 310), 3);
+        offTopic = new NearestExamples(vectors(random, 120), new float[0][], 3);
         learnedAttacks = vectors(random, 559);
         learnedRequests = vectors(random, 1_965);
         learned = AttackRegression.train(learnedAttacks, learnedRequests, AttackRegression.Training.DEFAULT);
         whole = vectors(random, 1)[0];
         sentences = List.of(vectors(random, 5));
+        wholeExampleCosines = examples.cosines(whole);
+        sentencesExampleCosines = sentences.stream().map(examples::cosines).toList();
     }
 
     @Benchmark
@@ -70,7 +73,8 @@ public class GuardrailScreeningBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Threads(1)
     public double shortMessage() {
-        return (InjectionRules.match(SHORT) ? 1 : 0) + attacks.best(List.of(whole)) + offTopic.score(whole);
+        return (InjectionRules.match(SHORT) ? 1 : 0) + attacks.best(List.of(whole), List.of(wholeExampleCosines))
+                + offTopic.score(whole, wholeExampleCosines);
     }
 
     @Benchmark
@@ -78,7 +82,8 @@ public class GuardrailScreeningBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Threads(1)
     public double longMessage() {
-        return (InjectionRules.match(LONG) ? 1 : 0) + attacks.best(sentences) + offTopic.score(sentences.get(0));
+        return (InjectionRules.match(LONG) ? 1 : 0) + attacks.best(sentences, sentencesExampleCosines)
+                + offTopic.score(sentences.get(0), sentencesExampleCosines.get(0));
     }
 
     @Benchmark

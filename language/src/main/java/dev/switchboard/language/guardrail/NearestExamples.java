@@ -1,7 +1,9 @@
 package dev.switchboard.language.guardrail;
 
 import dev.switchboard.language.ExampleVectors;
+import dev.switchboard.language.Highest;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,6 +14,8 @@ import java.util.List;
  * scores the embeddings it already has (intent-service: the classifier's) and runs no model for them.
  */
 public final class NearestExamples {
+
+    private static final float[] NO_COSINES = {};
 
     private final ExampleVectors first;
     private final ExampleVectors second;
@@ -25,31 +29,42 @@ public final class NearestExamples {
     }
 
     public double score(float[] vector) {
-        return meanOfNearest(first.cosines(vector)) - meanOfNearest(second.cosines(vector));
+        return score(vector, NO_COSINES);
+    }
+
+    /**
+     * @param moreOfSecond the vector's cosines with further examples of the second set, which the caller computed
+     *     for its own use (intent-service: with the knowledge base's examples, for the intent model) and need not be
+     *     computed again here
+     */
+    public double score(float[] vector, float[] moreOfSecond) {
+        return meanOfNearest(first.cosines(vector), NO_COSINES)
+                - meanOfNearest(second.cosines(vector), moreOfSecond);
     }
 
     /** The highest score among several embeddings of one message (the whole of it and its sentences). */
     public double best(List<float[]> vectors) {
+        return best(vectors, Collections.nCopies(vectors.size(), NO_COSINES));
+    }
+
+    /** The same, with each embedding's cosines with further examples of the second set, as {@code score} takes them. */
+    public double best(List<float[]> vectors, List<float[]> moreOfSecond) {
         double best = Double.NEGATIVE_INFINITY;
-        for (float[] vector : vectors) {
-            best = Math.max(best, score(vector));
+        for (int v = 0; v < vectors.size(); v++) {
+            best = Math.max(best, score(vectors.get(v), moreOfSecond.get(v)));
         }
         return best;
     }
 
-    private double meanOfNearest(float[] similarities) {
-        // the k highest, highest first (-1 where there are fewer examples)
+    private double meanOfNearest(float[] similarities, float[] moreSimilarities) {
+        // the k highest of both, highest first (-1 where there are fewer examples)
         double[] nearest = new double[k];
         Arrays.fill(nearest, -1);
         for (float s : similarities) {
-            if (s > nearest[k - 1]) {
-                int j = k - 1;
-                while (j > 0 && nearest[j - 1] < s) {
-                    nearest[j] = nearest[j - 1];
-                    j--;
-                }
-                nearest[j] = s;
-            }
+            Highest.offer(nearest, s);
+        }
+        for (float s : moreSimilarities) {
+            Highest.offer(nearest, s);
         }
         return Arrays.stream(nearest).average().orElse(0);
     }

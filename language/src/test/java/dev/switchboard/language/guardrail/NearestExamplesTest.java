@@ -40,6 +40,23 @@ class NearestExamplesTest {
     }
 
     @Test
+    void cosinesGivenWithTheVectorCountAsExamplesOfTheSecondSet() {
+        // Given the second set split: its first example held by the contrast, the other two only as cosines
+        NearestExamples whole = new NearestExamples(FIRST, SECOND, 2);
+        NearestExamples part = new NearestExamples(FIRST, new float[][] {SECOND[0]}, 2);
+        float[] vector = unit(75);
+        float[] restOfSecond = {(float) Math.cos(Math.toRadians(5)), (float) Math.cos(Math.toRadians(5))};
+
+        // When the vector is scored with the cosines of the other two (80 and 70 degrees: 5 away from 75)
+        double score = part.score(vector, restOfSecond);
+
+        // Then it scores as with the whole second set
+        assertThat(score).isCloseTo(whole.score(vector), within(1e-6));
+        assertThat(part.best(List.of(unit(0), vector), List.of(new float[] {-1, -1}, restOfSecond)))
+                .isEqualTo(Math.max(part.score(unit(0), new float[] {-1, -1}), score));
+    }
+
+    @Test
     void theSharedExamplesAreOnTheClassPath() {
         // Given the module's example files
         // When they are read
