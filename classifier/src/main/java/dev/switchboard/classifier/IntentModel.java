@@ -183,12 +183,7 @@ public final class IntentModel {
         return exampleVectors.cosines(query);
     }
 
-    /** Both experts: the similarity scores and the head. */
-    public double[] scores(float[] vector) {
-        return withHead(vector, similarity(vector));
-    }
-
-    /** Both experts, from the vector's {@link #exampleCosines}. */
+    /** Both experts (the similarity scores and the head), from the vector's {@link #exampleCosines}. */
     public double[] scores(float[] vector, float[] exampleCosines) {
         return withHead(vector, similarity(vector, exampleCosines));
     }

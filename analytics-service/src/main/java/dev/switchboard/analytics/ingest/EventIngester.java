@@ -97,9 +97,10 @@ class EventIngester extends AbstractConsumerSeekAware {
     /** Each event's fact, in the events' order. */
     private Mono<List<Fact>> record(List<SpecificRecord> events) {
         Set<Row> inserted = new HashSet<>();
-        return Flux.concat(messages(ofKind(events, ChatMessageReceived.class)),
-                        classifications(ofKind(events, IntentClassified.class)),
-                        replies(ofKind(events, ChatReplied.class).stream().filter(r -> !leavesAQuestion(r)).toList()))
+        List<SpecificRecord> perPoll = events.stream().filter(event -> writtenPerPoll(event) != null).toList();
+        return Flux.concat(messages(ofKind(perPoll, ChatMessageReceived.class)),
+                        classifications(ofKind(perPoll, IntentClassified.class)),
+                        replies(ofKind(perPoll, ChatReplied.class)))
                 .doOnNext(inserted::add)
                 .thenMany(Flux.fromIterable(events).concatMap(event -> {
                     Row row = writtenPerPoll(event);
