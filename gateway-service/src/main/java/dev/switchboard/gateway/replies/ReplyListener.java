@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ReplyListener implements ConsumerSeekAware {
 
+    static final String OFFSETS_NOT_COMMITTED = "replyOffsetsNotCommitted";
+
     private static final Logger log = LoggerFactory.getLogger(ReplyListener.class);
 
     private final PendingReplies pending;
@@ -43,7 +45,7 @@ class ReplyListener implements ConsumerSeekAware {
                 .register(meters);
     }
 
-    @KafkaListener(id = "replies", topicPartitions = {
+    @KafkaListener(id = "replies", containerPostProcessor = OFFSETS_NOT_COMMITTED, topicPartitions = {
             @TopicPartition(topic = Topics.Names.CHAT_REPLIES, partitions = "#{@replyPartition.number()}"),
             @TopicPartition(topic = Topics.Names.CHAT_REPLY_CHUNKS, partitions = "#{@replyPartition.number()}")})
     void on(ConsumerRecord<String, SpecificRecord> record) {

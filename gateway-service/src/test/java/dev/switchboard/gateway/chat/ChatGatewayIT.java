@@ -29,9 +29,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -73,6 +76,9 @@ class ChatGatewayIT {
     @Autowired
     PendingReplies pending;
 
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
     @BeforeEach
     void signIn() {
         // the stand-in pipeline joins its consumer group asynchronously; messages sent before would time out
@@ -100,6 +106,24 @@ class ChatGatewayIT {
         assertThat(reply.get("source")).isEqualTo("knowledge_base");
         assertThat((List<?>) reply.get("references")).hasSize(1);
         assertThat((String) reply.get("conversationId")).isNotBlank();
+    }
+
+    @Test
+    void repliesAreReadWithoutCommittingOffsets() throws Exception {
+        // Given a message answered through this instance's reply partition
+        web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", UUID.randomUUID().toString(), "content", "is there an outage in my area",
+                        "role", "user", "timestamp", "2026-11-24T10:00:00Z"))
+                .exchange().expectStatus().isOk();
+
+        // Then the reply listener's group never holds a committed offset: the listener seeks on every assignment, so
+        // a commit would be a broker request per reply that nothing reads
+        String group = listeners.getListenerContainer("replies").getGroupId();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> admin
+                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().isEmpty());
+        }
     }
 
     @Test
