@@ -433,7 +433,7 @@ class StackIT {
 
     @Test
     @Order(70)
-    void aMinuteOf200RequestsASecondFromOneUserIsLimitedWithoutServerErrors() throws Exception {
+    void halfAMinuteOf200RequestsASecondFromOneUserIsLimitedWithoutServerErrors() throws Exception {
         // Given one signed-in user (guests share their address's bucket with every other guest) and the gateway's
         // default limit of 120 requests a minute
         EdgeLoad load = new EdgeLoad(Api.BASE);
@@ -445,16 +445,17 @@ class StackIT {
         System.out.println("edge load warm-up: " + warmUp);
         assertThat(warmUp.statuses().keySet()).allMatch(status -> status < 500);
 
-        // When they send 200 requests a second for a minute
+        // When they send 200 requests a second for half a minute (the minute of README's figure is
+        // `java EdgeLoad.java 200 60`; the CI suite's time budget keeps this one short)
         EdgeLoad.Result result = load.run("/api/v1/chat/conversations", api.token("bob"), 200,
-                Duration.ofMinutes(1));
+                Duration.ofSeconds(30));
         System.out.println("edge load: " + result);
 
-        // Then the bucket (120, refilled 120 a minute) lets about 240 through, refuses the rest with 429, and
+        // Then the bucket (120, refilled 120 a minute) lets about 180 through, refuses the rest with 429, and
         // nothing fails
         assertThat(result.serverErrors()).isZero();
         assertThat(result.count(200) + result.count(429)).isEqualTo(result.sent());
-        assertThat(result.count(200)).isBetween(230L, 250L);
+        assertThat(result.count(200)).isBetween(170L, 190L);
     }
 
     @Test
