@@ -5,20 +5,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * Class-data sharing for a service's JVM, as Spring Boot documents it on Java 17: the jar is run extracted (classes in
  * plain jars, which CDS can map; it cannot from a jar nested in a jar), and the classes a run loaded are archived when
  * it exits ({@code -XX:ArchiveClassesAtExit}); the next start maps them from that archive
  * ({@code -XX:SharedArchiveFile}) instead of loading, verifying and parsing each class again. Both live next to the
- * jar, under {@code target/cds}, and are made again when the jar changes (a new build), so the first start after a
- * build is the training run and pays the extraction.
+ * jar, under {@code target/cds}, and are made again when the jar's content changes (a build that changed it), so the
+ * first start after such a build is the training run and pays the extraction.
  */
 final class ClassDataSharing {
 
@@ -28,6 +32,8 @@ final class ClassDataSharing {
      */
     static final Duration ARCHIVE_WRITE_GRACE = Duration.ofSeconds(40);
     private static final String ARCHIVE_AT_EXIT = "-XX:ArchiveClassesAtExit=";
+    /** Next to an extraction: the fingerprint of the jar it was extracted from. */
+    private static final String SOURCE = "source";
 
     private ClassDataSharing() {
     }
@@ -61,9 +67,7 @@ final class ClassDataSharing {
 
     private static void extractIfStale(Path java, Path jar, Path directory, Path extracted) {
         try {
-            String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
-            Path stampFile = directory.resolve("source");
-            if (Files.exists(extracted) && Files.exists(stampFile) && Files.readString(stampFile).equals(stamp)) {
+            if (isExtracted(jar, directory)) {
                 return;
             }
             deleteRecursively(directory);
@@ -74,13 +78,39 @@ final class ClassDataSharing {
             if (!extract.waitFor(5, TimeUnit.MINUTES) || extract.exitValue() != 0) {
                 throw new IllegalStateException("Cannot extract " + jar + " for class-data sharing: " + output);
             }
-            Files.writeString(stampFile, stamp);
+            Files.writeString(directory.resolve(SOURCE), fingerprint(jar));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare class-data sharing for " + jar, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while extracting " + jar, e);
         }
+    }
+
+    /**
+     * Whether {@code directory} holds the extraction of this very jar. Every build writes the jar again, changed or
+     * not (the root pom's {@code forceCreation}), so its entries are compared rather than its time stamp: a build that
+     * changed nothing in it keeps the extraction, and the archive made from it.
+     */
+    static boolean isExtracted(Path jar, Path directory) throws IOException {
+        Path source = directory.resolve(SOURCE);
+        return Files.exists(directory.resolve(jar.getFileName())) && Files.exists(source)
+                && Files.readString(source).equals(fingerprint(jar));
+    }
+
+    /** A digest of the jar's entries (name, CRC and size each), read from its central directory: nothing is inflated. */
+    static String fingerprint(Path jar) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            zip.stream().forEach(entry -> digest.update((entry.getName() + " " + entry.getCrc() + " " + entry.getSize()
+                    + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
