@@ -53,7 +53,7 @@ final class ClassDataSharing {
         Path directory = jar.resolveSibling("cds");
         Path extracted = directory.resolve(jar.getFileName());
         Path archive = directory.resolve(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
-        extractIfStale(java, jar, directory, extracted);
+        extractIfStale(java, jar, directory);
         List<String> options = new ArrayList<>();
         if (Files.exists(archive)) {
             options.add("-XX:SharedArchiveFile=" + archive);
@@ -65,9 +65,10 @@ final class ClassDataSharing {
         return options;
     }
 
-    private static void extractIfStale(Path java, Path jar, Path directory, Path extracted) {
+    private static void extractIfStale(Path java, Path jar, Path directory) {
         try {
-            if (isExtracted(jar, directory)) {
+            String fingerprint = fingerprint(jar);
+            if (isExtracted(jar, directory, fingerprint)) {
                 return;
             }
             deleteRecursively(directory);
@@ -78,7 +79,7 @@ final class ClassDataSharing {
             if (!extract.waitFor(5, TimeUnit.MINUTES) || extract.exitValue() != 0) {
                 throw new IllegalStateException("Cannot extract " + jar + " for class-data sharing: " + output);
             }
-            Files.writeString(directory.resolve(SOURCE), fingerprint(jar));
+            Files.writeString(directory.resolve(SOURCE), fingerprint);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare class-data sharing for " + jar, e);
         } catch (InterruptedException e) {
@@ -93,9 +94,13 @@ final class ClassDataSharing {
      * changed nothing in it keeps the extraction, and the archive made from it.
      */
     static boolean isExtracted(Path jar, Path directory) throws IOException {
+        return isExtracted(jar, directory, fingerprint(jar));
+    }
+
+    private static boolean isExtracted(Path jar, Path directory, String fingerprint) throws IOException {
         Path source = directory.resolve(SOURCE);
         return Files.exists(directory.resolve(jar.getFileName())) && Files.exists(source)
-                && Files.readString(source).equals(fingerprint(jar));
+                && Files.readString(source).equals(fingerprint);
     }
 
     /** A digest of the jar's entries (name, CRC and size each), read from its central directory: nothing is inflated. */
