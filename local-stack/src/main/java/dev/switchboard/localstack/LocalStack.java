@@ -38,6 +38,7 @@ public final class LocalStack {
 
     private final Options options;
     private final List<Supervised> running = new ArrayList<>();
+    private volatile ClassDataSharing sharing;
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "local-stack-supervisor");
         thread.setDaemon(true);
@@ -92,6 +93,8 @@ public final class LocalStack {
         } else if (options.externalDatabase() != null) {
             log("using the PostgreSQL of DATABASE_URL");
         }
+        // the jars' extraction for class-data sharing needs neither
+        CompletableFuture<ClassDataSharing> classDataSharing = CompletableFuture.supplyAsync(this::prepareSharing);
         String bootstrap = options.externalKafka();
         try {
             if (bootstrap == null) {
@@ -104,11 +107,12 @@ public final class LocalStack {
             // whatever the broker did, PostgreSQL is up or failed before this goes on, so a stop finds it
             awaitStarted(database);
         }
+        sharing = awaitStarted(classDataSharing);
         String kafkaServers = bootstrap;
         Supervised.RestartPolicy policy = Supervised.RestartPolicy.of(options.restarts());
         for (Service service : options.services()) {
             running.add(new Supervised(service, () -> ServiceProcess.start(service, options.home(),
-                    options.classDataSharing(), options.jit(), options.dataDir().resolve("logs"), environment(service, kafkaServers),
+                    sharing, options.jit(), options.dataDir().resolve("logs"), environment(service, kafkaServers),
                     options.localAddress()),
                     policy, LocalStack::log));
         }
@@ -119,6 +123,16 @@ public final class LocalStack {
         awaitHealthy();
         Duration took = Duration.between(began, Instant.now());
         printBanner(took, bootstrap);
+    }
+
+    private ClassDataSharing prepareSharing() {
+        if (!options.classDataSharing()) {
+            return null;
+        }
+        List<Path> jars = Service.ALL.stream().map(service -> ServiceProcess.jar(options.home(), service))
+                .filter(Files::isRegularFile).toList();
+        return jars.isEmpty() ? null : ClassDataSharing.prepare(Path.of(System.getProperty("java.home"), "bin", "java"),
+                jars, options.home().resolve("local-stack").resolve("target").resolve("cds"));
     }
 
     /** Not synchronized: at start-up it runs beside {@link #startPostgres()}; later only {@link #control} calls it. */
@@ -136,9 +150,9 @@ public final class LocalStack {
                 + ", started in " + millisSince(started) + " ms");
     }
 
-    private static void awaitStarted(CompletableFuture<Void> part) {
+    private static <T> T awaitStarted(CompletableFuture<T> part) {
         try {
-            part.join();
+            return part.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -338,6 +352,9 @@ public final class LocalStack {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (sharing != null) {
+            sharing.archiveIfMissing(LocalStack::log);
         }
         log("stopped");
         stopped.countDown();

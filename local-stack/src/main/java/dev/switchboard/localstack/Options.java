@@ -40,8 +40,10 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
                                  default 127.0.0.1: this machine only; 0.0.0.0 serves every network it is on)
               --restarts         restarts in a row of a service that exits before giving up on it (default 5; 0: none)
               --cds              class-data sharing for the service JVMs (default on): the first start after a build
-                                 archives the classes each service loaded (SERVICE/target/cds, written when it stops),
-                                 later starts map them instead of loading them again
+                                 records the classes each service loads and its stop archives those of the libraries
+                                 all services bundle (local-stack/target/cds, one archive every service maps); the
+                                 next stop archives each service's own (SERVICE/target/cds); later starts map both
+                                 instead of loading the classes again
               --jit              the JIT compilers of the service JVMs (default auto): auto runs C1 only in the
                                  services no customer waits for (chat, analytics, feedback, llm-fallback, account),
                                  which halves their start-up CPU, and C1 then C2 in the gateway, intent and knowledge services; quick

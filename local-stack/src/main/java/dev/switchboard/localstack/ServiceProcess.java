@@ -40,7 +40,8 @@ final class ServiceProcess {
         return home.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
     }
 
-    static List<String> command(Path java, Path jar, Service service, boolean classDataSharing, Jit jit) {
+    /** @param sharing the class-data sharing of the stack's services, or null to run the jar as it is */
+    static List<String> command(Path java, Path jar, Service service, ClassDataSharing sharing, Jit jit) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.add("-Xmx" + service.heap());
@@ -53,9 +54,9 @@ final class ServiceProcess {
         // which instance a process is, in ps and for tests (instances of one module run the same jar)
         command.add("-D" + INSTANCE_PROPERTY + "=" + service.name());
         command.addAll(jit.options(service));
-        if (classDataSharing) {
-            // one archive per jar: only the first instance writes it
-            command.addAll(ClassDataSharing.options(java, jar, service.instance() == 0));
+        if (sharing != null) {
+            // one class list and archive per module: only the first instance writes them
+            command.addAll(sharing.options(jar, service.module(), service.instance() == 0));
         } else {
             command.add("-jar");
             command.add(jar.toString());
@@ -64,14 +65,14 @@ final class ServiceProcess {
     }
 
     /** Starts the service's jar with {@code environment}; {@code host} is where this machine reaches its port. */
-    static ServiceProcess start(Service service, Path home, boolean classDataSharing, Jit jit, Path logs,
+    static ServiceProcess start(Service service, Path home, ClassDataSharing sharing, Jit jit, Path logs,
             Map<String, String> environment, String host) {
         Path jar = jar(home, service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Missing " + jar + ": build it first with ./mvnw -q install -DskipTests");
         }
         return start(service, command(Path.of(System.getProperty("java.home"), "bin", "java"), jar, service,
-                classDataSharing, jit), logs, environment, host);
+                sharing, jit), logs, environment, host);
     }
 
     static ServiceProcess start(Service service, List<String> command, Path logs, Map<String, String> environment,

@@ -66,7 +66,7 @@ class OptionsTest {
         Service intent = Service.ALL.stream().filter(s -> s.module().equals("intent-service")).findFirst().orElseThrow();
 
         List<String> command = ServiceProcess.command(Path.of("/jdk/bin/java"),
-                ServiceProcess.jar(cwd, intent), intent, false, Jit.FULL);
+                ServiceProcess.jar(cwd, intent), intent, null, Jit.FULL);
 
         assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-Xms64m",
                 "-Dswitchboard.instance=intent-service", "-jar",
@@ -98,7 +98,7 @@ class OptionsTest {
 
     /** Without class-data sharing, which would extract the jar. */
     private List<String> commandOf(Service service, Options options) {
-        return ServiceProcess.command(Path.of("/jdk/bin/java"), ServiceProcess.jar(cwd, service), service, false,
+        return ServiceProcess.command(Path.of("/jdk/bin/java"), ServiceProcess.jar(cwd, service), service, null,
                 options.jit());
     }
 

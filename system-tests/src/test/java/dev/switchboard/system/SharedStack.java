@@ -107,14 +107,12 @@ final class SharedStack implements AutoCloseable {
         return firstStartAfterBuild;
     }
 
-    /** Whether a service has no class-data archive yet: its jar was built since the last start stopped. */
+    /**
+     * Whether there is no class-data archive of the libraries the services share yet: some jar they all bundle was
+     * built since the last start stopped (local-stack's ClassDataSharing).
+     */
     static boolean classDataArchivesMissing() {
-        try (Stream<Path> modules = Files.list(RunningStack.home())) {
-            return modules.filter(module -> module.getFileName().toString().endsWith("-service")).anyMatch(module ->
-                    !Files.exists(module.resolve("target/cds/" + module.getFileName() + ".jsa")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return !Files.exists(RunningStack.home().resolve("local-stack/target/cds/classes.jsa"));
     }
 
     /** The running stack while it exports traces: its first start, before StackIT stops and starts it again. */

@@ -116,7 +116,8 @@ class StackIT {
 
         // Then nothing it started is left
         assertThat(started).noneMatch(ProcessHandle::isAlive);
-        // And the first start after a build left every service's class-data archive, which the faults need
+        // And the first start after a build left the class-data archive of the services' shared libraries, which the
+        // faults need
         if (firstStartAfterBuild) {
             assertThat(SharedStack.classDataArchivesMissing()).isFalse();
         }
