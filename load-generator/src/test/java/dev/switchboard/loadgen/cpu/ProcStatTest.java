@@ -37,6 +37,9 @@ class ProcStatTest {
         assertThat(StackProcess.nameOf(List.of("/tmp/embedded-pg/PG-1/bin/postgres", "-D", "/data/postgres")))
                 .contains("postgres");
         assertThat(StackProcess.nameOf(List.of("postgres: walwriter"))).contains("postgres");
+        assertThat(StackProcess.nameOf(List.of("java", "-Dswitchboard.instance=gateway-service-2", "-cp",
+                "/stack/local-stack/target/cds/lib/avro.jar:/stack/gateway-service/target/cds/gateway-service.jar",
+                "dev.switchboard.gateway.GatewayApplication"))).contains("gateway-service");
         assertThat(StackProcess.nameOf(List.of("java", "-cp", "x.jar", "Main"))).isEmpty();
         assertThat(StackProcess.nameOf(List.of("bash", "-jar", "x.jar"))).isEmpty();
         assertThat(StackProcess.nameOf(List.of())).isEmpty();

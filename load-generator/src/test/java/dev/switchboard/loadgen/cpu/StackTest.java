@@ -28,7 +28,10 @@ class StackTest {
                 .workingDirectory(100, "/work/main")
                 .process(101, 100, 0, JAVA, "-Xmx256m", "-jar", "/work/main/gateway-service/target/gateway-service.jar")
                 .listening(101, 8080, 5001)
-                .process(102, 100, 0, JAVA, "-jar", "/work/main/chat-service/target/chat-service.jar")
+                // (run as the local stack's class-data sharing does: the shared libraries, then its extracted jar)
+                .process(102, 100, 0, JAVA, "-Dswitchboard.instance=chat-service", "-cp",
+                        "/work/main/local-stack/target/cds/lib/avro-1.12.2.jar:"
+                        + "/work/main/chat-service/target/cds/chat-service.jar", "dev.switchboard.chat.ChatApplication")
                 .process(200, 1, 0, PG, "-D", "/work/main/.data/postgres", "-p", "15432")
                 .process(201, 200, 0, "postgres: postgres chat 127.0.0.1(4242) idle")
                 // And another branch's test stack with its gateway on 18080 and its own PostgreSQL
