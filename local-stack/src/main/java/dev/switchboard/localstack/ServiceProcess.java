@@ -51,6 +51,11 @@ final class ServiceProcess {
         command.add("-Xss512k");
         // small heaps: the serial collector has the least overhead on two cores
         command.add("-XX:+UseSerialGC");
+        // and each gives back, at once, what it grew to and no longer uses: intent-service's heap grows while the
+        // language models load and kept that garbage's room for good (docs/benchmarks.md)
+        command.add("-XX:MinHeapFreeRatio=10");
+        command.add("-XX:MaxHeapFreeRatio=30");
+        command.add("-XX:-ShrinkHeapInSteps");
         // which instance a process is, in ps and for tests (instances of one module run the same jar)
         command.add("-D" + INSTANCE_PROPERTY + "=" + service.name());
         command.addAll(jit.options(service));
