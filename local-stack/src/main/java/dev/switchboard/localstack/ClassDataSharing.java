@@ -64,11 +64,13 @@ final class ClassDataSharing {
     private final Path java;
     private final Path shared;
     private final List<Path> sharedJars;
+    private final List<Path> ownArchives;
 
-    private ClassDataSharing(Path java, Path shared, List<Path> sharedJars) {
+    private ClassDataSharing(Path java, Path shared, List<Path> sharedJars, List<Path> ownArchives) {
         this.java = java;
         this.shared = shared;
         this.sharedJars = sharedJars;
+        this.ownArchives = ownArchives;
     }
 
     /**
@@ -92,13 +94,15 @@ final class ClassDataSharing {
                 for (String library : common.keySet()) {
                     Files.copy(from.resolve(library), libraries.resolve(library));
                 }
-                // archives of a service's own classes sit on top of the shared one: made against another, they go
-                for (Path jar : jars) {
-                    Files.deleteIfExists(ownArchive(jar));
-                }
                 Files.writeString(shared.resolve(SOURCE), fingerprint);
             }
-            return new ClassDataSharing(java, shared, common.keySet().stream().map(libraries::resolve).toList());
+            ClassDataSharing sharing = new ClassDataSharing(java, shared,
+                    common.keySet().stream().map(libraries::resolve).toList(),
+                    jars.stream().map(ClassDataSharing::ownArchive).toList());
+            if (!Files.exists(sharing.sharedArchive())) {
+                sharing.deleteOwnArchives();
+            }
+            return sharing;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare class-data sharing in " + shared, e);
         }
@@ -189,6 +193,16 @@ final class ClassDataSharing {
             throw new UncheckedIOException("Cannot archive the shared libraries in " + shared, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A service's own archive sits on top of the shared one, and only a start that maps the shared one writes it: while
+     * there is none (a build changed a shared jar, or its archive was deleted), those made against an earlier one go.
+     */
+    private void deleteOwnArchives() throws IOException {
+        for (Path own : ownArchives) {
+            Files.deleteIfExists(own);
         }
     }
 

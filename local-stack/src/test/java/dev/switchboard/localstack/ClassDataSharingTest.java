@@ -107,8 +107,12 @@ class ClassDataSharingTest {
         assertThat(shared().resolve("chat-service.classlist")).doesNotExist();
         assertThat(logged).singleElement().asString().contains("written (1 jars, 3 classes recorded by 2 services)");
 
-        // But once a build changed the common library, the archive and every service's own one go
+        // And a service's own archive, written on top of it at the next stop, stays while the shared one does
         Files.writeString(home.resolve("intent/target/cds/intent.jsa"), "archive");
+        ClassDataSharing.prepare(JAVA, List.of(chat, intent), shared());
+        assertThat(home.resolve("intent/target/cds/intent.jsa")).exists();
+
+        // But once a build changed the common library, the archive and every service's own one go
         Path rebuilt = service("chat", Map.of("logging.jar", library("org/log/Logger.class", "org/log/Level.class")));
         service("intent", Map.of("logging.jar", library("org/log/Logger.class", "org/log/Level.class")));
         sharing = ClassDataSharing.prepare(JAVA, List.of(rebuilt, intent), shared());
