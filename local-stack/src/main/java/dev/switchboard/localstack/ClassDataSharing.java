@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -215,24 +216,22 @@ final class ClassDataSharing {
      * One that holds a class another library of some service holds too is left out: first on the class path, it would
      * win over the copy that service loads today (two OkHttp majors ship the same classes).
      */
-    static Map<String, String> commonLibraries(Collection<Path> jars) throws IOException {
-        Map<String, String> common = null;
+    private static Map<String, String> commonLibraries(Collection<Path> jars) throws IOException {
+        Map<Path, Map<String, String>> librariesOf = new LinkedHashMap<>();
         for (Path jar : jars) {
-            Map<String, String> libraries = libraries(jar);
-            if (common == null) {
-                common = new TreeMap<>(libraries);
-            } else {
-                common.entrySet().removeIf(e -> !e.getValue().equals(libraries.get(e.getKey())));
-            }
+            librariesOf.put(jar, libraries(jar));
         }
-        if (common == null || common.isEmpty()) {
-            return Map.of();
+        Map<String, String> common = new TreeMap<>(librariesOf.values().iterator().next());
+        librariesOf.values().forEach(libraries ->
+                common.entrySet().removeIf(e -> !e.getValue().equals(libraries.get(e.getKey()))));
+        if (common.isEmpty()) {
+            return common;
         }
         Set<String> othersClasses = new HashSet<>();
         Set<String> others = new HashSet<>();
-        for (Path jar : jars) {
-            Path libraries = extraction(jar).resolveSibling("lib");
-            for (String library : libraries(jar).keySet()) {
+        for (var jar : librariesOf.entrySet()) {
+            Path libraries = extraction(jar.getKey()).resolveSibling("lib");
+            for (String library : jar.getValue().keySet()) {
                 if (!common.containsKey(library) && others.add(library)) {
                     othersClasses.addAll(classes(libraries.resolve(library)));
                 }
