@@ -15,10 +15,12 @@ public class EventPublisher {
 
     private final KafkaTemplate<String, SpecificRecord> template;
     private final Duration sendTimeout;
+    private final Rehearsals rehearsals;
 
-    public EventPublisher(KafkaTemplate<String, SpecificRecord> template, Duration sendTimeout) {
+    public EventPublisher(KafkaTemplate<String, SpecificRecord> template, Duration sendTimeout, Rehearsals rehearsals) {
         this.template = template;
         this.sendTimeout = sendTimeout;
+        this.rehearsals = rehearsals;
     }
 
     /** Sends keyed by conversation, so every event of a conversation stays in order. */
@@ -53,6 +55,7 @@ public class EventPublisher {
     }
 
     private CompletableFuture<Void> send(ProducerRecord<String, SpecificRecord> record) {
+        rehearsals.mark(record);
         return template.send(record).thenApply(result -> null);
     }
 

@@ -31,6 +31,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -46,8 +47,20 @@ public class KafkaPlatformAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KafkaPlatformAutoConfiguration.class);
 
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, SpecificRecord> template, KafkaPlatformProperties properties) {
-        return new EventPublisher(template, properties.sendTimeout());
+    EventPublisher eventPublisher(KafkaTemplate<String, SpecificRecord> template, KafkaPlatformProperties properties,
+            Rehearsals rehearsals) {
+        return new EventPublisher(template, properties.sendTimeout(), rehearsals);
+    }
+
+    @Bean
+    Rehearsals rehearsals(ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+        return new Rehearsals(registry);
+    }
+
+    /** Boot sets it on the listener factory: no listener handles another process's rehearsal (see {@link Rehearsals}). */
+    @Bean
+    RecordFilterStrategy<Object, Object> othersRehearsals(Rehearsals rehearsals) {
+        return rehearsals::foreign;
     }
 
     @Bean

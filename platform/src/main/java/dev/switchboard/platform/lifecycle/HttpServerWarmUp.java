@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
  * server's pipeline, codecs and security filters are loaded before a customer's request. It asks for liveness, or for
  * {@code switchboard.warm-up.http-path} where the actuator has a port of its own (the gateway's).
  */
-class HttpServerWarmUp implements WarmUp {
+public class HttpServerWarmUp implements WarmUp {
 
     private final Environment environment;
 
@@ -20,14 +20,19 @@ class HttpServerWarmUp implements WarmUp {
         this.environment = environment;
     }
 
-    @Override
-    public void warmUp() throws Exception {
+    /** Where this service's own HTTP server answers {@code path} on the loopback (or its bound) address. */
+    public static URI local(Environment environment, String path) {
         String port = environment.getRequiredProperty("local.server.port");
         String address = environment.getProperty("server.address", "127.0.0.1");
         String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
+        return URI.create("http://" + host + ":" + port + path);
+    }
+
+    @Override
+    public void warmUp() throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String path = environment.getProperty("switchboard.warm-up.http-path", "/actuator/health/liveness");
-        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(local(environment, path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode());

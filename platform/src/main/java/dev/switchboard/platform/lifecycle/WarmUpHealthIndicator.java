@@ -1,9 +1,9 @@
 package dev.switchboard.platform.lifecycle;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +15,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
  * Readiness means warm: runs the service's {@link WarmUp}s once the application has started (on a thread of its own,
@@ -45,10 +46,20 @@ class WarmUpHealthIndicator implements HealthIndicator, ApplicationListener<Appl
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        warmUps = new TreeMap<>(beans.getBeansOfType(WarmUp.class));
+        Map<String, WarmUp> ordered = new LinkedHashMap<>();
+        beans.getBeansOfType(WarmUp.class).entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, WarmUp> entry) -> order(entry.getValue()))
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+        warmUps = ordered;
         failing = null;
         startedNanos = System.nanoTime();
         executor.execute(this::warmUpNext);
+    }
+
+    /** A warm-up's place when it says (a rehearsal of the whole path last), else 0. */
+    private static int order(WarmUp warmUp) {
+        return warmUp instanceof Ordered ordered ? ordered.getOrder() : 0;
     }
 
     /** Runs the first warm-up not yet done; a failed one is tried again a second later, the next one at once. */

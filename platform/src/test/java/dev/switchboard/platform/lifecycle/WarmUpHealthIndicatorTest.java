@@ -15,6 +15,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.core.Ordered;
 
 class WarmUpHealthIndicatorTest {
 
@@ -53,6 +54,37 @@ class WarmUpHealthIndicatorTest {
             assertThat(ran).endsWith("broker", "classifier").containsOnlyOnce("classifier");
             assertThat(indicator.health().getDetails().get("warmMillis")).asInstanceOf(MAP)
                     .containsOnlyKeys("brokerConnected", "classifierWarmUp");
+        }
+    }
+
+    @Test
+    void aWarmUpThatIsOrderedLastRunsAfterTheOthersWhateverItsName() {
+        // Given a rehearsal of the whole path, ordered last, whose name sorts before the model's warm-up it needs
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("aRehearsal", new LastWarmUp(() -> ran.add("rehearsal")));
+        beans.addBean("modelWarmUp", (WarmUp) () -> ran.add("model"));
+        beans.addBean("brokerConnected", (WarmUp) () -> ran.add("broker"));
+        try (WarmUpHealthIndicator indicator = new WarmUpHealthIndicator(beans)) {
+            // When the application is ready
+            indicator.onApplicationEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], null,
+                    Duration.ZERO));
+
+            // Then the unordered ones run first, by name, and the rehearsal last
+            await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.UP));
+            assertThat(ran).containsExactly("broker", "model", "rehearsal");
+        }
+    }
+
+    private record LastWarmUp(Runnable work) implements WarmUp, Ordered {
+
+        @Override
+        public void warmUp() {
+            work.run();
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
         }
     }
 }
