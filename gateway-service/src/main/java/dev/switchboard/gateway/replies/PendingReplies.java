@@ -52,6 +52,11 @@ public class PendingReplies {
         return entry.reply().asMono().doFinally(signal -> pending.remove(key, entry));
     }
 
+    /** Whether the customer's {@code messageId} is waiting for its reply here. */
+    public boolean waiting(String userId, String messageId) {
+        return pending.containsKey(new Key(userId, messageId));
+    }
+
     /** How many customer messages this instance is waiting to answer. */
     public int size() {
         return pending.size();

@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
  * request's connection went with it. Chunks are read from the end: nobody is left to stream them to.
  */
 @Component
-class ReplyListener implements ConsumerSeekAware {
+public class ReplyListener implements ConsumerSeekAware {
 
+    public static final String ID = "replies";
     static final String OFFSETS_NOT_COMMITTED = "replyOffsetsNotCommitted";
 
     private static final Logger log = LoggerFactory.getLogger(ReplyListener.class);
@@ -45,7 +46,7 @@ class ReplyListener implements ConsumerSeekAware {
                 .register(meters);
     }
 
-    @KafkaListener(id = "replies", containerPostProcessor = OFFSETS_NOT_COMMITTED, topicPartitions = {
+    @KafkaListener(id = ID, containerPostProcessor = OFFSETS_NOT_COMMITTED, topicPartitions = {
             @TopicPartition(topic = Topics.Names.CHAT_REPLIES, partitions = "#{@replyPartition.number()}"),
             @TopicPartition(topic = Topics.Names.CHAT_REPLY_CHUNKS, partitions = "#{@replyPartition.number()}")})
     void on(ConsumerRecord<String, SpecificRecord> record) {

@@ -10,12 +10,15 @@ import dev.switchboard.events.IntentClassified;
 import dev.switchboard.intent.IntentServiceTest;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.kafka.Rehearsals;
+import dev.switchboard.platform.lifecycle.WarmUp;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 
 @IntentServiceTest
@@ -23,6 +26,10 @@ class InboundListenerIT {
 
     @Autowired
     EventPublisher publisher;
+
+    @Autowired
+    @Qualifier("inboundRehearsal")
+    WarmUp rehearsal;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -56,6 +63,7 @@ class InboundListenerIT {
                     }));
         }
     }
+
     @Test
     void aFollowUpKeptOnTheConversationsTopicIsMarkedAsOne() {
         // Given a conversation about slow internet
@@ -73,6 +81,23 @@ class InboundListenerIT {
                     .extracting(IntentClassified::getMessageId, IntentClassified::getIntent,
                             IntentClassified::getFollowUp)
                     .containsExactly(tuple("m-2a", "slow_internet", false), tuple("m-2b", "slow_internet", true)));
+        }
+    }
+
+    @Test
+    void theReadinessRehearsalClassifiesAQuestionAndHandsItOnMarkedAsThisProcesssOwn() throws Exception {
+        // Given the warm-up readiness runs last (this test context serves no HTTP, so readiness itself never comes)
+        // When it runs
+        rehearsal.warmUp();
+
+        // Then its question was classified and handed on, marked, so that knowledge-service drops it
+        try (TopicRecorder classified = new TopicRecorder(brokers, Topics.CHAT_CLASSIFIED.name())) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(classified.records())
+                    .filteredOn(record -> ((IntentClassified) record.value()).getUserId().equals(Rehearsals.USER_ID))
+                    .singleElement().satisfies(record -> {
+                        assertThat(record.headers().lastHeader(Rehearsals.HEADER)).isNotNull();
+                        assertThat(((IntentClassified) record.value()).getIntent()).isEqualTo("autopay_paperless");
+                    }));
         }
     }
 

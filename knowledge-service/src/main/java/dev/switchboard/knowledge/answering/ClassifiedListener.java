@@ -49,6 +49,7 @@ import org.springframework.stereotype.Component;
 class ClassifiedListener {
 
     private static final Logger log = LoggerFactory.getLogger(ClassifiedListener.class);
+    static final String ID = "answering";
 
     /** The knowledge base version intent-service's classifier was trained on, at the end of its version. */
     private static final Pattern TRAINED_ON = Pattern.compile("-kb-(\\d+)$");
@@ -79,7 +80,7 @@ class ClassifiedListener {
         this.batches = batches;
     }
 
-    @KafkaListener(topics = Topics.Names.CHAT_CLASSIFIED, batch = "true")
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.Names.CHAT_CLASSIFIED, batch = "true")
     void on(List<ConsumerRecord<String, IntentClassified>> records) {
         batches.inOrder(records, this::answer);
     }

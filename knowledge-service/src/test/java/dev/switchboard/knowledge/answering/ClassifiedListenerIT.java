@@ -16,6 +16,7 @@ import dev.switchboard.knowledge.retrieval.Retriever;
 import dev.switchboard.language.NoAnswerReply;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
+import dev.switchboard.platform.kafka.Rehearsals;
 import dev.switchboard.platform.test.TopicRecorder;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -32,6 +33,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 
 @KnowledgeServiceTest
 class ClassifiedListenerIT {
@@ -42,6 +45,9 @@ class ClassifiedListenerIT {
 
     @Autowired
     EventPublisher publisher;
+
+    @Autowired
+    HealthEndpoint health;
 
     @Autowired
     Retriever retriever;
@@ -71,6 +77,21 @@ class ClassifiedListenerIT {
     void stopRecording() {
         replies.close();
         fallbacks.close();
+    }
+
+    @Test
+    void readinessWaitsForARehearsedTurnWhoseReplyIsMarkedAsThisProcesssOwn() {
+        // When the service reports ready
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> health.healthForPath("readiness").getStatus().equals(Status.UP));
+
+        // Then its rehearsal was answered from the knowledge base, marked, so that no gateway or store takes it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(replies.records())
+                .filteredOn(record -> ((ChatReplied) record.value()).getUserId().equals(Rehearsals.USER_ID))
+                .singleElement().satisfies(record -> {
+                    assertThat(record.headers().lastHeader(Rehearsals.HEADER)).isNotNull();
+                    assertThat(((ChatReplied) record.value()).getSource()).isEqualTo(ReplySource.knowledge_base);
+                }));
     }
 
     @Test
