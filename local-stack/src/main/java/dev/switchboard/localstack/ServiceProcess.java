@@ -48,6 +48,9 @@ final class ServiceProcess {
         // the heap starts small and grows as the service needs it: a JVM touches its whole young generation before its
         // first collection, so a heap sized at -Xmx from the start would be resident memory for nothing
         command.add("-Xms64m");
+        if (service.young() != null) {
+            command.add("-Xmn" + service.young());
+        }
         command.add("-Xss512k");
         // small heaps: the serial collector has the least overhead on two cores
         command.add("-XX:+UseSerialGC");
