@@ -1,5 +1,6 @@
 package dev.switchboard.embedding;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +10,15 @@ import java.util.concurrent.Future;
 public interface SentenceEmbedder {
 
     float[] embed(String text);
+
+    /** A vector as the events carry it (an Avro array of float). */
+    static List<Float> asList(float[] vector) {
+        List<Float> values = new ArrayList<>(vector.length);
+        for (float value : vector) {
+            values.add(value);
+        }
+        return values;
+    }
 
     /** Identifies the model, so a classifier version changes when the model does. */
     String modelName();

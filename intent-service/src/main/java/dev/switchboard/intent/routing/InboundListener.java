@@ -1,5 +1,6 @@
 package dev.switchboard.intent.routing;
 
+import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.events.ChatMessageReceived;
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.events.IntentCandidate;
@@ -16,7 +17,6 @@ import dev.switchboard.platform.kafka.EventPublisher;
 import dev.switchboard.platform.kafka.RecordBatches;
 import dev.switchboard.schemas.Taxonomy;
 import dev.switchboard.schemas.Topics;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -79,7 +79,7 @@ class InboundListener {
         event.setCandidates(result.candidates().stream()
                 .map(c -> new IntentCandidate(c.intent(), c.agent(), c.score())).toList());
         event.setClassifierVersion(result.classifierVersion());
-        event.setEmbedding(toList(result.embedding()));
+        event.setEmbedding(SentenceEmbedder.asList(result.embedding()));
         event.setFrustration(routed.frustration());
         event.setRoute(routed.route());
         event.setSecondaryIntents(result.secondary());
@@ -151,13 +151,5 @@ class InboundListener {
         reply.setLatencyMs(envelope.elapsedMillis());
         reply.setClassifierVersion(routed.classification().classifierVersion());
         return publisher.reply(Topics.CHAT_REPLIES, envelope.replyTo(), envelope.conversationId(), reply);
-    }
-
-    private static List<Float> toList(float[] embedding) {
-        List<Float> values = new ArrayList<>(embedding.length);
-        for (float v : embedding) {
-            values.add(v);
-        }
-        return values;
     }
 }

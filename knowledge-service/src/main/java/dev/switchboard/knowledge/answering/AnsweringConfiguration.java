@@ -9,7 +9,6 @@ import dev.switchboard.platform.kafka.Rehearsals;
 import dev.switchboard.platform.lifecycle.WarmUp;
 import dev.switchboard.schemas.Topics;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -38,10 +37,6 @@ class AnsweringConfiguration {
     WarmUp answeringRehearsal(Rehearsals rehearsals, SentenceEmbedder embedder) {
         String question = "How do I set up autopay for my monthly bill?";
         return rehearsals.warmUp(ClassifiedListener.ID, Topics.CHAT_CLASSIFIED, envelope -> {
-            List<Float> embedding = new ArrayList<>();
-            for (float value : embedder.embed(question)) {
-                embedding.add(value);
-            }
             IntentClassified turn = envelope.stamp(new IntentClassified());
             turn.setContent(question);
             turn.setIntent("autopay_paperless");
@@ -49,7 +44,7 @@ class AnsweringConfiguration {
             turn.setConfidence(0.9);
             turn.setCandidates(List.of(new IntentCandidate("autopay_paperless", Agent.billing, 0.9)));
             turn.setClassifierVersion("rehearsal");
-            turn.setEmbedding(embedding);
+            turn.setEmbedding(SentenceEmbedder.asList(embedder.embed(question)));
             turn.setFrustration(0.0);
             turn.setRoute(Route.knowledge);
             turn.setLanguage("en");

@@ -176,12 +176,7 @@ class ClassifiedListener {
         if (sent != null && !sent.isEmpty()) {
             return sent;
         }
-        float[] vector = embedder.embed(message.getContent());
-        List<Float> values = new ArrayList<>(vector.length);
-        for (float v : vector) {
-            values.add(v);
-        }
-        return values;
+        return SentenceEmbedder.asList(embedder.embed(message.getContent()));
     }
 
     private CompletableFuture<Void> escalate(Envelope envelope, IntentClassified message, Retriever.Served served) {

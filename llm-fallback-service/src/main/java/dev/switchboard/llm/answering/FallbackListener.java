@@ -19,7 +19,6 @@ import dev.switchboard.schemas.Topics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -219,12 +218,7 @@ class FallbackListener {
         if (model == null) {
             return List.of();
         }
-        float[] vector = model.embed(text);
-        List<Float> values = new ArrayList<>(vector.length);
-        for (float v : vector) {
-            values.add(v);
-        }
-        return values;
+        return SentenceEmbedder.asList(model.embed(text));
     }
 
     private Counter blockCounter(String kind) {

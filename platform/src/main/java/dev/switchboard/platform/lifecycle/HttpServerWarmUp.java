@@ -1,10 +1,12 @@
 package dev.switchboard.platform.lifecycle;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.springframework.core.env.Environment;
 
 /**
@@ -20,22 +22,27 @@ public class HttpServerWarmUp implements WarmUp {
         this.environment = environment;
     }
 
-    /** Where this service's own HTTP server answers {@code path} on the loopback (or its bound) address. */
-    public static URI local(Environment environment, String path) {
+    @Override
+    public void warmUp() throws Exception {
+        expect(environment, environment.getProperty("switchboard.warm-up.http-path", "/actuator/health/liveness"),
+                request -> request, 200);
+    }
+
+    /**
+     * Sends one request to this service's own HTTP server (on the loopback, or its bound, address) and fails unless it
+     * answers {@code status}: for a service's warm-ups of its own endpoints.
+     */
+    public static void expect(Environment environment, String path, UnaryOperator<HttpRequest.Builder> request,
+            int status) throws IOException, InterruptedException {
         String port = environment.getRequiredProperty("local.server.port");
         String address = environment.getProperty("server.address", "127.0.0.1");
         String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
-        return URI.create("http://" + host + ":" + port + path);
-    }
-
-    @Override
-    public void warmUp() throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        String path = environment.getProperty("switchboard.warm-up.http-path", "/actuator/health/liveness");
-        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(local(environment, path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + response.statusCode());
+        HttpResponse<Void> response = client.send(request.apply(HttpRequest.newBuilder(
+                URI.create("http://" + host + ":" + port + path)).timeout(Duration.ofSeconds(5))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ", not " + status);
         }
     }
 }
