@@ -9,15 +9,13 @@ import java.util.Map;
  * @param managementPort where its actuator (readiness, Prometheus) answers: its own port, except the gateway's, which
  *     has a port of its own so that the public one serves none of it
  * @param database the PostgreSQL database it owns, or null
- * @param heap the -Xmx it runs with: small on purpose, so the whole system fits a laptop
- * @param young the young generation's size (-Xmn), or null to leave it to the collector, which grows it with the heap
- *     and keeps it: intent-service's reached ~125 MB at ready while its language models loaded (docs/benchmarks.md)
+ * @param heap the heap it runs with
  * @param onMessagePath whether a customer waits for it: the gateway and the services that classify and answer
  * @param settings what this machine's stack sets beyond the deployment's defaults (development-only switches)
  * @param instance which of the module's instances it is (0 for the first): the gateway may run several
  */
-record Service(String module, int port, int managementPort, String database, String heap, String young,
-        boolean onMessagePath, Map<String, String> settings, int instance) {
+record Service(String module, int port, int managementPort, String database, Heap heap, boolean onMessagePath,
+        Map<String, String> settings, int instance) {
 
     static final String GATEWAY = "gateway-service";
     /** How far apart the ports of one module's instances are: 8080, 8180, 8280… and 8090, 8190, 8290… */
@@ -26,38 +24,33 @@ record Service(String module, int port, int managementPort, String database, Str
     static final int MAX_GATEWAYS = 8;
 
     static final List<Service> ALL = List.of(
-            new Service(GATEWAY, 8080, 8090, null, "256m", true, Map.of()),
-            new Service("chat-service", 8081, "chat", "192m", false),
-            new Service("intent-service", 8082, null, "768m", true).withYoung("48m"),
-            new Service("knowledge-service", 8083, "knowledge", "512m", true),
-            new Service("llm-fallback-service", 8084, null, "192m", false),
-            new Service("analytics-service", 8085, "analytics", "192m", false),
-            new Service("feedback-service", 8086, "feedback", "192m", false),
+            new Service(GATEWAY, 8080, 8090, null, Heap.upTo("256m"), true, Map.of()),
+            new Service("chat-service", 8081, "chat", Heap.upTo("192m"), false),
+            new Service("intent-service", 8082, null, Heap.upTo("768m").startingAt("320m").withYoung("48m"), true),
+            new Service("knowledge-service", 8083, "knowledge", Heap.upTo("512m"), true),
+            new Service("llm-fallback-service", 8084, null, Heap.upTo("192m"), false),
+            new Service("analytics-service", 8085, "analytics", Heap.upTo("192m"), false),
+            new Service("feedback-service", 8086, "feedback", Heap.upTo("192m"), false),
             // the tau2 harness restores the seed between tasks (off in every deployment)
-            new Service("account-service", 8087, 8087, "account", "192m", false,
+            new Service("account-service", 8087, 8087, "account", Heap.upTo("192m"), false,
                     Map.of("ACCOUNT_RESET_ENABLED", "true")));
 
     /** A module's first instance. */
-    Service(String module, int port, int managementPort, String database, String heap, boolean onMessagePath,
+    Service(String module, int port, int managementPort, String database, Heap heap, boolean onMessagePath,
             Map<String, String> settings) {
-        this(module, port, managementPort, database, heap, null, onMessagePath, settings, 0);
+        this(module, port, managementPort, database, heap, onMessagePath, settings, 0);
     }
 
     /** A service whose actuator is on its own port and which needs no setting of its own. */
-    Service(String module, int port, String database, String heap, boolean onMessagePath) {
+    Service(String module, int port, String database, Heap heap, boolean onMessagePath) {
         this(module, port, port, database, heap, onMessagePath, Map.of());
     }
 
     /** The module's {@code number}th instance (0 is this one), on ports of its own. */
     Service instance(int number) {
         int offset = number * INSTANCE_PORT_STEP;
-        return new Service(module, port + offset, managementPort + offset, database, heap, young, onMessagePath,
-                settings, number);
-    }
-
-    /** The same service with a young generation of this size. */
-    Service withYoung(String size) {
-        return new Service(module, port, managementPort, database, heap, size, onMessagePath, settings, instance);
+        return new Service(module, port + offset, managementPort + offset, database, heap, onMessagePath, settings,
+                number);
     }
 
     boolean isGateway() {

@@ -44,13 +44,7 @@ final class ServiceProcess {
     static List<String> command(Path java, Path jar, Service service, ClassDataSharing sharing, Jit jit) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.add("-Xmx" + service.heap());
-        // the heap starts small and grows as the service needs it: a JVM touches its whole young generation before its
-        // first collection, so a heap sized at -Xmx from the start would be resident memory for nothing
-        command.add("-Xms64m");
-        if (service.young() != null) {
-            command.add("-Xmn" + service.young());
-        }
+        command.addAll(service.heap().options());
         command.add("-Xss512k");
         // small heaps: the serial collector has the least overhead on two cores
         command.add("-XX:+UseSerialGC");

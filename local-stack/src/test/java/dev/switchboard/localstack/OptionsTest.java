@@ -68,7 +68,7 @@ class OptionsTest {
         List<String> command = ServiceProcess.command(Path.of("/jdk/bin/java"),
                 ServiceProcess.jar(cwd, intent), intent, null, Jit.FULL);
 
-        assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-Xms64m", "-Xmn48m",
+        assertThat(command).containsSubsequence("/jdk/bin/java", "-Xmx768m", "-Xms320m", "-Xmn48m",
                 "-Dswitchboard.instance=intent-service", "-jar",
                 "/repo/intent-service/target/intent-service.jar");
         assertThat(Service.databases()).containsExactly("chat", "knowledge", "analytics", "feedback", "account");

@@ -28,7 +28,7 @@ class SupervisedTest {
     @Test
     void aServiceThatKeepsCrashingIsRestartedWithBackoffThenGivenUpOnWithTheEndOfItsLog() {
         // Given a service that exits with code 3 right after it starts, and at most 2 restarts in a row
-        Service service = new Service("crashing-service", 1, null, "64m", false);
+        Service service = new Service("crashing-service", 1, null, Heap.upTo("64m"), false);
         Supervised.RestartPolicy policy = new Supervised.RestartPolicy(2, Duration.ofMillis(300),
                 Duration.ofSeconds(5), Duration.ofSeconds(60));
 
@@ -65,7 +65,7 @@ class SupervisedTest {
         readiness.start();
         try {
             // (its readiness on a management port of its own, as the gateway's: nothing listens on its port 1)
-            Service service = new Service("steady-service", 1, readiness.getAddress().getPort(), null, "64m", false,
+            Service service = new Service("steady-service", 1, readiness.getAddress().getPort(), null, Heap.upTo("64m"), false,
                     Map.of());
             Supervised supervised = supervise(service, "sleep 600", Supervised.RestartPolicy.of(5));
             await().atMost(Duration.ofSeconds(10)).until(supervised::isReady);

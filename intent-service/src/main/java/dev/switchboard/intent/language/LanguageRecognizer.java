@@ -7,7 +7,10 @@ import dev.switchboard.platform.lifecycle.WarmUp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +30,18 @@ import org.springframework.stereotype.Component;
  *
  * <p>The languages are the ones we reply in (English, Spanish, Portuguese, French, Vietnamese, Chinese), the other
  * Latin-script ones customers wrote in on the blind round (German, Italian, Tagalog: without them those read as
- * English), and languages of their own script (Japanese, Korean, Arabic, Russian, Hindi), which Lingua tells by the
- * script without loading a model. The Latin-script models take seconds of CPU and about 230 MB of heap to load, so the
- * list stays short; they are loaded on a thread of their own from construction and readiness waits for them: left to
- * Lingua's lazy loading, the first customer message waited 3.5 s for them (docs/benchmarks.md). Lingua's
- * low-accuracy mode would load in a fifth of the time but took short English questions ("reset my password") for
- * Italian or French. Counted as {@code intent.language{language}}, timed as {@code intent.language.latency}.
+ * English), and languages of their own script (Japanese, Korean, Arabic, Russian, Hindi). The models take seconds of
+ * CPU and heap to load, so the list stays short; they are loaded on a thread of their own from construction and
+ * readiness waits for them: left to Lingua's lazy loading, the first customer message waited 3.5 s for them
+ * (docs/benchmarks.md). Lingua's low-accuracy mode would load in a fifth of the time but took short English questions
+ * ("reset my password") for Italian or French. Counted as {@code intent.language{language}}, timed as
+ * {@code intent.language.latency}.
+ *
+ * <p>Only the models Lingua reads are loaded up front. Among these languages, Arabic, Russian, Hindi and Korean are
+ * each the only one written in its script, so Lingua names them from the script and never opens their models, yet
+ * Arabic's and Russian's are the largest (13.7 of the 37.8 MB of JSON). Lingua's detectors share the models loaded, so
+ * a detector of the other languages loads theirs, and the one that recognises uses them; the four load on first use,
+ * which only a message whose words are as often in one script as in another would need.
  */
 @Component
 @EnableConfigurationProperties(LanguageRecognizer.Settings.class)
@@ -58,9 +67,11 @@ public class LanguageRecognizer implements WarmUp {
 
     /** The opening of a long message tells its language; the rest would only cost time. */
     static final int MAX_CHARS = 160;
-    private static final Language[] LANGUAGES = {Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE,
+    static final List<Language> LANGUAGES = List.of(Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE,
             Language.FRENCH, Language.VIETNAMESE, Language.CHINESE, Language.GERMAN, Language.ITALIAN,
-            Language.TAGALOG, Language.JAPANESE, Language.KOREAN, Language.ARABIC, Language.RUSSIAN, Language.HINDI};
+            Language.TAGALOG, Language.JAPANESE, Language.KOREAN, Language.ARABIC, Language.RUSSIAN, Language.HINDI);
+    static final Set<Language> TOLD_BY_SCRIPT = EnumSet.of(Language.ARABIC, Language.RUSSIAN, Language.HINDI,
+            Language.KOREAN);
 
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(LanguageRecognizer.class);
@@ -79,7 +90,8 @@ public class LanguageRecognizer implements WarmUp {
         Thread loading = new Thread(() -> {
             long started = System.nanoTime();
             try {
-                detector.complete(LanguageDetectorBuilder.fromLanguages(LANGUAGES).withPreloadedLanguageModels().build());
+                LanguageDetectorBuilder.fromLanguages(readByModels()).withPreloadedLanguageModels().build();
+                detector.complete(LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(Language[]::new)).build());
                 log.info("Lingua's language models loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 detector.completeExceptionally(e);
@@ -87,6 +99,10 @@ public class LanguageRecognizer implements WarmUp {
         }, "language-models");
         loading.setDaemon(true);
         loading.start();
+    }
+
+    private static Language[] readByModels() {
+        return LANGUAGES.stream().filter(language -> !TOLD_BY_SCRIPT.contains(language)).toArray(Language[]::new);
     }
 
     /** Waits until the language models are loaded. */

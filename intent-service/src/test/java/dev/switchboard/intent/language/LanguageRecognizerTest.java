@@ -2,7 +2,11 @@ package dev.switchboard.intent.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +44,24 @@ class LanguageRecognizerTest {
         // When its language is recognised
         // Then it is that language
         assertThat(RECOGNIZER.recognize(message)).isEqualTo(language);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ARABIC|أين أقرب متجر",
+            "RUSSIAN|у меня не работает интернет с утра",
+            "HINDI|मेरा इंटरनेट काम नहीं कर रहा है",
+            "KOREAN|인터넷이 안 돼요"})
+    void theLanguagesLeftToLoadOnFirstUseAreToldByTheirScriptAlone(Language language, String message) {
+        // Given a detector of the languages recognised
+        LanguageDetector detector = LanguageDetectorBuilder.fromLanguages(
+                LanguageRecognizer.LANGUAGES.toArray(Language[]::new)).build();
+
+        // When a message in a language whose models are not loaded up front is read
+        // Then its script alone names it, at certainty, alone: Lingua's rule before any model is read (a model's
+        // reading gives every candidate a value)
+        assertThat(LanguageRecognizer.TOLD_BY_SCRIPT).contains(language);
+        assertThat(detector.computeLanguageConfidenceValues(message)).containsExactly(Map.entry(language, 1.0));
     }
 
     @Test
