@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,33 +39,55 @@ public final class TrainedHeads {
     }
 
     SoftmaxRegression trainOrRead(float[][] x, int[] y, int classes, SoftmaxRegression.Training training) {
+        return SoftmaxRegression.fromRows(trainOrRead(FORMAT, settings(classes, training), x, y, classes,
+                () -> SoftmaxRegression.train(x, y, classes, training).rows()));
+    }
+
+    /**
+     * The rows a deterministic training gives for these examples and settings: read from the file their checksum
+     * names when one is kept, else trained and kept (intent-service's learned attack detector is kept this way too).
+     *
+     * @param format names the training and how its rows are stored: a change to either must change it
+     * @param settings the training's settings, as they enter the checksum
+     * @param rows how many rows training gives
+     */
+    public float[][] trainOrRead(String format, byte[] settings, float[][] x, int[] y, int rows,
+            Supplier<float[][]> train) {
         if (directory == null) {
-            return SoftmaxRegression.train(x, y, classes, training);
+            return train.get();
         }
-        Path file = directory.resolve("head-" + checksum(x, y, classes, training) + ".vectors");
+        Path file = directory.resolve("head-" + checksum(format, settings, x, y) + ".vectors");
         if (Files.exists(file)) {
             try {
-                return SoftmaxRegression.fromRows(VectorFile.read(file, classes));
+                return VectorFile.read(file, rows);
             } catch (IOException | RuntimeException e) {
                 log.warn("Cannot read the trained head {} ({}); training it again", file, e.toString());
             }
         }
-        SoftmaxRegression head = SoftmaxRegression.train(x, y, classes, training);
+        float[][] trained = train.get();
         try {
-            VectorFile.write(file, head.rows());
+            VectorFile.write(file, trained);
             log.info("Kept the trained head in {}", file);
         } catch (IOException e) {
             log.warn("Cannot keep the trained head in {}: {}", file, e.toString());
         }
-        return head;
+        return trained;
     }
 
     static String checksum(float[][] x, int[] y, int classes, SoftmaxRegression.Training training) {
+        return checksum(FORMAT, settings(classes, training), x, y);
+    }
+
+    private static byte[] settings(int classes, SoftmaxRegression.Training training) {
+        return ByteBuffer.allocate(4 * 2 + 8 * 2).putInt(classes).putInt(training.epochs())
+                .putDouble(training.learningRate()).putDouble(training.l2()).array();
+    }
+
+    private static String checksum(String format, byte[] settings, float[][] x, int[] y) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(FORMAT.getBytes(StandardCharsets.UTF_8));
-            digest.update(ByteBuffer.allocate(4 * 2 + 8 * 2).putInt(classes).putInt(training.epochs())
-                    .putDouble(training.learningRate()).putDouble(training.l2()).array());
+            digest.update(format.getBytes(StandardCharsets.UTF_8));
+            digest.update(settings);
             ByteBuffer row = ByteBuffer.allocate(4 * (x.length == 0 ? 1 : x[0].length + 1));
             for (int n = 0; n < x.length; n++) {
                 row.clear();

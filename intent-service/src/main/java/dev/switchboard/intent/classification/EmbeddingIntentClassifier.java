@@ -99,9 +99,9 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         float[][] learnedAttackVectors = embedder.embedAll(Exemplars.lines(LEARNED_ATTACKS));
         float[][] learnedRequestVectors = embedder.embedAll(Exemplars.lines(LEARNED_REQUESTS));
         long embedded = System.nanoTime();
-        this.learnedAttacks = AttackRegression.train(concat(attacks, learnedAttackVectors),
+        this.learnedAttacks = AttackRegression.trainOrRead(heads, concat(attacks, learnedAttackVectors),
                 concat(concat(requests, learnedRequestVectors), offTopic), AttackRegression.Training.DEFAULT);
-        log.info("learned attack detector: embedded {} examples in {} ms, trained in {} ms",
+        log.info("learned attack detector: embedded {} examples in {} ms, trained or read in {} ms",
                 learnedAttackVectors.length + learnedRequestVectors.length, (embedded - started) / 1_000_000,
                 (System.nanoTime() - embedded) / 1_000_000);
     }

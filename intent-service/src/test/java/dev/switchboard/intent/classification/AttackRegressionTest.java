@@ -1,12 +1,22 @@
 package dev.switchboard.intent.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.switchboard.classifier.TrainedHeads;
+import dev.switchboard.embedding.VectorFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AttackRegressionTest {
+
+    static final int DIMENSIONS = 16;
 
     @Test
     void separatesTwoClustersOfUnitVectorsThatOverlapInMostDimensions() {
@@ -28,6 +38,33 @@ class AttackRegressionTest {
     }
 
     @Test
+    void isTrainedOnceAndReadBackFromTheDirectoryOfTrainedHeads(@TempDir Path heads) throws IOException {
+        // Given a directory for trained heads, and examples
+        Random random = new Random(5);
+        float[][] attacks = cluster(random, 30, 1);
+        float[][] requests = cluster(random, 30, -1);
+        float[] probe = cluster(random, 1, 1)[0];
+        TrainedHeads kept = TrainedHeads.in(heads.toString());
+
+        // When the detector is asked for twice, the second time with its file rewritten to weigh nothing
+        double trained = AttackRegression.trainOrRead(kept, attacks, requests, AttackRegression.Training.DEFAULT)
+                .probability(probe);
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(heads)) {
+            files = listed.toList();
+        }
+        VectorFile.write(files.get(0), new float[1][DIMENSIONS + 1]);
+        double read = AttackRegression.trainOrRead(kept, attacks, requests, AttackRegression.Training.DEFAULT)
+                .probability(probe);
+
+        // Then one file kept what training gave, and the second detector is the file's (probability one half)
+        assertThat(files).hasSize(1);
+        assertThat(trained).isCloseTo(AttackRegression.train(attacks, requests, AttackRegression.Training.DEFAULT)
+                .probability(probe), within(1e-6)).isGreaterThan(0.5);
+        assertThat(read).isEqualTo(0.5);
+    }
+
+    @Test
     void isTheSameModelEveryTimeAndAMessageScoresByItsLikeliestAttackPart() {
         // Given the same examples twice, and a message whose second sentence is an attack
         Random random = new Random(11);
@@ -45,9 +82,9 @@ class AttackRegressionTest {
         assertThat(first.best(List.of(ordinarySentence, attackSentence))).isEqualTo(first.probability(attackSentence));
     }
 
-    /** Unit vectors of 16 dimensions: noise everywhere, and {@code side} times 0.6 in the first dimension. */
+    /** Unit vectors: noise everywhere, and {@code side} times 0.6 in the first dimension. */
     private static float[][] cluster(Random random, int count, int side) {
-        float[][] vectors = new float[count][16];
+        float[][] vectors = new float[count][DIMENSIONS];
         for (float[] v : vectors) {
             double norm = 0;
             for (int d = 0; d < v.length; d++) {
