@@ -1,0 +1,34 @@
+#!/bin/bash
+# Starts the local stack on DATA_DIR (a second start: one the stack has run on before), waits for "Started in" and
+# 30 s more, then KILLS times kills SERVICE with kill -9 and waits for the launcher's "SERVICE is ready again (…), N s
+# after it exited", 65 s apart (a run of 60 s resets the launcher's back-off), and stops the stack with SIGTERM.
+# With the stack's start and each restart, one line per kill goes to OUT_DIR/summary.txt: the load average at the
+# kill, the launcher's line, and the service's "process running for" and "Warm in" from its log. Run nothing beside it.
+# usage: local-stack/bench/restarts-after-kill.sh DATA_DIR LABEL [SERVICE] [KILLS] [REPOSITORY_ROOT] [OUT_DIR]
+set -u
+DIR=$1; LABEL=$2; SERVICE=${3:-intent-service}; KILLS=${4:-3}; ROOT=${5:-$(pwd)}; OUT_DIR=${6:-/tmp/switchboard-restarts}
+mkdir -p "$OUT_DIR"; LOG=$OUT_DIR/$LABEL.log; SUMMARY=$OUT_DIR/summary.txt
+cd "$ROOT"; export SWITCHBOARD_HOME=$ROOT
+java -jar local-stack/target/local-stack.jar --data-dir="$DIR" --startup-timeout=600 > "$LOG" 2>&1 &
+STACK=$!
+until grep -q "Started in\|Not healthy\|Exception in thread" "$LOG"; do
+  kill -0 $STACK 2>/dev/null || { echo "$LABEL: the stack exited, see $LOG"; exit 1; }
+  sleep 0.5
+done
+echo "$LABEL $(grep -o 'Started in [^;]*;[^;]*' "$LOG" | head -1)" >> "$SUMMARY"
+sleep 30
+for i in $(seq "$KILLS"); do
+  PID=$(pgrep -f "switchboard.instance=$SERVICE " | head -1)
+  BEFORE=$(grep -c "$SERVICE is ready again" "$LOG")
+  echo "$LABEL kill $i of $SERVICE at $(date +%T), load average $(cut -d' ' -f1 /proc/loadavg)" >> "$SUMMARY"
+  kill -9 "$PID"
+  until [ "$(grep -c "$SERVICE is ready again" "$LOG")" -gt "$BEFORE" ]; do
+    kill -0 $STACK 2>/dev/null || { echo "$LABEL: the stack exited, see $LOG"; exit 1; }
+    sleep 0.5
+  done
+  grep "$SERVICE is ready again" "$LOG" | tail -1 >> "$SUMMARY"
+  grep -o "process running for [0-9.]*)\|Warm in [0-9]* ms" "$DIR/logs/$SERVICE.log" | tail -2 | tr '\n' ' ' >> "$SUMMARY"
+  echo >> "$SUMMARY"
+  [ "$i" -lt "$KILLS" ] && sleep 65
+done
+kill -TERM $STACK; wait $STACK
