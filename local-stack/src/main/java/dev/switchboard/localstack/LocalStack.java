@@ -116,7 +116,9 @@ public final class LocalStack {
                     options.localAddress()),
                     policy, LocalStack::log));
         }
-        supervisor.scheduleWithFixedDelay(this::supervise, 500, 500, TimeUnit.MILLISECONDS);
+        // a tenth of a second: a crash is seen, and a restarted service seen ready, within it (a check of a running
+        // service costs nothing but the readiness request of one coming back)
+        supervisor.scheduleWithFixedDelay(this::supervise, 100, 100, TimeUnit.MILLISECONDS);
         if (options.control()) {
             Control.readCommands(System.in, this, LocalStack::log);
         }

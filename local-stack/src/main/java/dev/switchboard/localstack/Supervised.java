@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * One service kept running as Kubernetes keeps a container running: when its process exits (a crash, a kill, an
  * out-of-memory), it is started again, at once the first time and then after a doubling back-off; after
  * {@link RestartPolicy#maxRestarts()} exits in a row without a stable run in between, it is given up on and the end
- * of its log is printed. Driven by {@link #check()}, which the launcher calls twice a second.
+ * of its log is printed. Driven by {@link #check()}, which the launcher calls ten times a second.
  */
 final class Supervised {
 
@@ -71,13 +71,7 @@ final class Supervised {
         Instant now = Instant.now();
         if (restartAt != null) {
             if (!now.isBefore(restartAt)) {
-                try {
-                    start();
-                    log.accept(service.name() + " restarted (pid " + current.pid() + ")");
-                } catch (RuntimeException e) {
-                    givenUp = true;
-                    log.accept("cannot restart " + service.name() + ", giving up on it: " + e.getMessage());
-                }
+                restart();
             }
             return;
         }
@@ -109,6 +103,20 @@ final class Supervised {
         restartAt = now.plus(backoff);
         log.accept(exit + "; restarting it " + (backoff.isZero() ? "now" : "in " + backoff.toMillis() / 1000.0 + " s")
                 + " (restart " + exitsInARow + " of at most " + policy.maxRestarts() + " in a row)");
+        if (backoff.isZero()) {
+            // a first crash costs its customers no tick of waiting: the restart is part of the recovery they wait for
+            restart();
+        }
+    }
+
+    private void restart() {
+        try {
+            start();
+            log.accept(service.name() + " restarted (pid " + current.pid() + ")");
+        } catch (RuntimeException e) {
+            givenUp = true;
+            log.accept("cannot restart " + service.name() + ", giving up on it: " + e.getMessage());
+        }
     }
 
     /** Ready: running and its readiness says so. */
