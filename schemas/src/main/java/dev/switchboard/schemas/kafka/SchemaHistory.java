@@ -23,8 +23,21 @@ public final class SchemaHistory {
     private SchemaHistory() {
     }
 
-    /** Released schemas per event type, oldest first. */
+    /**
+     * Released schemas per event type, oldest first. Parsed once per JVM: every consumer's deserializer reads them,
+     * and parsing them again cost each one about 0.1 s of a service's start (docs/benchmarks.md).
+     */
     public static Map<Class<? extends SpecificRecord>, List<Schema>> load() {
+        return Parsed.HISTORY;
+    }
+
+    /** Holds the history from the first {@link #load()} on. */
+    private static final class Parsed {
+
+        static final Map<Class<? extends SpecificRecord>, List<Schema>> HISTORY = parse();
+    }
+
+    private static Map<Class<? extends SpecificRecord>, List<Schema>> parse() {
         Map<Class<? extends SpecificRecord>, List<Schema>> history = new HashMap<>();
         for (String line : read(INDEX).split("\n")) {
             String path = line.strip();
@@ -39,7 +52,8 @@ public final class SchemaHistory {
             history.computeIfAbsent(type, t -> new ArrayList<>())
                     .add(new Schema.Parser().parse(read("avro-history/" + path)));
         }
-        return history;
+        history.replaceAll((type, schemas) -> List.copyOf(schemas));
+        return Map.copyOf(history);
     }
 
     private static String read(String resource) {
