@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,9 +72,8 @@ class SupervisedTest {
             long firstPid = supervised.current().pid();
 
             // When its process is killed with SIGKILL
-            ProcessHandle killed = ProcessHandle.of(firstPid).orElseThrow();
-            killed.destroyForcibly();
-            killed.onExit().get(10, TimeUnit.SECONDS);
+            ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !supervised.current().isAlive());
 
             // Then the first check after its exit restarts it, not a check later
             supervised.check();
