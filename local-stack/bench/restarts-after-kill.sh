@@ -9,13 +9,9 @@
 set -u
 DIR=$1; LABEL=$2; SERVICES=${3:-intent-service}; KILLS=${4:-3}; ROOT=${5:-$(pwd)}; OUT_DIR=${6:-/tmp/switchboard-restarts}; GAP=${7:-65}
 mkdir -p "$OUT_DIR"; LOG=$OUT_DIR/$LABEL.log; SUMMARY=$OUT_DIR/summary.txt
+source "$(dirname "$0")/stack.sh"
 cd "$ROOT"; export SWITCHBOARD_HOME=$ROOT
-java -jar local-stack/target/local-stack.jar --data-dir="$DIR" --startup-timeout=600 > "$LOG" 2>&1 &
-STACK=$!
-until grep -q "Started in\|Not healthy\|Exception in thread" "$LOG"; do
-  kill -0 $STACK 2>/dev/null || { echo "$LABEL: the stack exited, see $LOG"; exit 1; }
-  sleep 0.5
-done
+start_stack "$DIR"
 echo "$LABEL $(grep -o 'Started in [^;]*;[^;]*' "$LOG" | head -1)" >> "$SUMMARY"
 sleep 30
 for i in $(seq "$KILLS"); do
@@ -25,7 +21,7 @@ for SERVICE in ${SERVICES//,/ }; do
   echo "$LABEL kill $i of $SERVICE at $(date +%T), load average $(cut -d' ' -f1 /proc/loadavg)" >> "$SUMMARY"
   kill -9 "$PID"
   until [ "$(grep -c "$SERVICE is ready again" "$LOG")" -gt "$BEFORE" ]; do
-    kill -0 $STACK 2>/dev/null || { echo "$LABEL: the stack exited, see $LOG"; exit 1; }
+    require_stack
     sleep 0.5
   done
   grep "$SERVICE is ready again" "$LOG" | tail -1 >> "$SUMMARY"

@@ -9,14 +9,10 @@
 set -u
 DIR=$1; LABEL=$2; ROOT=${3:-$(pwd)}; OUT_DIR=${4:-/tmp/switchboard-starts}
 mkdir -p "$OUT_DIR"; LOG=$OUT_DIR/$LABEL.log
+source "$(dirname "$0")/stack.sh"
 cd "$ROOT"; export SWITCHBOARD_HOME=$ROOT
 LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
-java -jar local-stack/target/local-stack.jar --data-dir="$DIR" --startup-timeout=600 > "$LOG" 2>&1 &
-STACK=$!
-until grep -q "Started in\|Not healthy\|Exception in thread" "$LOG"; do
-  kill -0 $STACK 2>/dev/null || { echo "$LABEL: the stack exited, see $LOG"; exit 1; }
-  sleep 0.2
-done
+start_stack "$DIR"
 LOAD_READY=$(cut -d' ' -f1 /proc/loadavg)
 STARTED=$(grep -o "Started in [^;]*;[^;]*" "$LOG" | head -1)
 TOKEN=$(curl -s -X POST localhost:8080/api/v1/auth/token -H 'Content-Type: application/json' -d '{}' \
