@@ -54,6 +54,9 @@ final class Summary {
         line("  replies by kind and source: %s", traffic.sourcesByKind());
         line("  HTTP errors %s, WebSocket errors %s (+%d naming no message), failures %s", traffic.httpErrors(),
                 traffic.webSocketErrors(), traffic.webSocketErrorsWithoutId(), traffic.failures());
+        line("  errors' latency from intended send: %s", traffic.refusalLatency());
+        line("  every answer (reply or error): %s; %d later than 2 s", traffic.answerLatency(),
+                traffic.answersOverTwoSeconds());
         line("  gateway timeouts %d, no answer %d", traffic.gatewayTimeouts(), traffic.noAnswers());
     }
 

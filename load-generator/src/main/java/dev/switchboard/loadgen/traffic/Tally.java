@@ -15,10 +15,14 @@ final class Tally {
 
     /** An hour in microseconds: well beyond any grace period. */
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    /** Under overload every message is to be answered within this, with a reply or a refusal (issue 14). */
+    static final long ANSWER_WITHIN_MICROS = TimeUnit.SECONDS.toMicros(2);
 
     private final OpenLoopSchedule schedule;
     private final ConcurrentHistogram overall = histogram();
     private final Map<String, ConcurrentHistogram> byChannel = new ConcurrentHashMap<>();
+    private final ConcurrentHistogram refusals = histogram();
+    private final ConcurrentHistogram everyAnswer = histogram();
     private final LongAdder sent = new LongAdder();
     private final LongAdder counted = new LongAdder();
     private final LongAdder repliesInWindow = new LongAdder();
@@ -48,13 +52,16 @@ final class Tally {
         if (!schedule.counted(intendedNanos)) {
             return;
         }
+        long micros = Math.min(HIGHEST_MICROS,
+                Math.max(0, TimeUnit.NANOSECONDS.toMicros(answeredNanos - intendedNanos)));
+        if (answer.outcome() != Answer.Outcome.FAILURE) {
+            everyAnswer.recordValue(micros);
+        }
         switch (answer.outcome()) {
             case REPLY -> {
                 // the timeout placeholder is what the customer waited for, so it counts in the latency too
-                long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(answeredNanos - intendedNanos));
-                overall.recordValue(Math.min(micros, HIGHEST_MICROS));
-                byChannel.computeIfAbsent(channel.label(), c -> histogram())
-                        .recordValue(Math.min(micros, HIGHEST_MICROS));
+                overall.recordValue(micros);
+                byChannel.computeIfAbsent(channel.label(), c -> histogram()).recordValue(micros);
                 if (answer.gatewayTimeout()) {
                     gatewayTimeouts.increment();
                 } else {
@@ -62,8 +69,14 @@ final class Tally {
                             .computeIfAbsent(answer.source(), s -> new LongAdder()).increment();
                 }
             }
-            case HTTP_ERROR -> httpErrors.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
-            case WS_ERROR -> webSocketErrors.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
+            case HTTP_ERROR -> {
+                refusals.recordValue(micros);
+                httpErrors.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
+            }
+            case WS_ERROR -> {
+                refusals.recordValue(micros);
+                webSocketErrors.computeIfAbsent(answer.status(), s -> new LongAdder()).increment();
+            }
             case FAILURE -> failures.computeIfAbsent(answer.failure(), f -> new LongAdder()).increment();
         }
     }
@@ -81,8 +94,10 @@ final class Tally {
         Map<String, Map<String, Long>> sources = new TreeMap<>();
         sourcesByKind.forEach((kind, counts) -> sources.put(kind, sums(counts)));
         return new TrafficReport(channel.label(), schedule.ratePerSecond(), seconds, sent.sum(), counted.sum(),
-                repliesInWindow.sum() / seconds, Latency.of(overall), channels, sources, sums(httpErrors),
-                sums(webSocketErrors), webSocketErrorsWithoutId, sums(failures), gatewayTimeouts.sum(), noAnswers.sum());
+                repliesInWindow.sum() / seconds, Latency.of(overall), channels, Latency.of(refusals),
+                Latency.of(everyAnswer), everyAnswer.getCountBetweenValues(ANSWER_WITHIN_MICROS + 1, HIGHEST_MICROS),
+                sources, sums(httpErrors), sums(webSocketErrors), webSocketErrorsWithoutId, sums(failures),
+                gatewayTimeouts.sum(), noAnswers.sum());
     }
 
     private static <K extends Comparable<K>> Map<K, Long> sums(Map<K, LongAdder> counts) {

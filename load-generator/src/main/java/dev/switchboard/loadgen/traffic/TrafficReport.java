@@ -14,6 +14,9 @@ import java.util.Map;
  *     second: the throughput achieved
  * @param latency from intended send to answer, every reply of the window
  * @param latencyByChannel the same per channel
+ * @param refusalLatency from intended send to an HTTP error or a WebSocket error frame (a 503 when shedding)
+ * @param answerLatency from intended send to any answer, reply or refusal: what a customer waited to hear something
+ * @param answersOverTwoSeconds answers (replies or refusals) that came more than 2 s after their intended send
  * @param sourcesByKind how each kind of message was answered (reply source → count), the timeout placeholder aside
  * @param httpErrors HTTP status → count
  * @param webSocketErrors status of the {"type":"error"} frame → count
@@ -24,7 +27,8 @@ import java.util.Map;
  * @param noAnswers messages with nothing at all back within the grace period
  */
 public record TrafficReport(String channel, double offeredPerSecond, double seconds, long sent, long counted,
-        double answeredPerSecond, Latency latency, Map<String, Latency> latencyByChannel,
+        double answeredPerSecond, Latency latency, Map<String, Latency> latencyByChannel, Latency refusalLatency,
+        Latency answerLatency, long answersOverTwoSeconds,
         Map<String, Map<String, Long>> sourcesByKind, Map<Integer, Long> httpErrors,
         Map<Integer, Long> webSocketErrors, long webSocketErrorsWithoutId, Map<String, Long> failures,
         long gatewayTimeouts, long noAnswers) {

@@ -60,7 +60,7 @@ class TallyTest {
         tally.answered(Channel.REST, Kind.FALLBACK, measured, measured + 26 * SECOND,
                 reply("fallback", Answer.TIMEOUT_PREFIX + " Your message has been received..."));
         tally.answered(Channel.REST, Kind.KB, measured, measured + SECOND / 100, Answer.httpError(503));
-        tally.answered(Channel.REST, Kind.KB, measured, measured + SECOND / 100, Answer.httpError(503));
+        tally.answered(Channel.REST, Kind.KB, measured, measured + 3 * SECOND, Answer.httpError(503));
         tally.answered(Channel.WEBSOCKET, Kind.KB, measured, measured + SECOND / 100, Answer.webSocketError(409));
         tally.unanswered(measured);
         tally.unanswered(warmUp);
@@ -77,6 +77,11 @@ class TallyTest {
         assertThat(report.webSocketErrors()).isEqualTo(Map.of(409, 1L));
         assertThat(report.webSocketErrorsWithoutId()).isEqualTo(3);
         assertThat(report.noAnswers()).isEqualTo(1);
+        // And the errors have a latency of their own, and every answer, reply or error, counts against the 2 s
+        assertThat(report.refusalLatency().count()).isEqualTo(3);
+        assertThat(report.refusalLatency().maxMs()).isCloseTo(3_000.0, Offset.offset(3.0));
+        assertThat(report.answerLatency().count()).isEqualTo(6);
+        assertThat(report.answersOverTwoSeconds()).isEqualTo(2);
         // And throughput counts the real replies that arrived inside the 2 s window
         assertThat(report.answeredPerSecond()).isEqualTo(2 / 2.0);
     }
