@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @GatewayServiceTest
 @TestPropertySource(properties = {"switchboard.gateway.rate-limit.requests=5", "switchboard.gateway.rate-limit.period=10s",
         "switchboard.gateway.rate-limit.trusted-proxies=127.0.0.1"})
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, ThreadDumpOnTimeout.class})
 class EdgeIT {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
