@@ -16,7 +16,7 @@ final class Tally {
     /** An hour in microseconds: well beyond any grace period. */
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
     /** Under overload every message is to be answered within this, with a reply or a refusal (issue 14). */
-    static final long ANSWER_WITHIN_MICROS = TimeUnit.SECONDS.toMicros(2);
+    private static final long ANSWER_WITHIN_MICROS = TimeUnit.SECONDS.toMicros(2);
 
     private final OpenLoopSchedule schedule;
     private final ConcurrentHistogram overall = histogram();
