@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.edge;
 
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
@@ -13,7 +14,8 @@ class ThreadDumpOnTimeout implements TestExecutionExceptionHandler {
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).startsWith("Timeout")) {
+        // what Reactor's block(Duration) throws when nothing came in time
+        if (failure instanceof IllegalStateException && failure.getCause() instanceof TimeoutException) {
             StringBuilder dump = new StringBuilder("Threads at the timeout of " + context.getDisplayName() + ":\n");
             for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
                 dump.append('"').append(thread.getKey().getName()).append("\" ").append(thread.getKey().getState())
