@@ -434,7 +434,7 @@ class StackIT {
 
     @Test
     @Order(70)
-    void halfAMinuteOf200RequestsASecondFromOneUserIsLimitedWithoutServerErrors() throws Exception {
+    void fifteenSecondsOf200RequestsASecondFromOneUserAreLimitedWithoutServerErrors() throws Exception {
         // Given one signed-in user (guests share their address's bucket with every other guest) and the gateway's
         // default limit of 120 requests a minute
         EdgeLoad load = new EdgeLoad(Api.BASE);
@@ -442,21 +442,21 @@ class StackIT {
         // beside six cold services on two cores leaves some of its first seconds at this rate unanswered for 10 s
         // while the compilers catch up (main and this branch alike, measured 2026-12-02), never with a 5xx
         EdgeLoad.Result warmUp = load.run("/api/v1/chat/conversations", api.token("agent"), 200,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(10));
         System.out.println("edge load warm-up: " + warmUp);
         assertThat(warmUp.statuses().keySet()).allMatch(status -> status < 500);
 
-        // When they send 200 requests a second for half a minute (the minute of README's figure is
+        // When they send 200 requests a second for 15 s (the minute of README's figure is
         // `java EdgeLoad.java 200 60`; the CI suite's time budget keeps this one short)
         EdgeLoad.Result result = load.run("/api/v1/chat/conversations", api.token("bob"), 200,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(15));
         System.out.println("edge load: " + result);
 
-        // Then the bucket (120, refilled 120 a minute) lets about 180 through, refuses the rest with 429, and
+        // Then the bucket (120, refilled 120 a minute) lets about 150 through, refuses the rest with 429, and
         // nothing fails
         assertThat(result.serverErrors()).isZero();
         assertThat(result.count(200) + result.count(429)).isEqualTo(result.sent());
-        assertThat(result.count(200)).isBetween(170L, 190L);
+        assertThat(result.count(200)).isBetween(140L, 160L);
     }
 
     @Test

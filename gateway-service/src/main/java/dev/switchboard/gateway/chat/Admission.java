@@ -53,14 +53,15 @@ final class Admission {
 
     /**
      * How long a refused customer should wait before sending again: up to the time the messages in flight take to be
-     * answered (twice the target wait while nothing was answered lately: a cold or stalled pipeline), at least a
-     * second and at most ten, drawn at random. A fixed wait brings every customer refused in one second back in the
-     * same one: after a gateway restart, the hundreds whose connection dropped came back together every second and
-     * kept the cold instance refusing them for a minute (docs/faults.md).
+     * answered, at least a second and at most ten, drawn at random. A fixed wait brings every customer refused in one
+     * second back in the same one: after a gateway restart, the hundreds whose connection dropped came back together
+     * every second and kept the cold instance refusing them for a minute (docs/faults.md). While nothing was answered
+     * lately (a stage restarting, or a cold instance) the time is unknown and the wait told is the longest: a second
+     * would bring every refused customer back each second, work that the restarting stage competes with.
      */
     Duration retryAfter(RandomGenerator random) {
         double perSecond = repliesPerSecond();
-        double drainSeconds = perSecond > 0 ? inFlight.getAsInt() / perSecond : 2 * maxWaitSeconds;
+        double drainSeconds = perSecond > 0 ? inFlight.getAsInt() / perSecond : MAX_RETRY_AFTER_SECONDS;
         long longest = Math.max(1, Math.min(MAX_RETRY_AFTER_SECONDS, (long) Math.ceil(drainSeconds)));
         return Duration.ofSeconds(1 + random.nextLong(longest));
     }

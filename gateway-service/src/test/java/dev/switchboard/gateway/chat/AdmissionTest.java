@@ -88,13 +88,17 @@ class AdmissionTest {
     }
 
     @Test
-    void aColdOrStalledPipelineSpreadsTheRetriesOverTwiceTheTargetWait() {
-        // Given nothing answered lately (a gateway just restarted) and the floor in flight
+    void aStalledOrColdPipelineSpreadsTheRetriesOverTheLongestWait() {
+        // Given replies that stopped (a stage restarting) with the floor in flight
+        answerPerSecond(10, 5);
         inFlight.set(32);
 
-        // Then up to 3 s (twice the 1.5 s target), never less than one
+        // When the window passes with nothing answered
+        now.set(now.get().plusSeconds(6));
+
+        // Then the customers refused are spread over one to ten seconds, as when replies had only slowed down
         assertThat(admission.retryAfter(drawing(false))).isEqualTo(Duration.ofSeconds(1));
-        assertThat(admission.retryAfter(drawing(true))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(admission.retryAfter(drawing(true))).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
