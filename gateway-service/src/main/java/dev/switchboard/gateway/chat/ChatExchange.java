@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -86,9 +87,11 @@ class ChatExchange {
     Mono<Answer> send(CustomerMessage message, String userId, String channel, Consumer<ReplyChunk> chunks) {
         if (message.conversationId() != null && !conversations.ownedBy(message.conversationId(), userId)) {
             foreignConversations.increment();
-            log.warn("Refused messageId={} of userId={}: conversationId={} is not theirs", message.id(),
-                    userId, message.conversationId());
-            return Mono.error(new ForeignConversationException());
+            return Mono.just(message).handle((refused, sink) -> {
+                log.warn("Refused messageId={} of userId={}: conversationId={} is not theirs", refused.id(), userId,
+                        refused.conversationId());
+                sink.error(new ForeignConversationException());
+            });
         }
         Admission.Verdict verdict = admission.judge();
         if (verdict != Admission.Verdict.ADMITTED) {
@@ -144,11 +147,16 @@ class ChatExchange {
         event.setChoice(message.choice());
 
         Mono<ChatReplied> reply = pending.expect(envelope.userId(), envelope.messageId(), chunks);
-        return Mono.fromFuture(() -> publisher.publish(Topics.CHAT_INBOUND, envelope.conversationId(), event))
+        // handle() runs with the request's observation restored from the Reactor context (the gateway propagates it
+        // only there, application.yml), so the record carries the HTTP request's trace and the warning its trace id
+        return Mono.just(event).<CompletableFuture<Void>>handle((received, sink) -> sink.next(
+                        publisher.publish(Topics.CHAT_INBOUND, envelope.conversationId(), received)))
+                .flatMap(Mono::fromFuture)
                 .onErrorMap(e -> new PipelineUnavailableException(e))
                 .doOnError(e -> pending.forget(envelope.userId(), envelope.messageId()))
                 .then(reply.map(r -> new Answer(r, false))
-                        .timeout(replyTimeout, Mono.fromSupplier(() -> new Answer(timedOut(envelope), true))))
+                        .timeout(replyTimeout, Mono.just(envelope).handle((waited, sink) ->
+                                sink.next(new Answer(timedOut(waited), true)))))
                 .doOnNext(answer -> {
                     admission.answered();
                     record(answer.reply(), channel, envelope.receivedAt());

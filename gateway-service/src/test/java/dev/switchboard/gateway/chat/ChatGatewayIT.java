@@ -43,6 +43,7 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -106,6 +107,23 @@ class ChatGatewayIT {
         assertThat(reply.get("source")).isEqualTo("knowledge_base");
         assertThat((List<?>) reply.get("references")).hasSize(1);
         assertThat((String) reply.get("conversationId")).isNotBlank();
+    }
+
+    @Test
+    void theRecordPublishedForAMessageCarriesTheTraceOfItsHttpRequest() {
+        // Given a request that continues a caller's trace
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String id = UUID.randomUUID().toString();
+
+        // When its message is posted
+        web.post().uri("/api/v1/chat/messages").headers(h -> {
+            h.setBearerAuth(token);
+            h.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("id", id, "content", "my wifi keeps dropping"))
+                .exchange().expectStatus().isOk();
+
+        // Then the pipeline got it in that trace: the send restored the request's observation
+        assertThat(EchoPipeline.TRACEPARENTS.get(id)).startsWith("00-" + traceId + "-");
     }
 
     @Test
@@ -409,6 +427,8 @@ class ChatGatewayIT {
         static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
         /** The same, once per time it was given. */
         static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+        /** The W3C trace header of each message's record, by message id. */
+        static final Map<String, String> TRACEPARENTS = new ConcurrentHashMap<>();
 
         private final EventPublisher publisher;
 
@@ -417,7 +437,10 @@ class ChatGatewayIT {
         }
 
         @KafkaListener(id = "echo", topics = "chat.inbound", groupId = "echo")
-        void on(ChatMessageReceived message) {
+        void on(ChatMessageReceived message, @Header(name = "traceparent", required = false) String traceparent) {
+            if (traceparent != null) {
+                TRACEPARENTS.put(message.getMessageId(), traceparent);
+            }
             SEEN.add(message.getMessageId());
             RECEIVED.add(message.getMessageId());
             if (message.getContent().equals("silence please")) {
