@@ -305,12 +305,12 @@ class StackIT {
     // flows answered one turn a second while cold, and a quarter of the crowd's messages are flow turns (CI, d36d1a3)
     @Order(76)
     void threeGatewaysEachAnswerTheirOwnCustomersAndNoReplyReachesAnotherCustomer() {
-        // Given 300 signed-in customers spread over the three gateways, every other one on the WebSocket
+        // Given 150 signed-in customers spread over the three gateways, every other one on the WebSocket
         List<Api> gateways = GATEWAY_PORTS.stream().map(port -> new Api("http://localhost:" + port)).toList();
-        Crowd crowd = Crowd.of(300, gateways, stack::customerToken);
+        Crowd crowd = Crowd.of(150, gateways, stack::customerToken);
         try {
-            // When each sends three messages, 900 spread over a minute
-            crowd.talk(3, Duration.ofSeconds(60), List.of("how do I pay my bill", "my wifi keeps dropping",
+            // When each sends three messages, 450 spread over half a minute (15 a second)
+            crowd.talk(3, Duration.ofSeconds(30), List.of("how do I pay my bill", "my wifi keeps dropping",
                     "is there an outage in my area", "how do I reset my router"), Duration.ofSeconds(60));
 
             // Then every customer got exactly one real reply to each of their messages and none to anyone else's
