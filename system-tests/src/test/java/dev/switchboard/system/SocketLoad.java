@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +82,15 @@ final class SocketLoad {
             String waiting = customers.stream().flatMap(c -> c.unanswered.keySet().stream().map(id -> String.format(
                     "%s (placeholder %s, sent again %s)", id, c.placeholders.contains(id) ? "received" : "none",
                     c.sentAgain.contains(id) ? "yes" : "no"))).collect(Collectors.joining(", "));
+            // what each such message and its customer's sockets went through, to tell a send that never left from
+            // one the gateway took and never answered
+            String trails = customers.stream().filter(c -> !c.unanswered.isEmpty()).map(c -> String.format(
+                    "%n  customer's sockets: %s%s", c.sockets, c.unanswered.keySet().stream().map(id -> String.format(
+                            "%n  %s: %s", id, c.trail.getOrDefault(id, List.of()))).collect(Collectors.joining())))
+                    .collect(Collectors.joining());
             throw new AssertionError(String.format("%d messages still without a real reply after %s; %d of %d "
-                    + "customers connected: %s", customers.stream().mapToInt(c -> c.unanswered.size()).sum(), atMost,
-                    customers.stream().filter(c -> c.socket != null).count(), customers.size(), waiting), e);
+                    + "customers connected: %s%s", customers.stream().mapToInt(c -> c.unanswered.size()).sum(), atMost,
+                    customers.stream().filter(c -> c.socket != null).count(), customers.size(), waiting, trails), e);
         }
         schedule.shutdownNow();
         customers.forEach(Customer::close);
@@ -100,6 +107,10 @@ final class SocketLoad {
         private final Set<String> ids = ConcurrentHashMap.newKeySet();
         private final Set<String> placeholders = ConcurrentHashMap.newKeySet();
         private final Set<String> sentAgain = ConcurrentHashMap.newKeySet();
+        /** Per message: when it was sent on which socket and how the send ended, and the frames that named it. */
+        private final Map<String, List<String>> trail = new ConcurrentHashMap<>();
+        /** When each of this customer's sockets opened and dropped. */
+        private final List<String> sockets = new CopyOnWriteArrayList<>();
         private final StringBuilder partial = new StringBuilder();
         private final HttpClient http = HttpClient.newHttpClient();
         private volatile WebSocket socket;
@@ -118,6 +129,7 @@ final class SocketLoad {
                             this)
                     .whenComplete((opened, failed) -> {
                         if (failed != null) {
+                            sockets.add(Instant.now() + " connect failed: " + failed);
                             reconnectLater();
                         }
                     });
@@ -125,6 +137,7 @@ final class SocketLoad {
 
         @Override
         public void onOpen(WebSocket webSocket) {
+            sockets.add(Instant.now() + " opened " + name(webSocket));
             synchronized (this) {
                 socket = webSocket;
                 // a send still pending on the dropped socket may never complete: the new socket's do not wait for it
@@ -149,10 +162,23 @@ final class SocketLoad {
             WebSocket open = socket;
             if (open != null && content != null) {
                 String text = Api.JSON.writeValueAsString(Map.of("id", id, "content", content, "role", "user"));
+                note(id, "queued on " + name(open));
                 // a send on a socket that is dropping fails; the reconnect sends it again
                 sending = sending.handle((done, failed) -> null).thenCompose(previous -> open.sendText(text, true))
+                        .whenComplete((done, failed) -> note(id, (failed == null ? "sent on " : "failed (" + failed
+                                + ") on ") + name(open)))
                         .exceptionally(failed -> null);
+            } else {
+                note(id, "not sent: no socket");
             }
+        }
+
+        private void note(String id, String what) {
+            trail.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(Instant.now() + " " + what);
+        }
+
+        private static String name(WebSocket webSocket) {
+            return "socket " + Integer.toHexString(System.identityHashCode(webSocket));
         }
 
         @Override
@@ -165,6 +191,8 @@ final class SocketLoad {
                 if ("reply".equals(frame.get("type"))) {
                     // the reply's fields sit beside "type"
                     String id = (String) frame.get("messageId");
+                    note(id, "reply frame on " + name(webSocket) + (Boolean.TRUE.equals(frame.get("placeholder"))
+                            ? " (placeholder)" : ""));
                     if (Boolean.TRUE.equals(frame.get("placeholder"))) {
                         placeholders.add(id);
                     } else {
@@ -172,6 +200,10 @@ final class SocketLoad {
                         unanswered.remove(id);
                     }
                 } else {
+                    if (frame.get("messageId") instanceof String id) {
+                        note(id, "error frame " + frame.get("status") + " retryAfter " + frame.get("retryAfter")
+                                + " on " + name(webSocket));
+                    }
                     // busy (503) or over the connection's rate (429): sent again when the gateway says
                     Api.SendAgain.asked(frame).filter(again -> unanswered.containsKey(again.messageId()))
                             .ifPresent(again -> {
@@ -197,6 +229,7 @@ final class SocketLoad {
         }
 
         private void dropped(WebSocket webSocket) {
+            sockets.add(Instant.now() + " dropped " + name(webSocket) + (socket == webSocket ? "" : " (not current)"));
             if (socket == webSocket) {
                 socket = null;
                 partial.setLength(0);
