@@ -23,6 +23,7 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -109,20 +110,41 @@ class ChatExchange {
         if (message.id() == null) {
             Envelope envelope = new Envelope(UUID.randomUUID().toString(), proposedConversation, userId,
                     partition.number(), receivedAt);
-            return process(envelope, message, clientTimestamp, channel, chunks);
+            return process(envelope, message, clientTimestamp, channel, chunks, () -> { });
         }
         return submissions.claim(userId, message.id(), proposedConversation).flatMap(claim -> {
             Envelope envelope = new Envelope(message.id(), claim.conversationId(), userId, partition.number(),
                     receivedAt);
             if (claim.first()) {
-                return process(envelope, message, clientTimestamp, channel, chunks)
-                        .doOnError(PipelineUnavailableException.class,
-                                e -> submissions.release(userId, message.id()).subscribe());
+                return processClaimed(envelope, message, clientTimestamp, channel, chunks);
             }
-            return claim.reply() != null ? Mono.just(new Answer(claim.reply(), false))
-                    : submissions.reply(userId, message.id(), replyTimeout, true).map(reply -> new Answer(reply, false))
-                            .switchIfEmpty(Mono.fromSupplier(() -> new Answer(timedOut(envelope), true)));
+            if (claim.reply() != null) {
+                return Mono.just(new Answer(claim.reply(), false));
+            }
+            // the first submission's reply, unless its replica went down before the message reached the pipeline:
+            // then this one publishes it
+            Mono<Mono<Answer>> firstsReplyOrTakenOver = Mono.firstWithValue(
+                    submissions.reply(userId, message.id(), replyTimeout, true)
+                            .map(reply -> Mono.just(new Answer(reply, false))),
+                    submissions.takeOver(userId, message.id(), replyTimeout).map(conversation -> processClaimed(
+                            new Envelope(message.id(), conversation, userId, partition.number(), receivedAt), message,
+                            clientTimestamp, channel, chunks)));
+            return firstsReplyOrTakenOver.onErrorResume(NoSuchElementException.class, neither -> Mono.empty())
+                    .flatMap(answer -> answer)
+                    .switchIfEmpty(Mono.fromSupplier(() -> new Answer(timedOut(envelope), true)));
         });
+    }
+
+    /**
+     * Publishes a message this replica holds the claim of, notes it published so that no other replica takes it over,
+     * and gives the claim back when it cannot be published, so that the client's retry is.
+     */
+    private Mono<Answer> processClaimed(Envelope envelope, CustomerMessage message, Instant clientTimestamp,
+            String channel, Consumer<ReplyChunk> chunks) {
+        return process(envelope, message, clientTimestamp, channel, chunks,
+                () -> submissions.published(envelope.userId(), envelope.messageId()).subscribe())
+                .doOnError(PipelineUnavailableException.class,
+                        e -> submissions.release(envelope.userId(), envelope.messageId()).subscribe());
     }
 
     private Mono<Answer> shed(Admission.Verdict verdict) {
@@ -139,7 +161,7 @@ class ChatExchange {
     }
 
     private Mono<Answer> process(Envelope envelope, CustomerMessage message, Instant clientTimestamp, String channel,
-            Consumer<ReplyChunk> chunks) {
+            Consumer<ReplyChunk> chunks, Runnable published) {
         ChatMessageReceived event = envelope.stamp(new ChatMessageReceived());
         event.setContent(message.cleanContent());
         event.setChannel(channel);
@@ -152,6 +174,7 @@ class ChatExchange {
         return Mono.just(event).<CompletableFuture<Void>>handle((received, sink) -> sink.next(
                         publisher.publish(Topics.CHAT_INBOUND, envelope.conversationId(), received)))
                 .flatMap(Mono::fromFuture)
+                .doOnSuccess(acknowledged -> published.run())
                 .onErrorMap(e -> new PipelineUnavailableException(e))
                 .doOnError(e -> pending.forget(envelope.userId(), envelope.messageId()))
                 .then(reply.map(r -> new Answer(r, false))

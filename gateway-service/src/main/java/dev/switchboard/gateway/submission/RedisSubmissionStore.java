@@ -32,13 +32,33 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisSubmissionStore.class);
 
-    /** Answers nothing for a new key (now claimed), else [conversation, reply]. */
+    /** Answers nothing for a new key (now claimed at {@code t}, Redis' own clock in ms), else [conversation, reply]. */
     private static final String CLAIM = """
             if redis.call('HSETNX', KEYS[1], 'c', ARGV[1]) == 1 then
+              local now = redis.call('TIME')
+              redis.call('HSET', KEYS[1], 't', now[1] * 1000 + math.floor(now[2] / 1000))
               redis.call('PEXPIRE', KEYS[1], ARGV[2])
               return {}
             end
             return redis.call('HMGET', KEYS[1], 'c', 'r')""";
+
+    /** Marks a claimed key published ({@code p}); a key gone (released, expired) stays gone. */
+    private static final String PUBLISHED = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'p', '1') end
+            return 0""";
+
+    /**
+     * Answers the conversation of a key claimed more than ARGV[1] ms ago, neither published nor answered, and claims it
+     * again now (so one replica takes it over); else nothing.
+     */
+    private static final String TAKE_OVER = """
+            local k = redis.call('HMGET', KEYS[1], 'c', 'r', 'p', 't')
+            if not k[1] or k[2] or k[3] or not k[4] then return false end
+            local now = redis.call('TIME')
+            local ms = now[1] * 1000 + math.floor(now[2] / 1000)
+            if ms - tonumber(k[4]) <= tonumber(ARGV[1]) then return false end
+            redis.call('HSET', KEYS[1], 't', ms)
+            return k[1]""";
 
     /**
      * Keeps the reply of a claimed key: the first, unless that was a failure reply and this one is not. A key not
@@ -61,6 +81,8 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
     private final SubmissionProperties properties;
     /** The window in milliseconds, as the scripts take it: a key expires after it. */
     private final byte[] window;
+    /** The take-over time in milliseconds, as the script takes it. */
+    private final byte[] takeOverAfter;
     private final LocalSubmissionStore local;
     private final EventSerializer serializer = new EventSerializer();
     private final EventDeserializer deserializer = new EventDeserializer();
@@ -72,6 +94,7 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
         this.redis = connection.async();
         this.properties = properties;
         this.window = bytes(Long.toString(properties.window().toMillis()));
+        this.takeOverAfter = bytes(Long.toString(properties.takeOverAfter().toMillis()));
         this.local = new LocalSubmissionStore(properties);
         this.fallbacks = new StoreFallbacks(Counter.builder("gateway.submissions.store.errors")
                 .description("submission checks decided by the replica's own memory because Redis did not answer")
@@ -121,6 +144,18 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
         local.releaseNow(key);
         return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.del(key.storeKey()))).then(Mono.<Void>empty()),
                 () -> null);
+    }
+
+    @Override
+    public Mono<Void> published(SubmissionKey key) {
+        return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.<Long>eval(PUBLISHED, ScriptOutputType.INTEGER,
+                new String[] {key.storeKey()}))).then(Mono.<Void>empty()), () -> null);
+    }
+
+    @Override
+    public Mono<String> takeOver(SubmissionKey key) {
+        return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.<byte[]>eval(TAKE_OVER, ScriptOutputType.VALUE,
+                new String[] {key.storeKey()}, takeOverAfter))).map(RedisSubmissionStore::string), () -> null);
     }
 
     private <T> Mono<T> guarded(Mono<T> call, Supplier<T> locally) {

@@ -18,10 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lateReplyWait how long an open WebSocket that was given the timeout placeholder still waits for the real reply
  * @param catchUp how far back a starting replica reads its reply partition: replies that came while it was down
  *     (killed with messages in flight) are kept for the clients' retries
+ * @param takeOverAfter how long a claim in Redis that its replica never noted published (it went down between the claim
+ *     and the broker's acknowledgement) holds a retry back: after it, the retry's replica publishes the message itself.
+ *     Far above a publish's usual milliseconds; a replica still publishing after it (the broker away) and then
+ *     succeeding makes a second record of the message, which the stages process again and chat-service stores and
+ *     answers once
  */
 @ConfigurationProperties("switchboard.gateway.submissions")
 record SubmissionProperties(@DefaultValue("") String redisUrl, @DefaultValue("24h") Duration window,
         @DefaultValue("200ms") Duration storeTimeout, @DefaultValue("32MB") DataSize localMaxSize,
         @DefaultValue("250ms") Duration pollInterval, @DefaultValue("10m") Duration lateReplyWait,
-        @DefaultValue("5m") Duration catchUp) {
+        @DefaultValue("5m") Duration catchUp, @DefaultValue("3s") Duration takeOverAfter) {
 }

@@ -25,6 +25,19 @@ interface SubmissionStore {
     /** Forgets the key: its first submission never reached the pipeline, so a retry must be sent again. */
     Mono<Void> release(SubmissionKey key);
 
+    /**
+     * Notes that the key's first submission reached the pipeline (the broker acknowledged its record): from then on a
+     * retry waits for its reply and never takes it over.
+     */
+    Mono<Void> published(SubmissionKey key);
+
+    /**
+     * The key's conversation when this replica may take its submission over: claimed by another replica that never
+     * noted it published (it went down between the claim and the broker's acknowledgement) and has not answered it
+     * for the take-over time. Empty otherwise. The caller then publishes it itself.
+     */
+    Mono<String> takeOver(SubmissionKey key);
+
     String name();
 
     /** Whether {@code candidate} takes the place of the reply kept so far. */

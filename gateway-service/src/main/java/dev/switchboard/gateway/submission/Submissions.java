@@ -30,6 +30,7 @@ public class Submissions {
     private final Timer claims;
     private final Counter answeredRepeats;
     private final Counter inFlightRepeats;
+    private final Counter takenOver;
 
     Submissions(SubmissionStore store, SubmissionProperties properties, MeterRegistry meters) {
         this.store = store;
@@ -40,6 +41,10 @@ public class Submissions {
                 .publishPercentileHistogram().register(meters);
         this.answeredRepeats = repeats(meters, "answered");
         this.inFlightRepeats = repeats(meters, "in_flight");
+        this.takenOver = Counter.builder("gateway.submissions.taken.over")
+                .description("customer messages claimed by a replica that went down before publishing them, published "
+                        + "by the replica a retry reached")
+                .register(meters);
     }
 
     private static Counter repeats(MeterRegistry meters, String state) {
@@ -71,6 +76,25 @@ public class Submissions {
             log.info("messageId={} was answered before: answering with its reply while refusing new messages",
                     messageId);
         });
+    }
+
+    /** Notes that a claimed message reached the pipeline: a retry through any replica then waits for its reply. */
+    public Mono<Void> published(String userId, String messageId) {
+        return store.published(new SubmissionKey(userId, messageId));
+    }
+
+    /**
+     * The conversation of a message in flight elsewhere once this replica takes it over (its replica went down before
+     * the message reached the pipeline), looked for while {@code within} lasts; empty if it never is.
+     */
+    public Mono<String> takeOver(String userId, String messageId, Duration within) {
+        SubmissionKey key = new SubmissionKey(userId, messageId);
+        return Flux.interval(Duration.ZERO, properties.pollInterval()).concatMap(tick -> store.takeOver(key)).next()
+                .timeout(within, Mono.empty()).doOnNext(conversation -> {
+                    takenOver.increment();
+                    log.warn("messageId={} was claimed by a replica that never published it: publishing it here",
+                            messageId);
+                });
     }
 
     /** Forgets a claim whose message never reached the pipeline, so that the client's retry is sent. */

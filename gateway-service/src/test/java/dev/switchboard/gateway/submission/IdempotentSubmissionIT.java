@@ -53,7 +53,8 @@ import reactor.core.publisher.Mono;
  * gateway's memory.
  */
 @GatewayServiceTest
-@TestPropertySource(properties = {"switchboard.gateway.reply-timeout=3s", "switchboard.gateway.instance=2"})
+@TestPropertySource(properties = {"switchboard.gateway.reply-timeout=3s", "switchboard.gateway.instance=2",
+        "switchboard.gateway.submissions.take-over-after=1s"})
 class IdempotentSubmissionIT {
 
     private static final Optional<Path> REDIS_BINARY = RedisServer.binary();
@@ -286,12 +287,15 @@ class IdempotentSubmissionIT {
     void aRetryThroughAnotherReplicaWaitsForTheFirstReplicasReplyAndIsNotSentAgain() {
         assumeTrue(redis != null, "no redis-server installed: replicas share submissions only through Redis");
         try (RedisSubmissionStore store = new RedisSubmissionStore(properties, new SimpleMeterRegistry())) {
-            // Given another gateway replica on the same Redis that took alice's message and waits for its reply
+            // Given another gateway replica on the same Redis that took alice's message into the pipeline and waits
+            // for its reply
             Submissions otherReplica = new Submissions(store, properties, new SimpleMeterRegistry());
             String id = id();
             assertThat(otherReplica.claim("alice", id, "conv-elsewhere").block(Duration.ofSeconds(5)).first()).isTrue();
+            otherReplica.published("alice", id).block(Duration.ofSeconds(5));
 
-            // When alice's client retries through this replica, and then the other replica receives the reply
+            // When alice's client retries through this replica, and then, longer than the take-over time later, the
+            // other replica receives the reply
             double waiting = repeatsInFlight();
             Mono<Map> retry = WebClient.create("http://localhost:" + port).post().uri("/api/v1/chat/messages")
                     .headers(h -> h.setBearerAuth(alice)).contentType(MediaType.APPLICATION_JSON)
@@ -299,6 +303,8 @@ class IdempotentSubmissionIT {
                     .cache();
             retry.subscribe();
             await().atMost(Duration.ofSeconds(10)).until(() -> repeatsInFlight() > waiting);
+            await().during(properties.takeOverAfter().plusMillis(500)).atMost(Duration.ofMillis(2500))
+                    .until(() -> pipeline.taken("alice", id) == 0);
             ChatReplied reply = ScriptedPipeline.reply(new Envelope(id, "conv-elsewhere", "alice", 5, Instant.now()),
                     "answered on the other replica");
             otherReplica.arrived(reply);
@@ -308,6 +314,34 @@ class IdempotentSubmissionIT {
             assertThat(answer.get("id")).isEqualTo(reply.getReplyId());
             assertThat(answer.get("conversationId")).isEqualTo("conv-elsewhere");
             assertThat(pipeline.taken("alice", id)).isZero();
+        }
+    }
+
+    @Test
+    void aRetryOfAMessageWhoseReplicaWentDownBeforePublishingItIsPublishedByThisReplicaOnce() {
+        assumeTrue(redis != null, "no redis-server installed: replicas share submissions only through Redis");
+        try (RedisSubmissionStore store = new RedisSubmissionStore(properties, new SimpleMeterRegistry())) {
+            // Given another gateway replica on the same Redis that claimed alice's message and went down before the
+            // broker had it
+            String id = id();
+            assertThat(new Submissions(store, properties, new SimpleMeterRegistry())
+                    .claim("alice", id, "conv-elsewhere").block(Duration.ofSeconds(5)).first()).isTrue();
+            double takenOver = meters.counter("gateway.submissions.taken.over").count();
+
+            // When alice's client retries through this replica
+            Map<String, Object> retry = post(alice, Map.of("id", id, "content", "my modem is off"));
+
+            // Then this replica publishes it, once, in the first submission's conversation, and alice gets its real
+            // reply instead of the timeout placeholder
+            assertThat(pipeline.taken("alice", id)).isEqualTo(1);
+            assertThat(pipeline.the("alice", id).getConversationId()).isEqualTo("conv-elsewhere");
+            assertThat(retry.get("placeholder")).isEqualTo(false);
+            assertThat(retry.get("conversationId")).isEqualTo("conv-elsewhere");
+            assertThat(meters.counter("gateway.submissions.taken.over").count()).isEqualTo(takenOver + 1);
+
+            // and a second retry gets that reply without publishing it again
+            assertThat(post(alice, Map.of("id", id, "content", "my modem is off")).get("id")).isEqualTo(retry.get("id"));
+            assertThat(pipeline.taken("alice", id)).isEqualTo(1);
         }
     }
 

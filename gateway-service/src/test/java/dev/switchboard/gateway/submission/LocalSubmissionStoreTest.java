@@ -80,7 +80,7 @@ class LocalSubmissionStoreTest {
 
     private static SubmissionProperties properties(DataSize size) {
         return new SubmissionProperties("", Duration.ofHours(1), Duration.ofMillis(200), size, Duration.ofMillis(250),
-                Duration.ofMinutes(10), Duration.ofMinutes(5));
+                Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofSeconds(3));
     }
 
     private static ChatReplied reply(SubmissionKey key) {
