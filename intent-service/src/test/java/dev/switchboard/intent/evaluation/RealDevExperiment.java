@@ -21,7 +21,8 @@ import java.util.Map;
  * other sets as summaries (the scoring half's misses are never printed). {@code -Dmodel=bge} (bge-small-en-v1.5:
  * its jar on the class path, see docs/intent-classification.md, "Models side by side"),
  * {@code -Dextra=<intent TAB text file>}, {@code -Dthreshold}, {@code -Dfloor}, {@code -Dtemperature},
- * {@code -DsentenceWeight}, {@code -Dquiet=true}.
+ * {@code -DsentenceWeight}, {@code -Dquiet=true}; the scoring half's summary only with {@code -Dscore=true}, once a
+ * variant has been chosen on the rest.
  */
 public final class RealDevExperiment {
 
@@ -74,8 +75,10 @@ public final class RealDevExperiment {
         System.out.println(RoutingEvaluation.run("dev_routing.tsv", RoutingEvaluation.read(Path.of("../shared/data/dev_routing.tsv")), harness.firstTurns()).summary());
         System.out.println(RoutingEvaluation.run("routing_test.tsv", RoutingEvaluation.read(Path.of("intent-service/src/test/resources/eval/routing_test.tsv")), harness.firstTurns()).summary());
         System.out.println(tuned.summary());
-        System.out.println(RoutingEvaluation.run("real scoring half (clear)",
-                RoutingEvaluation.readRealDev(real, RoutingEvaluation.Half.SCORING), harness.firstTurns()).summary());
+        if (Boolean.getBoolean("score")) {
+            System.out.println(RoutingEvaluation.run("real scoring half (clear)",
+                    RoutingEvaluation.readRealDev(real, RoutingEvaluation.Half.SCORING), harness.firstTurns()).summary());
+        }
         System.out.println(dialogues.summary());
     }
 }
