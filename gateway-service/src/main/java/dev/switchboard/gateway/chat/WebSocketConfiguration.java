@@ -25,7 +25,8 @@ class WebSocketConfiguration {
     /** Caps the frame size at the protocol level, before a frame is buffered. */
     @Bean
     WebSocketHandlerAdapter webSocketHandlerAdapter(WebSocketLimits limits) {
-        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-                () -> WebsocketServerSpec.builder().maxFramePayloadLength(limits.maxFrameBytes()))));
+        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new EventLoopUpgradeStrategy(
+                new ReactorNettyRequestUpgradeStrategy(
+                        () -> WebsocketServerSpec.builder().maxFramePayloadLength(limits.maxFrameBytes())))));
     }
 }

@@ -30,6 +30,11 @@ public final class RedisServer implements AutoCloseable {
                 .map(dir -> Path.of(dir, "redis-server")).filter(Files::isExecutable).findFirst();
     }
 
+    /** Whether a redis-server binary is installed, for tests that need one to run at all. */
+    public static boolean installed() {
+        return binary().isPresent();
+    }
+
     public static RedisServer start(Path binary) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
