@@ -8,6 +8,7 @@ import dev.switchboard.events.ReplySource;
 import dev.switchboard.gateway.GatewayProperties;
 import dev.switchboard.gateway.replies.PendingReplies;
 import dev.switchboard.gateway.replies.ReplyPartition;
+import dev.switchboard.gateway.submission.FirstSubmission;
 import dev.switchboard.gateway.submission.Submissions;
 import dev.switchboard.platform.kafka.Envelope;
 import dev.switchboard.platform.kafka.EventPublisher;
@@ -23,7 +24,6 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -123,14 +123,11 @@ class ChatExchange {
             }
             // the first submission's reply, unless its replica went down before the message reached the pipeline:
             // then this one publishes it
-            Mono<Mono<Answer>> firstsReplyOrTakenOver = Mono.firstWithValue(
-                    submissions.reply(userId, message.id(), replyTimeout, true)
-                            .map(reply -> Mono.just(new Answer(reply, false))),
-                    submissions.takeOver(userId, message.id(), replyTimeout).map(conversation -> processClaimed(
-                            new Envelope(message.id(), conversation, userId, partition.number(), receivedAt), message,
-                            clientTimestamp, channel, chunks)));
-            return firstsReplyOrTakenOver.onErrorResume(NoSuchElementException.class, neither -> Mono.empty())
-                    .flatMap(answer -> answer)
+            return submissions.first(userId, message.id(), replyTimeout)
+                    .flatMap(first -> first instanceof FirstSubmission.TakenOver takenOver
+                            ? processClaimed(new Envelope(message.id(), takenOver.conversationId(), userId,
+                                    partition.number(), receivedAt), message, clientTimestamp, channel, chunks)
+                            : Mono.just(new Answer(((FirstSubmission.Answered) first).reply(), false)))
                     .switchIfEmpty(Mono.fromSupplier(() -> new Answer(timedOut(envelope), true)));
         });
     }
@@ -156,7 +153,7 @@ class ChatExchange {
 
     /** The real reply to a message that was answered with the timeout placeholder, if it comes while waited for. */
     Mono<Answer> lateReply(String userId, String messageId) {
-        return submissions.reply(userId, messageId, submissions.lateReplyWait(), false)
+        return submissions.reply(userId, messageId, submissions.lateReplyWait())
                 .map(reply -> new Answer(reply, false));
     }
 

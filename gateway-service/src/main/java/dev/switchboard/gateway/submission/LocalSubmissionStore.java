@@ -103,8 +103,9 @@ final class LocalSubmissionStore implements SubmissionStore {
     }
 
     @Override
-    public Mono<String> takeOver(SubmissionKey key) {
-        return Mono.empty();
+    public Mono<FirstSubmission> lookAgain(SubmissionKey key) {
+        // only this replica's requests claim here, and a claim dies with its replica: none is ever taken over
+        return reply(key).map(FirstSubmission.Answered::new);
     }
 
     /** The memory the entries are estimated to hold. */

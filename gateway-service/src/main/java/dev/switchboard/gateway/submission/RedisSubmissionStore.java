@@ -48,17 +48,18 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
             return 0""";
 
     /**
-     * Answers the conversation of a key claimed more than ARGV[1] ms ago, neither published nor answered, and claims it
-     * again now (so one replica takes it over); else nothing.
+     * Answers {'r', reply} for an answered key; {'c', conversation} for a key claimed more than ARGV[1] ms ago and
+     * neither published nor answered, claiming it again now (so that one replica takes it over); else nothing.
      */
-    private static final String TAKE_OVER = """
+    private static final String LOOK_AGAIN = """
             local k = redis.call('HMGET', KEYS[1], 'c', 'r', 'p', 't')
-            if not k[1] or k[2] or k[3] or not k[4] then return false end
+            if k[2] then return {'r', k[2]} end
+            if not k[1] or k[3] or not k[4] then return {} end
             local now = redis.call('TIME')
             local ms = now[1] * 1000 + math.floor(now[2] / 1000)
-            if ms - tonumber(k[4]) <= tonumber(ARGV[1]) then return false end
+            if ms - tonumber(k[4]) <= tonumber(ARGV[1]) then return {} end
             redis.call('HSET', KEYS[1], 't', ms)
-            return k[1]""";
+            return {'c', k[1]}""";
 
     /**
      * Keeps the reply of a claimed key: the first, unless that was a failure reply and this one is not. A key not
@@ -153,9 +154,20 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
     }
 
     @Override
-    public Mono<String> takeOver(SubmissionKey key) {
-        return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.<byte[]>eval(TAKE_OVER, ScriptOutputType.VALUE,
-                new String[] {key.storeKey()}, takeOverAfter))).map(RedisSubmissionStore::string), () -> null);
+    public Mono<FirstSubmission> lookAgain(SubmissionKey key) {
+        ChatReplied here = local.replyNow(key);
+        if (here != null) {
+            return Mono.just(new FirstSubmission.Answered(here));
+        }
+        return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.<List<Object>>eval(LOOK_AGAIN,
+                ScriptOutputType.MULTI, new String[] {key.storeKey()}, takeOverAfter))).mapNotNull(found -> {
+                    if (found.isEmpty()) {
+                        return null;
+                    }
+                    byte[] value = (byte[]) found.get(1);
+                    return "r".equals(string((byte[]) found.get(0))) ? new FirstSubmission.Answered(decode(value))
+                            : new FirstSubmission.TakenOver(string(value));
+                }), () -> null);
     }
 
     private <T> Mono<T> guarded(Mono<T> call, Supplier<T> locally) {

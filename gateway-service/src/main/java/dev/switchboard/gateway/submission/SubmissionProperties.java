@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     replica decides with its own memory (counted in {@code gateway_submissions_store_errors_total})
  * @param localMaxSize how much memory a replica's own record of submissions may take, their replies included (the
  *     oldest are forgotten first): it lives in the gateway's heap beside everything else, so it is a size, not a count
- * @param pollInterval how often a retry whose first submission is still in flight looks for its reply in the store
+ * @param pollInterval how often a retry whose first submission is still in flight looks in the store for its reply (or
+ *     for a claim to take over)
  * @param lateReplyWait how long an open WebSocket that was given the timeout placeholder still waits for the real reply
  * @param catchUp how far back a starting replica reads its reply partition: replies that came while it was down
  *     (killed with messages in flight) are kept for the clients' retries

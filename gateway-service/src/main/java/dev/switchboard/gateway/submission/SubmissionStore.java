@@ -32,11 +32,12 @@ interface SubmissionStore {
     Mono<Void> published(SubmissionKey key);
 
     /**
-     * The key's conversation when this replica may take its submission over: claimed by another replica that never
-     * noted it published (it went down between the claim and the broker's acknowledgement) and has not answered it
-     * for the take-over time. Empty otherwise. The caller then publishes it itself.
+     * One look at a key a retry waits on: its reply when one is kept; else, when this replica may take the submission
+     * over, the key claimed again for it and its conversation (claimed by a replica that never noted it published, as
+     * one that went down between the claim and the broker's acknowledgement, and not answered for the take-over
+     * time; the caller then publishes it itself); empty otherwise.
      */
-    Mono<String> takeOver(SubmissionKey key);
+    Mono<FirstSubmission> lookAgain(SubmissionKey key);
 
     String name();
 

@@ -83,20 +83,6 @@ public class Submissions {
         return store.published(new SubmissionKey(userId, messageId));
     }
 
-    /**
-     * The conversation of a message in flight elsewhere once this replica takes it over (its replica went down before
-     * the message reached the pipeline), looked for while {@code within} lasts; empty if it never is.
-     */
-    public Mono<String> takeOver(String userId, String messageId, Duration within) {
-        SubmissionKey key = new SubmissionKey(userId, messageId);
-        return Flux.interval(Duration.ZERO, properties.pollInterval()).concatMap(tick -> store.takeOver(key)).next()
-                .timeout(within, Mono.empty()).doOnNext(conversation -> {
-                    takenOver.increment();
-                    log.warn("messageId={} was claimed by a replica that never published it: publishing it here",
-                            messageId);
-                });
-    }
-
     /** Forgets a claim whose message never reached the pipeline, so that the client's retry is sent. */
     public Mono<Void> release(String userId, String messageId) {
         return store.release(new SubmissionKey(userId, messageId));
@@ -135,19 +121,34 @@ public class Submissions {
     }
 
     /**
-     * The first submission's reply, as soon as it is known, or empty after {@code timeout}. With {@code fromStore} it
-     * is also looked for in the store (a reply that reached another replica); without, only replies reaching this one
-     * count.
+     * The first submission's reply as soon as it is known (here, or in the store when it reached another replica), or
+     * its claim when this replica takes it over (its replica went down before the message reached the pipeline);
+     * empty after {@code timeout}.
      */
-    public Mono<ChatReplied> reply(String userId, String messageId, Duration timeout, boolean fromStore) {
+    public Mono<FirstSubmission> first(String userId, String messageId, Duration timeout) {
         SubmissionKey key = new SubmissionKey(userId, messageId);
-        Mono<ChatReplied> here = Mono.defer(() -> {
+        Mono<FirstSubmission> stored = Flux.interval(Duration.ZERO, properties.pollInterval())
+                .concatMap(tick -> store.lookAgain(key)).next()
+                .doOnNext(first -> {
+                    if (first instanceof FirstSubmission.TakenOver) {
+                        takenOver.increment();
+                        log.warn("messageId={} was claimed by a replica that never published it: publishing it here",
+                                messageId);
+                    }
+                });
+        return Mono.firstWithValue(here(key).map(FirstSubmission.Answered::new), stored).timeout(timeout, Mono.empty());
+    }
+
+    /** The reply to a message when it reaches this replica, or empty after {@code timeout}. */
+    public Mono<ChatReplied> reply(String userId, String messageId, Duration timeout) {
+        return here(new SubmissionKey(userId, messageId)).timeout(timeout, Mono.empty());
+    }
+
+    private Mono<ChatReplied> here(SubmissionKey key) {
+        return Mono.defer(() -> {
             Waiting joined = join(key);
             return joined.sink().asMono().doFinally(signal -> leave(key, joined));
         });
-        Mono<ChatReplied> stored = fromStore ? Flux.interval(Duration.ZERO, properties.pollInterval())
-                .concatMap(tick -> store.reply(key)).next() : Mono.never();
-        return Mono.firstWithValue(here, stored).timeout(timeout, Mono.empty());
     }
 
     private record Waiting(Sinks.One<ChatReplied> sink, int waiters) {
