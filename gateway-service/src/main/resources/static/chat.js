@@ -16,7 +16,7 @@
     shown: new Map(),        // message id -> its node
     lastStoredId: null,      // the newest message id chat-service is known (or believed) to have
     pending: new Map(),      // user message id -> when it was sent, until its reply is on screen
-    unanswered: new Map(),   // user message id -> its frame, to send again when the gateway says it is busy
+    unanswered: new Map(),   // user message id -> its frame, to send again when the gateway says it is busy or after a drop
     streams: new Map(),      // user message id -> {node, parts} while an LLM reply streams
     placeholders: new Map(), // user message id -> its timeout placeholder's node, until the real reply replaces it
     outbox: [],              // frames written while the socket was down or still catching up
@@ -25,6 +25,7 @@
     connections: 0,
     attempt: 0,
     held: false,             // debug: keep the connection down until released
+    loseNextFrame: false,    // debug: drop the next message's frame on the way
     catchUpTimer: null,
     replies: 0,
     chunks: 0,               // chunk frames received, and the streamed text a reply last replaced (for tests)
@@ -64,7 +65,10 @@
       // whatever was answered while we were away is in chat-service: show it before sending what waited, or the
       // waiting message's reply could arrive first and the missed ones would land after it, out of the server's order
       const caughtUp = state.connections > 1 ? catchUp() : Promise.resolve();
-      caughtUp.finally(() => flushOutbox(socket));
+      caughtUp.finally(() => {
+        requeueUnanswered();
+        flushOutbox(socket);
+      });
     };
     socket.onmessage = event => onFrame(JSON.parse(event.data));
     socket.onclose = () => {
@@ -96,6 +100,15 @@
     }, delay);
   }
 
+  // A message sent on a connection that then dropped, and neither answered nor refused since (nor found by the catch-up),
+  // may never have reached the gateway (in flight when it went down): it is sent again, with its id, which makes a
+  // second sending safe (the gateway answers a known id with its first reply). Oldest first, as typed.
+  function requeueUnanswered() {
+    const queued = new Set(state.outbox.map(frame => frame.id));
+    const again = [...state.unanswered.values()].filter(m => m.conversationId && !queued.has(m.id));
+    state.outbox.unshift(...again);
+  }
+
   function flushOutbox(socket) {
     if (state.socket !== socket || socket.readyState !== WebSocket.OPEN) return;  // gone meanwhile: the next open sends them
     state.outbox.splice(0).forEach(frame => socket.send(JSON.stringify(frame)));
@@ -109,7 +122,8 @@
   }
 
   function sendFrame(frame) {
-    if (state.sending && state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify(frame));
+    if (state.loseNextFrame) state.loseNextFrame = false;
+    else if (state.sending && state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify(frame));
     else state.outbox.push(frame);
   }
 
@@ -477,6 +491,7 @@
     drop() { if (state.socket) state.socket.close(4000, 'dropped'); },
     hold() { state.held = true; this.drop(); },
     release() { state.held = false; connect(); },
+    loseNextFrame() { state.loseNextFrame = true; },
     connections: () => state.connections,
     token: () => identity.token,
     conversationId: () => state.conversationId,

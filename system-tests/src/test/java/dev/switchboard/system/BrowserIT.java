@@ -204,6 +204,22 @@ class BrowserIT {
         assertThat(shownIds()).doesNotHaveDuplicates();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(shownIds())
                 .containsExactlyElementsOf(storedMessages().stream().map(m -> (String) m.get("id")).toList()));
+
+        // And a message whose frame never reached the gateway (in flight when the connection went down) is sent
+        // again, with its id, after the reconnect, and answered once
+        browser.js("switchboardDebug.loseNextFrame()");
+        browser.type("#input", "my landline has no dial tone");
+        browser.one("#send").click();
+        String lostId = browser.one(".msg.user.unconfirmed").getDomAttribute("data-id");
+        browser.js("switchboardDebug.drop()");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> (Long) browser.js("return switchboardDebug.connections()") == connections + 3);
+        await().atMost(REPLY).until(() -> shownIds().size() == before.size() + 8);
+        assertThat(browser.one(".msg.assistant[data-id]:last-of-type").getDomAttribute("data-reply-to"))
+                .isEqualTo(lostId);
+        assertThat(browser.all(".msg.user.unconfirmed")).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(shownIds())
+                .containsExactlyElementsOf(storedMessages().stream().map(m -> (String) m.get("id")).toList()));
     }
 
     @Test
@@ -240,9 +256,9 @@ class BrowserIT {
         signIn("alice");
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.text("#signin-error").contains("may not see"));
 
-        // And an agent sees the overview with its charts, counting the customer's five messages so far
+        // And an agent sees the overview with its charts, counting the customer's six messages so far
         signIn("agent");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "5".equals(card("messages")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "6".equals(card("messages")));
         assertThat(browser.all("svg[data-chart='volume'] rect")).as("a bar a minute").hasSize(60);
         assertThat(browser.all("svg[data-chart='intents'] g[data-intent]")).isNotEmpty();
         assertThat(browser.all("svg[data-chart='languages'] g[data-language='en']")).as("English counted").hasSize(1);
@@ -253,7 +269,7 @@ class BrowserIT {
         api.post("/api/v1/chat/messages", api.guestToken(), Map.of("content", "how do I reset my router"));
 
         // Then the counters move on the next refreshes without reloading the page
-        await().atMost(Duration.ofSeconds(60)).until(() -> "6".equals(card("messages")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "7".equals(card("messages")));
         assertThat(card("conversations")).isEqualTo("2");
 
         // When a customer reads their account
