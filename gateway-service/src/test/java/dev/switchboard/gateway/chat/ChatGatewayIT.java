@@ -84,7 +84,7 @@ class ChatGatewayIT {
     void signIn() {
         // the stand-in pipeline joins its consumer group asynchronously; messages sent before would time out
         ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("echo"), Topics.CHAT_INBOUND.partitions());
-        token = guestToken();
+        token = guestToken(web);
     }
 
     @Test
@@ -166,7 +166,7 @@ class ChatGatewayIT {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("content", "my internet is slow", "conversationId", conversation))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        String other = guestToken();
+        String other = guestToken(web);
         web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(other))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("content", "my internet is slow", "conversationId", conversation))
@@ -186,7 +186,7 @@ class ChatGatewayIT {
                 .get("conversationId");
 
         // When another customer sends into it over REST and over the WebSocket, and into an id of their own making
-        String other = guestToken();
+        String other = guestToken(web);
         String overRest = id();
         web.post().uri("/api/v1/chat/messages").headers(h -> h.setBearerAuth(other))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -406,7 +406,8 @@ class ChatGatewayIT {
                 .get("conversationId");
     }
 
-    private String guestToken() {
+    /** A new guest's bearer token, from the development issuer: for this package's tests. */
+    static String guestToken(WebTestClient web) {
         return (String) web.post().uri("/api/v1/auth/token").exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("access_token");
     }

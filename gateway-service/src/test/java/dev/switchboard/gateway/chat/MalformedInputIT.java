@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -87,8 +86,7 @@ class MalformedInputIT {
 
     @BeforeEach
     void signIn() {
-        token = (String) web.post().uri("/api/v1/auth/token").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("access_token");
+        token = ChatGatewayIT.guestToken(web);
     }
 
     @Test

@@ -62,7 +62,7 @@ class SendOnOpenIT {
         ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("echo"), Topics.CHAT_INBOUND.partitions());
         // Given customers who each send two messages from the socket's open callback
         Set<String> unnamed = ConcurrentHashMap.newKeySet();
-        List<String> tokens = IntStream.range(0, CUSTOMERS).mapToObj(i -> guestToken()).toList();
+        List<String> tokens = IntStream.range(0, CUSTOMERS).mapToObj(i -> ChatGatewayIT.guestToken(web)).toList();
 
         // When they all connect at once
         List<WebSocket> sockets = tokens.stream().map(token -> HttpClient.newHttpClient().newWebSocketBuilder()
@@ -73,11 +73,6 @@ class SendOnOpenIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unnamed)
                 .as("messages no frame named").isEmpty());
         sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join());
-    }
-
-    private String guestToken() {
-        return (String) web.post().uri("/api/v1/auth/token").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("access_token");
     }
 
     /** The rate limiter's buckets in a real Redis, as in the stack. */
