@@ -41,9 +41,8 @@ interface SubmissionStore {
 
     String name();
 
-    /** Whether {@code candidate} takes the place of the reply kept so far. */
-    static boolean replaces(ChatReplied kept, ChatReplied candidate) {
-        return kept == null
-                || (FAILURE.equals(kept.getSource().name()) && !FAILURE.equals(candidate.getSource().name()));
+    /** Whether the reply says the pipeline failed: a later real answer takes its place. */
+    static boolean isFailure(ChatReplied reply) {
+        return FAILURE.equals(reply.getSource().name());
     }
 }
