@@ -40,6 +40,28 @@ class AdmissionTest {
     }
 
     @Test
+    void aRateThatRisesIsFollowedAtOnce() {
+        // Given a quiet spell, then a burst: 250 replies in the last second, and 100 messages in flight
+        now.set(now.get().plusSeconds(4));
+        answerPerSecond(250, 1);
+        inFlight.set(100);
+
+        // Then the estimate is the last second's rate (0.4 s of work), not the five seconds' average (2 s)
+        assertThat(admission.repliesPerSecond()).isEqualTo(250.0);
+        assertThat(admission.judge()).isEqualTo(Verdict.ADMITTED);
+    }
+
+    @Test
+    void aRateThatFallsIsAveragedOverTheWindow() {
+        // Given 100 replies a second for four seconds, then 10 in the last one
+        answerPerSecond(100, 4);
+        answerPerSecond(10, 1);
+
+        // Then the estimate is the five seconds' average: a pipeline slowing down is judged on its recent work
+        assertThat(admission.repliesPerSecond()).isEqualTo(82.0);
+    }
+
+    @Test
     void aQuietInstanceIsNeverShedOnAThinEstimate() {
         // Given no reply for a while (a quiet night) and a few messages arriving at once
         inFlight.set(31);
