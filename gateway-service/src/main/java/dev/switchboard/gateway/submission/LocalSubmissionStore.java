@@ -30,6 +30,11 @@ final class LocalSubmissionStore implements SubmissionStore {
 
     /** {@code reply} is the encoded reply, null until it comes; {@code failure} whether it says the pipeline failed. */
     private record Entry(String conversationId, byte[] reply, boolean failure, long writtenAt, int bytes) {
+
+        /** Whether {@code candidate} takes the place of the reply kept: the first reply, or a real one after a failure. */
+        boolean replacedBy(ChatReplied candidate) {
+            return reply == null || failure && !SubmissionStore.isFailure(candidate);
+        }
     }
 
     /** In the order of first submission, the oldest first. */
@@ -79,7 +84,7 @@ final class LocalSubmissionStore implements SubmissionStore {
         Entry entry = current(key);
         if (entry == null && remember) {
             put(key, reply.getConversationId(), reply, clock.getAsLong());
-        } else if (entry != null && (entry.reply() == null || entry.failure() && !SubmissionStore.isFailure(reply))) {
+        } else if (entry != null && entry.replacedBy(reply)) {
             put(key, entry.conversationId(), reply, entry.writtenAt());
         }
     }
