@@ -1,9 +1,6 @@
 package dev.switchboard.gateway.submission;
 
 import dev.switchboard.events.ChatReplied;
-import dev.switchboard.schemas.Topics;
-import dev.switchboard.schemas.kafka.EventDeserializer;
-import dev.switchboard.schemas.kafka.EventSerializer;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,8 +39,7 @@ final class LocalSubmissionStore implements SubmissionStore {
     private final long maxBytes;
     private final long windowMillis;
     private final LongSupplier clock;
-    private final EventSerializer serializer = new EventSerializer();
-    private final EventDeserializer deserializer = new EventDeserializer();
+    private final EncodedReplies replies = new EncodedReplies();
     private long bytes;
 
     LocalSubmissionStore(SubmissionProperties properties) {
@@ -64,15 +60,15 @@ final class LocalSubmissionStore implements SubmissionStore {
     synchronized Claim claimNow(SubmissionKey key, String conversationId) {
         Entry known = current(key);
         if (known != null) {
-            return new Claim(false, known.conversationId(), decode(known));
+            return new Claim(false, known.conversationId(), replies.decode(known.reply()));
         }
-        put(key, conversationId, null, clock.getAsLong());
+        put(key, conversationId, null, null, clock.getAsLong());
         return new Claim(true, conversationId, null);
     }
 
-    /** Knows the key as another replica's submission. */
-    synchronized void rememberNow(SubmissionKey key, Claim claim) {
-        put(key, claim.conversationId(), claim.reply(), clock.getAsLong());
+    /** Knows the key as another replica's submission, with its reply ({@code encoded}) if it has one. */
+    synchronized void rememberNow(SubmissionKey key, Claim claim, byte[] encoded) {
+        put(key, claim.conversationId(), claim.reply(), encoded, clock.getAsLong());
     }
 
     @Override
@@ -80,12 +76,17 @@ final class LocalSubmissionStore implements SubmissionStore {
         return Mono.fromRunnable(() -> answeredNow(key, reply, remember));
     }
 
-    synchronized void answeredNow(SubmissionKey key, ChatReplied reply, boolean remember) {
+    void answeredNow(SubmissionKey key, ChatReplied reply, boolean remember) {
+        answeredNow(key, reply, replies.encode(reply), remember);
+    }
+
+    /** The same with the reply already encoded ({@code encoded}), as a store in front of Redis has it. */
+    synchronized void answeredNow(SubmissionKey key, ChatReplied reply, byte[] encoded, boolean remember) {
         Entry entry = current(key);
         if (entry == null && remember) {
-            put(key, reply.getConversationId(), reply, clock.getAsLong());
+            put(key, reply.getConversationId(), reply, encoded, clock.getAsLong());
         } else if (entry != null && entry.replacedBy(reply)) {
-            put(key, entry.conversationId(), reply, entry.writtenAt());
+            put(key, entry.conversationId(), reply, encoded, entry.writtenAt());
         }
     }
 
@@ -96,7 +97,7 @@ final class LocalSubmissionStore implements SubmissionStore {
 
     synchronized ChatReplied replyNow(SubmissionKey key) {
         Entry entry = current(key);
-        return entry == null ? null : decode(entry);
+        return entry == null ? null : replies.decode(entry.reply());
     }
 
     @Override
@@ -142,14 +143,8 @@ final class LocalSubmissionStore implements SubmissionStore {
         return entry;
     }
 
-    private ChatReplied decode(Entry entry) {
-        return entry.reply() == null ? null
-                : (ChatReplied) deserializer.deserialize(Topics.CHAT_REPLIES.name(), entry.reply());
-    }
-
     /** Puts the entry (a key already there keeps its place), then forgets the oldest while over the size. */
-    private void put(SubmissionKey key, String conversationId, ChatReplied reply, long writtenAt) {
-        byte[] encoded = reply == null ? null : serializer.serialize(Topics.CHAT_REPLIES.name(), reply);
+    private void put(SubmissionKey key, String conversationId, ChatReplied reply, byte[] encoded, long writtenAt) {
         Entry entry = new Entry(conversationId, encoded, reply != null && SubmissionStore.isFailure(reply), writtenAt,
                 bytes(key, conversationId, encoded));
         Entry previous = entries.put(key, entry);

@@ -2,9 +2,6 @@ package dev.switchboard.gateway.submission;
 
 import dev.switchboard.events.ChatReplied;
 import dev.switchboard.gateway.redis.StoreFallbacks;
-import dev.switchboard.schemas.Topics;
-import dev.switchboard.schemas.kafka.EventDeserializer;
-import dev.switchboard.schemas.kafka.EventSerializer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -85,8 +82,7 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
     /** The take-over time in milliseconds, as the script takes it. */
     private final byte[] takeOverAfter;
     private final LocalSubmissionStore local;
-    private final EventSerializer serializer = new EventSerializer();
-    private final EventDeserializer deserializer = new EventDeserializer();
+    private final EncodedReplies replies = new EncodedReplies();
     private final StoreFallbacks fallbacks;
 
     RedisSubmissionStore(SubmissionProperties properties, MeterRegistry meters) {
@@ -117,17 +113,19 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
                         return here;
                     }
                     // another replica took it first: this replica now knows it as that one's
-                    Claim there = new Claim(false, string((byte[]) known.get(0)), decode((byte[]) known.get(1)));
-                    local.rememberNow(key, there);
+                    byte[] reply = (byte[]) known.get(1);
+                    Claim there = new Claim(false, string((byte[]) known.get(0)), replies.decode(reply));
+                    local.rememberNow(key, there, reply);
                     return there;
                 }), () -> here);
     }
 
     @Override
     public Mono<Void> answered(SubmissionKey key, ChatReplied reply, boolean remember) {
-        local.answeredNow(key, reply, remember);
+        byte[] encoded = replies.encode(reply);
+        local.answeredNow(key, reply, encoded, remember);
         return guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.<Long>eval(ANSWERED, ScriptOutputType.INTEGER,
-                new String[] {key.storeKey()}, serializer.serialize(Topics.CHAT_REPLIES.name(), reply),
+                new String[] {key.storeKey()}, encoded,
                 bytes(reply.getSource().name()), bytes(FAILURE), bytes(remember ? reply.getConversationId() : ""),
                 window))).then(Mono.<Void>empty()), () -> null);
     }
@@ -136,7 +134,7 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
     public Mono<ChatReplied> reply(SubmissionKey key) {
         ChatReplied here = local.replyNow(key);
         return here != null ? Mono.just(here)
-                : guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.hget(key.storeKey(), "r"))).map(this::decode),
+                : guarded(Mono.defer(() -> Mono.fromCompletionStage(redis.hget(key.storeKey(), "r"))).map(replies::decode),
                         () -> null);
     }
 
@@ -165,7 +163,7 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
                         return null;
                     }
                     byte[] value = (byte[]) found.get(1);
-                    return "r".equals(string((byte[]) found.get(0))) ? new FirstSubmission.Answered(decode(value))
+                    return "r".equals(string((byte[]) found.get(0))) ? new FirstSubmission.Answered(replies.decode(value))
                             : new FirstSubmission.TakenOver(string(value));
                 }), () -> null);
     }
@@ -175,10 +173,6 @@ final class RedisSubmissionStore implements SubmissionStore, AutoCloseable {
             fallbacks.fellBack(error);
             return Mono.fromSupplier(locally);
         });
-    }
-
-    private ChatReplied decode(byte[] bytes) {
-        return bytes == null ? null : (ChatReplied) deserializer.deserialize(Topics.CHAT_REPLIES.name(), bytes);
     }
 
     private static byte[] bytes(String text) {
