@@ -1,5 +1,8 @@
 package dev.switchboard.embedding;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -9,6 +12,10 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -16,13 +23,25 @@ import java.util.concurrent.Semaphore;
  * intra-op thread; at most {@code maxConcurrent} callers run the model at once and the rest queue on a fair semaphore,
  * because on a small CPU over-subscribing ONNX Runtime (langchain4j's default: per-core threads each with ORT's own
  * pool) is slower than queueing.
+ *
+ * <p>A text that fits the model's window (every customer message) is tokenized once and run here; langchain4j's
+ * encoder, which gives the same vector, tokenizes it three times to split long texts into windows and wraps each call
+ * in request objects: a fifth of the embedding's CPU at 250 messages/s (docs/benchmarks.md). Longer texts (knowledge
+ * articles, embedded once and cached) still go to langchain4j, which averages the windows.
  */
 final class OnnxSentenceEmbedder implements SentenceEmbedder {
 
     static final String MODEL = "all-minilm-l6-v2-q";
+    /** BERT's 512 positions, [CLS] and [SEP] included. */
+    private static final int WINDOW = 512;
 
     private final String modelName;
-    private final Model model;
+    private final PoolingMode pooling;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final boolean takesTokenTypes;
+    private final HuggingFaceTokenizer tokenizer;
+    private final Model windowed;
     private final Semaphore permits;
 
     OnnxSentenceEmbedder(int maxConcurrent) {
@@ -32,7 +51,23 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
     /** {@code modelName}.onnx and {@code modelName}-tokenizer.json must be on the class path. */
     OnnxSentenceEmbedder(String modelName, PoolingMode pooling, int maxConcurrent) {
         this.modelName = modelName;
-        this.model = new Model(load(modelName, pooling));
+        this.pooling = pooling;
+        this.environment = OrtEnvironment.getEnvironment();
+        try (InputStream model = resource(modelName + ".onnx")) {
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            this.session = environment.createSession(model.readAllBytes(), options);
+            this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
+            this.tokenizer = tokenizer(modelName);
+            this.windowed = new Model(new OnnxBertBiEncoder(environment, session,
+                    resource(modelName + "-tokenizer.json"), pooling));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load the embedding model " + modelName, e);
+        }
         this.permits = new Semaphore(maxConcurrent, true);
     }
 
@@ -57,20 +92,10 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
         }
     }
 
-    private static OnnxBertBiEncoder load(String modelName, PoolingMode pooling) {
-        try (InputStream model = resource(modelName + ".onnx");
-                InputStream tokenizer = resource(modelName + "-tokenizer.json")) {
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot load the embedding model " + modelName, e);
+    /** Without padding, as langchain4j reads the same file, so both give the same token ids. */
+    private static HuggingFaceTokenizer tokenizer(String modelName) throws IOException {
+        try (InputStream tokenizer = resource(modelName + "-tokenizer.json")) {
+            return HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false"));
         }
     }
 
@@ -86,11 +111,53 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
     public float[] embed(String text) {
         permits.acquireUninterruptibly();
         try {
-            float[] vector = model.embed(text).content().vector();
+            Encoding encoding = tokenizer.encode(text, true, false);
+            float[] vector = encoding.getIds().length > WINDOW ? windowed.embed(text).content().vector()
+                    : run(encoding);
             return normalize(vector);
+        } catch (OrtException e) {
+            throw new IllegalStateException("the embedding model " + modelName + " failed", e);
         } finally {
             permits.release();
         }
+    }
+
+    private float[] run(Encoding encoding) throws OrtException {
+        long[] shape = {1, encoding.getIds().length};
+        try (OnnxTensor ids = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getIds()), shape);
+                OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getAttentionMask()),
+                        shape);
+                OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()),
+                        shape)) {
+            Map<String, OnnxTensor> inputs = new HashMap<>(4);
+            inputs.put("input_ids", ids);
+            inputs.put("attention_mask", mask);
+            if (takesTokenTypes) {
+                inputs.put("token_type_ids", types);
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                return pool(((OnnxTensor) result.get(0)).getFloatBuffer(), (int) shape[1]);
+            }
+        }
+    }
+
+    /** The hidden states, tokens by dimensions: their mean over every token ([CLS] and [SEP] too), or [CLS]'s. */
+    private float[] pool(FloatBuffer states, int tokens) {
+        int dimensions = states.remaining() / tokens;
+        float[] vector = new float[dimensions];
+        if (pooling == PoolingMode.CLS) {
+            states.get(vector);
+            return vector;
+        }
+        for (int token = 0; token < tokens; token++) {
+            for (int i = 0; i < dimensions; i++) {
+                vector[i] += states.get();
+            }
+        }
+        for (int i = 0; i < dimensions; i++) {
+            vector[i] /= tokens;
+        }
+        return vector;
     }
 
     @Override

@@ -20,6 +20,19 @@ public interface SentenceEmbedder {
         return values;
     }
 
+    /** The cosine of two vectors of any length (a centroid, a sum), not only the unit ones {@link #embed} gives. */
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            aa += a[i] * a[i];
+            bb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(aa * bb);
+    }
+
     /** Identifies the model, so a classifier version changes when the model does. */
     String modelName();
 

@@ -154,7 +154,7 @@ public final class UncoveredQuestions {
             return 0;
         }
         float[] whole = embedding != null ? embedding : embedder.embed(sentence);
-        return cosine(whole, embedder.embed(kept.toString().trim()));
+        return SentenceEmbedder.cosine(whole, embedder.embed(kept.toString().trim()));
     }
 
     /** The sentence's words that can be what it asks about and that nothing of the intent's text comes near. */
@@ -177,7 +177,7 @@ public final class UncoveredQuestions {
             float[] vector = embedder.embed(word);
             double nearest = 0;
             for (float[] term : current.terms().computeIfAbsent(intent, i -> terms(knowledgeBase, i))) {
-                nearest = Math.max(nearest, cosine(vector, term));
+                nearest = Math.max(nearest, SentenceEmbedder.cosine(vector, term));
             }
             if (nearest < settings.covered()) {
                 subjects.add(word);
@@ -249,17 +249,5 @@ public final class UncoveredQuestions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            aa += a[i] * a[i];
-            bb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(aa * bb);
     }
 }
