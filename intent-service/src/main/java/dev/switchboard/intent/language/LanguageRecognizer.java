@@ -4,6 +4,7 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import dev.switchboard.platform.lifecycle.WarmUp;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -33,9 +34,13 @@ import org.springframework.stereotype.Component;
  * English), and languages of their own script (Japanese, Korean, Arabic, Russian, Hindi). The models take seconds of
  * CPU and heap to load, so the list stays short; they are loaded on a thread of their own from construction and
  * readiness waits for them: left to Lingua's lazy loading, the first customer message waited 3.5 s for them
- * (docs/benchmarks.md). Lingua's low-accuracy mode would load in a fifth of the time but took short English questions
- * ("reset my password") for Italian or French. Counted as {@code intent.language{language}}, timed as
- * {@code intent.language.latency}.
+ * (docs/benchmarks.md). Lingua's low-accuracy mode alone took short English questions ("reset my password") for
+ * Italian or French, so it only looks first: when its likeliest language is English, the message is English, and only
+ * the others (one in seventeen of the project's English messages, every other-language one) are read again in
+ * high-accuracy mode. The two passes decide as the second alone on every message of the project's sets; the first
+ * reads trigrams only, a fifth of the n-gram lookups, which cost intent-service more CPU per message than anything but
+ * the embedding model at high volume (docs/benchmarks.md). Counted as {@code intent.language{language}}, timed as
+ * {@code intent.language.latency}; the second passes as {@code intent.language.second.pass}.
  *
  * <p>Only the models Lingua reads are loaded up front. Among these languages, Arabic, Russian, Hindi and Korean are
  * each the only one written in its script, so Lingua names them from the script and never opens their models, yet
@@ -55,13 +60,19 @@ public class LanguageRecognizer implements WarmUp {
      * @param englishBelowWithAccents the same for a message with a Latin letter English does not use (ê, ñ, ç, ơ):
      *     such letters are evidence the model's n-grams half ignore ("mua thêm dung luong data thi het bao nhieu
      *     tien" is Vietnamese first and English at 0.89)
+     * @param trigramsFirst whether the low-accuracy pass looks first and settles the messages it finds likeliest
+     *     English; off, every message is read in high-accuracy mode, which decides the same at more CPU
      */
     @ConfigurationProperties("switchboard.language")
     public record Settings(@DefaultValue("0.85") double englishBelow, @DefaultValue("12") int minLetters,
-            @DefaultValue("0.95") double englishBelowWithAccents) {
+            @DefaultValue("0.95") double englishBelowWithAccents, @DefaultValue("true") boolean trigramsFirst) {
 
         public static Settings defaults() {
-            return new Settings(0.85, 12, 0.95);
+            return new Settings(0.85, 12, 0.95, true);
+        }
+
+        public Settings withTrigramsFirst(boolean trigramsFirst) {
+            return new Settings(englishBelow, minLetters, englishBelowWithAccents, trigramsFirst);
         }
     }
 
@@ -76,10 +87,11 @@ public class LanguageRecognizer implements WarmUp {
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(LanguageRecognizer.class);
 
-    private final CompletableFuture<LanguageDetector> detector = new CompletableFuture<>();
+    private final CompletableFuture<Detectors> detectors = new CompletableFuture<>();
     private final Settings settings;
     private final MeterRegistry meters;
     private final Timer latency;
+    private final Counter secondPasses;
 
     public LanguageRecognizer(Settings settings, MeterRegistry meters) {
         this.settings = settings;
@@ -87,18 +99,28 @@ public class LanguageRecognizer implements WarmUp {
         this.latency = Timer.builder("intent.language.latency")
                 .description("time to recognise the language of one message").publishPercentileHistogram()
                 .register(meters);
+        this.secondPasses = Counter.builder("intent.language.second.pass")
+                .description("messages read again in high-accuracy mode: the low-accuracy pass did not find English likeliest")
+                .register(meters);
         Thread loading = new Thread(() -> {
             long started = System.nanoTime();
             try {
                 LanguageDetectorBuilder.fromLanguages(readByModels()).withPreloadedLanguageModels().build();
-                detector.complete(LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(Language[]::new)).build());
+                Language[] languages = LANGUAGES.toArray(Language[]::new);
+                detectors.complete(new Detectors(
+                        LanguageDetectorBuilder.fromLanguages(languages).withLowAccuracyMode().build(),
+                        LanguageDetectorBuilder.fromLanguages(languages).build()));
                 log.info("Lingua's language models loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
-                detector.completeExceptionally(e);
+                detectors.completeExceptionally(e);
             }
         }, "language-models");
         loading.setDaemon(true);
         loading.start();
+    }
+
+    /** Both read the models loaded once: the low-accuracy mode reads the trigram ones only. */
+    private record Detectors(LanguageDetector trigrams, LanguageDetector full) {
     }
 
     private static Language[] readByModels() {
@@ -108,7 +130,7 @@ public class LanguageRecognizer implements WarmUp {
     /** Waits until the language models are loaded. */
     @Override
     public void warmUp() throws Exception {
-        detector.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        detectors.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** The ISO 639-1 code of the message's language; {@link #ENGLISH} when it is English or cannot be told. */
@@ -123,7 +145,12 @@ public class LanguageRecognizer implements WarmUp {
         if (tooShortToTell(text)) {
             return ENGLISH;
         }
-        SortedMap<Language, Double> confidences = detector.join().computeLanguageConfidenceValues(text);
+        Detectors loaded = detectors.join();
+        if (settings.trigramsFirst() && likeliestIsEnglish(loaded.trigrams().computeLanguageConfidenceValues(text))) {
+            return ENGLISH;
+        }
+        secondPasses.increment();
+        SortedMap<Language, Double> confidences = loaded.full().computeLanguageConfidenceValues(text);
         double englishBelow = hasAccentedLatinLetter(text) ? settings.englishBelowWithAccents()
                 : settings.englishBelow();
         if (confidences.isEmpty() || confidences.firstKey() == Language.ENGLISH
@@ -131,6 +158,10 @@ public class LanguageRecognizer implements WarmUp {
             return ENGLISH;
         }
         return confidences.firstKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean likeliestIsEnglish(SortedMap<Language, Double> confidences) {
+        return !confidences.isEmpty() && confidences.firstKey() == Language.ENGLISH;
     }
 
     private static boolean hasAccentedLatinLetter(String text) {

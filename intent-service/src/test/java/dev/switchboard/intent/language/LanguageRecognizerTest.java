@@ -92,4 +92,20 @@ class LanguageRecognizerTest {
         assertThat(METERS.timer("intent.language.latency").count()).isEqualTo(before + 1);
         assertThat(METERS.counter("intent.language", "language", "fr").count()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void onlyWhatTheLowAccuracyPassDoesNotFindEnglishIsReadAgain() {
+        // Given a recognizer of its own, so other tests' messages are not counted
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        LanguageRecognizer recognizer = new LanguageRecognizer(LanguageRecognizer.Settings.defaults(), meters);
+
+        // When an English question and a Spanish request are recognised
+        String english = recognizer.recognize("why is my download speed so much lower than what I pay for");
+        String spanish = recognizer.recognize("no tengo internet desde ayer, que pasa?");
+
+        // Then the English one is settled by the first pass, and only the Spanish one read in high-accuracy mode
+        assertThat(english).isEqualTo(LanguageRecognizer.ENGLISH);
+        assertThat(spanish).isEqualTo("es");
+        assertThat(meters.counter("intent.language.second.pass").count()).isEqualTo(1);
+    }
 }
