@@ -6,8 +6,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,16 +22,15 @@ import java.util.concurrent.Semaphore;
  * because on a small CPU over-subscribing ONNX Runtime (langchain4j's default: per-core threads each with ORT's own
  * pool) is slower than queueing.
  *
- * <p>A text that fits the model's window (every customer message) is tokenized once and run here; langchain4j's
- * encoder, which gives the same vector, tokenizes it three times to split long texts into windows and wraps each call
- * in request objects: a fifth of the embedding's CPU at 250 messages/s (docs/benchmarks.md). Longer texts (knowledge
- * articles, embedded once and cached) still go to langchain4j, which averages the windows.
+ * <p>A text is tokenized once and run here. langchain4j's encoder, which gives the same vector, tokenized it three
+ * times (to split long texts into 510-token windows, to rebuild each window's text, and to encode it) and wrapped each
+ * call in request objects (11 % of the embedding's profile samples were the tokenizer's; docs/benchmarks.md). Its windows never
+ * came into play: the model's tokenizer.json cuts every text at 128 tokens, there as here, so a longer text is
+ * embedded from its first 128.
  */
 final class OnnxSentenceEmbedder implements SentenceEmbedder {
 
     static final String MODEL = "all-minilm-l6-v2-q";
-    /** BERT's 512 positions, [CLS] and [SEP] included. */
-    private static final int WINDOW = 512;
 
     private final String modelName;
     private final PoolingMode pooling;
@@ -41,7 +38,6 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
     private final OrtSession session;
     private final boolean takesTokenTypes;
     private final HuggingFaceTokenizer tokenizer;
-    private final Model windowed;
     private final Semaphore permits;
 
     OnnxSentenceEmbedder(int maxConcurrent) {
@@ -61,8 +57,6 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
             this.session = environment.createSession(model.readAllBytes(), options);
             this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
             this.tokenizer = tokenizer(modelName);
-            this.windowed = new Model(new OnnxBertBiEncoder(environment, session,
-                    resource(modelName + "-tokenizer.json"), pooling));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {
@@ -71,28 +65,7 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
         this.permits = new Semaphore(maxConcurrent, true);
     }
 
-    /** langchain4j's wrapper embeds a single text on the caller's thread; the executor is never used for that. */
-    private static final class Model extends AbstractInProcessEmbeddingModel {
-
-        private final OnnxBertBiEncoder encoder;
-
-        Model(OnnxBertBiEncoder encoder) {
-            super(Runnable::run);
-            this.encoder = encoder;
-        }
-
-        @Override
-        protected OnnxBertBiEncoder model() {
-            return encoder;
-        }
-
-        @Override
-        protected Integer knownDimension() {
-            return 384;
-        }
-    }
-
-    /** Without padding, as langchain4j reads the same file, so both give the same token ids. */
+    /** Without padding, and cut where the file says, as langchain4j reads it: both give the same token ids. */
     private static HuggingFaceTokenizer tokenizer(String modelName) throws IOException {
         try (InputStream tokenizer = resource(modelName + "-tokenizer.json")) {
             return HuggingFaceTokenizer.newInstance(tokenizer, Map.of("padding", "false"));
@@ -100,7 +73,7 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
     }
 
     private static InputStream resource(String name) {
-        InputStream stream = OnnxBertBiEncoder.class.getClassLoader().getResourceAsStream(name);
+        InputStream stream = OnnxSentenceEmbedder.class.getClassLoader().getResourceAsStream(name);
         if (stream == null) {
             throw new IllegalStateException(name + " is not on the class path");
         }
@@ -111,10 +84,7 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
     public float[] embed(String text) {
         permits.acquireUninterruptibly();
         try {
-            Encoding encoding = tokenizer.encode(text, true, false);
-            float[] vector = encoding.getIds().length > WINDOW ? windowed.embed(text).content().vector()
-                    : run(encoding);
-            return normalize(vector);
+            return normalize(run(tokenizer.encode(text, true, false)));
         } catch (OrtException e) {
             throw new IllegalStateException("the embedding model " + modelName + " failed", e);
         } finally {

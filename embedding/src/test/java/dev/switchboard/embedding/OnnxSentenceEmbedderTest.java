@@ -39,14 +39,16 @@ class OnnxSentenceEmbedderTest {
     }
 
     @Test
-    void averagesTheWindowsOfATextLongerThanTheModelsWindow() {
-        // Given a text of well over 512 tokens
+    void cutsALongTextAtTheTokenizersLimitAsLangchain4jDoes() {
+        // Given a text of well over 128 tokens, and the same text with another ending
         String article = "Restart the gateway, wait for the light to turn white, then reconnect each device. ".repeat(40);
+        String otherEnding = article + "Then call us about your bill.";
 
-        // When it is embedded
+        // When both are embedded
         float[] ours = embedder.embed(article);
 
-        // Then it is langchain4j's average of its windows, not the first window alone
+        // Then the first is langchain4j's vector, and the ending past the limit changes nothing
         assertThat(SentenceEmbedder.cosine(ours, langchain4j.embed(article).content().vector())).isGreaterThan(0.99999);
+        assertThat(embedder.embed(otherEnding)).containsExactly(ours);
     }
 }
