@@ -17,16 +17,16 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 /**
- * An int8 BERT sentence encoder from its Maven artifact (all-MiniLM-L6-v2 in the services), loaded once. Each inference runs on the caller's thread with one
- * intra-op thread; at most {@code maxConcurrent} callers run the model at once and the rest queue on a fair semaphore,
- * because on a small CPU over-subscribing ONNX Runtime (langchain4j's default: per-core threads each with ORT's own
- * pool) is slower than queueing.
+ * An int8 BERT sentence encoder from its Maven artifact (all-MiniLM-L6-v2 in the services), loaded once. Each
+ * inference runs on the caller's thread with one intra-op thread; at most {@code maxConcurrent} callers run the model
+ * at once and the rest queue on a fair semaphore, because on a small CPU over-subscribing ONNX Runtime (langchain4j's
+ * default: per-core threads each with ORT's own pool) is slower than queueing.
  *
  * <p>A text is tokenized once and run here. langchain4j's encoder, which gives the same vector, tokenized it three
  * times (to split long texts into 510-token windows, to rebuild each window's text, and to encode it) and wrapped each
- * call in request objects (11 % of the embedding's profile samples were the tokenizer's; docs/benchmarks.md). Its windows never
- * came into play: the model's tokenizer.json cuts every text at 128 tokens, there as here, so a longer text is
- * embedded from its first 128.
+ * call in request objects (11 % of the embedding's profile samples were the tokenizer's; docs/benchmarks.md). Its
+ * windows never came into play: the model's tokenizer.json cuts every text at 128 tokens, there as here, so a longer
+ * text is embedded from its first 128.
  */
 final class OnnxSentenceEmbedder implements SentenceEmbedder {
 

@@ -13,17 +13,20 @@ import java.util.random.RandomGenerator;
  * that is above the target: the customer hears 503 at once instead of the timeout reply 25 s later. Up to a floor of
  * messages in flight nothing is refused, so a quiet instance is never shed on a thin estimate.
  *
- * <p>The rate is the five seconds' average, or the last second's when that is higher: a rate that rises is followed at
- * once, one that falls (a stage slowing down) over the five seconds. Averaged alone, the first seconds of a burst after
- * a quiet spell counted the quiet seconds: at 250 messages/s after 30 quiet seconds the estimate climbed from 24 to
- * 164 replies a second over five seconds while the stack answered about 250, and 326 customers were refused
- * (docs/benchmarks.md).
+ * <p>The rate is the five seconds' average, or the last second's when that is higher, or the current second's once a
+ * quarter of it has passed: a rate that rises is followed at once, one that falls (a stage slowing down) over the five
+ * seconds. Averaged alone, the first seconds of a burst after a quiet spell counted the quiet seconds: at 250
+ * messages/s after 30 quiet seconds the estimate climbed from 24 to 164 replies a second over five seconds while the
+ * stack answered about 250, and 326 customers were refused. With the last whole second, the first second of such a
+ * burst still had none to go by and refused above the floor (docs/benchmarks.md).
  */
 final class Admission {
 
     /** Replies per whole second, over this many past seconds (the current one is still filling). */
     private static final int WINDOW_SECONDS = 5;
     private static final int SLOTS = WINDOW_SECONDS + 2;
+    /** The current second's replies count as a rate only after this much of it: its first milliseconds say little. */
+    private static final long MIN_PARTIAL_MILLIS = 250;
     /** The longest a refused customer is told to wait before sending again. */
     private static final long MAX_RETRY_AFTER_SECONDS = 10;
 
@@ -84,19 +87,23 @@ final class Admission {
     }
 
     double repliesPerSecond() {
-        long now = clock.millis() / 1000;
+        long millis = clock.millis();
+        long now = millis / 1000;
         long replies = 0;
         long lastSecond = 0;
+        double currentSecond = 0;
         for (int slot = 0; slot < SLOTS; slot++) {
             long second = secondOfSlot.get(slot);
+            long inSlot = repliesInSlot.get(slot);
             if (second < now && second >= now - WINDOW_SECONDS) {
-                long inSlot = repliesInSlot.get(slot);
                 replies += inSlot;
                 if (second == now - 1) {
                     lastSecond = inSlot;
                 }
+            } else if (second == now && millis % 1000 >= MIN_PARTIAL_MILLIS) {
+                currentSecond = inSlot * 1000.0 / (millis % 1000);
             }
         }
-        return Math.max(replies / (double) WINDOW_SECONDS, lastSecond);
+        return Math.max(Math.max(replies / (double) WINDOW_SECONDS, lastSecond), currentSecond);
     }
 }

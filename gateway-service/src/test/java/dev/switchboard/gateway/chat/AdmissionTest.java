@@ -52,6 +52,33 @@ class AdmissionTest {
     }
 
     @Test
+    void theFirstSecondOfABurstAfterAQuietSpellIsFollowedWithinIt() {
+        // Given nothing answered for five seconds, then 125 replies in the first half of the current second
+        now.set(now.get().plusSeconds(5));
+        for (int i = 0; i < 125; i++) {
+            admission.answered();
+        }
+        inFlight.set(100);
+
+        // Then the estimate is the current second's rate so far (0.4 s of work), not nothing
+        assertThat(admission.repliesPerSecond()).isEqualTo(250.0);
+        assertThat(admission.judge()).isEqualTo(Verdict.ADMITTED);
+    }
+
+    @Test
+    void theFirstMillisecondsOfASecondAreNotExtrapolated() {
+        // Given a quiet spell, then 20 replies in the first 100 ms of the current second
+        now.set(Instant.parse("2026-12-02T10:00:07.000Z"));
+        for (int i = 0; i < 20; i++) {
+            admission.answered();
+        }
+        now.set(Instant.parse("2026-12-02T10:00:07.100Z"));
+
+        // Then they are not taken for 200 replies a second yet
+        assertThat(admission.repliesPerSecond()).isZero();
+    }
+
+    @Test
     void aRateThatFallsIsAveragedOverTheWindow() {
         // Given 100 replies a second for four seconds, then 10 in the last one
         answerPerSecond(100, 4);

@@ -100,7 +100,7 @@ public class LanguageRecognizer implements WarmUp {
                 .description("time to recognise the language of one message").publishPercentileHistogram()
                 .register(meters);
         this.secondPasses = Counter.builder("intent.language.second.pass")
-                .description("messages read again in high-accuracy mode: the low-accuracy pass did not find English likeliest")
+                .description("messages read again in high-accuracy mode: the first pass did not find English likeliest")
                 .register(meters);
         Thread loading = new Thread(() -> {
             long started = System.nanoTime();
