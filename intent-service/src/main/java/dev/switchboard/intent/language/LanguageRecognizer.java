@@ -38,9 +38,10 @@ import org.springframework.stereotype.Component;
  * Italian or French, so it only looks first: when its likeliest language is English, the message is English, and only
  * the others (one in seventeen of the project's English messages, every other-language one) are read again in
  * high-accuracy mode. The two passes decide as the second alone on every message of the project's sets; the first
- * reads trigrams only, a fifth of the n-gram lookups, which cost intent-service more CPU per message than anything but
- * the embedding model at high volume (docs/benchmarks.md). Counted as {@code intent.language{language}}, timed as
- * {@code intent.language.latency}; the second passes as {@code intent.language.second.pass}.
+ * reads trigrams only where the second reads n-grams of one to five letters, and those lookups cost intent-service
+ * more CPU per message than anything but the embedding model at high volume (docs/benchmarks.md). Counted as
+ * {@code intent.language{language}}, timed as {@code intent.language.latency}; the second passes as
+ * {@code intent.language.second.pass}.
  *
  * <p>Only the models Lingua reads are loaded up front. Among these languages, Arabic, Russian, Hindi and Korean are
  * each the only one written in its script, so Lingua names them from the script and never opens their models, yet
