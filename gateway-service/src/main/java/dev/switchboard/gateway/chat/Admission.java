@@ -89,6 +89,7 @@ final class Admission {
     double repliesPerSecond() {
         long millis = clock.millis();
         long now = millis / 1000;
+        long intoNow = millis % 1000;
         long replies = 0;
         long lastSecond = 0;
         double currentSecond = 0;
@@ -100,8 +101,8 @@ final class Admission {
                 if (second == now - 1) {
                     lastSecond = inSlot;
                 }
-            } else if (second == now && millis % 1000 >= MIN_PARTIAL_MILLIS) {
-                currentSecond = inSlot * 1000.0 / (millis % 1000);
+            } else if (second == now && intoNow >= MIN_PARTIAL_MILLIS) {
+                currentSecond = inSlot * 1000.0 / intoNow;
             }
         }
         return Math.max(Math.max(replies / (double) WINDOW_SECONDS, lastSecond), currentSecond);

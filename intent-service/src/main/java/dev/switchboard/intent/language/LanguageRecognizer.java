@@ -147,10 +147,12 @@ public class LanguageRecognizer implements WarmUp {
             return ENGLISH;
         }
         Detectors loaded = detectors.join();
-        if (settings.trigramsFirst() && likeliestIsEnglish(loaded.trigrams().computeLanguageConfidenceValues(text))) {
-            return ENGLISH;
+        if (settings.trigramsFirst()) {
+            if (likeliestIsEnglish(loaded.trigrams().computeLanguageConfidenceValues(text))) {
+                return ENGLISH;
+            }
+            secondPasses.increment();
         }
-        secondPasses.increment();
         SortedMap<Language, Double> confidences = loaded.full().computeLanguageConfidenceValues(text);
         double englishBelow = hasAccentedLatinLetter(text) ? settings.englishBelowWithAccents()
                 : settings.englishBelow();

@@ -108,4 +108,19 @@ class LanguageRecognizerTest {
         assertThat(spanish).isEqualTo("es");
         assertThat(meters.counter("intent.language.second.pass").count()).isEqualTo(1);
     }
+
+    @Test
+    void withoutTheFirstPassNothingIsCountedAsASecondOne() {
+        // Given a recognizer that reads every message in high-accuracy mode only
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        LanguageRecognizer recognizer = new LanguageRecognizer(
+                LanguageRecognizer.Settings.defaults().withTrigramsFirst(false), meters);
+
+        // When a Spanish request is recognised
+        String spanish = recognizer.recognize("no tengo internet desde ayer, que pasa?");
+
+        // Then it is Spanish, read once, and no second pass is counted
+        assertThat(spanish).isEqualTo("es");
+        assertThat(meters.counter("intent.language.second.pass").count()).isZero();
+    }
 }
