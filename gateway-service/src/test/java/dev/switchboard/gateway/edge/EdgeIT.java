@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.gateway.GatewayServiceTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class EdgeIT {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final String LIVENESS = "GET /actuator/health/liveness HTTP/1.1\r\nHost: test\r\n\r\n";
+    /** Refused at once to anonymous callers (401), and not rate-limited: the bucket of this address stays full. */
+    private static final String METRICS = "GET /actuator/metrics HTTP/1.1\r\nHost: test\r\n\r\n";
 
     @Autowired
     WebTestClient web;
@@ -199,6 +206,47 @@ class EdgeIT {
         // When the same paths are asked on the public port, Then they are refused
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         web.get().uri("/actuator/health/liveness").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theManagementPortKeepsAnsweringAConnectionAfterAPipelinedRequestAnsweredAtOnce() throws IOException {
+        // Given rounds of two requests sent together on a kept-alive connection to the management port, the second
+        // refused at once (reactor-netty's keep-alive stall: KeepAliveReads, ManagementServerKeepAliveReads)
+        List<Integer> stalledRounds = new ArrayList<>();
+        for (int round = 0; round < 50; round++) {
+            try (Socket socket = new Socket("127.0.0.1", managementPort)) {
+                socket.setSoTimeout(2_000);
+                // When both are answered and a third request follows on the same connection
+                boolean answered = answers(socket, LIVENESS + METRICS, 2) && answers(socket, LIVENESS, 1);
+                if (!answered) {
+                    stalledRounds.add(round);
+                }
+            }
+        }
+
+        // Then every third request was answered
+        assertThat(stalledRounds).isEmpty();
+    }
+
+    /** Sends the requests, reads until that many whole answers came (JSON bodies end with a brace); false at 2 s. */
+    private static boolean answers(Socket socket, String requests, int count) throws IOException {
+        socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        StringBuilder received = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        try {
+            while (received.toString().split("HTTP/1\\.1 ", -1).length - 1 < count
+                    || received.charAt(received.length() - 1) != '}') {
+                int read = socket.getInputStream().read(buffer);
+                if (read < 0) {
+                    return false;
+                }
+                received.append(new String(buffer, 0, read, StandardCharsets.US_ASCII));
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
     }
 
     /** A scrape is larger than the gateway's own limit on request bodies, which this client was built with. */

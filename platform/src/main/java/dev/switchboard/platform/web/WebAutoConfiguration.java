@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 @Import(ValidationProblems.class)
 public class WebAutoConfiguration {
 
-    /** Every service's HTTP server (see KeepAliveReads). */
+    /** Every service's HTTP server (see KeepAliveReads; a management server: ManagementServerKeepAliveReads). */
     @Bean
     KeepAliveReads keepAliveReads() {
         return new KeepAliveReads();
