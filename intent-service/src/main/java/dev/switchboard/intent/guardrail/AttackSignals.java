@@ -1,6 +1,7 @@
 package dev.switchboard.intent.guardrail;
 
 import dev.switchboard.language.guardrail.InjectionRules;
+import dev.switchboard.language.guardrail.PrefilteredPattern;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,7 +65,7 @@ final class AttackSignals {
             + "(?:of yours|here|at your|of your)|our (?:internal|admin|backend|staff|agent) (?:tool|system|crm|portal|dashboard|"
             + "backend|panel|console)s?)\\b";
 
-    private static final List<Pattern> SIGNALS = List.of(
+    private static final List<PrefilteredPattern> SIGNALS = PrefilteredPattern.allOf(List.of(
             // another person's private data
             Pattern.compile("\\b" + ASK + "\\b[^.?!]{0,40}?\\b" + THIRD + "\\s+(?:\\w+\\s+){0,2}?" + PRIVATE + "\\b"
                     + "(?!\\s+(?:is|was|has been)\\s+(?:on|under|added|linked)\\b)"),
@@ -324,30 +325,30 @@ final class AttackSignals {
             Pattern.compile("\\b(?:unlock|reactivate|activate|wipe|reset|bypass|flash|sell|use)\\b[^.?!]{0,40}?\\b(?:a|an|"
                     + "any|someone's|somebody's)\\s+(?:\\w+\\s+)?(?:phone|iphone|device|handset|tablet)s?\\s+(?:that|which)\\s+"
                     + "(?:was|is|has been|had been|got)\\s+(?:reported\\s+|marked\\s+|flagged\\s+)?(?:as\\s+)?(?:stolen|lost|"
-                    + "blacklisted)\\b"));
+                    + "blacklisted)\\b")));
 
     // money demanded: an order for a credit, refund, discount or free service ...
     // a claimed promise to be taken on trust: the customer asks not to be checked
-    private static final Pattern ON_TRUST = Pattern.compile("\\b(?:trust me|take my word|i'm not lying|i am not lying|"
+    private static final PrefilteredPattern ON_TRUST = PrefilteredPattern.compile("\\b(?:trust me|take my word|i'm not lying|i am not lying|"
             + "i swear|believe me|no need to (?:check|verify|look)|don't (?:bother )?(?:check|verify)ing)\\b");
     // a credit score, report or card is no money the assistant gives
     private static final String MONEY = "\\b(?:credits?(?!\\s+(?:report|score|rating|history|card|check|bureau))|refunds?|"
             + "discounts?|rebates?|reimburse|money back|free|waiv(?:e|ed|er)|comp(?:ed)?|off (?:my|the) bill|for nothing|"
             + "zero|no (?:extra )?(?:charge|cost)|free of charge|on the house|complimentary)\\b";
-    private static final Pattern MONEY_WORD = Pattern.compile(MONEY);
-    private static final Pattern MONEY_DEMANDED = Pattern.compile("^(?:(?:please|just|now|so|and|ok|okay|then|go ahead "
+    private static final PrefilteredPattern MONEY_WORD = PrefilteredPattern.compile(MONEY);
+    private static final PrefilteredPattern MONEY_DEMANDED = PrefilteredPattern.compile("^(?:(?:please|just|now|so|and|ok|okay|then|go ahead "
             + "and|you (?:must|will|need to|have to|should))\\s+)*(?:give|apply|add|put|issue|grant|credit|load|deposit|transfer|"
             + "make|set|waive|zero out|wipe|erase|clear|comp|refund)\\b[^.?!]{0,50}?" + MONEY
             + "|\\b(?:i (?:want|need|expect|deserve|demand)|i'm owed|i am owed|you owe me)\\b[^.?!]{0,50}?" + MONEY);
     // ... of a size or a span
-    private static final Pattern MONEY_SIZE = Pattern.compile("\\$\\s?\\d{2,}|\\b\\d{2,}\\s?(?:dollars|bucks|usd|%|"
+    private static final PrefilteredPattern MONEY_SIZE = PrefilteredPattern.compile("\\$\\s?\\d{2,}|\\b\\d{2,}\\s?(?:dollars|bucks|usd|%|"
             + "percent)|\\b(?:free (?:months?|years?|service|internet|tv|cable|upgrade|phone|iphone|plan|line|for)|"
             + "months? (?:of )?free|years? (?:of )?free|(?:for|of) (?:a |the |\\d+ |one |two |three |six |twelve )?(?:months?|"
             + "years?|life)\\b|forever|lifetime|permanent(?:ly)?|every month|each month|all (?:my |of my )?(?:fees|"
             + "charges|bills?)|entire (?:bill|balance)|whole (?:bill|balance|year)|(?:bill|balance) (?:to )?(?:zero|\\$?0)\\b)");
     private static final Pattern SENTENCE = Pattern.compile("[.!?;\\n]+|,\\s+(?=(?:and|so|then|just|now)\\b)");
     // the reasons real customers give for a credit: then it is a complaint, answered as one
-    private static final Pattern BASIS = Pattern.compile("\\b(?:outage|out(?:age)? for|down for|went down|was down|"
+    private static final PrefilteredPattern BASIS = PrefilteredPattern.compile("\\b(?:outage|out(?:age)? for|down for|went down|was down|"
             + "been down|no (?:service|internet|signal|connection|tv|power)|without (?:service|internet|tv|signal)|not "
             + "working|didn't work|stopped working|overcharg|double[- ]?charg|charged (?:twice|me twice|two times|"
             + "wrong|for)|billing error|wrong (?:charge|amount|bill)|incorrect|mistake|error|promised|promo|promotion|"
@@ -357,36 +358,36 @@ final class AttackSignals {
             + "fraud|never (?:ordered|used|signed|agreed)|slow|speeds?|dropp|interrupt|broken|faulty|damaged)");
 
     // money, fees or a bill wiped out on a threat or a claimed legal duty, with no service problem stated
-    private static final Pattern WIPED_OUT = Pattern.compile("\\b(?:waive|refund|credit(?! card)|reimburse|comp|remove|reverse|"
+    private static final PrefilteredPattern WIPED_OUT = PrefilteredPattern.compile("\\b(?:waive|refund|credit(?! card)|reimburse|comp|remove|reverse|"
             + "cancel|drop|wipe|zero out|forgive|write off|take off)\\b[^.?!]{0,60}?\\b(?:fees?|charges?|bills?|balance|"
             + "credit|refund|money|payments?|penalt(?:y|ies))\\b|\\b(?:refund|reimburse|credit) (?:me|my|every|all)\\b|"
             + "\\bmoney back\\b|\\b(?:zero|wipe|clear)\\s+(?:out\\s+)?(?:my|the)\\s+(?:account|balance|bill)\\b|"
             + "\\brefund (?:it|them|everything|all|in full)\\b|\\b(?:take|knock|clear)\\b[^.?!]{0,30}?\\b(?:fees?|"
             + "charges?|balance|bill)\\b[^.?!]{0,10}?\\boff\\b");
-    private static final Pattern THREAT = Pattern.compile("\\b(?:or (?:else|i(?:'ll| will| am going to|'m going to|'m "
+    private static final PrefilteredPattern THREAT = PrefilteredPattern.compile("\\b(?:or (?:else|i(?:'ll| will| am going to|'m going to|'m "
             + "gonna| shall|'m)|we(?:'ll| will))|otherwise|unless you|if you (?:don't|do not|refuse|won't|can't)|before i)"
             + "\\b[^.?!]{0,80}?\\b(?:post(?:ing)?|report(?:ing)?|reviews?|sue|suing|lawyer|attorney|court|news|media|twitter|"
             + "tiktok|reddit|youtube|bbb|better business|fcc|ftc|regulator|ombudsman|chargeback|viral|expose|press|"
             + "journalists?)\\b|\\b(?:keep|i'll keep|i will keep)\\s+(?:\\w+\\s+){0,10}?until you (?:give|credit|refund|waive|"
             + "apply|issue)\\b");
-    private static final Pattern LEGAL_DUTY = Pattern.compile("\\b(?:legally|by law|the law (?:says|requires)|"
+    private static final PrefilteredPattern LEGAL_DUTY = PrefilteredPattern.compile("\\b(?:legally|by law|the law (?:says|requires)|"
             + "you(?:'re| are) (?:legally )?(?:required|obligated|obliged) (?:by law )?to|it'?s (?:the law|illegal (?:for "
             + "you )?not to)|(?:the )?(?:fcc|ftc|cfpb|ofcom|consumer (?:protection )?laws?|regulations?) (?:says?|requires?|"
             + "rules?|mandates?|say so|says so)|under (?:the )?(?:consumer|\\w+) (?:laws?|regulations?|rules|act))\\b");
-    private static final Pattern PROBLEM = Pattern.compile("\\b(?:outage|went down|was down|been down|no (?:service|"
+    private static final PrefilteredPattern PROBLEM = PrefilteredPattern.compile("\\b(?:outage|went down|was down|been down|no (?:service|"
             + "internet|signal|connection|tv|power)|without (?:service|internet|tv|signal)|not working|didn't work|stopped "
             + "working|overcharg|double[- ]?charg|charged (?:twice|me twice|two times|wrong|me for something)|billing error|"
             + "wrong (?:charge|amount|bill)|incorrect|mistake|error|never (?:received|got|came|showed)|didn't (?:show|come|"
             + "arrive|authori[sz]e|order)|no[- ]show|missed (?:appointment|visit)|unauthori[sz]ed|never ordered|slow|dropp|"
             + "interrupt|broken|faulty|damaged|returned (?:the|it|my)|promised|fraud|scam|stolen|hacked)");
     // a control evaded: money split so that none needs approval, an approval dodged
-    private static final Pattern EVADED = Pattern.compile("\\b(?:so|so that|to make sure|to)\\s+(?:none|no one|nothing|it|"
+    private static final PrefilteredPattern EVADED = PrefilteredPattern.compile("\\b(?:so|so that|to make sure|to)\\s+(?:none|no one|nothing|it|"
             + "they|each|neither)\\b[^.?!]{0,25}?\\b(?:hits?|exceeds?|goes? over|triggers?|trips?|crosses|reach(?:es)?|needs?|"
             + "gets? flagged)\\s+(?:the\\s+|your\\s+|a\\s+|any\\s+)?(?!my\\b)(?:\\w+\\s+)?(?:limit|threshold|cap|review|"
             + "approval|maximum|max|flag)\\b|\\b(?:avoid|get around|dodge|bypass|work around|skip)\\s+(?:the\\s+|your\\s+|"
             + "a\\s+)?(?:\\w+\\s+)?(?:approval|review|manager sign-?off|supervisor sign-?off)\\b");
     // the assistant told it cannot check, so it may as well give
-    private static final Pattern CANNOT_CHECK = Pattern.compile("\\b(?:you(?:'re| are)(?: just)? (?:an? )?(?:ai|bot|machine|"
+    private static final PrefilteredPattern CANNOT_CHECK = PrefilteredPattern.compile("\\b(?:you(?:'re| are)(?: just)? (?:an? )?(?:ai|bot|machine|"
             + "robot|program|chatbot)|since you(?:'re| are) (?:an? |just an? )?(?:ai|bot|machine|robot|program|chatbot))\\b"
             + "[^.?!]{0,60}?\\b(?:can't|cannot|can not|couldn't|have no way to|won't be able to|unable to|don't)\\s+(?:really\\s+|"
             + "even\\s+|actually\\s+)?(?:verify|check|confirm|know|prove|tell)\\b|\\b(?:bots?|ais?|machines?|chatbots?)\\s+(?:can't|"
@@ -397,14 +398,14 @@ final class AttackSignals {
 
     // someone who is not on the customer's account, and their data asked for (a pronoun's, or held for their account,
     // number or home); the customer's own line, plan or a family member they hold passes
-    private static final Pattern PERSON_ELSE = Pattern.compile("\\b(?:my\\s+)?(?:ex|ex[- ](?:wife|husband|girlfriend|"
+    private static final PrefilteredPattern PERSON_ELSE = PrefilteredPattern.compile("\\b(?:my\\s+)?(?:ex|ex[- ](?:wife|husband|girlfriend|"
             + "boyfriend|partner)|neighbou?r|roommate|flatmate|landlord|tenant|boss|colleague|co-?worker|stalker)"
             + "(?:s|'s|s')?\\b|\\bthe (?:flat|house|apartment|unit|home|place|people|family|couple) (?:below|above|upstairs|"
             + "downstairs|next door|across|opposite)\\b|\\b(?:lady|guy|man|woman|person|people|family) at (?:number |no\\.? |"
             + "#)?\\d+|\\b(?:someone|somebody) else\\b|\\ba stranger\\b|\\bthe (?:previous|former|old|last) (?:owner|"
             + "tenant|occupant|resident|subscriber)s?\\b|\\bthe (?:guy|man|woman|lady|person|people|family) (?:in|at|next "
             + "door|upstairs|downstairs|across)\\b");
-    private static final Pattern THEIR_DATA = Pattern.compile("\\b(?:what(?:'s| is| are)|tell me|give me|pull up|look up|"
+    private static final PrefilteredPattern THEIR_DATA = PrefilteredPattern.compile("\\b(?:what(?:'s| is| are)|tell me|give me|pull up|look up|"
             + "look into|find|show me|read me|send me|share|list|check|search|access|get me|i need|i want|can i (?:see|get|"
             + "have)|let me see|which|confirm|what(?=\\s+(?:his|her|their)\\b))\\b[^.?!]{0,60}?(?:\\b(?:his|her|their)\\s+"
             + "(?:\\w+\\s+){0,2}?(?:phone number|number|name|"
@@ -415,28 +416,28 @@ final class AttackSignals {
             + "neighbou?r|roommate|flatmate|landlord|tenant|boss))"
             + "\\b|\\b(?:new|forwarding|current)\\s+(?:service\\s+|home\\s+)?(?:address|number|location)\\b)");
     // a stranger's owner to be identified: "its owner's phone … who is it?"
-    private static final Pattern OWNER_OF_IT = Pattern.compile("\\b(?:its|the|this|that)\\s+owner'?s?\\s+(?:phone|number|"
+    private static final PrefilteredPattern OWNER_OF_IT = PrefilteredPattern.compile("\\b(?:its|the|this|that)\\s+owner'?s?\\s+(?:phone|number|"
             + "name|address|details|account)\\b[^\\n]{0,80}?\\b(?:who (?:is it|they are|he is|she is|owns)|tell me|give me|"
             + "find)\\b");
-    private static final Pattern WHO_THEY_CALL = Pattern.compile("\\b(?:see|know|find out|check|tell me|list)\\s+"
+    private static final PrefilteredPattern WHO_THEY_CALL = PrefilteredPattern.compile("\\b(?:see|know|find out|check|tell me|list)\\s+"
             + "(?:\\w+\\s+)?who\\s+(?:he|she|they)(?:'s| is| has| have|'ve)?\\s+(?:been\\s+)?(?:calls|calling|call|texts|"
             + "texting|messag\\w*|rings|ringing)\\b");
     // a number's location or records asked for by its digits, not the customer's own number
-    private static final Pattern NUMBER_RECORDS = Pattern.compile("\\b(?:location|cell tower|tower|ping|call (?:records|"
+    private static final PrefilteredPattern NUMBER_RECORDS = PrefilteredPattern.compile("\\b(?:location|cell tower|tower|ping|call (?:records|"
             + "log|history)|subscriber (?:info|details|name)|texts|billing (?:postcode|zip|address))\\s+(?:\\w+\\s+){0,3}?"
             + "(?:for|of|on|from)\\s+(?:the\\s+)?(?:number|line|phone|mobile)?\\s*\\+?\\d[\\d -]{6,}\\d|\\+?\\d[\\d -]{6,}\\d"
             + "[^.?!]{0,40}?\\b(?:customer of yours|with you)\\b[^.?!]{0,40}?\\b(?:give me|tell me|what(?:'s| is))");
-    private static final Pattern OWN_NUMBER = Pattern.compile("\\b(?:my|our) (?:own )?(?:number|line|phone|mobile)\\b|"
+    private static final PrefilteredPattern OWN_NUMBER = PrefilteredPattern.compile("\\b(?:my|our) (?:own )?(?:number|line|phone|mobile)\\b|"
             + "\\b(?:it's|it is|that's|which is) (?:mine|my number)\\b");
     // an order passed off as authorised by the one giving it
-    private static final Pattern AUTHORISING = Pattern.compile("\\b(?:i(?:'m| am) authori[sz]ing you|i authori[sz]e you|"
+    private static final PrefilteredPattern AUTHORISING = PrefilteredPattern.compile("\\b(?:i(?:'m| am) authori[sz]ing you|i authori[sz]e you|"
             + "you (?:are|'re) (?:hereby |now )?authori[sz]ed) to\\b");
-    private static final Pattern HELD_BY_THEM = Pattern.compile("\\b(?:on my (?:account|plan|bill)|my (?:family )?plan|"
+    private static final PrefilteredPattern HELD_BY_THEM = PrefilteredPattern.compile("\\b(?:on my (?:account|plan|bill)|my (?:family )?plan|"
             + "(?:i'm|i am) the (?:account )?(?:holder|owner)|authori[sz]ed (?:user|on)|power of attorney|passed away|"
             + "deceased|my (?:son|daughter|kid|kids|child|children|teen)(?:'s)?)\\b");
 
     // a premise a later turn can exploit: a game, a code word, a story, a hypothetical, a role
-    private static final Pattern SET_UP = Pattern.compile("\\b(?:let's|lets|let us)\\s+(?:play|pretend|imagine|define|"
+    private static final PrefilteredPattern SET_UP = PrefilteredPattern.compile("\\b(?:let's|lets|let us)\\s+(?:play|pretend|imagine|define|"
             + "make up|invent)\\b|\\bcode ?word\\b|\\bsecret word\\b|"
             + "\\bwhen i (?:say|type|write)\\b|\\b(?:imagine|pretend)\\b|\\byou(?:'re| are) (?:now )?(?:an? |my )"
             + "(?:\\w+\\s+)?(?:agent|character|persona|assistant|ai|bot|employee|manager|admin|villain|hacker)\\b|"
@@ -450,7 +451,7 @@ final class AttackSignals {
             + "\\b(?:creative writing|writing (?:class|course|assignment)|(?:write|tell|help me (?:write|with)) (?:a|me a) "
             + "(?:story|scene|script|tale))\\b");
     // a later turn that cashes the premise in
-    private static final Pattern CASHES_IN = Pattern.compile("\\b(?:in (?:the|our|that|your) (?:story|game|scene|"
+    private static final PrefilteredPattern CASHES_IN = PrefilteredPattern.compile("\\b(?:in (?:the|our|that|your) (?:story|game|scene|"
             + "script|novel|world|scenario)|the character|as (?:that|the|this|my|your) (?:\\w+\\s+)?(?:agent|character|persona|"
             + "role|employee|manager|admin|assistant|ai|bot)\\b|in character|stay in|as (?:we|i) (?:agreed|said|discussed)|"
             + "like (?:we|i) (?:agreed|said)|code ?word|secret word|remember (?:the|our) (?:deal|rule|game|code|word|"
@@ -477,46 +478,46 @@ final class AttackSignals {
     }
 
     private static boolean matchRead(String text) {
-        if (SIGNALS.stream().anyMatch(signal -> signal.matcher(text).find())) {
+        if (PrefilteredPattern.anyFinds(SIGNALS, text)) {
             return true;
         }
-        if ((ON_TRUST.matcher(text).find() || CANNOT_CHECK.matcher(text).find()) && MONEY_WORD.matcher(text).find()) {
+        if ((ON_TRUST.find(text) || CANNOT_CHECK.find(text)) && MONEY_WORD.find(text)) {
             return true;
         }
-        if (EVADED.matcher(text).find() && (MONEY_WORD.matcher(text).find() || text.contains("adjustment"))) {
+        if (EVADED.find(text) && (MONEY_WORD.find(text) || text.contains("adjustment"))) {
             return true;
         }
-        if ((PERSON_ELSE.matcher(text).find() && THEIR_DATA.matcher(text).find() || WHO_THEY_CALL.matcher(text).find()
-                || OWNER_OF_IT.matcher(text).find())
-                && !HELD_BY_THEM.matcher(text).find()) {
+        if ((PERSON_ELSE.find(text) && THEIR_DATA.find(text) || WHO_THEY_CALL.find(text)
+                || OWNER_OF_IT.find(text))
+                && !HELD_BY_THEM.find(text)) {
             return true;
         }
-        if (NUMBER_RECORDS.matcher(text).find() && !OWN_NUMBER.matcher(text).find()
-                || AUTHORISING.matcher(text).find() && MONEY_WORD.matcher(text).find()) {
+        if (NUMBER_RECORDS.find(text) && !OWN_NUMBER.find(text)
+                || AUTHORISING.find(text) && MONEY_WORD.find(text)) {
             return true;
         }
-        if ((THREAT.matcher(text).find() || LEGAL_DUTY.matcher(text).find()) && !PROBLEM.matcher(text).find()
-                && (WIPED_OUT.matcher(text).find() || demandsMoney(text)
-                        || SENTENCE.splitAsStream(text).anyMatch(sentence -> MONEY_WORD.matcher(sentence).find()
-                                && MONEY_SIZE.matcher(sentence).find()))) {
+        if ((THREAT.find(text) || LEGAL_DUTY.find(text)) && !PROBLEM.find(text)
+                && (WIPED_OUT.find(text) || demandsMoney(text)
+                        || SENTENCE.splitAsStream(text).anyMatch(sentence -> MONEY_WORD.find(sentence)
+                                && MONEY_SIZE.find(sentence)))) {
             return true;
         }
-        return !BASIS.matcher(text).find() && SENTENCE.splitAsStream(text).map(String::strip)
-                .anyMatch(sentence -> MONEY_DEMANDED.matcher(sentence).find() && MONEY_SIZE.matcher(sentence).find());
+        return !BASIS.find(text) && SENTENCE.splitAsStream(text).map(String::strip)
+                .anyMatch(sentence -> MONEY_DEMANDED.find(sentence) && MONEY_SIZE.find(sentence));
     }
 
     private static boolean demandsMoney(String text) {
-        return SENTENCE.splitAsStream(text).map(String::strip).anyMatch(sentence -> MONEY_DEMANDED.matcher(sentence).find());
+        return SENTENCE.splitAsStream(text).map(String::strip).anyMatch(sentence -> MONEY_DEMANDED.find(sentence));
     }
 
     /** Whether the message sets up a premise a later turn may exploit. */
     static boolean setsUp(String message) {
-        return SET_UP.matcher(read(message)).find();
+        return SET_UP.find(read(message));
     }
 
     /** Whether a turn after a set-up cashes the premise in. */
     static boolean cashesIn(String message) {
-        return CASHES_IN.matcher(read(message)).find();
+        return CASHES_IN.find(read(message));
     }
 
     // curly apostrophes are the same apostrophe, and chat spellings ("im", "u", "ur", "dont") the words they stand for

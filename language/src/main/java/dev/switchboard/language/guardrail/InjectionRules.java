@@ -16,7 +16,7 @@ public final class InjectionRules {
     // a character of the words between the dismissal and the rules, as long as no "my" or "our" starts there
     private static final String NOT_OWN = "(?:(?!\\b(?:my|our)\\b)[\\w\\s,'])";
 
-    private static final List<Pattern> PATTERNS = List.of(
+    private static final List<PrefilteredPattern> PATTERNS = PrefilteredPattern.allOf(List.of(
             // "ignore previous instructions" and its many spellings, the qualifier before the rules or after them; the
             // customer's own earlier instructions ("disregard my previous instructions", "the instructions I gave about
             // the visit") are a change of mind, not an attack
@@ -111,7 +111,7 @@ public final class InjectionRules {
                     + "statements?|account)\\b"),
             Pattern.compile("\\b(who owns|(give|tell|read|send|show|find|look up)\\s+(me\\s+)?(the\\s+)?(\\w+\\s+)?(address|"
                     + "name|owner|details|account)\\s+(for|of|on|behind|linked to|registered to))\\s+(the|this|that)\\s+"
-                    + "((phone|mobile|cell)\\s+)?number\\b"));
+                    + "((phone|mobile|cell)\\s+)?number\\b")));
 
     // an ellipsis between words splits a phrase for the eye, not for the customer's meaning
     private static final Pattern ELLIPSIS = Pattern.compile("\\.{2,}|\u2026");
@@ -126,7 +126,6 @@ public final class InjectionRules {
 
     /** Whether any rule matches {@code content} (as written: it is normalised here). */
     public static boolean match(String content) {
-        String text = normalize(content);
-        return PATTERNS.stream().anyMatch(pattern -> pattern.matcher(text).find());
+        return PrefilteredPattern.anyFinds(PATTERNS, normalize(content));
     }
 }
