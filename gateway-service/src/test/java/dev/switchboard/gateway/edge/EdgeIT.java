@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.gateway.GatewayServiceTest;
+import dev.switchboard.platform.test.RawHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,23 +229,8 @@ class EdgeIT {
 
     /** Sends the requests, reads until that many whole answers came (JSON bodies end with a brace); false at 2 s. */
     private static boolean answers(Socket socket, String requests, int count) throws IOException {
-        socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        StringBuilder received = new StringBuilder();
-        byte[] buffer = new byte[8192];
-        try {
-            while (received.toString().split("HTTP/1\\.1 ", -1).length - 1 < count
-                    || received.charAt(received.length() - 1) != '}') {
-                int read = socket.getInputStream().read(buffer);
-                if (read < 0) {
-                    return false;
-                }
-                received.append(new String(buffer, 0, read, StandardCharsets.US_ASCII));
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        }
+        return RawHttp.exchange(socket, requests, received -> received.split("HTTP/1\\.1 ", -1).length - 1 >= count
+                && received.endsWith("}"));
     }
 
     /** A scrape is larger than the gateway's own limit on request bodies, which this client was built with. */

@@ -2,12 +2,9 @@ package dev.switchboard.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.platform.test.RawHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,23 +79,6 @@ class KeepAliveReadsIT {
 
     /** Sends one request and reads its whole answer ("ok" after the headers); false when none comes in 2 s. */
     private static boolean exchange(Socket socket, String request) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        StringBuilder answer = new StringBuilder();
-        byte[] buffer = new byte[4096];
-        try {
-            while (!answer.toString().endsWith("\r\n\r\nok")) {
-                int read = in.read(buffer);
-                if (read < 0) {
-                    return false;
-                }
-                answer.append(new String(buffer, 0, read, StandardCharsets.US_ASCII));
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        }
+        return RawHttp.exchange(socket, request, answer -> answer.endsWith("\r\n\r\nok"));
     }
 }
