@@ -122,7 +122,8 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     @Override
     public Classification classify(String raw) {
         // handles, links and hashtag signs say who and where, not what the customer asks
-        String message = Lexicon.withoutAddresses(raw);
+        String words = Lexicon.withoutAddresses(raw);
+        String message = words.isEmpty() ? raw : words;
         Embedded embedded = new Embedded();
         float[] query = embedded.add(embedder.embed(message));
         boolean rules = InjectionRules.match(raw);

@@ -3,7 +3,7 @@ package dev.switchboard.intent.classification;
 import java.util.regex.Pattern;
 
 /** Lexical signals that an embedding of a few words cannot carry reliably. */
-final class Lexicon {
+public final class Lexicon {
 
     /** An explicit request for a person: always wins, whatever else the message says. */
     private static final Pattern HANDOFF = Pattern.compile(
@@ -35,10 +35,12 @@ final class Lexicon {
         return HANDOFF.matcher(normalized).find() || HANDOFF_ALONE.matcher(normalized).matches();
     }
 
-    /** Without @handles, links and hashtag signs (the hashtag's word stays), as tweets are written. */
-    static String withoutAddresses(String message) {
-        String cleaned = ADDRESSES.matcher(message).replaceAll(" ").replaceAll("\\s{2,}", " ").trim();
-        return cleaned.isEmpty() ? message : cleaned;
+    /**
+     * Without @handles, links and hashtag signs (the hashtag's word stays), as tweets are written; blank when the
+     * message is nothing else.
+     */
+    public static String withoutAddresses(String message) {
+        return ADDRESSES.matcher(message).replaceAll(" ").replaceAll("\\s{2,}", " ").trim();
     }
 
     /** Greetings and thanks only when that is all the message says: "hi, my internet is down" is an outage. */

@@ -3,6 +3,7 @@ package dev.switchboard.intent.language;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import dev.switchboard.intent.classification.Lexicon;
 import dev.switchboard.platform.lifecycle.WarmUp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,9 +31,15 @@ import org.springframework.stereotype.Component;
  * come out Portuguese or French at English 0.9 and above. A message in Latin letters only with fewer than
  * {@code minLetters} letters ("modem", "thx", "Fios TV") is too short to tell and read as English.
  *
+ * <p>Short messages typed without accents and with English product words ("mi router no prende", "khong vao duoc
+ * internet") come out another language first with English close behind; there the function words decide
+ * ({@link FunctionWords}): when the message holds more of another language's than of English's, it is that language.
+ * The same count keeps the low-accuracy pass from settling such a message as English.
+ *
  * <p>The languages are the ones we reply in (English, Spanish, Portuguese, French, Vietnamese, Chinese), the other
- * Latin-script ones customers wrote in on the blind round (German, Italian, Tagalog: without them those read as
- * English), and languages of their own script (Japanese, Korean, Arabic, Russian, Hindi). The models take seconds of
+ * Latin-script ones customers wrote in on the first blind round (German, Italian, Tagalog: without them those read as
+ * English), and languages of their own script (Japanese, Korean, Arabic, Russian, Hindi); more are a setting. Dutch
+ * and Indonesian are also recognised by their function words alone, where Lingua hesitates. The models take seconds of
  * CPU and heap to load, so the list stays short; they are loaded on a thread of their own from construction and
  * readiness waits for them: left to Lingua's lazy loading, the first customer message waited 3.5 s for them
  * (docs/benchmarks.md). Lingua's low-accuracy mode alone took short English questions ("reset my password") for
@@ -63,17 +71,29 @@ public class LanguageRecognizer implements WarmUp {
      *     tien" is Vietnamese first and English at 0.89)
      * @param trigramsFirst whether the low-accuracy pass looks first and settles the messages it finds likeliest
      *     English; off, every message is read in high-accuracy mode, which decides the same at more CPU
+     * @param moreLanguages Latin-script languages recognised beside {@link #LANGUAGES}, for customers known to write
+     *     in them: each costs heap and CPU on every message (Dutch, Indonesian and Polish together 96 MB and a
+     *     quarter more time, docs/intent-classification.md), where the function words alone recognise many
      */
     @ConfigurationProperties("switchboard.language")
     public record Settings(@DefaultValue("0.85") double englishBelow, @DefaultValue("12") int minLetters,
-            @DefaultValue("0.95") double englishBelowWithAccents, @DefaultValue("true") boolean trigramsFirst) {
+            @DefaultValue("0.95") double englishBelowWithAccents, @DefaultValue("true") boolean trigramsFirst,
+            @DefaultValue List<Language> moreLanguages) {
+
+        public Settings {
+            moreLanguages = List.copyOf(moreLanguages);
+        }
 
         public static Settings defaults() {
-            return new Settings(0.85, 12, 0.95, true);
+            return new Settings(0.85, 12, 0.95, true, List.of());
         }
 
         public Settings withTrigramsFirst(boolean trigramsFirst) {
-            return new Settings(englishBelow, minLetters, englishBelowWithAccents, trigramsFirst);
+            return new Settings(englishBelow, minLetters, englishBelowWithAccents, trigramsFirst, moreLanguages);
+        }
+
+        public Settings withMoreLanguages(List<Language> moreLanguages) {
+            return new Settings(englishBelow, minLetters, englishBelowWithAccents, trigramsFirst, moreLanguages);
         }
     }
 
@@ -89,13 +109,16 @@ public class LanguageRecognizer implements WarmUp {
     private static final Logger log = LoggerFactory.getLogger(LanguageRecognizer.class);
 
     private final CompletableFuture<Detectors> detectors = new CompletableFuture<>();
+    private final FunctionWords functionWords = new FunctionWords();
     private final Settings settings;
+    private final List<Language> languages;
     private final MeterRegistry meters;
     private final Timer latency;
     private final Counter secondPasses;
 
     public LanguageRecognizer(Settings settings, MeterRegistry meters) {
         this.settings = settings;
+        this.languages = Stream.concat(LANGUAGES.stream(), settings.moreLanguages().stream()).distinct().toList();
         this.meters = meters;
         this.latency = Timer.builder("intent.language.latency")
                 .description("time to recognise the language of one message").publishPercentileHistogram()
@@ -107,10 +130,10 @@ public class LanguageRecognizer implements WarmUp {
             long started = System.nanoTime();
             try {
                 LanguageDetectorBuilder.fromLanguages(readByModels()).withPreloadedLanguageModels().build();
-                Language[] languages = LANGUAGES.toArray(Language[]::new);
+                Language[] recognised = languages.toArray(Language[]::new);
                 detectors.complete(new Detectors(
-                        LanguageDetectorBuilder.fromLanguages(languages).withLowAccuracyMode().build(),
-                        LanguageDetectorBuilder.fromLanguages(languages).build()));
+                        LanguageDetectorBuilder.fromLanguages(recognised).withLowAccuracyMode().build(),
+                        LanguageDetectorBuilder.fromLanguages(recognised).build()));
                 log.info("Lingua's language models loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 detectors.completeExceptionally(e);
@@ -124,8 +147,8 @@ public class LanguageRecognizer implements WarmUp {
     private record Detectors(LanguageDetector trigrams, LanguageDetector full) {
     }
 
-    private static Language[] readByModels() {
-        return LANGUAGES.stream().filter(language -> !TOLD_BY_SCRIPT.contains(language)).toArray(Language[]::new);
+    private Language[] readByModels() {
+        return languages.stream().filter(language -> !TOLD_BY_SCRIPT.contains(language)).toArray(Language[]::new);
     }
 
     /** Waits until the language models are loaded. */
@@ -142,13 +165,15 @@ public class LanguageRecognizer implements WarmUp {
     }
 
     private String languageOf(String message) {
-        String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
+        String opening = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
+        String text = Lexicon.withoutAddresses(opening);
         if (tooShortToTell(text)) {
             return ENGLISH;
         }
         Detectors loaded = detectors.join();
         if (settings.trigramsFirst()) {
-            if (likeliestIsEnglish(loaded.trigrams().computeLanguageConfidenceValues(text))) {
+            if (likeliestIsEnglish(loaded.trigrams().computeLanguageConfidenceValues(text))
+                    && !functionWords.tally(text).outvotesEnglish()) {
                 return ENGLISH;
             }
             secondPasses.increment();
@@ -156,11 +181,17 @@ public class LanguageRecognizer implements WarmUp {
         SortedMap<Language, Double> confidences = loaded.full().computeLanguageConfidenceValues(text);
         double englishBelow = hasAccentedLatinLetter(text) ? settings.englishBelowWithAccents()
                 : settings.englishBelow();
-        if (confidences.isEmpty() || confidences.firstKey() == Language.ENGLISH
-                || confidences.getOrDefault(Language.ENGLISH, 0.0) >= englishBelow) {
+        if (confidences.isEmpty() || confidences.firstKey() == Language.ENGLISH) {
             return ENGLISH;
         }
-        return confidences.firstKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+        if (confidences.getOrDefault(Language.ENGLISH, 0.0) >= englishBelow) {
+            return functionWords.tally(text).outvotingEnglish(confidences).map(LanguageRecognizer::code).orElse(ENGLISH);
+        }
+        return code(confidences.firstKey());
+    }
+
+    private static String code(Language language) {
+        return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
     }
 
     private static boolean likeliestIsEnglish(SortedMap<Language, Double> confidences) {

@@ -6,6 +6,7 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +39,15 @@ class LanguageRecognizerTest {
             "fr|je ne reçois plus mes factures par courriel depuis le mois dernier",
             "vi|tôi muốn hủy dịch vụ truyền hình",
             "zh|我要退订",
-            "ar|أين أقرب متجر"})
+            "ar|أين أقرب متجر",
+            "es|mi router no prende",
+            "fr|le wifi marche pas",
+            "it|la connessione e lenta",
+            "vi|khong vao duoc internet"})
     void otherLanguagesAreRecognised(String language, String message) {
-        // Given a request in another language
+        // Given a request in another language; the last four short and without accents, which Lingua ranks another
+        // language first with English close behind (0.86 to 0.95 of it), so their function words settle it, the
+        // Italian one English first in the low-accuracy pass
         // When its language is recognised
         // Then it is that language
         assertThat(RECOGNIZER.recognize(message)).isEqualTo(language);
@@ -75,6 +82,30 @@ class LanguageRecognizerTest {
         // Then the accent tips the first to Vietnamese, and the second, English first, stays English
         assertThat(RECOGNIZER.recognize(vietnamese)).isEqualTo("vi");
         assertThat(RECOGNIZER.recognize(english)).isEqualTo(LanguageRecognizer.ENGLISH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@comcastcares  https://t.co/r3Gr2SEyQf", "Casa de la Playa wifi is down"})
+    void addressesAndForeignNamesDoNotMakeEnglishForeign(String message) {
+        // Given a tweet of a handle and a link only, and English naming a Spanish place
+        // When its language is recognised
+        // Then it is English: the link's "t" and "co" are no French, the name's "de la" no more than English's words
+        assertThat(RECOGNIZER.recognize(message)).isEqualTo(LanguageRecognizer.ENGLISH);
+    }
+
+    @Test
+    void moreLanguagesAreASetting() throws Exception {
+        // Given a Polish request, which no function-word list of ours holds, and a recognizer that knows Polish
+        String polish = "nie mam internetu od rana";
+        LanguageRecognizer withPolish = new LanguageRecognizer(
+                LanguageRecognizer.Settings.defaults().withMoreLanguages(List.of(Language.POLISH)),
+                new SimpleMeterRegistry());
+        withPolish.warmUp();
+
+        // When its language is recognised by both
+        // Then only the one that knows Polish recognises it
+        assertThat(withPolish.recognize(polish)).isEqualTo("pl");
+        assertThat(RECOGNIZER.recognize(polish)).isEqualTo(LanguageRecognizer.ENGLISH);
     }
 
     @Test
