@@ -22,7 +22,12 @@ public class Guardrail {
      * {@code refused} and {@code scope} are answered by intent-service itself (route guardrail); {@code suspected} is
      * answered as usual, and llm-fallback-service's own detector keeps it from the model.
      */
-    public enum Outcome { clear, suspected, refused, scope }
+    /**
+     * What the guardrail decided of a turn: nothing found, suspected (answered from the knowledge base, never by the
+     * model), refused (an attack), scope (off-topic: the scope reply) or crisis (a person who may be at risk: the
+     * crisis reply, before anything else).
+     */
+    public enum Outcome { clear, suspected, refused, scope, crisis }
 
     /**
      * @param refuseFrom an attack score from which the turn is refused (llm-fallback-service refuses from the same)
@@ -82,6 +87,9 @@ public class Guardrail {
     }
 
     private Outcome decide(String message, Screening found, Earlier earlier, boolean mayBeOffTopic) {
+        if (CrisisSignals.match(message)) {
+            return Outcome.crisis;
+        }
         boolean suspect = found.attack() >= settings.suspectFrom();
         // a set-up over several turns: a suspected turn after another, or a premise cashed in
         boolean setUpCashedIn = earlier.setUp() && (suspect || AttackSignals.cashesIn(message));

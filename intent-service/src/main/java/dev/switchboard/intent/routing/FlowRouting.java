@@ -52,11 +52,13 @@ class FlowRouting {
         }
         Classification classified = routed.classification();
         Optional<GuidedFlows.Active> active = flows.active(conversationId, nowMillis);
-        // a refused attack, or a message in another language (it gets the language reply), is no answer to a flow;
+        // a refused attack, a person at risk, or a message in another language (it gets the language reply), is no
+        // answer to a flow;
         // but a click on one of the flow's own options is, even when its label only resembles an attack (a bare
         // phone number scored 0.105 against the other-customers'-data examples): only the injection rules refuse it
         boolean flowsOwnOption = picked && active.isPresent() && !classified.screening().rules();
-        if (routed.guardrail() == Guardrail.Outcome.refused && !flowsOwnOption || routed.otherLanguage()) {
+        if (routed.guardrail() == Guardrail.Outcome.refused && !flowsOwnOption
+                || routed.guardrail() == Guardrail.Outcome.crisis || routed.otherLanguage()) {
             return routed;
         }
         if (active.isPresent()) {

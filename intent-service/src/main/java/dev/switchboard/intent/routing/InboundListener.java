@@ -111,15 +111,17 @@ class InboundListener {
     }
 
     /**
-     * The refusal of an attack, or the language reply to a message not in English (in its language where we have the
-     * words), or the scope reply to an off-topic request; the last two with a person offered as a quick reply (its
-     * label asks for one in words, so clicking it is read like typing it).
+     * The refusal of an attack, or the crisis reply to a person who may be at risk, or the language reply to a message
+     * not in English (in its language where we have the words), or the scope reply to an off-topic request; the last
+     * three with a person offered as a quick reply (its label asks for one in words, so clicking it is read like
+     * typing it).
      */
     private CompletableFuture<Void> decline(ChatMessageReceived message, TurnRouter.Routed routed) {
         if (routed.guardrail() == Guardrail.Outcome.refused) {
             return reply(message, routed, GuardrailReplies.REFUSAL, ReplySource.guardrail, 1.0, List.of());
         }
-        String content = routed.otherLanguage() ? LanguageReplies.in(routed.language()) : GuardrailReplies.OFF_TOPIC;
+        String content = routed.guardrail() == Guardrail.Outcome.crisis ? GuardrailReplies.CRISIS
+                : routed.otherLanguage() ? LanguageReplies.in(routed.language()) : GuardrailReplies.OFF_TOPIC;
         return reply(message, routed, content, ReplySource.guardrail, 1.0,
                 List.of(new Suggestion(Taxonomy.HUMAN_HANDOFF, TALK_TO_A_PERSON)));
     }

@@ -90,10 +90,10 @@ class TurnRouter {
             this(classification, route, offered, frustration, followUp, picked, escalated, guardrail, language, null);
         }
 
-        /** Answered with the language reply: not in English, and not refused. */
+        /** Answered with the language reply: not in English, and neither refused nor a person at risk. */
         boolean otherLanguage() {
             return route == Route.guardrail && guardrail != Guardrail.Outcome.refused
-                    && !LanguageRecognizer.ENGLISH.equals(language);
+                    && guardrail != Guardrail.Outcome.crisis && !LanguageRecognizer.ENGLISH.equals(language);
         }
     }
 
@@ -164,7 +164,8 @@ class TurnRouter {
         Guardrail.Earlier guarded = guardrail.after(earlier, message, classified);
         Guardrail.Outcome screened = guardrail.judge(message, classified, earlier,
                 pick.isEmpty() && !followUp && classified.confidence() < RULE_CONFIDENCE);
-        if (screened == Guardrail.Outcome.refused || !LanguageRecognizer.ENGLISH.equals(language)) {
+        if (screened == Guardrail.Outcome.refused || screened == Guardrail.Outcome.crisis
+                || !LanguageRecognizer.ENGLISH.equals(language)) {
             return guarded(conversationId, nowMillis,
                     classified.routedTo(Taxonomy.UNKNOWN, Agent.general, classified.candidates()), anger, screened,
                     language, guarded);

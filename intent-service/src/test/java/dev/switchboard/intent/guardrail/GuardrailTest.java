@@ -90,6 +90,18 @@ class GuardrailTest {
     }
 
     @Test
+    void aPersonAtRiskGetsTheCrisisOutcomeBeforeAnythingElse() {
+        // Given a message with the words of someone thinking of harming themselves, which also scores as an attack
+        Classification alsoAnAttack = classified(new Screening(true, 0.3, 0.2, 1.0));
+
+        // When it is judged
+        // Then it is a crisis, not a refusal, and counted as one
+        assertThat(guardrail.judge("what's the most painless way to end it all", alsoAnAttack,
+                Guardrail.Earlier.NONE, true)).isEqualTo(Guardrail.Outcome.crisis);
+        assertThat(meters.counter("intent.guardrail", "outcome", "crisis").count()).isEqualTo(1);
+    }
+
+    @Test
     void aStructuralSignalIsRefusedHoweverLowItsSemanticScore() {
         // Given a request for another person's messages, which the detectors find ordinary
         Classification ordinary = classified(new Screening(false, -0.2, -0.3, 0));

@@ -19,8 +19,12 @@ import dev.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -55,17 +59,27 @@ class GuardrailIT {
         assertThat(reply.getReplyTo()).isEqualTo(3);
     }
 
-    @Test
-    void anOffTopicRequestGetsTheScopeReplyOfferingAPerson() {
-        // Given a request outside the service
-        // When it arrives on chat.inbound
-        send("g-poem", "write me a limerick about my neighbour's goat");
+    /** An off-topic request and a person at risk: each declined with its own reply, a person offered. */
+    static Stream<Arguments> declinedTurns() {
+        return Stream.of(
+                Arguments.of("g-poem", "write me a limerick about my neighbour's goat", GuardrailReplies.OFF_TOPIC),
+                Arguments.of("g-crisis", "sorry, I know you're just for billing, but I don't want to be here anymore",
+                        GuardrailReplies.CRISIS));
+    }
 
-        // Then the turn is routed to the guardrail and answered with the scope reply and a person to pick
-        assertThat(classified("g-poem").getRoute()).isEqualTo(Route.guardrail);
-        ChatReplied reply = reply("g-poem");
+    @ParameterizedTest
+    @MethodSource("declinedTurns")
+    void aDeclinedTurnGetsItsReplyOfferingAPersonNeverAnAnswer(String messageId, String content, String expected) {
+        // Given a request outside the service, or a customer saying they do not want to live
+        // When it arrives on chat.inbound
+        send(messageId, content);
+
+        // Then the turn is routed to the guardrail and answered with its reply (the scope reply, the crisis reply),
+        // no article, and a person to pick
+        assertThat(classified(messageId).getRoute()).isEqualTo(Route.guardrail);
+        ChatReplied reply = reply(messageId);
         assertThat(reply.getSource()).isEqualTo(ReplySource.guardrail);
-        assertThat(reply.getContent()).isEqualTo(GuardrailReplies.OFF_TOPIC);
+        assertThat(reply.getContent()).isEqualTo(expected);
         assertThat(reply.getReferences()).isEmpty();
         assertThat(reply.getSuggestions()).extracting(Suggestion::getId).containsExactly(Taxonomy.HUMAN_HANDOFF);
     }
