@@ -40,7 +40,13 @@ public final class InjectionRules {
             Pattern.compile("\\b(instructions|rules|prompt|guidelines|directives|text)\\s+(that\\s+)?(\\w+\\s+){0,2}?(gave|wrote|"
                     + "set|provided|fed)\\s+you\\b"),
             Pattern.compile("\\b(everything|anything|text|words|all)\\b[\\w\\s']{0,25}?\\b(before|above|preceding|prior to)\\s+"
-                    + "(this|my|our|the)\\s+(conversation|chat|message|first message)\\b"),
+                    + "(this|my|our|the)\\s+(conversation|chat|message|first message|line|sentence|point)\\b"),
+            // the usual opening of a system prompt, asked for as the place to start repeating from
+            Pattern.compile("\\b(starting|beginning|start|begin)\\s+(with|from|at)\\s+(the\\s+(words?|phrase)\\s+)?['\"“‘]"
+                    + "you are\\b"),
+            // words the assistant is told to say back exactly: a confirmation the customer wants in writing
+            Pattern.compile("\\b(reply|respond|answer|say|write|type|confirm)\\s+(back\\s+)?(with\\s+|to me\\s+)?(exactly|only|"
+                    + "just|verbatim|word for word|the (exact )?(words|phrase|text))\\s*:?\\s*['\"“‘]"),
             // role-play and persona switches
             Pattern.compile("\\b(pretend|imagine|roleplay|role-play|role play|let's play|a game where)\\b[\\w\\s'.,:;!-]{0,30}?"
                     + "\\b(you are|you're|to be|as)\\b"),
