@@ -186,9 +186,11 @@ final class AttackSignals {
             // a network that is not theirs broken into: a customer locked out of their own says "my" and "forgot"
             Pattern.compile("\\b(?:crack|hack|brute[- ]?force|break into|sniff|deauth|capture)\\b" + NOT_OWN + "{0,25}?\\b(?:wpa[23]?|"
                     + "wep|wps|wi-?fi|wireless|router|hotspot|handshake)\\b"),
-            // a number taken over, a phone or a room's signal jammed
+            // a number taken over, a phone or a room's signal jammed; asking how to stop or spot a SIM swap is a victim's
             Pattern.compile("\\b(?:how (?:do|can|would|could|to)|help me|teach me|steps to|way to|ways to|walk me through)\\b"
-                    + "[^.?!]{0,30}?\\bsim[- ]?(?:swap|hijack|jack)|\\bsim[- ]?swap(?:ping)?\\s+(?:on|of|against)\\s+(?!my\\b|me\\b)|"
+                    + "(?![^.?!]{0,30}?\\b(?:stop|prevent|protect|block|avoid|report|recover|secure|lock|freeze|defend|guard|"
+                    + "against|know|tell|check|victim|undo|fix)\\b)[^.?!]{0,30}?\\bsim[- ]?(?:swap|hijack|jack)|"
+                    + "\\bsim[- ]?swap(?:ping)?\\s+(?:on|of|against)\\s+(?!my\\b|me\\b)|"
                     + "\\b(?:port|take over|hijack|steal)\\s+(?:out\\s+)?(?:someone(?:'s| else's)|somebody(?:'s| else's)|their|his|"
                     + "her|a stranger's|another person's)\\s+(?:\\w+\\s+)?(?:number|line|sim|phone number)\\b"),
             Pattern.compile("\\b(?:build|make|buy|get|set up|rig|put together|construct|order|diy|wire up)\\b[^.?!]{0,25}?"
