@@ -19,15 +19,19 @@ import org.springframework.stereotype.Component;
 public class Guardrail {
 
     /**
-     * {@code refused} and {@code scope} are answered by intent-service itself (route guardrail); {@code suspected} is
-     * answered as usual, and llm-fallback-service's own detector keeps it from the model.
+     * What the guardrail decided of a turn: nothing found, suspected, refused (an attack), scope (off-topic) or crisis
+     * (a person who may be at risk, found before anything else). {@code refused}, {@code scope} and {@code crisis} are
+     * answered by intent-service itself (route guardrail) with the refusal, the scope reply or the crisis reply;
+     * {@code suspected} is answered as usual, and llm-fallback-service's own detector keeps it from the model.
      */
-    /**
-     * What the guardrail decided of a turn: nothing found, suspected (answered from the knowledge base, never by the
-     * model), refused (an attack), scope (off-topic: the scope reply) or crisis (a person who may be at risk: the
-     * crisis reply, before anything else).
-     */
-    public enum Outcome { clear, suspected, refused, scope, crisis }
+    public enum Outcome {
+        clear, suspected, refused, scope, crisis;
+
+        /** Answered with the guardrail's own reply in any language: the language reply gives way to it. */
+        public boolean overridesTheLanguage() {
+            return this == refused || this == crisis;
+        }
+    }
 
     /**
      * @param refuseFrom an attack score from which the turn is refused (llm-fallback-service refuses from the same)

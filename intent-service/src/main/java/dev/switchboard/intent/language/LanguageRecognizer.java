@@ -185,7 +185,8 @@ public class LanguageRecognizer implements WarmUp {
             return ENGLISH;
         }
         if (confidences.getOrDefault(Language.ENGLISH, 0.0) >= englishBelow) {
-            return functionWords.tally(text).outvotingEnglish(confidences).map(LanguageRecognizer::code).orElse(ENGLISH);
+            return functionWords.tally(text).outvotingEnglish(confidences).map(LanguageRecognizer::code)
+                    .orElse(ENGLISH);
         }
         return code(confidences.firstKey());
     }

@@ -92,8 +92,8 @@ class TurnRouter {
 
         /** Answered with the language reply: not in English, and neither refused nor a person at risk. */
         boolean otherLanguage() {
-            return route == Route.guardrail && guardrail != Guardrail.Outcome.refused
-                    && guardrail != Guardrail.Outcome.crisis && !LanguageRecognizer.ENGLISH.equals(language);
+            return route == Route.guardrail && !guardrail.overridesTheLanguage()
+                    && !LanguageRecognizer.ENGLISH.equals(language);
         }
     }
 
@@ -164,8 +164,7 @@ class TurnRouter {
         Guardrail.Earlier guarded = guardrail.after(earlier, message, classified);
         Guardrail.Outcome screened = guardrail.judge(message, classified, earlier,
                 pick.isEmpty() && !followUp && classified.confidence() < RULE_CONFIDENCE);
-        if (screened == Guardrail.Outcome.refused || screened == Guardrail.Outcome.crisis
-                || !LanguageRecognizer.ENGLISH.equals(language)) {
+        if (screened.overridesTheLanguage() || !LanguageRecognizer.ENGLISH.equals(language)) {
             return guarded(conversationId, nowMillis,
                     classified.routedTo(Taxonomy.UNKNOWN, Agent.general, classified.candidates()), anger, screened,
                     language, guarded);
