@@ -87,23 +87,29 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         // the knowledge base's examples are embedded by the model already, and a message's cosines with them computed
         // for the model: the detectors' ordinary requests include them, scored from those cosines (Embedded)
         float[][] examples = model.exampleVectors();
-        float[][] ownRequests = embedder.embedAll(both(Exemplars.REQUESTS, REQUEST_FAMILIES));
-        float[][] requests = concat(ownRequests, examples);
-        float[][] attacks = embedder.embedAll(both(Exemplars.ATTACKS, ATTACK_FAMILIES));
-        float[][] offTopic = embedder.embedAll(Exemplars.lines(Exemplars.OFF_TOPIC));
-        this.attacksOverRequests = new NearestExamples(attacks, ownRequests, Exemplars.NEAREST);
-        this.offTopicOverExamples = new NearestExamples(offTopic, new float[0][], Exemplars.NEAREST);
+        List<String> ownRequestTexts = both(Exemplars.REQUESTS, REQUEST_FAMILIES);
+        float[][] ownRequests = embedder.embedAll(ownRequestTexts);
+        AttackRegression.Examples requests = new AttackRegression.Examples(ownRequests, ownRequestTexts)
+                .and(new AttackRegression.Examples(examples, Exemplars.customerExamples(training)));
+        AttackRegression.Examples attacks = embedded(both(Exemplars.ATTACKS, ATTACK_FAMILIES));
+        AttackRegression.Examples offTopic = embedded(Exemplars.lines(Exemplars.OFF_TOPIC));
+        this.attacksOverRequests = new NearestExamples(attacks.vectors(), ownRequests, Exemplars.NEAREST);
+        this.offTopicOverExamples = new NearestExamples(offTopic.vectors(), new float[0][], Exemplars.NEAREST);
         // the learned detector sees every example above, its own, and the off-topic requests as ordinary: asking
         // for a poem is out of scope, not an attack
         long started = System.nanoTime();
-        float[][] learnedAttackVectors = embedder.embedAll(Exemplars.lines(LEARNED_ATTACKS));
-        float[][] learnedRequestVectors = embedder.embedAll(Exemplars.lines(LEARNED_REQUESTS));
+        AttackRegression.Examples learnedAttackExamples = embedded(Exemplars.lines(LEARNED_ATTACKS));
+        AttackRegression.Examples learnedRequestExamples = embedded(Exemplars.lines(LEARNED_REQUESTS));
         long embedded = System.nanoTime();
-        this.learnedAttacks = AttackRegression.trainOrRead(heads, concat(attacks, learnedAttackVectors),
-                concat(concat(requests, learnedRequestVectors), offTopic), AttackRegression.Training.DEFAULT);
+        this.learnedAttacks = AttackRegression.trainOrRead(heads, attacks.and(learnedAttackExamples),
+                requests.and(learnedRequestExamples).and(offTopic), AttackRegression.Training.DEFAULT);
         log.info("learned attack detector: embedded {} examples in {} ms, trained or read in {} ms",
-                learnedAttackVectors.length + learnedRequestVectors.length, (embedded - started) / 1_000_000,
+                learnedAttackExamples.size() + learnedRequestExamples.size(), (embedded - started) / 1_000_000,
                 (System.nanoTime() - embedded) / 1_000_000);
+    }
+
+    private AttackRegression.Examples embedded(List<String> texts) {
+        return new AttackRegression.Examples(embedder.embedAll(texts), texts);
     }
 
     /** The shared examples (module language) and intent-service's own of the same kind. */
@@ -113,46 +119,42 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         return lines;
     }
 
-    private static float[][] concat(float[][] a, float[][] b) {
-        float[][] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
-    }
-
     @Override
     public Classification classify(String raw) {
         // handles, links and hashtag signs say who and where, not what the customer asks
         String words = Lexicon.withoutAddresses(raw);
         String message = words.isEmpty() ? raw : words;
         Embedded embedded = new Embedded();
-        float[] query = embedded.add(embedder.embed(message));
+        float[] query = embedded.add(message, embedder.embed(message));
         boolean rules = InjectionRules.match(raw);
         Classification classified = rules ? unknown(query, Agent.general, 0.05, List.of())
                 : classify(message, query, embedded);
         return classified.withScreening(new Screening(rules,
                 attacksOverRequests.best(embedded.vectors, embedded.exampleCosines),
                 offTopicOverExamples.score(query, embedded.exampleCosines.get(0)),
-                learnedAttacks.best(embedded.vectors)));
+                learnedAttacks.best(embedded.vectors, embedded.texts)));
     }
 
     /**
-     * A message's embeddings (the whole of it first, then the sentences scored apart), each with its cosines with the
-     * knowledge base's examples, which the intent model and both detectors read: computed once, not three times.
+     * A message's embeddings (the whole of it first, then the sentences scored apart), each with its text and its cosines
+     * with the knowledge base's examples, which the intent model and the detectors read: computed once, not three times.
      */
     private final class Embedded {
 
+        final List<String> texts = new ArrayList<>();
         final List<float[]> vectors = new ArrayList<>();
         final List<float[]> exampleCosines = new ArrayList<>();
 
-        float[] add(float[] vector) {
+        float[] add(String text, float[] vector) {
+            texts.add(text);
             vectors.add(vector);
             exampleCosines.add(model.exampleCosines(vector));
             return vector;
         }
 
         /** Adds a sentence's embedding and gives the intent model's scores of it. */
-        double[] addScored(float[] vector) {
-            add(vector);
+        double[] addScored(String text, float[] vector) {
+            add(text, vector);
             return model.scores(vector, exampleCosines.get(exampleCosines.size() - 1));
         }
     }
@@ -181,7 +183,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
             for (String sentence : sentences) {
                 // a sentence that is most of the message scores like the message: spare the model that call
                 double[] s = Words.count(sentence) >= MOSTLY_WHOLE * words ? scores
-                        : embedded.addScored(embedder.embed(sentence));
+                        : embedded.addScored(sentence, embedder.embed(sentence));
                 bySentence.add(s);
                 for (int i = 0; i < s.length; i++) {
                     best[i] = Math.max(best[i], s[i]);

@@ -39,17 +39,17 @@ public class Guardrail {
      *     conversation (a set-up over several turns) are refused
      * @param offTopicFrom an off-topic score from which a turn that is not a follow-up gets the scope reply
      * @param learnedRefuseFrom the learned detector's probability plus {@code attackWeight} times the attack score
-     *     from which the turn is refused: the learned detector refuses when the example contrast does not lean
-     *     against it (0.98 with the contrast at 0.02, 0.92 at 0.05)
+     *     from which the turn is refused: the learned detector refuses when the example contrast leans its way at all
+     *     (0.99 with the contrast at 0.02, 0.975 at 0.05)
      * @param attackWeight how much the attack score counts beside the learned probability
      */
     @ConfigurationProperties("switchboard.guardrail")
     public record Settings(@DefaultValue("0.10") double refuseFrom, @DefaultValue("0.04") double suspectFrom,
-            @DefaultValue("0.02") double offTopicFrom, @DefaultValue("1.08") double learnedRefuseFrom,
-            @DefaultValue("2.0") double attackWeight) {
+            @DefaultValue("0.02") double offTopicFrom, @DefaultValue("1.0") double learnedRefuseFrom,
+            @DefaultValue("0.5") double attackWeight) {
 
         public static Settings defaults() {
-            return new Settings(0.10, 0.04, 0.02, 1.08, 2.0);
+            return new Settings(0.10, 0.04, 0.02, 1.0, 0.5);
         }
     }
 

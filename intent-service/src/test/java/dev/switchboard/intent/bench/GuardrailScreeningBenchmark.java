@@ -4,9 +4,13 @@ import dev.switchboard.intent.classification.AttackRegression;
 import dev.switchboard.language.ExampleVectors;
 import dev.switchboard.language.guardrail.InjectionRules;
 import dev.switchboard.language.guardrail.NearestExamples;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +34,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * examples; 120 off-topic requests against the 1,147 examples), on a short
  * message (one vector) and a long one (whole + 4 sentences); with the learned attack detector's logistic regression
  * ({@code ...WithLearned}), and its training at start-up at the shipped sizes (559 attacks against 1,965 ordinary
- * messages, {@code training}). Random unit vectors: the cost does not depend on them. Run like ClassificationBenchmark.
+ * messages, {@code training}). Random unit vectors: the cost does not depend on them; the texts for the learned
+ * detector's words are the two messages' words, about as long as its examples and messages. Run like ClassificationBenchmark.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -46,10 +51,11 @@ public class GuardrailScreeningBenchmark {
     NearestExamples attacks;
     NearestExamples offTopic;
     AttackRegression learned;
-    float[][] learnedAttacks;
-    float[][] learnedRequests;
+    AttackRegression.Examples learnedAttacks;
+    AttackRegression.Examples learnedRequests;
     float[] whole;
     List<float[]> sentences;
+    List<String> sentenceTexts;
     float[] wholeExampleCosines;
     List<float[]> sentencesExampleCosines;
 
@@ -59,11 +65,16 @@ public class GuardrailScreeningBenchmark {
         ExampleVectors examples = new ExampleVectors(vectors(random, 1_147));
         attacks = new NearestExamples(vectors(random, 169), vectors(random, 310), 3);
         offTopic = new NearestExamples(vectors(random, 120), new float[0][], 3);
-        learnedAttacks = vectors(random, 559);
-        learnedRequests = vectors(random, 1_965);
+        learnedAttacks = examples(vectors(random, 559));
+        learnedRequests = examples(vectors(random, 1_965));
         learned = AttackRegression.train(learnedAttacks, learnedRequests, AttackRegression.Training.DEFAULT);
         whole = vectors(random, 1)[0];
         sentences = List.of(vectors(random, 5));
+        // the whole message, then pieces of it as long as sentences
+        String[] words = LONG.split(" ");
+        sentenceTexts = Stream.concat(Stream.of(LONG), IntStream.range(0, 4).mapToObj(
+                i -> String.join(" ", Arrays.copyOfRange(words, i * words.length / 4, (i + 1) * words.length / 4))))
+                .toList();
         wholeExampleCosines = examples.cosines(whole);
         sentencesExampleCosines = sentences.stream().map(examples::cosines).toList();
     }
@@ -91,7 +102,7 @@ public class GuardrailScreeningBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Threads(1)
     public double shortMessageWithLearned() {
-        return shortMessage() + learned.best(List.of(whole));
+        return shortMessage() + learned.best(List.of(whole), List.of(SHORT));
     }
 
     @Benchmark
@@ -99,7 +110,7 @@ public class GuardrailScreeningBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Threads(1)
     public double longMessageWithLearned() {
-        return longMessage() + learned.best(sentences);
+        return longMessage() + learned.best(sentences, sentenceTexts);
     }
 
     @Benchmark
@@ -110,6 +121,14 @@ public class GuardrailScreeningBenchmark {
     @Threads(1)
     public AttackRegression training() {
         return AttackRegression.train(learnedAttacks, learnedRequests, AttackRegression.Training.DEFAULT);
+    }
+
+    /** Texts of the shipped examples' length, one per vector, cycling through the two messages' words. */
+    private static AttackRegression.Examples examples(float[][] vectors) {
+        String[] words = (SHORT + " " + LONG).split(" ");
+        List<String> texts = IntStream.range(0, vectors.length).mapToObj(i -> IntStream.range(0, 12)
+                .mapToObj(w -> words[(i * 7 + w * 3) % words.length]).collect(Collectors.joining(" "))).toList();
+        return new AttackRegression.Examples(vectors, texts);
     }
 
     private static float[][] vectors(Random random, int count) {

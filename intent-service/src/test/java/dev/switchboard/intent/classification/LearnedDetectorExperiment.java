@@ -37,7 +37,7 @@ public final class LearnedDetectorExperiment {
     private static final List<String> ROUNDS = List.of("blind-2026-12-03", "blind-2026-12-03b", "blind-2026-12-04",
             "own-batch-2026-12-04", "own-batch-2026-12-04b");
     private static final double[] THRESHOLDS = {0.9, 0.95, 0.98, 1.0, 1.02, 1.04, 1.06, 1.08, 1.1, 1.15};
-    private static final double ATTACK_WEIGHT = Double.parseDouble(System.getProperty("attackWeight", "2"));
+    private static final double ATTACK_WEIGHT = Double.parseDouble(System.getProperty("attackWeight", "0.5"));
     /** Each message's attack contrast, printed beside its combined score. */
     private static final Map<String, Double> ATTACK = new HashMap<>();
 
@@ -74,45 +74,51 @@ public final class LearnedDetectorExperiment {
         requests.addAll(Exemplars.customerExamples(training));
         requests.addAll(Exemplars.lines(EmbeddingIntentClassifier.LEARNED_REQUESTS));
         requests.addAll(Exemplars.lines(Exemplars.OFF_TOPIC));
-        float[][] requestVectors = embedder.embedAll(requests);
-        Map<String, float[][]> attackVectors = new TreeMap<>();
-        attacksByFamily.forEach((family, lines) -> attackVectors.put(family, embedder.embedAll(lines)));
-        // the rounds' attacks by family (their names unified), as vectors of the whole and its sentences
-        Map<String, List<List<float[]>>> tested = new TreeMap<>();
+        AttackRegression.Examples requestExamples = new AttackRegression.Examples(embedder.embedAll(requests), requests);
+        Map<String, AttackRegression.Examples> attackExamples = new TreeMap<>();
+        attacksByFamily.forEach((family, lines) -> attackExamples.put(family,
+                new AttackRegression.Examples(embedder.embedAll(lines), lines)));
+        // the rounds' attacks by family (their names unified), embedded whole and by sentence
+        Map<String, List<Message>> tested = new TreeMap<>();
         for (String round : ROUNDS) {
             lastTurns(EVAL.resolve(round).resolve("attacks.tsv")).values().forEach(c -> tested
-                    .computeIfAbsent(family(c[1]), f -> new ArrayList<>()).add(embedded(embedder, c[2])));
+                    .computeIfAbsent(family(c[1]), f -> new ArrayList<>()).add(Message.embedded(embedder, c[2])));
         }
         System.out.printf(Locale.ROOT, "leave one family out, threshold %.2f (learned detector alone, own examples "
                 + "only)%n", threshold);
-        for (String left : attackVectors.keySet()) {
-            List<float[]> kept = new ArrayList<>();
-            attackVectors.forEach((family, vectors) -> {
-                if (!family.equals(left)) {
-                    kept.addAll(List.of(vectors));
-                }
-            });
-            AttackRegression without = AttackRegression.train(kept.toArray(float[][]::new), requestVectors,
+        AttackRegression with = AttackRegression.train(allBut(attackExamples, null), requestExamples,
+                AttackRegression.Training.DEFAULT);
+        for (String left : attackExamples.keySet()) {
+            AttackRegression without = AttackRegression.train(allBut(attackExamples, left), requestExamples,
                     AttackRegression.Training.DEFAULT);
-            List<float[]> all = new ArrayList<>();
-            attackVectors.values().forEach(v -> all.addAll(List.of(v)));
-            AttackRegression with = AttackRegression.train(all.toArray(float[][]::new), requestVectors,
-                    AttackRegression.Training.DEFAULT);
-            List<List<float[]>> family = tested.getOrDefault(left, List.of());
-            long caughtWithout = family.stream().filter(v -> without.best(v) >= threshold).count();
-            long caughtWith = family.stream().filter(v -> with.best(v) >= threshold).count();
+            List<Message> family = tested.getOrDefault(left, List.of());
+            long caughtWithout = family.stream().filter(m -> m.score(without) >= threshold).count();
+            long caughtWith = family.stream().filter(m -> m.score(with) >= threshold).count();
             System.out.printf(Locale.ROOT, "  %-22s rounds' attacks %2d: caught trained without it %2d, with it %2d%n",
                     left, family.size(), caughtWithout, caughtWith);
         }
     }
 
-    private static List<float[]> embedded(SentenceEmbedder embedder, String message) {
-        List<float[]> vectors = new ArrayList<>(List.of(embedder.embed(message)));
-        List<String> sentences = EmbeddingIntentClassifier.sentences(message);
-        if (sentences.size() > 1) {
-            sentences.forEach(s -> vectors.add(embedder.embed(s)));
+    private static AttackRegression.Examples allBut(Map<String, AttackRegression.Examples> byFamily, String left) {
+        return byFamily.entrySet().stream().filter(e -> !e.getKey().equals(left)).map(Map.Entry::getValue)
+                .reduce(AttackRegression.Examples::and).orElseThrow();
+    }
+
+    /** A message's texts as the classifier scores them: the whole, then each sentence of a longer one. */
+    private record Message(List<float[]> vectors, List<String> texts) {
+
+        static Message embedded(SentenceEmbedder embedder, String message) {
+            List<String> texts = new ArrayList<>(List.of(message));
+            List<String> sentences = EmbeddingIntentClassifier.sentences(message);
+            if (sentences.size() > 1) {
+                texts.addAll(sentences);
+            }
+            return new Message(texts.stream().map(embedder::embed).toList(), texts);
         }
-        return vectors;
+
+        double score(AttackRegression detector) {
+            return detector.best(vectors, texts);
+        }
     }
 
     /** The rounds name two families differently. */

@@ -37,14 +37,14 @@ class GuardrailTest {
     @Test
     void theLearnedDetectorRefusesWhenTheAttackScoreDoesNotLeanAgainstIt() {
         // Given learned probabilities with attack scores that lean to the examples of attacks, neither way, and to
-        // ordinary requests (defaults: probability plus twice the attack score from 1.08)
+        // ordinary requests (defaults: probability plus half the attack score from 1.0)
         // When each is judged as a first turn
         // Then the learned probability refuses where the contrast leans its way enough, not where it leans against it
-        assertThat(judge(new Screening(false, 0.06, -1, 0.961), -2, true)).isEqualTo(Guardrail.Outcome.refused);
-        assertThat(judge(new Screening(false, 0.06, -1, 0.959), -2, true)).isEqualTo(Guardrail.Outcome.suspected);
+        assertThat(judge(new Screening(false, 0.06, -1, 0.971), -2, true)).isEqualTo(Guardrail.Outcome.refused);
+        assertThat(judge(new Screening(false, 0.06, -1, 0.969), -2, true)).isEqualTo(Guardrail.Outcome.suspected);
         assertThat(judge(new Screening(false, 0, -1, 0.999), -2, true)).isEqualTo(Guardrail.Outcome.clear);
         assertThat(judge(new Screening(false, -0.01, -1, 1.0), -2, true)).isEqualTo(Guardrail.Outcome.clear);
-        assertThat(judge(new Screening(false, 0.041, -1, 1.0), -2, true)).isEqualTo(Guardrail.Outcome.refused);
+        assertThat(judge(new Screening(false, 0.021, -1, 0.99), -2, true)).isEqualTo(Guardrail.Outcome.refused);
     }
 
     @Test
