@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * or details, or data keyed by an account number, a caller's number or a street address;</li>
  * <li>money without a basis: credits, refunds or free service demanded in amounts or durations, with no outage,
  * overcharge or other reason given; a waiver demanded on a threat (the press, reviews, a lawyer) or a claimed legal
- * duty with no service problem stated; "you can't check anyway"; money split so that no approval is needed;</li>
+ * duty with no service problem stated; "you can't check anyway", "nobody ever checks"; a bill or a return to be
+ * recorded that the customer says is not so ("mark it as paid, I'll pay later"); money split so that no approval is
+ * needed;</li>
  * <li>authority: a staff role claimed (employee, engineer, supervisor, "this is the fraud team", "our internal tool
  * is down") together with an order on an account or a request to skip verification or reach other accounts, internal
  * tools or elevated access; the assistant's rules declared suspended;</li>
@@ -46,6 +48,9 @@ final class AttackSignals {
             + "ex-husband|ex-girlfriend|ex-boyfriend|ex-partner|neighbou?r|boss|landlord|tenant|roommate|flatmate|"
             + "colleague|co-?worker|coach|teacher|stepdad|stepmom|cousin|uncle|aunt|friend|ex[- ](?:wife|husband|"
             + "girlfriend|boyfriend|partner))(?:'s|s'))";
+    // the same people's, typed without the apostrophe ("my neighbours wifi")
+    private static final String THIRD_UNMARKED = "(?:my )?(?:ex|neighbou?r|boss|landlord|tenant|roommate|flatmate|colleague|"
+            + "co-?worker|friend|cousin)s";
     private static final String PRIVATE = "(password|passcode|pin|security (?:question|answer|code)|account (?:number|pin)|"
             + "card(?: number| details)?|bank (?:details|account)|social security|ssn|date of birth|birthday|location|"
             + "whereabouts|home address|address|call (?:log|logs|history|records|list)|calls|texts|text messages|messages|"
@@ -199,7 +204,7 @@ final class AttackSignals {
                     + "neighbou?rs?|other people|everyone|nearby|around me|across the (?:street|hall))"),
             // an account that is not theirs entered: a bereaved family member or a parent is no intruder
             Pattern.compile("\\b(?:get into|break into|log ?in(?:to)?|hack|take over|hijack|empty|drain|clean out)\\b[^.?!]{0,20}?"
-                    + "\\b" + THIRD + "\\s+(?:\\w+\\s+)?(?:crypto|bitcoin|bank|e-?mail|instagram|facebook|snapchat|tiktok|icloud|"
+                    + "\\b(?:" + THIRD + "|" + THIRD_UNMARKED + ")\\s+(?:\\w+\\s+)?(?:crypto|bitcoin|bank|e-?mail|instagram|facebook|snapchat|tiktok|icloud|"
                     + "google|whatsapp|phone|wallet|account|accounts|voicemail|router|wifi|camera|cloud)\\b"
                     + "(?![^.?!]{0,60}?\\b(?:passed away|died|deceased|estate|power of attorney|executor)\\b)"),
             // poison gas, and messages made to pass for the company's or a bank's
@@ -220,8 +225,10 @@ final class AttackSignals {
                     + "owns)\\b[^.?!]{0,30}?\\b(?:device|phone|number|line|account)s?\\b|\\b(?:device|phone|number|line)s?\\b"
                     + "[^.?!]{0,40}?\\bbelongs? to (?:whom|who)\\b"),
             Pattern.compile("\\b(?:name|owner|holder|address|billing address|phone number|number|email|details|info|bills?)\\s+"
-                    + "(?:is\\s+|are\\s+)?(?:on|for|of|behind|tied to|linked to|registered to|attached to|under)\\s+(?:the\\s+)?"
-                    + "(?:account|acct|line)\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?\\d{5,}"),
+                    + "(?:is\\s+|are\\s+)?(?:(?:listed|kept|stored|held|saved)\\s+)?(?:on|for|of|behind|tied to|linked to|"
+                    + "registered to|attached to|under)\\s+(?:the\\s+)?(?:account|acct|line)\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?"
+                    + "\\d[\\d -]{3,}\\d(?![^\\n]{0,80}?\\b(?:that's|that is|it's|it is|this is) (?:my|our) (?:own )?(?:account|"
+                    + "number)\\b)"),
             Pattern.compile("\\b(?:name|owner|address|details|identity|subscriber)\\s+(?:on|behind|of|for|registered to|"
                     + "attached to|tied to)\\s+(?:that|this)\\s+(?:number|line|phone)\\b|\\b(?:calling|texting|called|texted|"
                     + "messaging|harassing|ringing) me from\\b[^?]{0,160}?\\b(?:name|owner|address|details|identity|subscriber)"
@@ -398,6 +405,25 @@ final class AttackSignals {
             + "(?:i|i'm|this)\\b|\\b(?:no one|nobody) (?:will|would|is going "
             + "to) (?:ever )?(?:know|notice|check|find out)\\b");
 
+    // the customer says the change would go unchecked, an order beside it: a control evaded in so many words
+    private static final PrefilteredPattern UNCHECKED = PrefilteredPattern.compile("\\b(?:nobody|no one|noone|no-one)\\s+"
+            + "(?:ever\\s+|really\\s+|actually\\s+|even\\s+)?(?:checks?|audits?|verif(?:y|ies)|notices?|looks at|(?:will|would|"
+            + "is going to) (?:ever )?(?:notice|know|check|find out))\\b|\\b(?:the system|they|anyone|billing|the company)\\s+"
+            + "(?:won't|will not|wouldn't|would not|doesn't|does not|never)\\s+(?:even\\s+|ever\\s+)?(?:notice|check|find out)"
+            + "\\b|\\b(?:nobody|no one) (?:has|needs) to know\\b|\\boff the books\\b|\\bjust between (?:you and me|us)\\b");
+    // a change to the account ordered, not a service asked for ("nobody checks my area, send a technician")
+    private static final PrefilteredPattern ORDER = PrefilteredPattern.compile("\\b(?:switch|change|set|move|put|mark|add|apply|"
+            + "update|upgrade|bump|give me|zero|clear|remove|waive|reset|knock|drop|lower|lock)\\b");
+    // a record to be falsified, the customer saying it is not so: "mark it as paid, I'll pay later"
+    private static final String MARKED = "\\b(?:mark|list|record|flag|show|log|put)\\s+(?:it|them|this|that|my\\s+(?:\\w+\\s+)"
+            + "{0,3}?\\w+|the\\s+(?:\\w+\\s+){0,2}?\\w+)\\s+(?:down\\s+)?as\\s+(?:paid|paid in full|settled|returned|received|"
+            + "delivered)\\b";
+    private static final String NOT_SO = "\\b(?:i'?ll pay|i will pay|pay (?:it|them|you) (?:later|eventually|next)|(?:i'?m|i am) "
+            + "not paying|won't pay|(?:haven't|have not|didn't|did not|never) (?:paid|returned|sent)|i'?m keeping|i am keeping|"
+            + "dispute every)\\b";
+    private static final PrefilteredPattern FALSIFIED = PrefilteredPattern.compile(MARKED + "[^\\n]{0,120}?" + NOT_SO + "|"
+            + NOT_SO + "[^\\n]{0,120}?" + MARKED);
+
     // someone who is not on the customer's account, and their data asked for (a pronoun's, or held for their account,
     // number or home); the customer's own line, plan or a family member they hold passes
     private static final PrefilteredPattern PERSON_ELSE = PrefilteredPattern.compile("\\b(?:my\\s+)?(?:ex|ex[- ](?:wife|husband|girlfriend|"
@@ -486,7 +512,8 @@ final class AttackSignals {
         if ((ON_TRUST.find(text) || CANNOT_CHECK.find(text)) && MONEY_WORD.find(text)) {
             return true;
         }
-        if (EVADED.find(text) && (MONEY_WORD.find(text) || text.contains("adjustment"))) {
+        if (EVADED.find(text) && (MONEY_WORD.find(text) || text.contains("adjustment"))
+                || UNCHECKED.find(text) && (MONEY_WORD.find(text) || ORDER.find(text)) || FALSIFIED.find(text)) {
             return true;
         }
         if ((PERSON_ELSE.find(text) && THEIR_DATA.find(text) || WHO_THEY_CALL.find(text)
