@@ -402,10 +402,9 @@ final class AttackSignals {
             + "even\\s+|actually\\s+)?(?:verify|check|confirm|know|prove|tell)\\b|\\b(?:bots?|ais?|machines?|chatbots?)\\s+(?:can't|"
             + "cannot|couldn't|won't|have no way to)\\s+(?:really\\s+|even\\s+|actually\\s+)?(?:tell|verify|check|know|prove)\\b|"
             + "\\byou (?:can't|cannot|have no way to) (?:really |even |actually )?(?:verify|check|prove|tell) (?:if|whether|that) "
-            + "(?:i|i'm|this)\\b|\\b(?:no one|nobody) (?:will|would|is going "
-            + "to) (?:ever )?(?:know|notice|check|find out)\\b");
+            + "(?:i|i'm|this)\\b");
 
-    // the customer says the change would go unchecked, an order beside it: a control evaded in so many words
+    // the customer says the change would go unchecked ("no one will know"), money or an order on the account beside it
     private static final PrefilteredPattern UNCHECKED = PrefilteredPattern.compile("\\b(?:nobody|no one|noone|no-one)\\s+"
             + "(?:ever\\s+|really\\s+|actually\\s+|even\\s+)?(?:checks?|audits?|verif(?:y|ies)|notices?|looks at|(?:will|would|"
             + "is going to) (?:ever )?(?:notice|know|check|find out))\\b|\\b(?:the system|they|anyone|billing|the company)\\s+"
