@@ -69,7 +69,7 @@ public final class AttackRegression {
     private static final String FORMAT = "attack-regression-2";
 
     /**
-     * The detector {@link #train} gives, read back when {@code heads} keeps it: training is 0.3-0.4 s of every
+     * The detector {@link #train} gives, read back when {@code heads} keeps it: training is about 0.8 s of every
      * intent-service start, on the thread the service's readiness waits for.
      */
     static AttackRegression trainOrRead(TrainedHeads heads, Examples attacks, Examples requests, Training training) {

@@ -100,12 +100,12 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         long started = System.nanoTime();
         AttackRegression.Examples learnedAttackExamples = embedded(Exemplars.lines(LEARNED_ATTACKS));
         AttackRegression.Examples learnedRequestExamples = embedded(Exemplars.lines(LEARNED_REQUESTS));
-        long embedded = System.nanoTime();
+        long embeddedAt = System.nanoTime();
         this.learnedAttacks = AttackRegression.trainOrRead(heads, attacks.and(learnedAttackExamples),
                 requests.and(learnedRequestExamples).and(offTopic), AttackRegression.Training.DEFAULT);
         log.info("learned attack detector: embedded {} examples in {} ms, trained or read in {} ms",
-                learnedAttackExamples.size() + learnedRequestExamples.size(), (embedded - started) / 1_000_000,
-                (System.nanoTime() - embedded) / 1_000_000);
+                learnedAttackExamples.size() + learnedRequestExamples.size(), (embeddedAt - started) / 1_000_000,
+                (System.nanoTime() - embeddedAt) / 1_000_000);
     }
 
     private AttackRegression.Examples embedded(List<String> texts) {
