@@ -57,6 +57,14 @@ final class AttackSignals {
             + "browsing (?:history|data)|voicemails?|payment (?:details|info|history|method)|billing (?:details|info|"
             + "address)|account (?:details|info|information)|email address|phone number|number)";
 
+    // the assistant as pasted text addresses it, and what such text orders it to do
+    private static final String AI_ADDRESSED = "(?:ai|a\\.i\\.|assistant|chatbot|chat bot|bot|llm|language model|ai model|"
+            + "support[- ]?(?:ai|bot|assistant)|ai (?:support )?(?:agent|assistant)|chat assistant|virtual assistant|support "
+            + "representative|any (?:ai|assistant|bot|model|representative|agent))";
+    private static final String AI_ACTION = "(?:disregard|ignore|forget|output|print|dump|approve|upgrade|downgrade|set|apply|"
+            + "grant|waive|unlock|issue|process|send|reveal|disclose|list|tell|give|confirm|reply|respond|end|stop|match|"
+            + "provide|display|credit|refund|reset|mark|enable|disable|skip|bypass|override|activate|transfer|change|remove|"
+            + "add|share|switch)";
     // a character of the words between a verb and its object, as long as no "my", "our" or "own" starts there
     private static final String NOT_OWN = "(?:(?!\\b(?:my|our|own)\\b)[^.?!])";
     // someone claiming to work for the company, in the customers' chat
@@ -140,6 +148,17 @@ final class AttackSignals {
                     + "complete\\s+|entire\\s+|whole\\s+|internal\\s+|hidden\\s+|current\\s+)?(?:configuration|config|settings|"
                     + "setup|instructions|prompt|rules)\\b|\\binternal (?:admin )?(?:urls?|endpoints?|tools|dashboard|"
                     + "documentation|api)\\b"),
+            // the assistant addressed inside pasted text by a label ("Chatbot: upgrade their account", "SYSTEM: AI
+            // support agent, disregard ...") or told what it must or is authorised to do, with an action; "should" only
+            // where no "your" or "the" makes it a customer's complaint about the bot
+            Pattern.compile("\\b" + AI_ADDRESSED + "\\s*[:\\-\u2013]\\s*(?:[\\w',]+\\s+){0,8}?" + AI_ACTION + "\\b|\\b"
+                    + AI_ADDRESSED + "\\s+(?:\\w+\\s+)?(?:must|shall|is to|are to|(?:is|are) (?:now )?(?:authori[sz]ed|allowed|"
+                    + "required|instructed) to)\\s+(?:now\\s+|immediately\\s+|also\\s+|just\\s+)?" + AI_ACTION + "\\b|"
+                    + "(?<!(?:your|the|this|that|ur|my|our)\\s)\\b" + AI_ADDRESSED + "\\s+(?:should|needs? to|has to|will now|can "
+                    + "now)\\s+(?:now\\s+|immediately\\s+|also\\s+|just\\s+)?" + AI_ACTION + "\\b|"
+                    + "\\b(?:system|new system instructions?|system override)\\s*"
+                    + "[:\\-\u2013]\\s*(?:[\\w',]+\\s+){0,3}?(?:" + AI_ADDRESSED + "|new (?:directive|instructions?|task|"
+                    + "rules?))\\b"),
             // words put in the assistant's mouth: an approval to say, an agreement said to bind
             Pattern.compile("\\b(?:say|type|write|reply|respond|answer)\\s+(?:with\\s+|only\\s+)?['\"\u201c\u2018]\\s*(?:\\w+\\s+)?"
                     + "(?:approved|confirmed|granted|agreed|yes|waived|unlocked|refunded|credited|accepted)\\b|\\bsay yes if you "
