@@ -278,6 +278,12 @@ final class AttackSignals {
             Pattern.compile("\\b(?:drop|lift|remove|disable|turn off|suspend|relax|loosen|ditch|switch off)\\s+(?:all\\s+)?"
                     + "(?:of\\s+)?your\\s+(?:own\\s+)?(?:content\\s+|safety\\s+)?(?:restrictions|rules|filters|guardrails|"
                     + "guidelines|safety|policies|programming)\\b(?!\\s+(?:on|for|about)\\b)"),
+            Pattern.compile("\\b(?:drop|ignore|forget|set aside|suspend|cancel|skip|ditch|loosen)\\s+(?:all\\s+)?(?:of\\s+)?"
+                    + "(?:the|those|these|any|all)\\s+(?:\\w+\\s+){0,2}?(?:rules|guidelines|restrictions|policies|limits|script)"
+                    + "\\b(?!\\s+(?:on|for|about|of)\\b)"),
+            // a key of machine output addressed to the assistant: assistant_directive=..., "assistant_instruction": ...
+            Pattern.compile("\\b(?:assistant|ai|bot|chatbot|llm|model|system|support_ai|agent)_(?:directive|instructions?|"
+                    + "note|command|action|prompt|override|task)s?\\s*[:=]"),
             // staff claimed in the customers' chat, with an order on an account or its data
             Pattern.compile(STAFF + "[^?]{0,200}?\\b(?:mark|set|flag|clear|waive|reverse|credit|refund|apply|remove|reset|"
                     + "unlock|change|show me|pull up|give me|read me|send me|transfer|port|close|switch to|enable|disable|"
@@ -428,7 +434,10 @@ final class AttackSignals {
             + "(?:ever\\s+|really\\s+|actually\\s+|even\\s+)?(?:checks?|audits?|verif(?:y|ies)|notices?|looks at|(?:will|would|"
             + "is going to) (?:ever )?(?:notice|know|check|find out))\\b|\\b(?:the system|they|anyone|billing|the company)\\s+"
             + "(?:won't|will not|wouldn't|would not|doesn't|does not|never)\\s+(?:even\\s+|ever\\s+)?(?:notice|check|find out)"
-            + "\\b|\\b(?:nobody|no one) (?:has|needs) to know\\b|\\boff the books\\b|\\bjust between (?:you and me|us)\\b");
+            + "\\b|\\b(?:nobody|no one) (?:has|needs) to know\\b|\\boff the books\\b|\\bjust between (?:you and me|us)\\b|"
+            + "\\bi (?:won't|will not|wont|promise not to) tell (?:anyone|anybody|a soul|your boss|your manager)"
+            + "(?=\\s*(?:[,.!;?)]|$|you did\\b|about (?:this|it|that)\\b))|"
+            + "\\b(?:this|it) (?:stays|will stay) between (?:us|you and me)\\b|\\bour little secret\\b");
     // a change to the account ordered, not a service asked for ("nobody checks my area, send a technician")
     private static final PrefilteredPattern ORDER = PrefilteredPattern.compile("\\b(?:switch|change|set|move|put|mark|add|apply|"
             + "update|upgrade|bump|give me|zero|clear|remove|waive|reset|knock|drop|lower|lock)\\b");
