@@ -115,7 +115,13 @@ final class AttackSignals {
                     + "find(?:s|ing)? out)\\b"),
             Pattern.compile("\\b(?:secretly|covertly|quietly|discreetly)\\s+(?:track|monitor|read|see|check|follow|listen|"
                     + "record|access|log)\\b|\\b(?:spy|snoop|eavesdrop)\\s+on\\b"),
-            // money without a basis: the reason a real customer gives is missing (checked apart, below)
+            // money without a basis: the reason a real customer gives is missing (checked apart, below); a promise
+            // nobody recorded, to be honoured anyway; a loss in quotation marks, claimed for
+            Pattern.compile("\\b(?:no|don't have an?|do not have an?|without an?|haven't got an?|there's no|there is no)\\s+"
+                    + "(?:\\w+\\s+){0,3}?(?:reference|ticket|case|confirmation)\\s+(?:number|no|#)\\b[^\\n]{0,80}?\\b(?:anyway|"
+                    + "regardless|just (?:add|apply|put|give|do|process|honou?r))\\b"),
+            Pattern.compile("['\"\u2018\u201c](?:stolen|lost|broken|damaged)['\"\u2019\u201d]|\\b(?:stolen|lost)\\b,? if you "
+                    + "know what i mean"),
             // authority claimed together with a bypass
             Pattern.compile("\\b(?:i(?:'m| am)|this is|we are|we're|speaking as|as your)\\s+(?:a |an |the |your |from (?:the )?)?"
                     + "(?:\\w+\\s+){0,2}?(?:employee|staff member|engineer|developer|administrator|admin|supervisor|manager|"
