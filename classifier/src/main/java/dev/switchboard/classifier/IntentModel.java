@@ -321,6 +321,11 @@ public final class IntentModel {
         return examples;
     }
 
+    /** The examples' texts, in {@link #exampleVectors()}' order: for other models over the same examples. */
+    public List<String> exampleTexts() {
+        return List.of(texts);
+    }
+
     public int examples() {
         return examples.length;
     }

@@ -90,7 +90,7 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         List<String> ownRequestTexts = both(Exemplars.REQUESTS, REQUEST_FAMILIES);
         float[][] ownRequests = embedder.embedAll(ownRequestTexts);
         AttackRegression.Examples requests = new AttackRegression.Examples(ownRequests, ownRequestTexts)
-                .and(new AttackRegression.Examples(examples, Exemplars.customerExamples(training)));
+                .and(new AttackRegression.Examples(examples, model.exampleTexts()));
         AttackRegression.Examples attacks = embedded(both(Exemplars.ATTACKS, ATTACK_FAMILIES));
         AttackRegression.Examples offTopic = embedded(Exemplars.lines(Exemplars.OFF_TOPIC));
         this.attacksOverRequests = new NearestExamples(attacks.vectors(), ownRequests, Exemplars.NEAREST);
@@ -136,8 +136,9 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
     }
 
     /**
-     * A message's embeddings (the whole of it first, then the sentences scored apart), each with its text and its cosines
-     * with the knowledge base's examples, which the intent model and the detectors read: computed once, not three times.
+     * A message's embeddings (the whole of it first, then the sentences scored apart), each with its text and its
+     * cosines with the knowledge base's examples, which the intent model and the detectors read: computed once, not
+     * three times.
      */
     private final class Embedded {
 

@@ -35,7 +35,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * message (one vector) and a long one (whole + 4 sentences); with the learned attack detector's logistic regression
  * ({@code ...WithLearned}), and its training at start-up at the shipped sizes (559 attacks against 1,965 ordinary
  * messages, {@code training}). Random unit vectors: the cost does not depend on them; the texts for the learned
- * detector's words are the two messages' words, about as long as its examples and messages. Run like ClassificationBenchmark.
+ * detector's words are the two messages' words, about as long as its examples and messages. Run like
+ * ClassificationBenchmark.
  */
 @State(Scope.Benchmark)
 @Fork(1)
