@@ -19,15 +19,20 @@ import java.util.regex.Pattern;
  * <li>money without a basis: credits, refunds or free service demanded in amounts or durations, with no outage,
  * overcharge or other reason given; a waiver demanded on a threat (the press, reviews, a lawyer) or a claimed legal
  * duty with no service problem stated; "you can't check anyway", "nobody ever checks"; a bill or a return to be
- * recorded that the customer says is not so ("mark it as paid, I'll pay later"); money split so that no approval is
- * needed;</li>
+ * recorded that the customer says is not so ("mark it as paid, I'll pay later"), or as what it was not ("log it as a
+ * five-day outage instead"); a loss the customer says they will claim ("I'll say it was stolen") or admits was none;
+ * the system to be fooled ("so the system thinks I'm a new customer"); a code nobody was given (a "secret" promo code,
+ * a glitch for free service); months demanded for minutes of outage; a discount ordered by someone who says they do
+ * not qualify; a good review offered for a waiver; money split so that no approval is needed;</li>
  * <li>authority: a staff role claimed (employee, engineer, supervisor, "this is the fraud team", "our internal tool
  * is down") together with an order on an account or a request to skip verification or reach other accounts, internal
- * tools or elevated access; the assistant's rules declared suspended;</li>
+ * tools or elevated access; override or bypass codes asked for; the assistant's rules declared suspended, its
+ * configuration, tools or the text before the chat asked for;</li>
  * <li>pasted text that addresses the assistant: an e-mail, note or ticket with orders for an AI or bot reading it, an
  * assistant's key in markup, an order hidden from the customer, or the customer telling the assistant to carry out
  * what the pasted or encoded text says;</li>
- * <li>harm: spying on or tracking a person secretly, breaking into a network, number or account that is not theirs,
+ * <li>harm: spying on or tracking a person secretly (a program made to hide, what someone types recorded), breaking
+ * into, or using without its password, a network, number or account that is not theirs,
  * jamming others' signals, messages made to pass for a company's, poison gas, revenge, weapons, drugs, fraud.</li>
  * </ul>
  *
@@ -122,6 +127,18 @@ final class AttackSignals {
                     + "regardless|just (?:add|apply|put|give|do|process|honou?r))\\b"),
             Pattern.compile("['\"\u2018\u201c](?:stolen|lost|broken|damaged)['\"\u2019\u201d]|\\b(?:stolen|lost)\\b,? if you "
                     + "know what i mean"),
+            // a loss the customer says they will claim, the system to be fooled, a code nobody was given
+            Pattern.compile("\\b(?:i'll|i will|i'm going to|i'm gonna|i am going to|gonna) (?:just |simply )?(?:say|claim|"
+                    + "pretend)(?: that)? (?:it|the \\w+|my \\w+|i) (?:was|got|is|has been|had been|went|never)\\b[^.?!]{0,20}?"
+                    + "\\b(?:stolen|lost|broke|broken|arrived|came|showed up|got here|damaged|in the mail)\\b"),
+            Pattern.compile("\\bso (?:that )?(?:the|your) (?:system|computer|billing system|software) (?:will )?"
+                    + "(?:thinks?|accepts?|believes?|treats?|sees?|won't (?:notice|flag|catch|know)|doesn't (?:notice|flag|"
+                    + "catch|know))\\b|\\bthe system will accept it\\b"),
+            Pattern.compile("\\b(?:hidden|secret|internal|unpublished|private|back-?door|master)\\s+(?:\\w+\\s+)?(?:promo|"
+                    + "discount|coupon|voucher) codes?\\b|\\b(?:not a public|isn't a public|not public) (?:promo |discount |"
+                    + "coupon )?code\\b|\\b(?:promo|discount|coupon|voucher) codes?\\b[^.?!]{0,40}?\\b(?:100 ?%|hundred "
+                    + "percent|free for (?:a|one|the) (?:year|life)|forever|unlocks?)\\b|\\b(?:glitch|loophole|exploit)\\b"
+                    + "[^.?!]{0,40}?\\b(?:free|without paying|for nothing)\\b"),
             // authority claimed together with a bypass
             Pattern.compile("\\b(?:i(?:'m| am)|this is|we are|we're|speaking as|as your)\\s+(?:a |an |the |your |from (?:the )?)?"
                     + "(?:\\w+\\s+){0,2}?(?:employee|staff member|engineer|developer|administrator|admin|supervisor|manager|"
@@ -186,7 +203,8 @@ final class AttackSignals {
                     + "(?:asks|tells|says)|(?:in|inside|from|within|of|below|above) (?:it|this|that|the (?:email|e-mail|"
                     + "message|note|ticket|text|memo|letter|document|paste|quote)))"),
             // harm phrased as a request
-            Pattern.compile("\\b(?:make|build|buy|get|cook|synthesi[sz]e|assemble|3d print|order)\\s+(?:a |an |some |my own )?"
+            Pattern.compile("\\b(?:make|making|build|building|buy|buying|get|cook|cooking|synthesi[sz]e|synthesi[sz]ing|assemble|"
+                    + "assembling|3d print|3d printing|order)\\s+(?:a |an |some |my own )?"
                     + "(?:bomb|pipe bomb|explosives?|detonator|grenade|ghost gun|untraceable gun|gun|firearm|silencer|"
                     + "suppressor|meth|methamphetamine|cocaine|heroin|fentanyl|poison|ricin|napalm|molotov)\\b"),
             Pattern.compile("\\b(?:kill|poison|hurt|stab|shoot|strangle|drug|beat up|run over)\\s+(?:someone|somebody|a person|"
@@ -213,8 +231,19 @@ final class AttackSignals {
                     + "descrambl)"),
             Pattern.compile("\\b(?:get|obtain|buy|find)\\b[^.?!]{0,20}?\\b(?:credit card numbers|card dumps|stolen cards|"
                     + "someone's (?:identity|ssn|social security))\\b"),
+            // what someone types recorded, or a program made to hide; a network not theirs used without its password
+            Pattern.compile("\\b(?:everything|all|whatever|every word) (?:that )?(?:they|he|she|my \\w+|someone|the person) "
+                    + "(?:types?|typed)\\b|\\b(?:their|his|her|someone's) (?:keystrokes|key ?strokes)\\b|\\b(?:write|make|create|"
+                    + "build|code|give|send|find) (?:me )?(?:a |an )?(?:\\w+ )?(?:program|app|script|software|tool|extension)\\b"
+                    + "[^.?!]{0,15}?\\b(?:that|which|to)\\b[^.?!]{0,10}?\\b(?:hides?|"
+                    + "stays hidden|runs hidden|is invisible|undetectable)\\b"),
+            Pattern.compile("\\b(?:get|hop|jump|log|connect|use|access|piggyback|leech|borrow|steal)\\b[^.?!]{0,25}?\\b(?:"
+                    + "neighbou?r(?:'s|s'|s)?|someone else's|somebody else's|other people's|a stranger's|next door's?)\\s+"
+                    + "(?:\\w+\\s+)?(?:wi-?fi|network|internet|router|hotspot|connection)\\b[^.?!]{0,40}?\\bwithout\\b"
+                    + "[^.?!]{0,20}?\\b(?:password|permission|paying|them knowing|him knowing|her knowing|asking)\\b"),
             // a network that is not theirs broken into: a customer locked out of their own says "my" and "forgot"
-            Pattern.compile("\\b(?:crack|hack|brute[- ]?force|break into|sniff|deauth|capture)\\b" + NOT_OWN + "{0,25}?\\b(?:wpa[23]?|"
+            Pattern.compile("\\b(?:crack(?:ing)?|hack(?:ing)?|brute[- ]?forc(?:e|ing)|break(?:ing)? into|sniff(?:ing)?|deauth(?:ing)?|"
+                    + "captur(?:e|ing))\\b" + NOT_OWN + "{0,25}?\\b(?:wpa[23]?|"
                     + "wep|wps|wi-?fi|wireless|router|hotspot|handshake)\\b"),
             // a number taken over, a phone or a room's signal jammed; asking how to stop or spot a SIM swap is a victim's
             Pattern.compile("\\b(?:how (?:do|can|would|could|to)|help me|teach me|steps to|way to|ways to|walk me through)\\b"
@@ -264,6 +293,21 @@ final class AttackSignals {
                     + "their) (?:service|internet|account|line))\\b"),
             Pattern.compile("\\b(?:search|look (?:it |them |her |him )?up|find (?:it|them|the account)|pull (?:it |them )?up)\\s+"
                     + "by\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+|just\\s+the\\s+)?(?:street\\s+)?(?:address|name)\\b"),
+            // the assistant's make-up asked for: what it was loaded with, the tools it can call, the text before the chat
+            Pattern.compile("\\b(?:configuration|config|settings|parameters|instructions|prompt|rules)\\s+(?:that\\s+)?"
+                    + "(?:(?:you|the (?:bot|assistant|ai))(?:'re| are| were| was)|(?:are|were|was) (?:you|the (?:bot|assistant|"
+                    + "ai)))\\s+(?:loaded|configured|initiali[sz]ed|deployed|"
+                    + "set up|running|given|started|booted|launched)(?: up)?\\s+with\\b|\\b(?:tools?|functions?)(?: or (?:tools|"
+                    + "functions))?(?: and their parameters)? (?:that )?(?:you|it) (?:can |are able to )?(?:call|invoke)\\b|"
+                    + "\\bwhat (?:tools?|functions?)(?: or (?:tools|functions))? (?:can|do) you (?:call|invoke)\\b"),
+            // codes that get round the checks, asked for; a customer asked for one by a caller asks whether it is a scam
+            Pattern.compile("^(?![^\\n]*\\b(?:scam|legit|fraud|phishing|suspicious|genuine|real one)\\b)[^\\n]*?\\b(?:give|"
+                    + "tell|type|read|send|print|share|list|provide|show|what(?:'s| is| are))\\b[^.?!]{0,40}?\\b(?:override|bypass|"
+                    + "back-?door)\\s+(?:codes?|passwords?|passcodes?|pins?|keys?|phrases?)\\b"),
+            Pattern.compile("\\b(?:repeat|print|show|output|translate|tell me|give me|paste|copy|display|reveal|list|"
+                    + "summari[sz]e|read (?:me|out|back))\\b[^.?!]{0,40}?\\b(?:text|words|everything|instructions?|content|"
+                    + "lines?)\\b[^.?!]{0,30}?\\b(?:before|above|preceding|prior to)\\b[^.?!]{0,40}?\\b(?:you are|your "
+                    + "context|this conversation|my (?:first )?message|the conversation)\\b"),
             // prompts read back word for word, or in parts
             Pattern.compile("\\b(?:word for word|verbatim|character for character)\\b[^?]{0,80}?\\b(?:(?:you were|you've been|"
                     + "you have been) (?:given|told|sent|fed)|(?:start|beginning|top) of (?:this|the|our) (?:conversation|chat|"
@@ -433,7 +477,8 @@ final class AttackSignals {
             + "even\\s+|actually\\s+)?(?:verify|check|confirm|know|prove|tell)\\b|\\b(?:bots?|ais?|machines?|chatbots?)\\s+(?:can't|"
             + "cannot|couldn't|won't|have no way to)\\s+(?:really\\s+|even\\s+|actually\\s+)?(?:tell|verify|check|know|prove)\\b|"
             + "\\byou (?:can't|cannot|have no way to) (?:really |even |actually )?(?:verify|check|prove|tell) (?:if|whether|that) "
-            + "(?:i|i'm|this)\\b");
+            + "(?:i|i'm|this)\\b|\\byou (?:can't|cannot|couldn't|have no way to) (?:really |even |actually |possibly )?(?:verify|"
+            + "check|prove|confirm|tell|know)(?: that| it| this)? (?:anyway|either|regardless)\\b");
 
     // the customer says the change would go unchecked ("no one will know"), money or an order on the account beside it
     private static final PrefilteredPattern UNCHECKED = PrefilteredPattern.compile("\\b(?:nobody|no one|noone|no-one)\\s+"
@@ -444,6 +489,34 @@ final class AttackSignals {
             + "\\bi (?:won't|will not|wont|promise not to) tell (?:anyone|anybody|a soul|your boss|your manager)"
             + "(?=\\s*(?:[,.!;?)]|$|you did\\b|about (?:this|it|that)\\b))|"
             + "\\b(?:this|it) (?:stays|will stay) between (?:us|you and me)\\b|\\bour little secret\\b");
+    // a short outage, once, for which months are demanded: minutes down, a month or more asked for
+    private static final PrefilteredPattern SHORT_OUTAGE = PrefilteredPattern.compile("\\b(?:down|out|offline|dropped|cut out|"
+            + "disconnected)(?: for)? (?:about |like |maybe |roughly |only |just |barely |around )?(?:a few|a couple(?: of)?|\\d+|"
+            + "one|two|three|five|ten|fifteen|twenty|thirty|forty) min(?:ute)?s?\\b");
+    private static final PrefilteredPattern MONTHS_ASKED = PrefilteredPattern.compile("\\b(?:full|whole|entire) month|\\b(?:\\d+|"
+            + "two|three|four|five|six|twelve) months\\b|\\bmonths? (?:of )?free\\b|\\b(?:a|whole) year\\b");
+    private static final PrefilteredPattern RECURRING = PrefilteredPattern.compile("\\b(?:every|each|several times|times a|a day|"
+            + "constantly|keeps?|always|again and again|repeatedly|daily|nightly)\\b");
+    // a discount or a rate ordered by someone who says they do not qualify ("I'm not a veteran but my grandpa was")
+    private static final PrefilteredPattern NOT_ELIGIBLE = PrefilteredPattern.compile("\\b(?:(?:i'm not|i am not|i've never been|i "
+            + "have never been|i was never) (?:a |an )?(?:actual |real )?(?:employee|veteran|military|student|senior|teacher|"
+            + "first responder|nurse|staff)|(?:i don't|i do not|i never|i didn't) (?:actually |even )?work(?:ed)? (?:there|for "
+            + "(?:you|them|y'all|the company|your company)))(?: myself| either| really| actually)?,? but\\b");
+    private static final PrefilteredPattern DISCOUNTED = PrefilteredPattern.compile("\\b(?:discount|rate|price|pricing|offer|"
+            + "deal|promo|perk|benefit)s?\\b");
+    // a loss reported with an admission that it was not one ("truth is I sold it"), or so as not to pay
+    private static final PrefilteredPattern LOSS_CLAIMED = PrefilteredPattern.compile("\\b(?:report|claim|say|list|mark|record|"
+            + "put)\\b[^.?!]{0,25}?\\b(?:as |was |got |is )?(?:stolen|lost)\\b");
+    private static final PrefilteredPattern NOT_LOST = PrefilteredPattern.compile("\\b(?:truth is|to be honest|honestly|tbh|"
+            + "in reality|actually),? (?:i|we) (?:sold|kept|still have|am keeping|broke|dropped|gave away) (?:it|them)\\b|"
+            + "\\bso (?:that )?i (?:don't|do not|won't|will not) (?:get (?:hit|charged|billed)|have to (?:pay|return))\\b");
+    // a record to be kept as what it was not ("log it as a five-day outage instead"), with money
+    private static final PrefilteredPattern RECORDED_OTHERWISE = PrefilteredPattern.compile("\\b(?:log|record|code|mark|put|"
+            + "note|list|file|enter)\\s+(?:it|this|that|the \\w+)\\s+(?:down\\s+)?as\\b[^.?!]{0,30}?\\b(?:instead(?! of)|on "
+            + "your (?:side|end)|your (?:error|mistake|fault))\\b");
+    // a good review offered for money: "I'll leave you five stars if you waive the fee"
+    private static final PrefilteredPattern REVIEW_OFFERED = PrefilteredPattern.compile("\\b(?:i'll|i will|i can|i'd|i would|"
+            + "i'm happy to)\\b[^.?!]{0,25}?\\b(?:5|five|10|ten)[- ]stars?\\b[^.?!]{0,40}?\\bif you\\b");
     // a change to the account ordered, not a service asked for ("nobody checks my area, send a technician")
     private static final PrefilteredPattern ORDER = PrefilteredPattern.compile("\\b(?:switch|change|set|move|put|mark|add|apply|"
             + "update|upgrade|bump|give me|zero|clear|remove|waive|reset|knock|drop|lower|lock)\\b");
@@ -547,6 +620,12 @@ final class AttackSignals {
         }
         if (EVADED.find(text) && (MONEY_WORD.find(text) || text.contains("adjustment"))
                 || UNCHECKED.find(text) && (MONEY_WORD.find(text) || ORDER.find(text)) || FALSIFIED.find(text)) {
+            return true;
+        }
+        if (SHORT_OUTAGE.find(text) && MONTHS_ASKED.find(text) && !RECURRING.find(text)
+                || NOT_ELIGIBLE.find(text) && DISCOUNTED.find(text) && ORDER.find(text)
+                || LOSS_CLAIMED.find(text) && NOT_LOST.find(text)
+                || (REVIEW_OFFERED.find(text) || RECORDED_OTHERWISE.find(text)) && MONEY_WORD.find(text)) {
             return true;
         }
         if ((PERSON_ELSE.find(text) && THEIR_DATA.find(text) || WHO_THEY_CALL.find(text)

@@ -39,7 +39,9 @@ public final class InjectionRules {
                     + "instructed|programmed|configured)\\b(?!\\s+(about|regarding)\\b)"),
             Pattern.compile("\\b(instructions|rules|prompt|guidelines|directives|text)\\s+(that\\s+)?(\\w+\\s+){0,2}?(gave|wrote|"
                     + "set|provided|fed)\\s+you\\b"),
-            Pattern.compile("\\b(everything|anything|text|words|all)\\b[\\w\\s']{0,25}?\\b(before|above|preceding|prior to)\\s+"
+            // text the customer put there themselves ("I pasted the error text above my message") is not the prompt
+            Pattern.compile("(?<!\\b(?:pasted|put|typed|wrote|added|included|attached|sent|copied)\\b[\\w\\s']{0,20})"
+                    + "\\b(everything|anything|text|words|all)\\b[\\w\\s']{0,25}?\\b(before|above|preceding|prior to)\\s+"
                     + "(this|my|our|the)\\s+(conversation|chat|message|first message|line|sentence|point)\\b"),
             // the usual opening of a system prompt, asked for as the place to start repeating from
             Pattern.compile("\\b(starting|beginning|start|begin)\\s+(with|from|at)\\s+(the\\s+(words?|phrase)\\s+)?['\"“‘]"
