@@ -13,6 +13,8 @@ import dev.switchboard.schemas.Taxonomy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -263,10 +265,11 @@ class TurnRouter {
         if (SOMETHING_ELSE.matcher(message).find()) {
             return Optional.of(Taxonomy.HUMAN_HANDOFF);
         }
-        Set<String> said = Set.of(Words.normalize(message).split(" "));
+        // a set of what may repeat a word ("no no, I said I ..."): Set.of refuses duplicates
+        Set<String> said = new HashSet<>(Arrays.asList(Words.normalize(message).split(" ")));
         Map<String, String> titles = this.titles.normalized();
         return offered.stream().filter(i -> titles.containsKey(i) && !Taxonomy.HUMAN_HANDOFF.equals(i))
-                .filter(i -> Set.of(titles.get(i).split(" ")).stream().anyMatch(w -> w.length() > 3 && said.contains(w)))
+                .filter(i -> Arrays.stream(titles.get(i).split(" ")).anyMatch(w -> w.length() > 3 && said.contains(w)))
                 .findFirst();
     }
 

@@ -222,6 +222,19 @@ class TurnRouterTest {
     }
 
     @Test
+    void aTypedAnswerThatRepeatsAWordIsRoutedLikeAnyOther() {
+        // Given a clarifying question
+        router.route("c-10", "this billing mess again", null, 1_000);
+
+        // When the answer uses a word twice and names no offered topic
+        TurnRouter.Routed routed = router.route("c-10", "no no, I said I wanted to know", null, 2_000);
+
+        // Then it is routed on its own reading (a set of the answer's words once failed on the repeated word)
+        assertThat(routed.picked()).isFalse();
+        assertThat(routed.route()).isEqualTo(Route.knowledge);
+    }
+
+    @Test
     void somethingElseGoesToAPersonAndAClarificationIsNeverAskedTwiceInARow() {
         // Given a clarifying question answered with something it did not offer, still unsure
         router.route("c-8", "this billing mess again", null, 1_000);
