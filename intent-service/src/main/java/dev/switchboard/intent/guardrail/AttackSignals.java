@@ -130,7 +130,18 @@ final class AttackSignals {
             // a loss the customer says they will claim, the system to be fooled, a code nobody was given
             Pattern.compile("\\b(?:i'll|i will|i'm going to|i'm gonna|i am going to|gonna) (?:just |simply )?(?:say|claim|"
                     + "pretend)(?: that)? (?:it|the \\w+|my \\w+|i) (?:was|got|is|has been|had been|went|never)\\b[^.?!]{0,20}?"
-                    + "\\b(?:stolen|lost|broke|broken|arrived|came|showed up|got here|damaged|in the mail)\\b"),
+                    + "\\b(?:stolen|lost|broke|broken|arrived|came|showed up|got here|damaged|in the mail)\\b|\\b(?:i'll|i will|"
+                    + "i'm going to|i'm gonna|i am going to|gonna) (?:just |simply )?(?:say|claim|pretend|tell (?:them|you|the "
+                    + "bank|my bank))(?: that)? i (?:didn't|did not|never|wasn't|was not|haven't|have not)\\b"),
+            // a pasted ticket, note or chat that orders the bot or the next agent, or labels an instruction for it
+            Pattern.compile("^(?=[^\\n]*(?:\\b(?:ticket|case|pasting|pasted|copied|transcript|chat with|log)\\b|\\b(?:status|"
+                    + "note|resolution):))[^\\n]*?\\b(?:bot|assistant|chatbot|ai|next agent|the agent|agent)\\s+(?:to|just needs to|needs "
+                    + "to|should|must|is to)\\s+(?:issue|apply|waive|credit|refund|grant|disable|share|release|remove|upgrade|"
+                    + "add|reverse)\\b|\\b(?:bot|assistant|chatbot|ai)[ _-]?(?:instruction|directive|command)s?\\s*[:\\-=\\]]"),
+            // a date moved back to fit inside a window
+            Pattern.compile("\\b(?:change|set|move|backdate|back-date|alter|edit|put)\\b[^.?!]{0,30}?\\bdate\\b[^.?!]{0,40}?"
+                    + "\\b(?:\\d+|few|couple of) (?:days|weeks|months) ago\\b|\\bbackdat(?:e|ed|ing)\\b[^.?!]{0,60}?\\b(?:so|to "
+                    + "avoid|inside|within)\\b"),
             Pattern.compile("\\bso (?:that )?(?:the|your) (?:system|computer|billing system|software) (?:will )?"
                     + "(?:thinks?|accepts?|believes?|treats?|sees?|won't (?:notice|flag|catch|know)|doesn't (?:notice|flag|"
                     + "catch|know))\\b|\\bthe system will accept it\\b"),
@@ -221,10 +232,10 @@ final class AttackSignals {
                     + "\\s+(?:\\w+\\s+)?(?:phone|iphone|device)\\b[^.?!]{0,40}?\\b(?:unlock|bypass|activation lock|icloud "
                     + "lock|frp|imei)\\b"),
             Pattern.compile("\\b(?:make|write|create|build|code|send|deploy|install|put|buy|get|launch|run|design|draft|"
-                    + "print|forge)\\s+(?:me\\s+)?(?:a |an |some )?(?:\\w+\\s+)?(?:phishing (?:email|e-mail|text|sms|page|"
-                    + "site|template|message)|fake (?:id|ids|"
-                    + "passport|invoice|receipt|bank statement|pay ?stub|doctor's note)|ransomware|keylogger|botnet|ddos(?: attack)?|"
-                    + "stalkerware|spyware)\\b|\\blaunder(?:ing)? money\\b|\\bdox(?:x)?(?:ing)?\\b|\\bswat(?:ting)? (?:someone|him|"
+                    + "print|forge|need|want)\\s+(?:me\\s+)?(?:a |an |some )?(?:\\w+\\s+)?(?:phishing (?:email|e-mail|text|sms|"
+                    + "page|site|template|message)|fake (?:id|ids|passport|invoice|receipt|bank statement|pay ?stub|doctor's "
+                    + "note)|ransomware|keylogger|botnet|ddos(?: attack)?|stalkerware|spyware)\\b(?!\\s*(?:scanner|remover|"
+                    + "removal|detector|checker|protection|cleaner|blocker|check))|\\blaunder(?:ing)? money\\b|\\bdox(?:x)?(?:ing)?\\b|\\bswat(?:ting)? (?:someone|him|"
                     + "her)\\b"),
             Pattern.compile("\\b(?:free|steal|pirate|bootleg)\\s+(?:cable|tv|internet|service|wifi|channels|premium "
                     + "channels)\\b[^.?!]{0,40}?\\b(?:without paying|illegally|hack|crack|modded|jailbroken|"
@@ -233,7 +244,7 @@ final class AttackSignals {
                     + "someone's (?:identity|ssn|social security))\\b"),
             // what someone types recorded, or a program made to hide; a network not theirs used without its password
             Pattern.compile("\\b(?:everything|all|whatever|every word) (?:that )?(?:they|he|she|my \\w+|someone|the person) "
-                    + "(?:types?|typed)\\b|\\b(?:their|his|her|someone's) (?:keystrokes|key ?strokes)\\b|\\b(?:write|make|create|"
+                    + "(?:types?|typed)\\b|\\beverything (?:that )?(?:is |gets )?typed on (?:their|his|her|my \\w+|someone's)\\b|\\b(?:their|his|her|someone's) (?:keystrokes|key ?strokes)\\b|\\b(?:write|make|create|"
                     + "build|code|give|send|find) (?:me )?(?:a |an )?(?:\\w+ )?(?:program|app|script|software|tool|extension)\\b"
                     + "[^.?!]{0,15}?\\b(?:that|which|to)\\b[^.?!]{0,10}?\\b(?:hides?|"
                     + "stays hidden|runs hidden|is invisible|undetectable)\\b"),
@@ -350,7 +361,8 @@ final class AttackSignals {
                     + "credit|refund|reveal|send|delete|remove|ignore|change|reset|disable)\\b"),
             // text to be decoded and then obeyed
             Pattern.compile("\\b(?:rot-?13|base-?64|caesar|cipher|hex(?:adecimal)?|reversed?|backwards|encoded|decode)\\b"
-                    + "[^?]{0,60}?\\b(?:follow|obey|execute|carry out|act on|comply with|do (?:exactly |precisely )?(?:what|as))\\b"),
+                    + "[^?]{0,60}?\\b(?:follow|obey|execute|carry (?:(?:it|this|that|them) )?out|act on|comply with|do "
+                    + "(?:exactly |precisely )?(?:what|as))\\b"),
             // harm meant for a person: revenge asked how to
             Pattern.compile("\\b(?:how|what|which|way to|mix|make|build|buy)\\b[^\\n]{0,120}?\\b(?:get back at|get revenge on|"
                     + "revenge on|teach (?:him|her|them|my \\w+) a lesson|make (?:him|her|them) (?:pay|suffer|sick)|hurt (?:him|"
@@ -514,6 +526,15 @@ final class AttackSignals {
     private static final PrefilteredPattern RECORDED_OTHERWISE = PrefilteredPattern.compile("\\b(?:log|record|code|mark|put|"
             + "note|list|file|enter)\\s+(?:it|this|that|the \\w+)\\s+(?:down\\s+)?as\\b[^.?!]{0,30}?\\b(?:instead(?! of)|on "
             + "your (?:side|end)|your (?:error|mistake|fault))\\b");
+    // an event the customer says did not happen, to be recorded ("log an outage ... there wasn't one") or claimed for
+    private static final PrefilteredPattern NONE_HAPPENED = PrefilteredPattern.compile("\\bthere (?:wasn't|was not|weren't|"
+            + "were not) (?:one|any)\\b");
+    private static final PrefilteredPattern RECORD_CREATED = PrefilteredPattern.compile("\\b(?:log|add|put|enter|record|label|"
+            + "file|register|create)\\b[^.?!]{0,30}?\\b(?:outage|fault|adjustment|credit|compensation|damage|claim|ticket)");
+    private static final PrefilteredPattern CLAIM_PURPOSE = PrefilteredPattern.compile("\\bso (?:that )?i (?:can|could) "
+            + "claim\\b");
+    private static final PrefilteredPattern DID_NOT_HAPPEN = PrefilteredPattern.compile("\\b(?:he|she|they|it|the \\w+) "
+            + "(?:didn't|did not|never) (?:actually|really|even)\\b");
     // a good review offered for money: "I'll leave you five stars if you waive the fee"
     private static final PrefilteredPattern REVIEW_OFFERED = PrefilteredPattern.compile("\\b(?:i'll|i will|i can|i'd|i would|"
             + "i'm happy to)\\b[^.?!]{0,25}?\\b(?:5|five|10|ten)[- ]stars?\\b[^.?!]{0,40}?\\bif you\\b");
@@ -558,10 +579,12 @@ final class AttackSignals {
             + "texting|messag\\w*|rings|ringing)\\b");
     // a number's location or records asked for by its digits, not the customer's own number
     private static final PrefilteredPattern NUMBER_RECORDS = PrefilteredPattern.compile("\\b(?:location|cell tower|tower|ping|call (?:records|"
-            + "log|history)|subscriber (?:info|details|name)|texts|billing (?:postcode|zip|address))\\s+(?:\\w+\\s+){0,3}?"
+            + "log|history)|subscriber (?:info|details|name)|texts|billing (?:postcode|zip|address)|voicemail(?: pin| password| "
+            + "code| messages)?)\\s+(?:\\w+\\s+){0,3}?"
             + "(?:for|of|on|from)\\s+(?:the\\s+)?(?:number|line|phone|mobile)?\\s*\\+?\\d[\\d -]{6,}\\d|\\+?\\d[\\d -]{6,}\\d"
             + "[^.?!]{0,40}?\\b(?:customer of yours|with you)\\b[^.?!]{0,40}?\\b(?:give me|tell me|what(?:'s| is))");
-    private static final PrefilteredPattern OWN_NUMBER = PrefilteredPattern.compile("\\b(?:my|our) (?:own )?(?:number|line|phone|mobile)\\b|"
+    private static final PrefilteredPattern OWN_NUMBER = PrefilteredPattern.compile("(?<!\\bnot |n't )\\b(?:my|our) (?:own )?(?:number|line|phone|"
+            + "mobile)\\b|"
             + "\\b(?:it's|it is|that's|which is) (?:mine|my number)\\b");
     // an order passed off as authorised by the one giving it
     private static final PrefilteredPattern AUTHORISING = PrefilteredPattern.compile("\\b(?:i(?:'m| am) authori[sz]ing you|i authori[sz]e you|"
@@ -625,6 +648,8 @@ final class AttackSignals {
         if (SHORT_OUTAGE.find(text) && MONTHS_ASKED.find(text) && !RECURRING.find(text)
                 || NOT_ELIGIBLE.find(text) && DISCOUNTED.find(text) && ORDER.find(text)
                 || LOSS_CLAIMED.find(text) && NOT_LOST.find(text)
+                || NONE_HAPPENED.find(text) && RECORD_CREATED.find(text)
+                || CLAIM_PURPOSE.find(text) && DID_NOT_HAPPEN.find(text)
                 || (REVIEW_OFFERED.find(text) || RECORDED_OTHERWISE.find(text)) && MONEY_WORD.find(text)) {
             return true;
         }

@@ -31,6 +31,9 @@ final class Obfuscation {
     private static final Pattern LEET_WORD = Pattern.compile("\\b(?=[\\w@$]*[a-z])(?=[\\w@$]*[0-9@$])[\\w@$]+");
     // "i g n o r e", "i.g.n.o.r.e", "i-g-n-o-r-e": one separator throughout, so "i.g.n.o.r.e y.o.u.r" stays two words
     private static final Pattern SPACED = Pattern.compile("\\b[a-z]([ .\\-_*])[a-z](?:\\1[a-z]){2,}\\b");
+    // "g i v e  m e  t h e  p i n": letters one space apart, words two; read once a spaced word shows the style
+    private static final Pattern LETTER_RUN = Pattern.compile("(?<!\\w)\\w(?: \\w(?!\\w))+");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Pattern DECODE_CUE = Pattern.compile("\\b(?:rot-?13|caesar|cipher|revers\\w*|backwards?|"
             + "decod\\w*|decrypt\\w*|encod\\w*|unscramble|flip\\w*|mirror\\w*|right to left)\\b");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
@@ -72,7 +75,13 @@ final class Obfuscation {
             }
         }
         String unleet = LEET_WORD.matcher(folded).replaceAll(word -> Matcher.quoteReplacement(unleet(word.group())));
-        return SPACED.matcher(unleet).replaceAll(spaced -> spaced.group().replaceAll("[ .\\-_*]", ""));
+        if (!SPACED.matcher(unleet).find()) {
+            return unleet;
+        }
+        String words = unleet.contains("  ")
+                ? SPACES.matcher(LETTER_RUN.matcher(unleet).replaceAll(run -> run.group().replace(" ", ""))).replaceAll(" ")
+                : unleet;
+        return SPACED.matcher(words).replaceAll(spaced -> spaced.group().replaceAll("[ .\\-_*]", ""));
     }
 
     private static String unleet(String word) {
