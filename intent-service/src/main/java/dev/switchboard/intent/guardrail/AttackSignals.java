@@ -81,7 +81,8 @@ final class AttackSignals {
             + "team|desk|office|support)|tier \\d|level \\d)|i work (?:for|at|in) (?:you|your (?:company|billing|support|team|"
             + "call cent(?:er|re)|store|back office))|(?:fellow|as an?|i'm an?|i am an?) (?:employee|staff member|colleague) "
             + "(?:of yours|here|at your|of your)|our (?:internal|admin|backend|staff|agent) (?:tool|system|crm|portal|dashboard|"
-            + "backend|panel|console)s?)\\b";
+            + "backend|panel|console)s?|(?:supervisor|manager|team lead|tier[- ]?\\d \\w+|store manager|it department|it team|"
+            + "it support|network ops|compliance team|fraud team|security team) here)\\b";
 
     private static final List<PrefilteredPattern> SIGNALS = PrefilteredPattern.allOf(List.of(
             // another person's private data
@@ -125,8 +126,9 @@ final class AttackSignals {
             Pattern.compile("\\b(?:no|don't have an?|do not have an?|without an?|haven't got an?|there's no|there is no)\\s+"
                     + "(?:\\w+\\s+){0,3}?(?:reference|ticket|case|confirmation)\\s+(?:number|no|#)\\b[^\\n]{0,80}?\\b(?:anyway|"
                     + "regardless|just (?:add|apply|put|give|do|process|honou?r))\\b"),
-            Pattern.compile("['\"\u2018\u201c](?:stolen|lost|broken|damaged)['\"\u2019\u201d]|\\b(?:stolen|lost)\\b,? if you "
-                    + "know what i mean"),
+            Pattern.compile("['\"\u2018\u201c](?:stolen|lost|broken|damaged|broke|fried)(?: [^'\"\u2019\u201d]{1,25})?"
+                    + "['\"\u2019\u201d]|\\b(?:stolen|lost|broken|damaged|broke|fried)\\b[^.?!]{0,30}?,? if you know what i "
+                    + "mean"),
             // a loss the customer says they will claim, the system to be fooled, a code nobody was given
             Pattern.compile("\\b(?:i'll|i will|i'm going to|i'm gonna|i am going to|gonna) (?:just |simply )?(?:say|claim|"
                     + "pretend)(?: that)? (?:it|the \\w+|my \\w+|i) (?:was|got|is|has been|had been|went|never)\\b[^.?!]{0,20}?"
@@ -138,13 +140,31 @@ final class AttackSignals {
                     + "note|resolution):))[^\\n]*?\\b(?:bot|assistant|chatbot|ai|next agent|the agent|agent)\\s+(?:to|just needs to|needs "
                     + "to|should|must|is to)\\s+(?:issue|apply|waive|credit|refund|grant|disable|share|release|remove|upgrade|"
                     + "add|reverse)\\b|\\b(?:bot|assistant|chatbot|ai)[ _-]?(?:instruction|directive|command)s?\\s*[:\\-=\\]]"),
+            // someone else's employee, service or student number used for their discount
+            Pattern.compile("\\buse (?:his|her|their|my \\w+'s|my \\w+s|someone's|a friend's) (?:employee|staff|service|"
+                    + "military|student|veteran|membership|discount|badge) (?:number|id|card|code|login)\\b"),
+            // an approval falsified
+            Pattern.compile("\\b(?:mark|log|note|record|flag|put) (?:it|this|that|them|the \\w+) (?:down )?(?:as )?(?:approved|"
+                    + "authori[sz]ed|signed off|verified|okayed) by (?:a |the |my |your )?(?:manager|supervisor|team lead|boss)\\b"),
+            // drugs without a prescription, parcels past customs
+            Pattern.compile("\\b(?:oxycodone|oxy|oxys|xanax|adderall|percocet|fentanyl|opioids?|painkillers|meth|cocaine|heroin|"
+                    + "mdma|ketamine|steroids)\\b[^.?!]{0,60}?\\b(?:without (?:a )?prescription|no prescription|customs)\\b|\\b(?:keep|"
+                    + "stop|avoid)\\s+customs\\s+(?:from\\s+)?(?:flagging|seizing|catching|noticing|finding)\\b"),
+            // customers listed in bulk
+            Pattern.compile("\\b(?:list|names|details|numbers|contacts?|addresses) of (?:all |the |your |every )?(?:other "
+                    + ")?(?:customers|subscribers|users|account holders)\\b(?! (?:like me|in general))"),
+            // the holder of a number or account named to the one asking
+            Pattern.compile("\\b(?:give|tell|send|show)\\s+(?:me\\s+)?(?:\\w+\\s+){0,8}?the name (?:on|behind|attached to|"
+                    + "registered to|of the (?:owner|holder) of) (?:that|this) (?:account|number|line)\\b"),
             // a date moved back to fit inside a window
             Pattern.compile("\\b(?:change|set|move|backdate|back-date|alter|edit|put)\\b[^.?!]{0,30}?\\bdate\\b[^.?!]{0,40}?"
                     + "\\b(?:\\d+|few|couple of) (?:days|weeks|months) ago\\b|\\bbackdat(?:e|ed|ing)\\b[^.?!]{0,60}?\\b(?:so|to "
                     + "avoid|inside|within)\\b"),
             Pattern.compile("\\bso (?:that )?(?:the|your) (?:system|computer|billing system|software) (?:will )?"
                     + "(?:thinks?|accepts?|believes?|treats?|sees?|won't (?:notice|flag|catch|know)|doesn't (?:notice|flag|"
-                    + "catch|know))\\b|\\bthe system will accept it\\b"),
+                    + "catch|know))\\b|\\bthe system will accept it\\b|\\b(?:if you|once you|just|then)\\s+(?:set|change|put|mark|make|"
+                    + "enter|backdate|update|switch|flag|code|reset)\\b[^.?!]{0,60}?\\b(?:the|your) system (?:will|would|should)\\s+"
+                    + "(?:accept|allow|think|treat|see|qualify|count|let)"),
             Pattern.compile("\\b(?:hidden|secret|internal|unpublished|private|back-?door|master)\\s+(?:\\w+\\s+)?(?:promo|"
                     + "discount|coupon|voucher) codes?\\b|\\b(?:not a public|isn't a public|not public) (?:promo |discount |"
                     + "coupon )?code\\b|\\b(?:promo|discount|coupon|voucher) codes?\\b[^.?!]{0,40}?\\b(?:100 ?%|hundred "
@@ -234,14 +254,19 @@ final class AttackSignals {
             Pattern.compile("\\b(?:make|write|create|build|code|send|deploy|install|put|buy|get|launch|run|design|draft|"
                     + "print|forge|need|want)\\s+(?:me\\s+)?(?:a |an |some )?(?:\\w+\\s+)?(?:phishing (?:email|e-mail|text|sms|"
                     + "page|site|template|message)|fake (?:id|ids|passport|invoice|receipt|bank statement|pay ?stub|doctor's "
-                    + "note)|ransomware|keylogger|botnet|ddos(?: attack)?|stalkerware|spyware)\\b(?!\\s*(?:scanner|remover|"
-                    + "removal|detector|checker|protection|cleaner|blocker|check))|\\blaunder(?:ing)? money\\b|\\bdox(?:x)?(?:ing)?\\b|\\bswat(?:ting)? (?:someone|him|"
+                    + "note)|ddos(?: attack)?)\\b|\\blaunder(?:ing)? money\\b|\\bdox(?:x)?(?:ing)?\\b|\\bswat(?:ting)? (?:someone|him|"
                     + "her)\\b"),
             Pattern.compile("\\b(?:free|steal|pirate|bootleg)\\s+(?:cable|tv|internet|service|wifi|channels|premium "
                     + "channels)\\b[^.?!]{0,40}?\\b(?:without paying|illegally|hack|crack|modded|jailbroken|"
                     + "descrambl)"),
             Pattern.compile("\\b(?:get|obtain|buy|find)\\b[^.?!]{0,20}?\\b(?:credit card numbers|card dumps|stolen cards|"
                     + "someone's (?:identity|ssn|social security))\\b"),
+            // malware asked for; a victim asks about their own device, or how to find or remove it
+            Pattern.compile("^(?![^\\n]*\\b(?:on my (?:phone|laptop|computer|pc|mac|device|tablet)|someone (?:put|installed|"
+                    + "added)|somebody|i think|suspect|found|remove|get rid|detect|scan|infected|protect)\\b)[^\\n]*?\\b(?:working|"
+                    + "python|code|script|source|write|build|make|create|give me|send me|need|want|deploy|install|put|run|launch|"
+                    + "buy|get|send|design|draft)\\b[^.?!]{0,40}?\\b(?:keylogger|key logger|stalkerware|spyware|ransomware|trojan|"
+                    + "botnet)\\b(?!\\s*(?:scanner|remover|removal|detector|checker|protection|cleaner|blocker|check))"),
             // what someone types recorded, or a program made to hide; a network not theirs used without its password
             Pattern.compile("\\b(?:everything|all|whatever|every word) (?:that )?(?:they|he|she|my \\w+|someone|the person) "
                     + "(?:types?|typed)\\b|\\beverything (?:that )?(?:is |gets )?typed on (?:their|his|her|my \\w+|someone's)\\b|\\b(?:their|his|her|someone's) (?:keystrokes|key ?strokes)\\b|\\b(?:write|make|create|"
@@ -306,8 +331,8 @@ final class AttackSignals {
                     + "by\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+|just\\s+the\\s+)?(?:street\\s+)?(?:address|name)\\b"),
             // the assistant's make-up asked for: what it was loaded with, the tools it can call, the text before the chat
             Pattern.compile("\\b(?:configuration|config|settings|parameters|instructions|prompt|rules)\\s+(?:that\\s+)?"
-                    + "(?:(?:you|the (?:bot|assistant|ai))(?:'re| are| were| was)|(?:are|were|was) (?:you|the (?:bot|assistant|"
-                    + "ai)))\\s+(?:loaded|configured|initiali[sz]ed|deployed|"
+                    + "(?:(?:you|the (?:bot|assistant|ai))(?:'re| are| were| was|'ve been| have been| had been)|(?:are|were|was|have) "
+                    + "(?:you|the (?:bot|assistant|ai))(?: been)?)\\s+(?:loaded|configured|initiali[sz]ed|deployed|"
                     + "set up|running|given|started|booted|launched)(?: up)?\\s+with\\b|\\b(?:tools?|functions?)(?: or (?:tools|"
                     + "functions))?(?: and their parameters)? (?:that )?(?:you|it) (?:can |are able to )?(?:call|invoke)\\b|"
                     + "\\bwhat (?:tools?|functions?)(?: or (?:tools|functions))? (?:can|do) you (?:call|invoke)\\b"),
@@ -392,8 +417,8 @@ final class AttackSignals {
                     + "show me|pull up)\\b"),
             // someone else confirmed as a customer, their calls watched, what others browse
             Pattern.compile("\\b(?:check|confirm|tell me|find out|see)\\s+(?:if|whether)\\s+(?!i\\b|i'm\\b|my\\b|we\\b|we're\\b|"
-                    + "our\\b)[^.?!]{0,40}?\\b(?:is|are|has|have)\\s+(?:still\\s+)?(?:a\\s+|an\\s+)?(?:customers?|an account|"
-                    + "accounts|service|a line)\\s+(?:of yours|with you)"),
+                    + "our\\b)[^.?!]{0,40}?\\b(?:(?:is|are|has|have)\\s+(?:still\\s+)?(?:a\\s+|an\\s+)?(?:customers?|an account|"
+                    + "accounts|service|a line)\\s+(?:of yours|with you)|(?:is|are) still (?:a |your )?customers?\\b)"),
             Pattern.compile("\\b(?:see|monitor|watch|log|capture|sniff|read)\\s+what\\s+(?:everyone|everybody|other people|"
                     + "people|they|he|she|others|the other (?:customers|users))\\s+(?:(?:is|are)\\s+)?(?:browse|browses|browsing|"
                     + "visits?|visiting|types?|typing|searche?s?|searching|does online|look at|looks at)\\b"),
@@ -511,9 +536,10 @@ final class AttackSignals {
             + "constantly|keeps?|always|again and again|repeatedly|daily|nightly)\\b");
     // a discount or a rate ordered by someone who says they do not qualify ("I'm not a veteran but my grandpa was")
     private static final PrefilteredPattern NOT_ELIGIBLE = PrefilteredPattern.compile("\\b(?:(?:i'm not|i am not|i've never been|i "
-            + "have never been|i was never) (?:a |an )?(?:actual |real )?(?:employee|veteran|military|student|senior|teacher|"
-            + "first responder|nurse|staff)|(?:i don't|i do not|i never|i didn't) (?:actually |even )?work(?:ed)? (?:there|for "
-            + "(?:you|them|y'all|the company|your company)))(?: myself| either| really| actually)?,? but\\b");
+            + "have never been|i was never|i never was) (?:in )?(?:the |a |an )?(?:actual |real )?(?:employee|veteran|military|"
+            + "army|navy|forces|student|senior|teacher|first responder|nurse|staff|pensioner|retiree)|(?:i don't|i do not|i "
+            + "never|i didn't) (?:actually |even )?(?:work(?:ed)?|serve(?:d)?) (?:there|here|for (?:you|them|y'all|the "
+            + "company|your company)|in the (?:military|army|navy|forces)))(?: myself| either| really| actually)?,? but\\b");
     private static final PrefilteredPattern DISCOUNTED = PrefilteredPattern.compile("\\b(?:discount|rate|price|pricing|offer|"
             + "deal|promo|perk|benefit)s?\\b");
     // a loss reported with an admission that it was not one ("truth is I sold it"), or so as not to pay
@@ -528,9 +554,11 @@ final class AttackSignals {
             + "your (?:side|end)|your (?:error|mistake|fault))\\b");
     // an event the customer says did not happen, to be recorded ("log an outage ... there wasn't one") or claimed for
     private static final PrefilteredPattern NONE_HAPPENED = PrefilteredPattern.compile("\\bthere (?:wasn't|was not|weren't|"
-            + "were not) (?:one|any)\\b");
+            + "were not|was never|were never|hasn't been|has not been|haven't been) (?:actually |really |even |ever )?(?:one|"
+            + "any|an? (?:outage|fault|problem|issue))\\b");
     private static final PrefilteredPattern RECORD_CREATED = PrefilteredPattern.compile("\\b(?:log|add|put|enter|record|label|"
-            + "file|register|create)\\b[^.?!]{0,30}?\\b(?:outage|fault|adjustment|credit|compensation|damage|claim|ticket)");
+            + "file|register|create|note|report|mark|open|raise|submit)\\b[^.?!]{0,30}?\\b(?:outage|fault|adjustment|credit|compensation|damage|"
+            + "claim|ticket|note)");
     private static final PrefilteredPattern CLAIM_PURPOSE = PrefilteredPattern.compile("\\bso (?:that )?i (?:can|could) "
             + "claim\\b");
     private static final PrefilteredPattern DID_NOT_HAPPEN = PrefilteredPattern.compile("\\b(?:he|she|they|it|the \\w+) "
@@ -542,10 +570,11 @@ final class AttackSignals {
     private static final PrefilteredPattern ORDER = PrefilteredPattern.compile("\\b(?:switch|change|set|move|put|mark|add|apply|"
             + "update|upgrade|bump|give me|zero|clear|remove|waive|reset|knock|drop|lower|lock)\\b");
     // a record to be falsified, the customer saying it is not so: "mark it as paid, I'll pay later"
-    private static final String MARKED = "\\b(?:mark|list|record|flag|show|log|put)\\s+(?:it|them|this|that|my\\s+(?:\\w+\\s+)"
-            + "{0,3}?\\w+|the\\s+(?:\\w+\\s+){0,2}?\\w+)\\s+(?:down\\s+)?as\\s+(?:paid|paid in full|settled|returned|received|"
-            + "delivered)\\b";
-    private static final String NOT_SO = "\\b(?:i'?ll pay|i will pay|pay (?:it|them|you) (?:later|eventually|next)|(?:i'?m|i am) "
+    private static final String MARKED = "\\b(?:(?:put|add|leave|make|write) (?:a )?note (?:on (?:my|the) account )?(?:that|"
+            + "saying) (?:i|we) (?:returned|paid|sent|received|cancell?ed)|(?:mark|list|record|flag|show|log|put)\\s+(?:it|them|"
+            + "this|that|my\\s+(?:\\w+\\s+){0,3}?\\w+|the\\s+(?:\\w+\\s+){0,2}?\\w+)\\s+(?:down\\s+)?as\\s+(?:paid|paid in full|"
+            + "settled|returned|received|delivered))\\b";
+    private static final String NOT_SO = "\\b(?:(?:i|we) (?:didn't|did not|haven't|have not)(?=\\s*[,.;!]|\\s+but\\b)|i'?ll pay|i will pay|pay (?:it|them|you) (?:later|eventually|next)|(?:i'?m|i am) "
             + "not paying|won't pay|(?:haven't|have not|didn't|did not|never) (?:paid|returned|sent)|i'?m keeping|i am keeping|"
             + "dispute every)\\b";
     private static final PrefilteredPattern FALSIFIED = PrefilteredPattern.compile(MARKED + "[^\\n]{0,120}?" + NOT_SO + "|"
@@ -579,7 +608,7 @@ final class AttackSignals {
             + "texting|messag\\w*|rings|ringing)\\b");
     // a number's location or records asked for by its digits, not the customer's own number
     private static final PrefilteredPattern NUMBER_RECORDS = PrefilteredPattern.compile("\\b(?:location|cell tower|tower|ping|call (?:records|"
-            + "log|history)|subscriber (?:info|details|name)|texts|billing (?:postcode|zip|address)|voicemail(?: pin| password| "
+            + "logs?|history)|security (?:answer|question)s?|passcode|subscriber (?:info|details|name)|texts|billing (?:postcode|zip|address)|voicemail(?: pin| password| "
             + "code| messages)?)\\s+(?:\\w+\\s+){0,3}?"
             + "(?:for|of|on|from)\\s+(?:the\\s+)?(?:number|line|phone|mobile)?\\s*\\+?\\d[\\d -]{6,}\\d|\\+?\\d[\\d -]{6,}\\d"
             + "[^.?!]{0,40}?\\b(?:customer of yours|with you)\\b[^.?!]{0,40}?\\b(?:give me|tell me|what(?:'s| is))");

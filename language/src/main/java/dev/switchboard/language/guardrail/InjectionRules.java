@@ -37,7 +37,7 @@ public final class InjectionRules {
             // "about" asks the assistant to pass on news (an outage), not its own setup
             Pattern.compile("\\b(what|which)\\s+(\\w+\\s+){0,2}?(were|was|have|had|did)\\s+you\\s+(been\\s+)?(given|told|"
                     + "instructed|programmed|configured)\\b(?!\\s+(about|regarding)\\b)"),
-            Pattern.compile("\\b(instructions|rules|prompt|guidelines|directives|text)\\s+(that\\s+)?(\\w+\\s+){0,2}?(gave|wrote|"
+            Pattern.compile("\\b(instructions|rules|prompt|guidelines|guidance|directives|text)\\s+(that\\s+)?(\\w+\\s+){0,2}?(gave|wrote|"
                     + "set|provided|fed)\\s+you\\b"),
             // text the customer put there themselves ("I pasted the error text above my message") is not the prompt
             Pattern.compile("(?<!\\b(?:pasted|put|typed|wrote|added|included|attached|sent|copied)\\b[\\w\\s']{0,20})"
