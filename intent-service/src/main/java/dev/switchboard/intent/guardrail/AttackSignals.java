@@ -82,7 +82,15 @@ final class AttackSignals {
             + "call cent(?:er|re)|store|back office))|(?:fellow|as an?|i'm an?|i am an?) (?:employee|staff member|colleague) "
             + "(?:of yours|here|at your|of your)|our (?:internal|admin|backend|staff|agent) (?:tool|system|crm|portal|dashboard|"
             + "backend|panel|console)s?|(?:supervisor|manager|team lead|tier[- ]?\\d \\w+|store manager|it department|it team|"
-            + "it support|network ops|compliance team|fraud team|security team) here)\\b";
+            + "it support|network ops|compliance team|fraud team|security team) here|(?:i'm|i am|we're|we are) (?:on|in|with) the "
+            + "(?:\\w+ )?(?:operations|ops|network|it|billing|fraud|security|support|retention|provisioning|engineering) "
+            + "(?:team|dept|department|desk)|(?:shift|team) lead (?:at|in|for|on) (?:the )?|(?:manager|owner|supervisor) (?:of|at) "
+            + "(?:your|the) (?:\\w+ )?(?:store|shop|branch|franchise|contact cent(?:re|er)|call cent(?:re|er))|i (?:own|run|manage) "
+            + "(?:the|a|your) (?:\\w+ )?(?:franchise|store|shop|branch|dealership)|(?:it's|its|this is) \\w+ from (?:network ops|"
+            + "the noc|it|billing|the store|retention|provisioning)|(?:agent|staff|employee|internal|admin|back[- ]?office|crm|rep) "
+            + "(?:tool|console|desktop|portal|dashboard|terminal)s?\\b[^.?!]{0,40}?\\b(?:down|crawling|glitching|slow|frozen|froze|"
+            + "not working|won't load|locked|offline|broken|lagging)|locked out of (?:the|my|our) (?:internal|agent|staff|admin) "
+            + "(?:tool|console|portal|system))\\b";
 
     private static final List<PrefilteredPattern> SIGNALS = PrefilteredPattern.allOf(List.of(
             // another person's private data
@@ -156,6 +164,16 @@ final class AttackSignals {
             // the holder of a number or account named to the one asking
             Pattern.compile("\\b(?:give|tell|send|show)\\s+(?:me\\s+)?(?:\\w+\\s+){0,8}?the name (?:on|behind|attached to|"
                     + "registered to|of the (?:owner|holder) of) (?:that|this) (?:account|number|line)\\b"),
+            // other customers' chats, records or details asked for in bulk; the calls a third person made
+            Pattern.compile("\\bother (?:customers|subscribers|users|people)'?s?\\b[^.?!]{0,30}?\\b(?:transcripts|chats|records|"
+                    + "data|details|accounts|information|info|numbers|addresses)\\b|\\b(?:transcripts|chats|records|data|details|"
+                    + "information) (?:of|with|for|from|about) (?:all |the |your )?other (?:customers|subscribers|users)\\b|\\b(?:send|"
+                    + "give|show|list|tell) (?:me )?(?:the |all )?(?:calls|texts|messages|numbers) (?:he|she|they) (?:made|sent|"
+                    + "called|dialled|dialed|received)\\b"),
+            // a step for the bot in pasted text; ransomware described by what it does
+            Pattern.compile("\\b(?:next steps?|action|instruction|task)s? for (?:the )?(?:chatbot|bot|assistant|ai)\\s*:|"
+                    + "\\bencrypt\\w*\\b[^.?!]{0,60}?\\b(?:files|drives?|data|computers?|shares?)\\b[^\\n]{0,80}?\\b(?:bitcoin|"
+                    + "ransom|crypto)\\b|\\bspreads? (?:across|through|over) (?:a|the|every|any) (?:home |local |office )?network\\b"),
             // a date moved back to fit inside a window
             Pattern.compile("\\b(?:change|set|move|backdate|back-date|alter|edit|put)\\b[^.?!]{0,30}?\\bdate\\b[^.?!]{0,40}?"
                     + "\\b(?:\\d+|few|couple of) (?:days|weeks|months) ago\\b|\\bbackdat(?:e|ed|ing)\\b[^.?!]{0,60}?\\b(?:so|to "
@@ -373,7 +391,7 @@ final class AttackSignals {
             // staff claimed in the customers' chat, with an order on an account or its data
             Pattern.compile(STAFF + "[^?]{0,200}?\\b(?:mark|set|flag|clear|waive|reverse|credit|refund|apply|remove|reset|"
                     + "unlock|change|show me|pull up|give me|read me|send me|transfer|port|close|switch to|enable|disable|"
-                    + "override|grant)\\b"),
+                    + "override|grant|push|move|swap|export|provide|release|skip|bypass|issue|activate)\\b"),
             // pasted text that orders the assistant and hides it from the customer, or carries an assistant's key
             Pattern.compile("\\b(?:don't|do not|never|without)\\s+(?:mention(?:ing)?|reveal(?:ing)?|tell(?:ing)?|disclos(?:e|ing)|"
                     + "show(?:ing)?|inform(?:ing)?|notify(?:ing)?|alert(?:ing)?)\\s+(?:this|these|the|that|any)?\\s*(?:\\w+\\s+)?"
@@ -387,7 +405,8 @@ final class AttackSignals {
             // text to be decoded and then obeyed
             Pattern.compile("\\b(?:rot-?13|base-?64|caesar|cipher|hex(?:adecimal)?|reversed?|backwards|encoded|decode)\\b"
                     + "[^?]{0,60}?\\b(?:follow|obey|execute|carry (?:(?:it|this|that|them) )?out|act on|comply with|do "
-                    + "(?:exactly |precisely )?(?:what|as))\\b"),
+                    + "(?:exactly |precisely )?(?:what|as)|answer (?:it|this|that)|respond to (?:it|this|that)|do (?:it|that|this))"
+                    + "\\b"),
             // harm meant for a person: revenge asked how to
             Pattern.compile("\\b(?:how|what|which|way to|mix|make|build|buy)\\b[^\\n]{0,120}?\\b(?:get back at|get revenge on|"
                     + "revenge on|teach (?:him|her|them|my \\w+) a lesson|make (?:him|her|them) (?:pay|suffer|sick)|hurt (?:him|"
@@ -544,9 +563,11 @@ final class AttackSignals {
             + "deal|promo|perk|benefit)s?\\b");
     // a loss reported with an admission that it was not one ("truth is I sold it"), or so as not to pay
     private static final PrefilteredPattern LOSS_CLAIMED = PrefilteredPattern.compile("\\b(?:report|claim|say|list|mark|record|"
-            + "put)\\b[^.?!]{0,25}?\\b(?:as |was |got |is )?(?:stolen|lost)\\b");
+            + "put)\\b[^.?!]{0,40}?\\b(?:as |was |got |is )?(?:stolen|lost)\\b");
     private static final PrefilteredPattern NOT_LOST = PrefilteredPattern.compile("\\b(?:truth is|to be honest|honestly|tbh|"
             + "in reality|actually),? (?:i|we) (?:sold|kept|still have|am keeping|broke|dropped|gave away) (?:it|them)\\b|"
+            + "\\b(?:it's|its|it is|it was|they're|they are) (?:not|never) (?:really |actually )?(?:stolen|lost)\\b|\\b(?:it|they) "
+            + "(?:isn't|wasn't|aren't|weren't) (?:really |actually )?(?:stolen|lost)\\b|"
             + "\\bso (?:that )?i (?:don't|do not|won't|will not) (?:get (?:hit|charged|billed)|have to (?:pay|return))\\b");
     // a record to be kept as what it was not ("log it as a five-day outage instead"), with money
     private static final PrefilteredPattern RECORDED_OTHERWISE = PrefilteredPattern.compile("\\b(?:log|record|code|mark|put|"
@@ -554,11 +575,11 @@ final class AttackSignals {
             + "your (?:side|end)|your (?:error|mistake|fault))\\b");
     // an event the customer says did not happen, to be recorded ("log an outage ... there wasn't one") or claimed for
     private static final PrefilteredPattern NONE_HAPPENED = PrefilteredPattern.compile("\\bthere (?:wasn't|was not|weren't|"
-            + "were not|was never|were never|hasn't been|has not been|haven't been) (?:actually |really |even |ever )?(?:one|"
-            + "any|an? (?:outage|fault|problem|issue))\\b");
+            + "were not|was never|were never|hasn't been|has not been|haven't been) (?:(?:actually|really|even|ever) (?:one|any|"
+            + "an? (?:outage|fault|problem|issue))\\b|(?:one|any(?: \\w+)?),? but\\b)");
     private static final PrefilteredPattern RECORD_CREATED = PrefilteredPattern.compile("\\b(?:log|add|put|enter|record|label|"
-            + "file|register|create|note|report|mark|open|raise|submit)\\b[^.?!]{0,30}?\\b(?:outage|fault|adjustment|credit|compensation|damage|"
-            + "claim|ticket|note)");
+            + "file|register|create|note|report|mark|open|raise|submit)\\b[^.?!]{0,30}?\\b(?:outage|fault|adjustment|damage|"
+            + "claim|ticket|note|one\\b|it\\b)");
     private static final PrefilteredPattern CLAIM_PURPOSE = PrefilteredPattern.compile("\\bso (?:that )?i (?:can|could) "
             + "claim\\b");
     private static final PrefilteredPattern DID_NOT_HAPPEN = PrefilteredPattern.compile("\\b(?:he|she|they|it|the \\w+) "

@@ -113,16 +113,17 @@ class BlindRoundIT {
     /**
      * The rounds since the third, each run through the stack first, before anything was changed for it (its
      * {@code first-run-*.jsonl}; docs/intent-classification.md has those figures), development sets since. The floors
-     * keep what the guardrail reaches on them in process on 2026-12-07 after the fourteenth round's shapes, less about
+     * keep what the guardrail reaches on them in process on 2026-12-07 after the fifteenth round's shapes, less about
      * one attack.
      */
     @ParameterizedTest
     @CsvSource({"blind-2026-12-04-round4, 0.75, 0.90", "blind-2026-12-06-round5, 0.87, 0.95",
             "blind-2026-12-06-round6, 0.70, 0.95", "blind-2026-12-06-round7, 0.84, 0.95",
             "blind-2026-12-07-round8, 0.84, 0.94", "blind-2026-12-07-round9, 0.82, 0.95",
-            "blind-2026-12-07-round10, 0.84, 0.94", "blind-2026-12-07-round11, 0.87, 0.95",
-            "blind-2026-12-07-round12, 0.92, 0.94", "blind-2026-12-07-round13, 0.85, 0.95",
-            "blind-2026-12-07-round14, 0.95, 0.95"})
+            "blind-2026-12-07-round10, 0.86, 0.95", "blind-2026-12-07-round11, 0.87, 0.95",
+            "blind-2026-12-07-round12, 0.92, 0.94", "blind-2026-12-07-round13, 0.89, 0.95",
+            "blind-2026-12-07-round14, 0.95, 0.95",
+            "blind-2026-12-07-round15, 0.95, 0.95"})
     void laterRoundsKeepWhatTheyReach(String round, double recallFloor, double precisionFloor) {
         assertRecallAndPrecision(ROUND.resolveSibling(round), recallFloor, precisionFloor);
     }
