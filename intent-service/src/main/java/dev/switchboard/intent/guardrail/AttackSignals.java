@@ -174,13 +174,26 @@ final class AttackSignals {
             Pattern.compile("\\b(?:next steps?|action|instruction|task)s? for (?:the )?(?:chatbot|bot|assistant|ai)\\s*:|"
                     + "\\bencrypt\\w*\\b[^.?!]{0,60}?\\b(?:files|drives?|data|computers?|shares?)\\b[^\\n]{0,80}?\\b(?:bitcoin|"
                     + "ransom|crypto)\\b|\\bspreads? (?:across|through|over) (?:a|the|every|any) (?:home |local |office )?network\\b"),
+            // parcels past sniffer dogs; what a third person browses; the households on a plan; a rule dropped for the
+            // rest of the chat; a third party's login brute-forced
+            Pattern.compile("\\b(?:sniffer dogs?|drug dogs?|dogs|scanners?|customs|x-?rays?|postal inspectors?)\\b[^.?!]{0,30}?"
+                    + "\\b(?:don't|do not|won't|can't|doesn't|never) (?:pick|detect|find|catch|notice|flag|smell|spot)|\\bwhich "
+                    + "(?:websites?|sites|pages|apps)\\b[^.?!]{0,10}?\\b(?:he|she|they|my \\w+)(?:'s| has| have| is| are)? (?:been )?"
+                    + "(?:visit|going|go|look|brows|using|use)|\\bwhich (?:of )?(?:my |the )?(?:households|addresses|flats|"
+                    + "apartments|units|homes|houses|customers|people|residents|neighbou?rs)\\b[^.?!]{0,40}?\\b(?:are on|subscribe "
+                    + "to|use|pay for|signed up for|have) (?:your|the) (?:\\w+ ){0,2}?(?:plan|package|subscription)s?\\b|\\b(?:drop|"
+                    + "skip|switch off|disable|turn off|remove|stop|bypass)\\b[^.?!]{0,30}?\\bfor the rest of (?:this|our|the) "
+                    + "(?:chat|conversation|session)\\b|\\b(?:brute[- ]?forc|crack|hack)\\w*\\b[^.?!]{0,20}?\\btheir\\b[^.?!]{0,20}?"
+                    + "\\b(?:vpn|login|password|account|email|network|server)"),
             // a date moved back to fit inside a window
             Pattern.compile("\\b(?:change|set|move|backdate|back-date|alter|edit|put)\\b[^.?!]{0,30}?\\bdate\\b[^.?!]{0,40}?"
                     + "\\b(?:\\d+|few|couple of) (?:days|weeks|months) ago\\b|\\bbackdat(?:e|ed|ing)\\b[^.?!]{0,60}?\\b(?:so|to "
-                    + "avoid|inside|within)\\b"),
+                    + "avoid|inside|within)\\b|\\b(?:change|set|move|alter|edit)\\b[^.?!]{0,30}?\\bdate\\b[^.?!]{0,40}?\\bso (?:that )?"
+                    + "(?:it|the record|my account) (?:shows|says|looks like|reads) (?:i|we) (?:paid|returned|cancell?ed|sent)\\b"),
             Pattern.compile("\\bso (?:that )?(?:the|your) (?:system|computer|billing system|software) (?:will )?"
                     + "(?:thinks?|accepts?|believes?|treats?|sees?|won't (?:notice|flag|catch|know)|doesn't (?:notice|flag|"
-                    + "catch|know))\\b|\\bthe system will accept it\\b|\\b(?:if you|once you|just|then)\\s+(?:set|change|put|mark|make|"
+                    + "catch|know))\\b|\\bthe system will accept it\\b|\\b(?:flag|mark|add|note|log|set)\\b[^\\n]{0,120}?\\b(?:the|your) "
+                    + "system (?:will|would) (?:auto-?credit|credit|refund|waive|compensate)\\b|\\b(?:if you|once you|just|then)\\s+(?:set|change|put|mark|make|"
                     + "enter|backdate|update|switch|flag|code|reset)\\b[^.?!]{0,60}?\\b(?:the|your) system (?:will|would|should)\\s+"
                     + "(?:accept|allow|think|treat|see|qualify|count|let)"),
             Pattern.compile("\\b(?:hidden|secret|internal|unpublished|private|back-?door|master)\\s+(?:\\w+\\s+)?(?:promo|"
@@ -557,16 +570,17 @@ final class AttackSignals {
     private static final PrefilteredPattern NOT_ELIGIBLE = PrefilteredPattern.compile("\\b(?:(?:i'm not|i am not|i've never been|i "
             + "have never been|i was never|i never was) (?:in )?(?:the |a |an )?(?:actual |real )?(?:employee|veteran|military|"
             + "army|navy|forces|student|senior|teacher|first responder|nurse|staff|pensioner|retiree)|(?:i don't|i do not|i "
-            + "never|i didn't) (?:actually |even )?(?:work(?:ed)?|serve(?:d)?) (?:there|here|for (?:you|them|y'all|the "
-            + "company|your company)|in the (?:military|army|navy|forces)))(?: myself| either| really| actually)?,? but\\b");
+            + "never|i didn't) (?:actually |even |really )?(?:work(?:ed)?|serve(?:d)?)(?: there| here| for (?:you|them|y'all|the "
+            + "company|your company)| in the (?:military|army|navy|forces))?)(?: myself| either| really| actually)?,? but\\b");
     private static final PrefilteredPattern DISCOUNTED = PrefilteredPattern.compile("\\b(?:discount|rate|price|pricing|offer|"
             + "deal|promo|perk|benefit)s?\\b");
     // a loss reported with an admission that it was not one ("truth is I sold it"), or so as not to pay
     private static final PrefilteredPattern LOSS_CLAIMED = PrefilteredPattern.compile("\\b(?:report|claim|say|list|mark|record|"
-            + "put)\\b[^.?!]{0,40}?\\b(?:as |was |got |is )?(?:stolen|lost)\\b");
+            + "put)\\b[^.?!]{0,40}?\\b(?:as |was |got |is )?(?:stolen|lost|never (?:delivered|arrived|received|came))\\b");
     private static final PrefilteredPattern NOT_LOST = PrefilteredPattern.compile("\\b(?:truth is|to be honest|honestly|tbh|"
             + "in reality|actually),? (?:i|we) (?:sold|kept|still have|am keeping|broke|dropped|gave away) (?:it|them)\\b|"
-            + "\\b(?:it's|its|it is|it was|they're|they are) (?:not|never) (?:really |actually )?(?:stolen|lost)\\b|\\b(?:it|they) "
+            + "\\b(?:it's|its|it is|it was|they're|they are) (?:not|never) (?:really |actually )?(?:stolen|lost)\\b|\\b(?:i'm|i am) "
+            + "keeping (?:it|them)\\b|\\b(?:it|they) "
             + "(?:isn't|wasn't|aren't|weren't) (?:really |actually )?(?:stolen|lost)\\b|"
             + "\\bso (?:that )?i (?:don't|do not|won't|will not) (?:get (?:hit|charged|billed)|have to (?:pay|return))\\b");
     // a record to be kept as what it was not ("log it as a five-day outage instead"), with money
