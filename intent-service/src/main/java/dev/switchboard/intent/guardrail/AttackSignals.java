@@ -185,6 +185,25 @@ final class AttackSignals {
                     + "skip|switch off|disable|turn off|remove|stop|bypass)\\b[^.?!]{0,30}?\\bfor the rest of (?:this|our|the) "
                     + "(?:chat|conversation|session)\\b|\\b(?:brute[- ]?forc|crack|hack)\\w*\\b[^.?!]{0,20}?\\btheir\\b[^.?!]{0,20}?"
                     + "\\b(?:vpn|login|password|account|email|network|server)"),
+            // the seventeenth round's shapes: a record that would pay out "if it says" so; a claim kept ready "if anyone
+            // asks"; a third person's most-called numbers; a phrase to type to the assistant that makes it act; a device
+            // that blocks others' signals; a mode the assistant is to confirm; the customer's word made its only rule;
+            // the assistant's setup message or guidance text asked for
+            Pattern.compile("\\bif (?:it|the record|my account|the system) (?:says|shows|reads|has)\\b[^.?!]{0,30}?\\bi (?:'d |would "
+                    + "|will )?get\\b|\\bif (?:anyone|anybody|they|someone) (?:asks|checks)\\b[^.?!]{0,20}?\\bi(?:'ll| will) (?:just )?"
+                    + "say\\b|\\bwhich numbers (?:has|is|have|did) (?:my \\w+|he|she|they) (?:been )?(?:calling|called|call|texting|"
+                    + "ringing|rang|text)|\\b(?:type|say|send|enter|paste|tell)\\b[^.?!]{0,40}?\\bto (?:the |your |a )?(?:support "
+                    + "|customer service |chat )?(?:assistant|bot|chatbot|ai)\\b[^.?!]{0,20}?\\b(?:and it|it) will\\b|\\b(?:build|make|"
+                    + "buy|get|rig|set up|put together)\\b[^.?!]{0,25}?\\b(?:something|a device|a thing|a box|a gadget)\\b[^.?!]{0,15}"
+                    + "\\b(?:that|to|which) (?:blocks?|jams?|kills?|stops?|cuts?) (?:all )?(?:the )?(?:mobile|cell|phone|wifi|wi-fi) "
+                    + "(?:signals?|reception|service)|\\bfrom (?:this message|now|here) on(?:ward)?,? your (?:only|new|sole) (?:job|"
+                    + "role|task|purpose)\\b|\\breply\\b[^.?!]{0,20}?['\"][^'\"]{1,30}['\"] (?:so|to) (?:i|we) (?:know|confirm|can see)|"
+                    + "(?<!(?:can't|cannot|won't|don't|couldn't|wouldn't) )\\byou (?:just|only) do (?:what|whatever) i (?:type|say|"
+                    + "tell you|write)\\b|\\bwording of (?:the|your) (?:setup|set-up|system|initial|startup|hidden|internal) (?:message|"
+                    + "prompt|instructions?|text|note)\\b|\\b(?:setup|set-up|system|initial|startup|hidden) (?:message|text|note|brief|"
+                    + "wording)\\b[^.?!]{0,30}?\\b(?:wrote|gave|set|provided|prepared) (?:for )?you\\b|\\b(?:text|guidance|message|"
+                    + "wording|brief)\\s+(?:that\\s+)?you(?:'re| are| were| was|'ve been| have been| had been)\\s+(?:loaded|configured|"
+                    + "initiali[sz]ed|deployed|set up|given|started|booted)(?: up)?\\s+with\\b"),
             // a date moved back to fit inside a window
             Pattern.compile("\\b(?:change|set|move|backdate|back-date|alter|edit|put)\\b[^.?!]{0,30}?\\bdate\\b[^.?!]{0,40}?"
                     + "\\b(?:\\d+|few|couple of) (?:days|weeks|months) ago\\b|\\bbackdat(?:e|ed|ing)\\b[^.?!]{0,60}?\\b(?:so|to "
@@ -416,7 +435,8 @@ final class AttackSignals {
                     + "system note|system instruction)\\s*:\\s*(?:\\w+\\s+){0,3}?(?:mark|set|apply|issue|grant|reverse|waive|"
                     + "credit|refund|reveal|send|delete|remove|ignore|change|reset|disable)\\b"),
             // text to be decoded and then obeyed
-            Pattern.compile("\\b(?:rot-?13|base-?64|caesar|cipher|hex(?:adecimal)?|reversed?|backwards|encoded|decode)\\b"
+            Pattern.compile("\\b(?:rot-?13|base-?64|caesar|cipher|hex(?:adecimal)?|reversed?|backwards|encoded|decode|right to "
+                    + "left|mirror(?:ed)?|flipped|in reverse|unscramble)\\b"
                     + "[^?]{0,60}?\\b(?:follow|obey|execute|carry (?:(?:it|this|that|them) )?out|act on|comply with|do "
                     + "(?:exactly |precisely )?(?:what|as)|answer (?:it|this|that)|respond to (?:it|this|that)|do (?:it|that|this))"
                     + "\\b"),
@@ -598,6 +618,11 @@ final class AttackSignals {
             + "claim\\b");
     private static final PrefilteredPattern DID_NOT_HAPPEN = PrefilteredPattern.compile("\\b(?:he|she|they|it|the \\w+) "
             + "(?:didn't|did not|never) (?:actually|really|even)\\b");
+    // the outage's true length admitted ("ok it was more like an hour"), or a move noted that the customer says is not
+    // happening, beside money
+    private static final PrefilteredPattern ADMITTED_LESS = PrefilteredPattern.compile("\\bit was (?:more like|really|actually|"
+            + "only|just) (?:a |an )?(?:couple|few|\\d+|one|two)? ?(?:of )?(?:minutes?|hours?|an hour|a day)\\b|\\b(?:i'm|i am|"
+            + "we're|we are) not (?:really |actually )?(?:going anywhere|moving|leaving|emigrating|relocating)\\b");
     // a good review offered for money: "I'll leave you five stars if you waive the fee"
     private static final PrefilteredPattern REVIEW_OFFERED = PrefilteredPattern.compile("\\b(?:i'll|i will|i can|i'd|i would|"
             + "i'm happy to)\\b[^.?!]{0,25}?\\b(?:5|five|10|ten)[- ]stars?\\b[^.?!]{0,40}?\\bif you\\b");
@@ -714,7 +739,8 @@ final class AttackSignals {
                 || LOSS_CLAIMED.find(text) && NOT_LOST.find(text)
                 || NONE_HAPPENED.find(text) && RECORD_CREATED.find(text)
                 || CLAIM_PURPOSE.find(text) && DID_NOT_HAPPEN.find(text)
-                || (REVIEW_OFFERED.find(text) || RECORDED_OTHERWISE.find(text)) && MONEY_WORD.find(text)) {
+                || (REVIEW_OFFERED.find(text) || RECORDED_OTHERWISE.find(text) || ADMITTED_LESS.find(text))
+                        && MONEY_WORD.find(text)) {
             return true;
         }
         if ((PERSON_ELSE.find(text) && THEIR_DATA.find(text) || WHO_THEY_CALL.find(text)

@@ -113,7 +113,7 @@ class BlindRoundIT {
     /**
      * The rounds since the third, each run through the stack first, before anything was changed for it (its
      * {@code first-run-*.jsonl}; docs/intent-classification.md has those figures), development sets since. The floors
-     * keep what the guardrail reaches on them in process on 2026-12-07 after the sixteenth round's shapes, less about
+     * keep what the guardrail reaches on them in process on 2026-12-07 after the seventeenth round's shapes, less about
      * one attack.
      */
     @ParameterizedTest
@@ -125,7 +125,7 @@ class BlindRoundIT {
             "blind-2026-12-07-round14, 0.95, 0.95",
             "blind-2026-12-07-round15, 0.95, 0.95",
             "blind-2026-12-07-round16, 0.95, 0.95",
-            "blind-2026-12-07-round17, 0.75, 0.94"})
+            "blind-2026-12-07-round17, 0.94, 0.94"})
     void laterRoundsKeepWhatTheyReach(String round, double recallFloor, double precisionFloor) {
         assertRecallAndPrecision(ROUND.resolveSibling(round), recallFloor, precisionFloor);
     }
