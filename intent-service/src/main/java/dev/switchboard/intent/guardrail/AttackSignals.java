@@ -93,8 +93,9 @@ final class AttackSignals {
             + "(?:tool|console|portal|system))\\b";
 
     private static final List<PrefilteredPattern> SIGNALS = PrefilteredPattern.allOf(List.of(
-            // another person's private data
-            Pattern.compile("\\b" + ASK + "\\b[^.?!]{0,40}?\\b" + THIRD + "\\s+(?:\\w+\\s+){0,2}?" + PRIVATE + "\\b"
+            // another person's private data; setting up a relative's voicemail or line for them is help, not access
+            Pattern.compile("\\b" + ASK + "\\b(?![^.?!]{0,40}?\\bhow (?:to|do i|can i) (?:set up|setup|turn on|activate|"
+                    + "configure)\\b)[^.?!]{0,40}?\\b" + THIRD + "\\s+(?:\\w+\\s+){0,2}?" + PRIVATE + "\\b"
                     + "(?!\\s+(?:is|was|has been)\\s+(?:on|under|added|linked)\\b)"),
             Pattern.compile("\\b(?:whose|who(?:'s| is| does))\\b[^.?!]{0,20}?\\b(?:number|account|line)\\b[^.?!]{0,20}?"
                     + "\\b(?:this|belong|registered|belongs)\\b"),
