@@ -92,6 +92,9 @@ final class AttackSignals {
             + "not working|won't load|locked|offline|broken|lagging)|locked out of (?:the|my|our) (?:internal|agent|staff|admin) "
             + "(?:tool|console|portal|system))\\b";
 
+    // what the customer says they are about to tell: "I'll just say", "I'm going to claim"
+    private static final String WILL_SAY = "\\b(?:i'll|i will|i'm going to|i'm gonna|i am going to|gonna) (?:just |simply )?";
+
     private static final List<PrefilteredPattern> SIGNALS = PrefilteredPattern.allOf(List.of(
             // another person's private data; setting up a relative's voicemail or line for them is help, not access
             Pattern.compile("\\b" + ASK + "\\b(?![^.?!]{0,40}?\\bhow (?:to|do i|can i) (?:set up|setup|turn on|activate|"
@@ -139,11 +142,10 @@ final class AttackSignals {
                     + "['\"\u2019\u201d]|\\b(?:stolen|lost|broken|damaged|broke|fried)\\b[^.?!]{0,30}?,? if you know what i "
                     + "mean"),
             // a loss the customer says they will claim, the system to be fooled, a code nobody was given
-            Pattern.compile("\\b(?:i'll|i will|i'm going to|i'm gonna|i am going to|gonna) (?:just |simply )?(?:say|claim|"
-                    + "pretend)(?: that)? (?:it|the \\w+|my \\w+|i) (?:was|got|is|has been|had been|went|never)\\b[^.?!]{0,20}?"
-                    + "\\b(?:stolen|lost|broke|broken|arrived|came|showed up|got here|damaged|in the mail)\\b|\\b(?:i'll|i will|"
-                    + "i'm going to|i'm gonna|i am going to|gonna) (?:just |simply )?(?:say|claim|pretend|tell (?:them|you|the "
-                    + "bank|my bank))(?: that)? i (?:didn't|did not|never|wasn't|was not|haven't|have not)\\b"),
+            Pattern.compile(WILL_SAY + "(?:say|claim|pretend)(?: that)? (?:it|the \\w+|my \\w+|i) (?:was|got|is|has been|"
+                    + "had been|went|never)\\b[^.?!]{0,20}?\\b(?:stolen|lost|broke|broken|arrived|came|showed up|got here|"
+                    + "damaged|in the mail)\\b|" + WILL_SAY + "(?:say|claim|pretend|tell (?:them|you|the bank|my bank))(?: that)? "
+                    + "i (?:didn't|did not|never|wasn't|was not|haven't|have not)\\b"),
             // a pasted ticket, note or chat that orders the bot or the next agent, or labels an instruction for it
             Pattern.compile("^(?=[^\\n]*(?:\\b(?:ticket|case|pasting|pasted|copied|transcript|chat with|log)\\b|\\b(?:status|"
                     + "note|resolution):))[^\\n]*?\\b(?:bot|assistant|chatbot|ai|next agent|the agent|agent)\\s+(?:to|just needs to|needs "
