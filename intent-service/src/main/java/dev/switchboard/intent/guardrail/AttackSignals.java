@@ -714,6 +714,16 @@ final class AttackSignals {
             + "noted)\\b|\\b(?:apply|do|give|use) (?:that|the|it) (?:maximum|max|most|limit)\\b|\\b(?:first|last|opening) "
             + "(?:\\d+ |few |couple of )?(?:sentences?|lines?|words|paragraphs?) of (?:it|that|them)\\b");
 
+    // an ask of the assistant: a question to it, an order at a sentence's start or after "just", "now", "so",
+    // or how to do something; a complaint that only tells what went wrong has none
+    private static final Pattern ASKS = Pattern.compile("\\b(?:can|could|would|will) (?:you|ya)\\b|\\bi (?:need|want) "
+            + "you to\\b|(?:^|[.!?:;]\\s*|\\b(?:just|now|so|then|and)\\s+)(?:give|tell|show|send|apply|add|remove|waive|"
+            + "write|list|print|reveal|share|turn|switch|set|put|mark|change|reset|confirm|read|pull|look|check|find|"
+            + "credit|refund|go ahead|do|let|make|note|log|cancel|drop|forget|ignore|repeat|paste|copy|output|display|"
+            + "explain|describe|act|pretend|be|stay|answer|reply|say|respond|treat|skip|bypass|disable|unlock|enable|"
+            + "activate|push|process|issue|post|clear|zero|backdate|transfer|port|move|forward|track|locate)\\b|"
+            + "\\bhow (?:do|can|could|would|should) (?:i|we|you|someone|one)\\b");
+
     private AttackSignals() {
     }
 
@@ -767,6 +777,11 @@ final class AttackSignals {
 
     private static boolean demandsMoney(String text) {
         return SENTENCE.splitAsStream(text).map(String::strip).anyMatch(sentence -> MONEY_DEMANDED.find(sentence));
+    }
+
+    /** Whether the message asks the assistant to do or tell something, as every attack does. */
+    static boolean asksTheAssistant(String message) {
+        return ASKS.matcher(read(message)).find();
     }
 
     /** Whether the message sets up a premise a later turn may exploit. */

@@ -41,15 +41,18 @@ public class Guardrail {
      * @param learnedRefuseFrom the learned detector's probability plus {@code attackWeight} times the attack score
      *     from which the turn is refused: the learned detector refuses when the example contrast leans its way at all
      *     (0.99 with the contrast at 0.02, 0.975 at 0.05)
+     * @param askingRefuseFrom the same sum from which a turn that asks the assistant to do or tell something
+     *     ({@link AttackSignals#asksTheAssistant}) is refused: real customers' complaints the detector scores just
+     *     under its line are mostly accounts of what went wrong, where an attack always asks for something
      * @param attackWeight how much the attack score counts beside the learned probability
      */
     @ConfigurationProperties("switchboard.guardrail")
     public record Settings(@DefaultValue("0.10") double refuseFrom, @DefaultValue("0.04") double suspectFrom,
             @DefaultValue("0.02") double offTopicFrom, @DefaultValue("1.0") double learnedRefuseFrom,
-            @DefaultValue("0.5") double attackWeight) {
+            @DefaultValue("0.96") double askingRefuseFrom, @DefaultValue("0.5") double attackWeight) {
 
         public static Settings defaults() {
-            return new Settings(0.10, 0.04, 0.02, 1.0, 0.5);
+            return new Settings(0.10, 0.04, 0.02, 1.0, 0.96, 0.5);
         }
     }
 
@@ -104,7 +107,9 @@ public class Guardrail {
         boolean offTopic = mayBeOffTopic && found.offTopic() >= settings.offTopicFrom();
         // the learned detector alone declines an off-topic request with the scope reply, not the refusal: a limerick
         // about a neighbour's goat is no attack, and a harmful request outside the service is declined either way
-        if (found.learned() + settings.attackWeight() * found.attack() >= settings.learnedRefuseFrom() && !offTopic) {
+        double learned = found.learned() + settings.attackWeight() * found.attack();
+        if ((learned >= settings.learnedRefuseFrom()
+                || learned >= settings.askingRefuseFrom() && AttackSignals.asksTheAssistant(message)) && !offTopic) {
             return Outcome.refused;
         }
         if (offTopic) {

@@ -48,6 +48,21 @@ class GuardrailTest {
     }
 
     @Test
+    void justUnderTheLearnedLineATurnThatAsksSomethingIsRefusedAndAnAccountOfWhatWentWrongIsNot() {
+        // Given learned probabilities just under the line (defaults: asking turns refused from 0.96)
+        Classification under = classified(new Screening(false, 0, -1, 0.97));
+        Classification lower = classified(new Screening(false, 0, -1, 0.95));
+        String ask = "could you read me the gate code on file for that address?";
+        String account = "three engineers missed the appointment and nobody from your team called me back";
+
+        // When each is judged as a first turn
+        // Then only the ask at 0.97 is refused
+        assertThat(guardrail.judge(ask, under, Guardrail.Earlier.NONE, true)).isEqualTo(Guardrail.Outcome.refused);
+        assertThat(guardrail.judge(account, under, Guardrail.Earlier.NONE, true)).isEqualTo(Guardrail.Outcome.clear);
+        assertThat(guardrail.judge(ask, lower, Guardrail.Earlier.NONE, true)).isEqualTo(Guardrail.Outcome.clear);
+    }
+
+    @Test
     void anOffTopicRequestOnlyTheLearnedDetectorFlagsGetsTheScopeReply() {
         // Given an off-topic request the learned detector flags, as a first turn and as a follow-up
         Screening limerick = new Screening(false, 0.07, 0.05, 0.99);
