@@ -113,8 +113,8 @@ class BlindRoundIT {
     /**
      * The rounds since the third, each run through the stack first, before anything was changed for it (its
      * {@code first-run-*.jsonl}; docs/intent-classification.md has those figures), development sets since. The floors
-     * keep what the guardrail reaches on them in process on 2026-12-07 (the eighteenth round with the learned detector's
-     * training examples of that morning), less about one attack.
+     * keep what the guardrail reaches on them in process on 2026-12-07 (the learned detector's training examples of that
+     * morning and the ask just under its line), less about one attack.
      */
     @ParameterizedTest
     @CsvSource({"blind-2026-12-04-round4, 0.75, 0.90", "blind-2026-12-06-round5, 0.87, 0.95",
@@ -126,7 +126,8 @@ class BlindRoundIT {
             "blind-2026-12-07-round15, 0.95, 0.95",
             "blind-2026-12-07-round16, 0.95, 0.95",
             "blind-2026-12-07-round17, 0.94, 0.94",
-            "blind-2026-12-07-round18, 0.84, 0.93"})
+            "blind-2026-12-07-round18, 0.84, 0.93",
+            "blind-2026-12-07-round19, 0.86, 0.96", "blind-2026-12-07-round20, 0.84, 0.94"})
     void laterRoundsKeepWhatTheyReach(String round, double recallFloor, double precisionFloor) {
         assertRecallAndPrecision(ROUND.resolveSibling(round), recallFloor, precisionFloor);
     }
