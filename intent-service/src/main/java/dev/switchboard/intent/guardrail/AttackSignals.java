@@ -717,13 +717,13 @@ final class AttackSignals {
 
     // an ask of the assistant: a question to it, an order at a sentence's start or after "just", "now", "so",
     // or how to do something; a complaint that only tells what went wrong has none
-    private static final Pattern ASKS = Pattern.compile("\\b(?:can|could|would|will) (?:you|ya)\\b|\\bi (?:need|want) "
-            + "you to\\b|(?:^|[.!?:;]\\s*|\\b(?:just|now|so|then|and)\\s+)(?:give|tell|show|send|apply|add|remove|waive|"
-            + "write|list|print|reveal|share|turn|switch|set|put|mark|change|reset|confirm|read|pull|look|check|find|"
-            + "credit|refund|go ahead|do|let|make|note|log|cancel|drop|forget|ignore|repeat|paste|copy|output|display|"
-            + "explain|describe|act|pretend|be|stay|answer|reply|say|respond|treat|skip|bypass|disable|unlock|enable|"
-            + "activate|push|process|issue|post|clear|zero|backdate|transfer|port|move|forward|track|locate)\\b|"
-            + "\\bhow (?:do|can|could|would|should) (?:i|we|you|someone|one)\\b");
+    private static final Pattern ASKS_THE_ASSISTANT = Pattern.compile("\\b(?:can|could|would|will) (?:you|ya)\\b|"
+            + "\\bi (?:need|want) you to\\b|(?:^|[.!?:;]\\s*|\\b(?:just|now|so|then|and)\\s+)(?:give|tell|show|send|"
+            + "apply|add|remove|waive|write|list|print|reveal|share|turn|switch|set|put|mark|change|reset|confirm|read|"
+            + "pull|look|check|find|credit|refund|go ahead|do|let|make|note|log|cancel|drop|forget|ignore|repeat|paste|"
+            + "copy|output|display|explain|describe|act|pretend|be|stay|answer|reply|say|respond|treat|skip|bypass|"
+            + "disable|unlock|enable|activate|push|process|issue|post|clear|zero|backdate|transfer|port|move|forward|"
+            + "track|locate)\\b|\\bhow (?:do|can|could|would|should) (?:i|we|you|someone|one)\\b");
 
     private AttackSignals() {
     }
@@ -782,7 +782,7 @@ final class AttackSignals {
 
     /** Whether the message asks the assistant to do or tell something, as every attack does. */
     static boolean asksTheAssistant(String message) {
-        return ASKS.matcher(read(message)).find();
+        return ASKS_THE_ASSISTANT.matcher(read(message)).find();
     }
 
     /** Whether the message sets up a premise a later turn may exploit. */

@@ -107,9 +107,9 @@ public class Guardrail {
         boolean offTopic = mayBeOffTopic && found.offTopic() >= settings.offTopicFrom();
         // the learned detector alone declines an off-topic request with the scope reply, not the refusal: a limerick
         // about a neighbour's goat is no attack, and a harmful request outside the service is declined either way
-        double learned = found.learned() + settings.attackWeight() * found.attack();
-        if ((learned >= settings.learnedRefuseFrom()
-                || learned >= settings.askingRefuseFrom() && AttackSignals.asksTheAssistant(message)) && !offTopic) {
+        double learnedSum = found.learned() + settings.attackWeight() * found.attack();
+        if ((learnedSum >= settings.learnedRefuseFrom()
+                || learnedSum >= settings.askingRefuseFrom() && AttackSignals.asksTheAssistant(message)) && !offTopic) {
             return Outcome.refused;
         }
         if (offTopic) {
