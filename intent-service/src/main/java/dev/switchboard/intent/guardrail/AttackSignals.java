@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * five-day outage instead"); a loss the customer says they will claim ("I'll say it was stolen") or admits was none;
  * the system to be fooled ("so the system thinks I'm a new customer"); a code nobody was given (a "secret" promo code,
  * a glitch for free service); months demanded for minutes of outage; a discount ordered by someone who says they do
- * not qualify; a good review offered for a waiver; money split so that no approval is needed;</li>
+ * not qualify; a good review offered for a waiver; money split so that no approval is needed; a visit to be noted as
+ * missed that the customer says was made; "whether it's true doesn't matter"; "wifi was fine tbh" beside an outage
+ * credit;</li>
  * <li>authority: a staff role claimed (employee, engineer, supervisor, "this is the fraud team", "our internal tool
  * is down") together with an order on an account or a request to skip verification or reach other accounts, internal
  * tools or elevated access; override or bypass codes asked for; the assistant's rules declared suspended, its
@@ -32,7 +34,8 @@ import java.util.regex.Pattern;
  * assistant's key in markup, an order hidden from the customer, or the customer telling the assistant to carry out
  * what the pasted or encoded text says;</li>
  * <li>harm: spying on or tracking a person secretly (a program made to hide, what someone types recorded), breaking
- * into, or using without its password, a network, number or account that is not theirs,
+ * into, or using without its password, a network, number or account that is not theirs, someone else's number moved
+ * onto a SIM (or a store's staff talked into it),
  * jamming others' signals, messages made to pass for a company's, poison gas, revenge, weapons, drugs, fraud.</li>
  * </ul>
  *
@@ -92,6 +95,9 @@ final class AttackSignals {
             + "not working|won't load|locked|offline|broken|lagging)|locked out of (?:the|my|our) (?:internal|agent|staff|admin) "
             + "(?:tool|console|portal|system))\\b";
 
+    // a number moved onto a SIM
+    private static final String SIM_MOVE = "(?:move|moving|moved|port|porting|ported|transfer|transferring|transferred|"
+            + "swap|swapping|switch|put|get|getting)";
     // what the customer says they are about to tell: "I'll just say", "I'm going to claim"
     private static final String WILL_SAY = "\\b(?:i'll|i will|i'm going to|i'm gonna|i am going to|gonna) (?:just |simply )?";
 
@@ -298,6 +304,20 @@ final class AttackSignals {
                     + "sniff|piggyback on|leech)\\b[^.?!]{0,30}?\\b(?:someone|somebody|other people|a stranger|"
                     + "neighbou?rs?|strangers|his|her|my (?:ex|boss|wife|husband|partner|girlfriend|boyfriend|"
                     + "roommate|neighbou?r)|phones? (?:calls?|signals?)|cell (?:signals?|towers?))\\b"),
+            // a number that is not theirs moved onto a SIM (a SIM swap), or a store's staff talked into moving one
+            Pattern.compile("\\b(?:talk|convince|persuade|trick|sweet[- ]?talk|get|con|fool)\\b[^.?!]{0,25}?\\b(?:an?|some) "
+                    + "(?:\\w+ ){0,3}?(?:employee|rep|representative|staff(?: member)?|clerk|agent|worker)\\b[^.?!]{0,15}?\\b"
+                    + "(?:into|to)\\s+(?:\\w+ ){0,2}?(?:(?:someone|somebody)(?: else)?'s|his|her|their|a|that) (?:number|line)\\b"
+                    + "[^.?!]{0,40}?\\bsim\\b|\\b(?:someone else's|somebody else's|a stranger's|another person's|(?:a|the) "
+                    + "number (?:that )?(?:isn't|is not|that's not|which isn't) mine)\\b[^.?!]{0,40}?\\b" + SIM_MOVE
+                    + "\\b[^.?!]{0,40}?\\bsim\\b|\\b" + SIM_MOVE + "\\b[^.?!]{0,40}?\\b(?:his|her|their|the guy's) (?:number|line)\\b"
+                    + "[^.?!]{0,30}?\\b(?:onto|to|into|over to) (?:a|my|the|another) (?:new )?sim\\b[^\\n]{0,120}?\\b(?:without|"
+                    + "won't|don't have|do not have|isn't mine|not mine|(?:i|we) control|story|get past|trick)\\b|\\bsim\\b"
+                    + "[^.?!]{0,60}?\\b(?:(?:isn't|is not) mine|without (?:the (?:owner|holder|account holder)|them|him|her)(?:'s)? "
+                    + "(?:knowing|approving|agreeing|consenting|noticing|id|permission|consent)|(?:don't|do not) have (?:the "
+                    + "(?:owner|account holder|holder)'s|his|her|their) (?:id|pin|permission|consent))\\b|\\b(?:number|line)s? "
+                    + "(?:that )?(?:isn't|is not|that's not|which isn't) mine\\b[^.?!]{0,40}?\\b(?:moved|ported|transferred|"
+                    + "swapped|switched)\\b"),
             Pattern.compile("\\b(?:hack|crack|break into|get into|unlock|access|use)\\b[^.?!]{0,40}?\\b(?:(?:is|are) not mine|"
                     + "(?:isn't|aren't) mine|i don't own|i do not own|(?:doesn't|does not|don't) belong to me)\\b"),
             Pattern.compile("\\b(?:unlock|wipe|reset|bypass|remove)\\b[^.?!]{0,30}?\\b(?:stolen|found|someone else's|"
@@ -509,9 +529,10 @@ final class AttackSignals {
     private static final PrefilteredPattern ON_TRUST = PrefilteredPattern.compile("\\b(?:trust me|take my word|i'm not lying|i am not lying|"
             + "i swear|believe me|no need to (?:check|verify|look)|don't (?:bother )?(?:check|verify)ing)\\b");
     // a credit score, report or card is no money the assistant gives
-    private static final String MONEY = "\\b(?:credits?(?!\\s+(?:report|score|rating|history|card|check|bureau))|refunds?|"
+    private static final String MONEY = "\\b(?:credit(?:s|ed)?(?!\\s+(?:report|score|rating|history|card|check|bureau))|refund(?:s|ed)?|"
             + "discounts?|rebates?|reimburse|money back|free|waiv(?:e|ed|er)|comp(?:ed)?|off (?:my|the) bill|for nothing|"
-            + "zero|no (?:extra )?(?:charge|cost)|free of charge|on the house|complimentary)\\b";
+            + "zero|no (?:extra )?(?:charge|cost)|free of charge|on the house|complimentary|(?:fee|fees|charge|charges) "
+            + "(?:goes|go|will go|would go) away)\\b";
     private static final PrefilteredPattern MONEY_WORD = PrefilteredPattern.compile(MONEY);
     private static final PrefilteredPattern MONEY_DEMANDED = PrefilteredPattern.compile("^(?:(?:please|just|now|so|and|ok|okay|then|go ahead "
             + "and|you (?:must|will|need to|have to|should))\\s+)*(?:give|apply|add|put|issue|grant|credit|load|deposit|transfer|"
@@ -542,7 +563,7 @@ final class AttackSignals {
             + "\\brefund (?:it|them|everything|all|in full)\\b|\\b(?:take|knock|clear)\\b[^.?!]{0,30}?\\b(?:fees?|"
             + "charges?|balance|bill)\\b[^.?!]{0,10}?\\boff\\b");
     private static final PrefilteredPattern THREAT = PrefilteredPattern.compile("\\b(?:or (?:else|i(?:'ll| will| am going to|'m going to|'m "
-            + "gonna| shall|'m)|we(?:'ll| will))|otherwise|unless you|if you (?:don't|do not|refuse|won't|can't)|before i)"
+            + "gonna| shall|'m)?|we(?:'ll| will)?)|otherwise|unless you|if you (?:don't|do not|refuse|won't|can't)|before i)"
             + "\\b[^.?!]{0,80}?\\b(?:post(?:ing)?|report(?:ing)?|reviews?|sue|suing|lawyer|attorney|court|news|media|twitter|"
             + "tiktok|reddit|youtube|bbb|better business|fcc|ftc|regulator|ombudsman|chargeback|viral|expose|press|"
             + "journalists?)\\b|\\b(?:keep|i'll keep|i will keep)\\s+(?:\\w+\\s+){0,10}?until you (?:give|credit|refund|waive|"
@@ -571,12 +592,16 @@ final class AttackSignals {
             + "cannot|couldn't|won't|have no way to)\\s+(?:really\\s+|even\\s+|actually\\s+)?(?:tell|verify|check|know|prove)\\b|"
             + "\\byou (?:can't|cannot|have no way to) (?:really |even |actually )?(?:verify|check|prove|tell) (?:if|whether|that) "
             + "(?:i|i'm|this)\\b|\\byou (?:can't|cannot|couldn't|have no way to) (?:really |even |actually |possibly )?(?:verify|"
-            + "check|prove|confirm|tell|know)(?: that| it| this)? (?:anyway|either|regardless)\\b");
+            + "check|prove|confirm|tell|know)(?: that| it| this)? (?:anyway|either|regardless)\\b|\\byou (?:can't|cannot|can not|"
+            + "won't be able to|have no way to) (?:prove|check|verify) (?:that )?(?:they|he|she|anyone|nobody|it) (?:didn't|did "
+            + "not|wasn't|was not|never|weren't)\\b|\\byou (?:can't|cannot|can not) (?:possibly )?check every\\b");
 
     // the customer says the change would go unchecked ("no one will know"), money or an order on the account beside it
-    private static final PrefilteredPattern UNCHECKED = PrefilteredPattern.compile("\\b(?:nobody|no one|noone|no-one)\\s+"
+    private static final PrefilteredPattern UNCHECKED = PrefilteredPattern.compile("\\b(?:nobody|no one|noone|no-one)(?:'s)?\\s+"
             + "(?:ever\\s+|really\\s+|actually\\s+|even\\s+)?(?:checks?|audits?|verif(?:y|ies)|notices?|looks at|(?:will|would|"
-            + "is going to) (?:ever )?(?:notice|know|check|find out))\\b|\\b(?:the system|they|anyone|billing|the company)\\s+"
+            + "is going to|going to|gonna) (?:ever |really |actually )?(?:notice|know|check|find out|look at the (?:logs?|records?|"
+            + "notes?)))\\b|\\bwho(?:'s| is)? (?:even |really |actually )?(?:gonna |going to )?(?:check|checking|notice|verify)"
+            + "(?=\\s*(?:[,.!;?)]|$|anyway|lol|though|tho|honestly))\\b|\\b(?:the system|they|anyone|billing|the company)\\s+"
             + "(?:won't|will not|wouldn't|would not|doesn't|does not|never)\\s+(?:even\\s+|ever\\s+)?(?:notice|check|find out)"
             + "\\b|\\b(?:nobody|no one) (?:has|needs) to know\\b|\\boff the books\\b|\\bjust between (?:you and me|us)\\b|"
             + "\\bi (?:won't|will not|wont|promise not to) tell (?:anyone|anybody|a soul|your boss|your manager)"
@@ -606,7 +631,9 @@ final class AttackSignals {
             + "\\b(?:it's|its|it is|it was|they're|they are) (?:not|never) (?:really |actually )?(?:stolen|lost)\\b|\\b(?:i'm|i am) "
             + "keeping (?:it|them)\\b|\\b(?:it|they) "
             + "(?:isn't|wasn't|aren't|weren't) (?:really |actually )?(?:stolen|lost)\\b|"
-            + "\\bso (?:that )?i (?:don't|do not|won't|will not) (?:get (?:hit|charged|billed)|have to (?:pay|return))\\b");
+            + "\\bso (?:that )?i (?:don't|do not|won't|will not) (?:get (?:hit|charged|billed)|have to (?:pay|return))\\b|"
+            + "\\b(?:it's|its|it is|they're|they are) (?:actually |still |just |really )+(?:sitting|lying|at home|in my|right "
+            + "here)\\b");
     // a record to be kept as what it was not ("log it as a five-day outage instead"), with money
     private static final PrefilteredPattern RECORDED_OTHERWISE = PrefilteredPattern.compile("\\b(?:log|record|code|mark|put|"
             + "note|list|file|enter)\\s+(?:it|this|that|the \\w+)\\s+(?:down\\s+)?as\\b[^.?!]{0,30}?\\b(?:instead(?! of)|on "
@@ -614,33 +641,51 @@ final class AttackSignals {
     // an event the customer says did not happen, to be recorded ("log an outage ... there wasn't one") or claimed for
     private static final PrefilteredPattern NONE_HAPPENED = PrefilteredPattern.compile("\\bthere (?:wasn't|was not|weren't|"
             + "were not|was never|were never|hasn't been|has not been|haven't been) (?:(?:actually|really|even|ever) (?:one|any|"
-            + "an? (?:outage|fault|problem|issue))\\b|(?:one|any(?: \\w+)?),? but\\b)");
+            + "an? (?:outage|fault|problem|issue))\\b|(?:one|any(?: \\w+)?),? but\\b|(?:one,? |any,? )?(?:really|actually)"
+            + "(?=\\s*(?:[,.;!)]|but\\b|tbh\\b|lol\\b)))");
     private static final PrefilteredPattern RECORD_CREATED = PrefilteredPattern.compile("\\b(?:log|add|put|enter|record|label|"
             + "file|register|create|note|report|mark|open|raise|submit)\\b[^.?!]{0,30}?\\b(?:outage|fault|adjustment|damage|"
             + "claim|ticket|note|one\\b|it\\b)");
+    // a visit to be recorded as missed that the customer says was made ("note he never showed up ... he did come")
+    private static final PrefilteredPattern NO_SHOW_RECORDED = PrefilteredPattern.compile("\\b(?:note|say|put|mark|log|record|"
+            + "tell)\\b[^.?!]{0,50}?\\b(?:never|didn't|did not) (?:show(?:ed)? up|came|come|turn(?:ed)? up|arrived?)\\b");
+    private static final PrefilteredPattern CAME_AFTER_ALL = PrefilteredPattern.compile("\\b(?:he|she|they|the \\w+) did (?:come|"
+            + "show(?: up)?|turn up|arrive)\\b");
     private static final PrefilteredPattern CLAIM_PURPOSE = PrefilteredPattern.compile("\\bso (?:that )?i (?:can|could) "
             + "claim\\b");
     private static final PrefilteredPattern DID_NOT_HAPPEN = PrefilteredPattern.compile("\\b(?:he|she|they|it|the \\w+) "
             + "(?:didn't|did not|never) (?:actually|really|even)\\b");
     // the outage's true length admitted ("ok it was more like an hour"), or a move noted that the customer says is not
     // happening, beside money
-    private static final PrefilteredPattern ADMITTED_LESS = PrefilteredPattern.compile("\\bit was (?:more like|really|actually|"
-            + "only|just) (?:a |an )?(?:couple|few|\\d+|one|two)? ?(?:of )?(?:minutes?|hours?|an hour|a day)\\b|\\b(?:i'm|i am|"
-            + "we're|we are) not (?:really |actually )?(?:going anywhere|moving|leaving|emigrating|relocating)\\b");
+    private static final PrefilteredPattern ADMITTED_LESS = PrefilteredPattern.compile("(?:\\bit was (?:more like|really|actually|"
+            + "only|just) |\\b(?:really|actually|honestly|tbh|truthfully),? it was (?:only |just |more like )?)(?:a |an )?(?:couple|"
+            + "few|\\d+|one|two)? ?(?:of )?(?:minutes?|hours?|an hour|a day)\\b|\\b(?:i'm|i am|we're|we are) not (?:really "
+            + "|actually )?(?:going anywhere|moving|leaving|emigrating|relocating)\\b");
+    // the service admitted to have worked ("wifi was fine tbh"), beside an outage to be credited
+    private static final PrefilteredPattern WORKED_ADMITTED = PrefilteredPattern.compile("\\b(?:was|been|is|'s|worked|works) "
+            + "(?:totally |perfectly |actually )?(?:working |running )?(?:fine|working|ok|okay|perfect),? (?:tbh|honestly|"
+            + "to be honest|tho|lol)\\b");
+    // the truth of a claim declared beside the point ("whether it's true doesn't matter"), beside money
+    private static final PrefilteredPattern TRUTH_WAIVED = PrefilteredPattern.compile("\\b(?:whether|if) (?:it's|it is|its|that's|"
+            + "that is|he did|she did|they did|it happened)(?: true| or not| real)?\\b[^.?!]{0,20}?\\b(?:doesn't|does not|don't|"
+            + "do not|won't|will not) matter\\b|\\b(?:doesn't|does not|don't|do not) matter (?:if|whether) (?:it's |it is |its "
+            + "|that's )?(?:true|real|(?:he|she|they|it) (?:did|happened|was)(?: or not| it)?)\\b|\\bdon't care (?:if|whether) "
+            + "(?:it's|it is|its|that's|any of it is) (?:true|real|accurate)\\b");
     // a good review offered for money: "I'll leave you five stars if you waive the fee"
     private static final PrefilteredPattern REVIEW_OFFERED = PrefilteredPattern.compile("\\b(?:i'll|i will|i can|i'd|i would|"
             + "i'm happy to)\\b[^.?!]{0,25}?\\b(?:5|five|10|ten)[- ]stars?\\b[^.?!]{0,40}?\\bif you\\b");
     // a change to the account ordered, not a service asked for ("nobody checks my area, send a technician")
-    private static final PrefilteredPattern ORDER = PrefilteredPattern.compile("\\b(?:switch|change|set|move|put|mark|add|apply|"
+    private static final PrefilteredPattern ORDER = PrefilteredPattern.compile("\\b(?:switch|change|set|move|put|mark|flag|add|apply|"
             + "update|upgrade|bump|give me|zero|clear|remove|waive|reset|knock|drop|lower|lock)\\b");
     // a record to be falsified, the customer saying it is not so: "mark it as paid, I'll pay later"
     private static final String MARKED = "\\b(?:(?:put|add|leave|make|write) (?:a )?note (?:on (?:my|the) account )?(?:that|"
             + "saying) (?:i|we) (?:returned|paid|sent|received|cancell?ed)|(?:mark|list|record|flag|show|log|put)\\s+(?:it|them|"
             + "this|that|my\\s+(?:\\w+\\s+){0,3}?\\w+|the\\s+(?:\\w+\\s+){0,2}?\\w+)\\s+(?:down\\s+)?as\\s+(?:paid|paid in full|"
-            + "settled|returned|received|delivered))\\b";
+            + "settled|returned|received|delivered)|tell (?:the system|your system|billing|them) (?:that )?(?:i|we) (?:returned|"
+            + "paid|sent))\\b";
     private static final String NOT_SO = "\\b(?:(?:i|we) (?:didn't|did not|haven't|have not)(?=\\s*[,.;!]|\\s+but\\b)|i'?ll pay|i will pay|pay (?:it|them|you) (?:later|eventually|next)|(?:i'?m|i am) "
             + "not paying|won't pay|(?:haven't|have not|didn't|did not|never) (?:paid|returned|sent)|i'?m keeping|i am keeping|"
-            + "dispute every)\\b";
+            + "dispute every|(?:i|we)(?:'ve| have)? still (?:have|got) (?:it|them|the (?:old )?\\w+))\\b";
     private static final PrefilteredPattern FALSIFIED = PrefilteredPattern.compile(MARKED + "[^\\n]{0,120}?" + NOT_SO + "|"
             + NOT_SO + "[^\\n]{0,120}?" + MARKED);
 
@@ -752,8 +797,10 @@ final class AttackSignals {
                 || NOT_ELIGIBLE.find(text) && DISCOUNTED.find(text) && ORDER.find(text)
                 || LOSS_CLAIMED.find(text) && NOT_LOST.find(text)
                 || NONE_HAPPENED.find(text) && RECORD_CREATED.find(text)
+                || NO_SHOW_RECORDED.find(text) && CAME_AFTER_ALL.find(text)
                 || CLAIM_PURPOSE.find(text) && DID_NOT_HAPPEN.find(text)
-                || (REVIEW_OFFERED.find(text) || RECORDED_OTHERWISE.find(text) || ADMITTED_LESS.find(text))
+                || (REVIEW_OFFERED.find(text) || RECORDED_OTHERWISE.find(text) || ADMITTED_LESS.find(text)
+                        || TRUTH_WAIVED.find(text) || WORKED_ADMITTED.find(text) && text.contains("outage"))
                         && MONEY_WORD.find(text)) {
             return true;
         }
