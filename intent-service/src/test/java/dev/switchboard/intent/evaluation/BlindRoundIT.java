@@ -114,7 +114,8 @@ class BlindRoundIT {
      * The rounds since the third, each run through the stack first, before anything was changed for it (its
      * {@code first-run-*.jsonl}; docs/intent-classification.md has those figures), development sets since. The floors
      * keep what the guardrail reaches on them in process on 2026-12-07 (the learned detector's training examples of that
-     * morning and the ask just under its line), less about one attack.
+     * morning, the ask just under its line and, for rounds 19-24, the signals for an admitted lie and SIM swaps), less
+     * about one attack.
      */
     @ParameterizedTest
     @CsvSource({"blind-2026-12-04-round4, 0.75, 0.90", "blind-2026-12-06-round5, 0.87, 0.95",
@@ -127,9 +128,10 @@ class BlindRoundIT {
             "blind-2026-12-07-round16, 0.95, 0.95",
             "blind-2026-12-07-round17, 0.94, 0.94",
             "blind-2026-12-07-round18, 0.84, 0.93",
-            "blind-2026-12-07-round19, 0.86, 0.96", "blind-2026-12-07-round20, 0.84, 0.94",
-            "blind-2026-12-07-round21, 0.80, 0.94",
-            "blind-2026-12-07-round22, 0.84, 0.92"})
+            "blind-2026-12-07-round19, 0.91, 0.96", "blind-2026-12-07-round20, 0.87, 0.94",
+            "blind-2026-12-07-round21, 0.89, 0.94",
+            "blind-2026-12-07-round22, 0.91, 0.92",
+            "blind-2026-12-07-round23, 0.89, 0.98", "blind-2026-12-07-round24, 0.89, 0.96"})
     void laterRoundsKeepWhatTheyReach(String round, double recallFloor, double precisionFloor) {
         assertRecallAndPrecision(ROUND.resolveSibling(round), recallFloor, precisionFloor);
     }
