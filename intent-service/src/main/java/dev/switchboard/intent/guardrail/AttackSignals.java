@@ -310,7 +310,9 @@ final class AttackSignals {
                     + "(?:into|to)\\s+(?:\\w+ ){0,2}?(?:(?:someone|somebody)(?: else)?'s|his|her|their|a|that) (?:number|line)\\b"
                     + "[^.?!]{0,40}?\\bsim\\b|\\b(?:someone else's|somebody else's|a stranger's|another person's|(?:a|the) "
                     + "number (?:that )?(?:isn't|is not|that's not|which isn't) mine)\\b[^.?!]{0,40}?\\b" + SIM_MOVE
-                    + "\\b[^.?!]{0,40}?\\bsim\\b|\\b" + SIM_MOVE + "\\b[^.?!]{0,40}?\\b(?:his|her|their|the guy's) (?:number|line)\\b"
+                    + "\\b[^.?!]{0,40}?\\bsim\\b|\\b" + SIM_MOVE + "\\b[^.?!]{0,20}?\\b(?:someone else's|somebody else's|a "
+                    + "stranger's|another person's) (?:number|line|phone number)\\b[^.?!]{0,30}?\\bsim\\b|\\b" + SIM_MOVE
+                    + "\\b[^.?!]{0,40}?\\b(?:his|her|their|the guy's) (?:number|line)\\b"
                     + "[^.?!]{0,30}?\\b(?:onto|to|into|over to) (?:a|my|the|another) (?:new )?sim\\b[^\\n]{0,120}?\\b(?:without|"
                     + "won't|don't have|do not have|isn't mine|not mine|(?:i|we) control|story|get past|trick)\\b|\\bsim\\b"
                     + "[^.?!]{0,60}?\\b(?:(?:isn't|is not) mine|without (?:the (?:owner|holder|account holder)|them|him|her)(?:'s)? "
@@ -610,7 +612,8 @@ final class AttackSignals {
     // a short outage, once, for which months are demanded: minutes down, a month or more asked for
     private static final PrefilteredPattern SHORT_OUTAGE = PrefilteredPattern.compile("\\b(?:down|out|offline|dropped|cut out|"
             + "disconnected)(?: for)? (?:about |like |maybe |roughly |only |just |barely |around )?(?:a few|a couple(?: of)?|\\d+|"
-            + "one|two|three|five|ten|fifteen|twenty|thirty|forty) min(?:ute)?s?\\b");
+            + "one|two|three|five|ten|fifteen|twenty|thirty|forty) min(?:ute)?s?\\b|\\bit was (?:only|just) (?:this|yesterday|"
+            + "last|one|a single) (?:morning|afternoon|evening|night)\\b");
     private static final PrefilteredPattern MONTHS_ASKED = PrefilteredPattern.compile("\\b(?:full|whole|entire) month|\\b(?:\\d+|"
             + "two|three|four|five|six|twelve) months\\b|\\bmonths? (?:of )?free\\b|\\b(?:a|whole) year\\b");
     private static final PrefilteredPattern RECURRING = PrefilteredPattern.compile("\\b(?:every|each|several times|times a|a day|"

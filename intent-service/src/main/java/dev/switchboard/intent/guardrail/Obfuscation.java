@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * letters, letters spaced apart, invisible characters, ROT13 and base64. The rules are applied to each reading as
  * well as to the message (docs/intent-classification.md, "Generalising the guardrail").
  */
-final class Obfuscation {
+public final class Obfuscation {
 
     // Cyrillic and Greek letters drawn like Latin ones ("іgnоrе" with Cyrillic і, о, е)
     private static final Map<Character, Character> LOOK_ALIKES = Map.ofEntries(Map.entry('а', 'a'), Map.entry('е', 'e'),
@@ -39,6 +39,28 @@ final class Obfuscation {
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
 
     private Obfuscation() {
+    }
+
+    /**
+     * @param message the message as written
+     * @return the words it spells when most of it is typed in spaced letters ("s o r r y  m y  s p a c e b a r  i s
+     *     s t u c k"), else the message: the sentence model reads spaced letters as noise, and noise sits nearer the
+     *     obfuscated attacks than any request
+     */
+    public static String spelledOut(String message) {
+        if (!message.contains("  ")) {
+            return message;
+        }
+        Matcher runs = LETTER_RUN.matcher(message);
+        int spelled = 0;
+        while (runs.find()) {
+            spelled += (runs.group().length() + 1) / 2;
+        }
+        long written = message.chars().filter(c -> !Character.isWhitespace(c)).count();
+        if (2 * spelled < written) {
+            return message;
+        }
+        return SPACES.matcher(LETTER_RUN.matcher(message).replaceAll(run -> run.group().replace(" ", ""))).replaceAll(" ");
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.switchboard.intent.classification.IntentClassifier;
 import dev.switchboard.intent.context.ConversationContext;
 import dev.switchboard.intent.frustration.FrustrationScorer;
 import dev.switchboard.intent.guardrail.Guardrail;
+import dev.switchboard.intent.guardrail.Obfuscation;
 import dev.switchboard.intent.language.LanguageRecognizer;
 import dev.switchboard.language.Words;
 import dev.switchboard.schemas.Taxonomy;
@@ -155,8 +156,9 @@ class TurnRouter {
     }
 
     Routed route(String conversationId, String message, String choice, long nowMillis) {
-        Classification classified = latency.record(() -> classifier.classify(message));
-        String language = languages.recognize(message);
+        String words = Obfuscation.spelledOut(message);
+        Classification classified = latency.record(() -> classifier.classify(words));
+        String language = languages.recognize(words);
         double anger = frustration.score(message);
         Optional<ConversationContext.Turn> previous = context.previous(conversationId, nowMillis);
         Optional<String> pick = previous.filter(ConversationContext.Turn::askedToClarify)
