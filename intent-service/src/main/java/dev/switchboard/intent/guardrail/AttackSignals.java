@@ -440,9 +440,12 @@ final class AttackSignals {
                     + "(?:of\\s+)?your\\s+(?:own\\s+)?(?:content\\s+|safety\\s+)?(?:restrictions|rules|filters|guardrails|"
                     + "guidelines|safety|policies|programming)\\b(?!\\s+(?:on|for|about)\\b)"),
             Pattern.compile("\\b(?:drop|ignore|forget|set aside|suspend|cancel|skip|ditch|loosen)\\s+(?:all\\s+)?(?:of\\s+)?"
-                    + "(?:the|those|these|any|all)\\s+(?:\\w+\\s+){0,2}?(?:rules|guidelines|restrictions|policies|limits|"
-                    // the steps a customer has already been through are no script of the assistant's
-                    + "(?<!troubleshooting |diagnostic |diagnostics |sales |retention )script)\\b(?!\\s+(?:on|for|about|of)\\b)"),
+                    + "(?:the|those|these|any|all)\\s+(?:\\w+\\s+){0,2}?(?:(?:rules|guidelines|restrictions|policies|limits)\\b"
+                    + "(?!\\s+(?:on|for|about|of)\\b)|"
+                    // a script is the assistant's only when said so: "skip the script and give me a straight answer"
+                    // asks for no boilerplate
+                    + "script (?:you(?:'ve| have)? (?:were |been )?(?:given|loaded with|told to follow)|they gave you|you(?:'re| are) "
+                    + "(?:on|reading|following|running)))"),
             // a key of machine output addressed to the assistant: assistant_directive=..., "assistant_instruction": ...
             Pattern.compile("\\b(?:assistant|ai|bot|chatbot|llm|model|system|support_ai|agent)_(?:directive|instructions?|"
                     + "note|command|action|prompt|override|task)s?\\s*[:=]"),
