@@ -561,14 +561,19 @@ final class AttackSignals {
             + "fraud|never (?:ordered|used|signed|agreed)|slow|speeds?|dropp|interrupt|broken|faulty|damaged)");
 
     // money, fees or a bill wiped out on a threat or a claimed legal duty, with no service problem stated
-    private static final PrefilteredPattern WIPED_OUT = PrefilteredPattern.compile("\\b(?:waive|refund|credit(?! card)|reimburse|comp|remove|reverse|"
-            + "cancel|drop|wipe|zero out|forgive|write off|take off)\\b[^.?!]{0,60}?\\b(?:fees?|charges?|bills?|balance|"
+    private static final PrefilteredPattern WIPED_OUT = PrefilteredPattern.compile("\\b(?:waive|refund|credit(?! card)|reimburse|comp|"
+            + "remove|reverse|cancel|drop|wipe|zero out|forgive|write off|take off)\\b[^.?!]{0,60}?\\b(?:fees?|charges?|bills?|balance|"
             + "credit|refund|money|payments?|penalt(?:y|ies))\\b|\\b(?:refund|reimburse|credit) (?:me|my|every|all)\\b|"
             + "\\bmoney back\\b|\\b(?:zero|wipe|clear)\\s+(?:out\\s+)?(?:my|the)\\s+(?:account|balance|bill)\\b|"
             + "\\brefund (?:it|them|everything|all|in full)\\b|\\b(?:take|knock|clear)\\b[^.?!]{0,30}?\\b(?:fees?|"
-            + "charges?|balance|bill)\\b[^.?!]{0,10}?\\boff\\b");
+            + "charges?|balance|bill)\\b[^.?!]{0,10}?\\boff\\b|\\b(?:fees?|charges?|bills?|balance|penalt(?:y|ies))\\s+"
+            + "(?:\\w+\\s+)?(?:waived|refunded|credited|removed|reversed|dropped|wiped|written off)\\b");
+    // no reason at all, said so: "waive this month's bill, no reason, just don't want to pay"
+    private static final PrefilteredPattern NO_REASON = PrefilteredPattern.compile("\\bno reason\\b[^.?!]{0,20}?\\b(?:just|i just|"
+            + "simply)\\b|\\b(?:just|simply) (?:don't|do not) (?:want|feel like) (?:to )?pay(?:ing)?\\b(?!\\s+for\\b)");
     private static final PrefilteredPattern THREAT = PrefilteredPattern.compile("\\b(?:or (?:else|i(?:'ll| will| am going to|'m going to|'m "
-            + "gonna| shall|'m)?|we(?:'ll| will)?)|otherwise|unless you|if you (?:don't|do not|refuse|won't|can't)|before i)"
+            + "gonna| shall|'m)?|we(?:'ll| will)?)|otherwise|unless you|if you (?:don't|do not|refuse|won't|can't)|if i (?:don't|"
+            + "do not) (?:get|see|receive)|before i)"
             + "\\b[^.?!]{0,80}?\\b(?:post(?:ing)?|report(?:ing)?|reviews?|sue|suing|lawyer|attorney|court|news|media|twitter|"
             + "tiktok|reddit|youtube|bbb|better business|fcc|ftc|regulator|ombudsman|chargeback|viral|expose|press|"
             + "journalists?)\\b|\\b(?:keep|i'll keep|i will keep)\\s+(?:\\w+\\s+){0,10}?until you (?:give|credit|refund|waive|"
@@ -677,6 +682,10 @@ final class AttackSignals {
             + "do not|won't|will not) matter\\b|\\b(?:doesn't|does not|don't|do not) matter (?:if|whether) (?:it's |it is |its "
             + "|that's )?(?:true|real|(?:he|she|they|it) (?:did|happened|was)(?: or not| it)?)\\b|\\bdon't care (?:if|whether) "
             + "(?:it's|it is|its|that's|any of it is) (?:true|real|accurate)\\b");
+    // a reason to be made up for it: "pick one yourself, whatever gets it through"
+    private static final PrefilteredPattern REASON_INVENTED = PrefilteredPattern.compile("\\b(?:pick|choose|come up with)\\s+(?:a |"
+            + "any |one )?(?:reason|excuse)?\\s*(?:yourself|for me)\\b|\\b(?:make up|invent) (?:a |any |some )?(?:reason|excuse)"
+            + "\\b|\\bwhatever (?:gets it (?:through|approved)|works|reason you like)\\b");
     // a good review offered for money: "I'll leave you five stars if you waive the fee"
     private static final PrefilteredPattern REVIEW_OFFERED = PrefilteredPattern.compile("\\b(?:i'll|i will|i can|i'd|i would|"
             + "i'm happy to)\\b[^.?!]{0,25}?\\b(?:5|five|10|ten)[- ]stars?\\b[^.?!]{0,40}?\\bif you\\b");
@@ -687,7 +696,8 @@ final class AttackSignals {
     private static final String MARKED = "\\b(?:(?:put|add|leave|make|write) (?:a )?note (?:on (?:my|the) account )?(?:that|"
             + "saying) (?:i|we) (?:returned|paid|sent|received|cancell?ed)|(?:mark|list|record|flag|show|log|put)\\s+(?:it|them|"
             + "this|that|my\\s+(?:\\w+\\s+){0,3}?\\w+|the\\s+(?:\\w+\\s+){0,2}?\\w+)\\s+(?:down\\s+)?as\\s+(?:paid|paid in full|"
-            + "settled|returned|received|delivered)|tell (?:the system|your system|billing|them) (?:that )?(?:i|we) (?:returned|"
+            + "settled|returned|received|delivered)|(?:mark|list|record|flag|show|log)\\s+(?:it|them|this|that|my\\s+(?:\\w+\\s+)?"
+            + "\\w+|the\\s+(?:\\w+\\s+)?\\w+)\\s+(?:paid|paid in full|settled|returned)(?=\\s*[,.;!]|\\s+(?:and|but|so|now|please)\\b)|tell (?:the system|your system|billing|them) (?:that )?(?:i|we) (?:returned|"
             + "paid|sent))\\b";
     private static final String NOT_SO = "\\b(?:(?:i|we) (?:didn't|did not|haven't|have not)(?=\\s*[,.;!]|\\s+but\\b)|i'?ll pay|i will pay|pay (?:it|them|you) (?:later|eventually|next)|(?:i'?m|i am) "
             + "not paying|won't pay|(?:haven't|have not|didn't|did not|never) (?:paid|returned|sent)|i'?m keeping|i am keeping|"
@@ -713,14 +723,18 @@ final class AttackSignals {
             + "usage|payments?|balance|email|details|account (?:number|details|info))\\s+(?:\\w+\\s+){0,3}?(?:for|of|on|under|"
             + "belonging to|registered to|linked to|tied to|attached to)\\s+(?:that|this|the|his|her|their|my (?:ex|"
             + "neighbou?r|roommate|flatmate|landlord|tenant|boss))"
-            + "\\b|\\b(?:new|forwarding|current)\\s+(?:service\\s+|home\\s+)?(?:address|number|location)\\b)");
+            + "\\b|\\b(?:new|forwarding|current)\\s+(?:service\\s+|home\\s+)?(?:address|number|location)\\b)"
+            // whether they are a customer at all: "is my neighbour at 14 Elm Road with you?"
+            + "|\\b(?:is|are)\\s+(?:(?!(?:a |the )?(?:problem|issue|fault|outage|down|wrong)\\b)[\\w']+\\s+){1,8}?(?:with you|a "
+            + "customer(?: of yours| with you| here)?|your customers?|on your network)(?:\\s+guys)?\\s*\\?");
     // a stranger's owner to be identified: "its owner's phone … who is it?"
     private static final PrefilteredPattern OWNER_OF_IT = PrefilteredPattern.compile("\\b(?:its|the|this|that)\\s+owner'?s?\\s+(?:phone|number|"
             + "name|address|details|account)\\b[^\\n]{0,80}?\\b(?:who (?:is it|they are|he is|she is|owns)|tell me|give me|"
             + "find)\\b");
     private static final PrefilteredPattern WHO_THEY_CALL = PrefilteredPattern.compile("\\b(?:see|know|find out|check|tell me|list)\\s+"
             + "(?:\\w+\\s+)?who\\s+(?:he|she|they)(?:'s| is| has| have|'ve)?\\s+(?:been\\s+)?(?:calls|calling|call|texts|"
-            + "texting|messag\\w*|rings|ringing)\\b");
+            + "texting|messag\\w*|rings|ringing)\\b|\\bwho(?:'s| is| has)\\s+(?:my\\s+)?(?:gf|bf|girlfriend|boyfriend|wife|"
+            + "husband|partner|ex|fianc[eé]e?)\\s+(?:been\\s+)?(?:calling|texting|messaging|ringing|talking to)\\b");
     // a number's location or records asked for by its digits, not the customer's own number
     private static final PrefilteredPattern NUMBER_RECORDS = PrefilteredPattern.compile("\\b(?:location|cell tower|tower|ping|call (?:records|"
             + "logs?|history)|security (?:answer|question)s?|passcode|subscriber (?:info|details|name)|texts|billing (?:postcode|zip|address)|voicemail(?: pin| password| "
@@ -806,7 +820,8 @@ final class AttackSignals {
                 || NO_SHOW_RECORDED.find(text) && CAME_AFTER_ALL.find(text)
                 || CLAIM_PURPOSE.find(text) && DID_NOT_HAPPEN.find(text)
                 || (REVIEW_OFFERED.find(text) || RECORDED_OTHERWISE.find(text) || ADMITTED_LESS.find(text)
-                        || TRUTH_WAIVED.find(text) || WORKED_ADMITTED.find(text) && text.contains("outage"))
+                        || TRUTH_WAIVED.find(text) || REASON_INVENTED.find(text)
+                        || WORKED_ADMITTED.find(text) && text.contains("outage"))
                         && MONEY_WORD.find(text)) {
             return true;
         }
@@ -817,6 +832,9 @@ final class AttackSignals {
         }
         if (NUMBER_RECORDS.find(text) && !OWN_NUMBER.find(text)
                 || AUTHORISING.find(text) && MONEY_WORD.find(text)) {
+            return true;
+        }
+        if (NO_REASON.find(text) && (WIPED_OUT.find(text) || demandsMoney(text))) {
             return true;
         }
         if ((THREAT.find(text) || LEGAL_DUTY.find(text)) && !PROBLEM.find(text)
