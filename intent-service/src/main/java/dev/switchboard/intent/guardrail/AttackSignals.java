@@ -308,9 +308,9 @@ final class AttackSignals {
             Pattern.compile("\\b(?:talk|convince|persuade|trick|sweet[- ]?talk|get|con|fool)\\b[^.?!]{0,25}?\\b(?:an?|some) "
                     + "(?:\\w+ ){0,3}?(?:employee|rep|representative|staff(?: member)?|clerk|agent|worker)\\b[^.?!]{0,15}?\\b"
                     + "(?:into|to)\\s+(?:\\w+ ){0,2}?(?:(?:someone|somebody)(?: else)?'s|his|her|their|a|that) (?:number|line)\\b"
-                    + "[^.?!]{0,40}?\\bsim\\b|\\b(?:someone else's|somebody else's|a stranger's|another person's|(?:a|the) "
+                    + "[^.?!]{0,40}?\\bsim\\b|\\b(?:someone else'?s|somebody else'?s|a stranger's|another person's|(?:a|the) "
                     + "number (?:that )?(?:isn't|is not|that's not|which isn't) mine)\\b[^.?!]{0,40}?\\b" + SIM_MOVE
-                    + "\\b[^.?!]{0,40}?\\bsim\\b|\\b" + SIM_MOVE + "\\b[^.?!]{0,20}?\\b(?:someone else's|somebody else's|a "
+                    + "\\b[^.?!]{0,40}?\\bsim\\b|\\b" + SIM_MOVE + "\\b[^.?!]{0,20}?\\b(?:someone else'?s|somebody else'?s|a "
                     + "stranger's|another person's) (?:number|line|phone number)\\b[^.?!]{0,30}?\\bsim\\b|\\b" + SIM_MOVE
                     + "\\b[^.?!]{0,40}?\\b(?:his|her|their|the guy's) (?:number|line)\\b"
                     + "[^.?!]{0,30}?\\b(?:onto|to|into|over to) (?:a|my|the|another) (?:new )?sim\\b[^\\n]{0,120}?\\b(?:without|"
@@ -731,6 +731,14 @@ final class AttackSignals {
     private static final PrefilteredPattern OWNER_OF_IT = PrefilteredPattern.compile("\\b(?:its|the|this|that)\\s+owner'?s?\\s+(?:phone|number|"
             + "name|address|details|account)\\b[^\\n]{0,80}?\\b(?:who (?:is it|they are|he is|she is|owns)|tell me|give me|"
             + "find)\\b");
+    // a line tapped: someone else's landline or calls listened in on
+    private static final PrefilteredPattern LINE_TAPPED = PrefilteredPattern.compile("\\b(?:listen(?:ing)? in on|listen(?:ing)? to|"
+            + "eavesdrop(?:ping)? on|tap(?:ping)?(?: into)?|bug(?:ging)?)\\s+(?:\\w+\\s+){0,4}?(?:landline|phone line|phone calls|"
+            + "calls|line)s?\\b");
+    private static final PrefilteredPattern OTHERS_LINE = PrefilteredPattern.compile("\\b(?:someone(?: else)?'?s|somebody"
+            + "(?: else)?'?s|(?:a |my |the )?neighbou?r'?s|other (?:flats|people|tenants|apartments|units|residents)|in my "
+            + "building|(?:his|her|their) (?:landline|line|calls|phone)|the (?:guy|man|woman|lady|people|family) (?:in|at|"
+            + "next door|upstairs|downstairs))\\b");
     private static final PrefilteredPattern WHO_THEY_CALL = PrefilteredPattern.compile("\\b(?:see|know|find out|check|tell me|list)\\s+"
             + "(?:\\w+\\s+)?who\\s+(?:he|she|they)(?:'s| is| has| have|'ve)?\\s+(?:been\\s+)?(?:calls|calling|call|texts|"
             + "texting|messag\\w*|rings|ringing)\\b|\\bwho(?:'s| is| has)\\s+(?:my\\s+)?(?:gf|bf|girlfriend|boyfriend|wife|"
@@ -823,6 +831,9 @@ final class AttackSignals {
                         || TRUTH_WAIVED.find(text) || REASON_INVENTED.find(text)
                         || WORKED_ADMITTED.find(text) && text.contains("outage"))
                         && MONEY_WORD.find(text)) {
+            return true;
+        }
+        if (LINE_TAPPED.find(text) && OTHERS_LINE.find(text)) {
             return true;
         }
         if ((PERSON_ELSE.find(text) && THEIR_DATA.find(text) || WHO_THEY_CALL.find(text)
