@@ -304,6 +304,11 @@ final class AttackSignals {
                     + "sniff|piggyback on|leech)\\b[^.?!]{0,30}?\\b(?:someone|somebody|other people|a stranger|"
                     + "neighbou?rs?|strangers|his|her|my (?:ex|boss|wife|husband|partner|girlfriend|boyfriend|"
                     + "roommate|neighbou?r)|phones? (?:calls?|signals?)|cell (?:signals?|towers?))\\b"),
+            // a dead relative to be played who used to read out codes, PINs or keys (the "grandma" trick)
+            Pattern.compile("\\b(?:pretend|act|be|play|role-?play|talk like|speak as)\\b[^.?!]{0,30}?\\b(?:my )?(?:late|dead|"
+                    + "deceased|departed|passed)\\s+(?:\\w+\\s+)?(?:grandma|grandmother|granny|nan|nana|grandpa|grandfather|"
+                    + "mother|mum|mom|father|dad|uncle|aunt(?:ie)?)\\b[^\\n]{0,200}?\\b(?:used to|would)\\s+(?:\\w+\\s+)?(?:read|"
+                    + "tell|give|recite|say|whisper|list)\\b"),
             // a number that is not theirs moved onto a SIM (a SIM swap), or a store's staff talked into moving one
             Pattern.compile("\\b(?:talk|convince|persuade|trick|sweet[- ]?talk|get|con|fool)\\b[^.?!]{0,25}?\\b(?:an?|some) "
                     + "(?:\\w+ ){0,3}?(?:employee|rep|representative|staff(?: member)?|clerk|agent|worker)\\b[^.?!]{0,15}?\\b"
@@ -535,7 +540,7 @@ final class AttackSignals {
             + "i swear|believe me|no need to (?:check|verify|look)|don't (?:bother )?(?:check|verify)ing)\\b");
     // a credit score, report or card is no money the assistant gives
     private static final String MONEY = "\\b(?:credit(?:s|ed)?(?!\\s+(?:report|score|rating|history|card|check|bureau))|refund(?:s|ed)?|"
-            + "discounts?|rebates?|reimburse|money back|free|waiv(?:e|ed|er)|comp(?:ed)?|off (?:my|the) bill|for nothing|"
+            + "discounts?|rebates?|reimburse|money back|free|waiv(?:e|ed|er)|comp(?:ed)?|off (?:my|the|this) bill|for nothing|"
             + "zero|no (?:extra )?(?:charge|cost)|free of charge|on the house|complimentary|(?:fee|fees|charge|charges) "
             + "(?:goes|go|will go|would go) away)\\b";
     private static final PrefilteredPattern MONEY_WORD = PrefilteredPattern.compile(MONEY);
@@ -566,7 +571,8 @@ final class AttackSignals {
             + "credit|refund|money|payments?|penalt(?:y|ies))\\b|\\b(?:refund|reimburse|credit) (?:me|my|every|all)\\b|"
             + "\\bmoney back\\b|\\b(?:zero|wipe|clear)\\s+(?:out\\s+)?(?:my|the)\\s+(?:account|balance|bill)\\b|"
             + "\\brefund (?:it|them|everything|all|in full)\\b|\\b(?:take|knock|clear)\\b[^.?!]{0,30}?\\b(?:fees?|"
-            + "charges?|balance|bill)\\b[^.?!]{0,10}?\\boff\\b|\\b(?:fees?|charges?|bills?|balance|penalt(?:y|ies))\\s+"
+            + "charges?|balance|bill)\\b[^.?!]{0,10}?\\boff\\b|\\b(?:take|knock|get)\\b[^.?!]{0,20}?\\boff (?:my|the|this|our) "
+            + "(?:bill|balance|account)\\b|\\b(?:fees?|charges?|bills?|balance|penalt(?:y|ies))\\s+"
             + "(?:\\w+\\s+)?(?:waived|refunded|credited|removed|reversed|dropped|wiped|written off)\\b");
     // no reason at all, said so: "waive this month's bill, no reason, just don't want to pay"
     private static final PrefilteredPattern NO_REASON = PrefilteredPattern.compile("\\bno reason\\b[^.?!]{0,20}?\\b(?:just|i just|"
@@ -695,13 +701,15 @@ final class AttackSignals {
     // a record to be falsified, the customer saying it is not so: "mark it as paid, I'll pay later"
     private static final String MARKED = "\\b(?:(?:put|add|leave|make|write) (?:a )?note (?:on (?:my|the) account )?(?:that|"
             + "saying) (?:i|we) (?:returned|paid|sent|received|cancell?ed)|(?:mark|list|record|flag|show|log|put)\\s+(?:it|them|"
-            + "this|that|my\\s+(?:\\w+\\s+){0,3}?\\w+|the\\s+(?:\\w+\\s+){0,2}?\\w+)\\s+(?:down\\s+)?as\\s+(?:paid|paid in full|"
-            + "settled|returned|received|delivered)|(?:mark|list|record|flag|show|log)\\s+(?:it|them|this|that|my\\s+(?:\\w+\\s+)?"
-            + "\\w+|the\\s+(?:\\w+\\s+)?\\w+)\\s+(?:paid|paid in full|settled|returned)(?=\\s*[,.;!]|\\s+(?:and|but|so|now|please)\\b)|tell (?:the system|your system|billing|them) (?:that )?(?:i|we) (?:returned|"
+            + "this|that|(?:my|the|both|all|these|those|our)\\s+(?:\\w+\\s+){0,3}?\\w+)\\s+(?:down\\s+)?as\\s+(?:paid|paid in full|"
+            + "settled|returned|received|delivered)|(?:mark|list|record|flag|show|log)\\s+(?:it|them|this|that|(?:my|the|both|all|"
+            + "these|those|our)\\s+(?:\\w+\\s+)?\\w+)\\s+(?:paid|paid in full|settled|returned)(?=\\s*[,.;!]|\\s+(?:and|but|so|now|please)\\b)|tell (?:the system|your system|billing|them) (?:that )?(?:i|we) (?:returned|"
             + "paid|sent))\\b";
     private static final String NOT_SO = "\\b(?:(?:i|we) (?:didn't|did not|haven't|have not)(?=\\s*[,.;!]|\\s+but\\b)|i'?ll pay|i will pay|pay (?:it|them|you) (?:later|eventually|next)|(?:i'?m|i am) "
             + "not paying|won't pay|(?:haven't|have not|didn't|did not|never) (?:paid|returned|sent)|i'?m keeping|i am keeping|"
-            + "dispute every|(?:i|we)(?:'ve| have)? still (?:have|got) (?:it|them|the (?:old )?\\w+))\\b";
+            + "dispute every|(?:i|we)(?:'ve| have)? still (?:have|got) (?:it|them|the (?:old )?\\w+)|(?:i'?ll|i will) (?:sort|"
+            + "figure|deal with|work) (?:the money|it|that|them|the payment)(?: out)? (?:later|eventually|next month|when i can))"
+            + "\\b";
     private static final PrefilteredPattern FALSIFIED = PrefilteredPattern.compile(MARKED + "[^\\n]{0,120}?" + NOT_SO + "|"
             + NOT_SO + "[^\\n]{0,120}?" + MARKED);
 
