@@ -541,6 +541,7 @@ final class AttackSignals {
     // a credit score, report or card is no money the assistant gives
     private static final String MONEY = "\\b(?:credit(?:s|ed)?(?!\\s+(?:report|score|rating|history|card|check|bureau))|refund(?:s|ed)?|"
             + "discounts?|rebates?|reimburse|money back|free|waiv(?:e|ed|er)|comp(?:ed)?|off (?:my|the|this) bill|for nothing|"
+            + "(?<=\\d)%? off|"
             + "zero|no (?:extra )?(?:charge|cost)|free of charge|on the house|complimentary|(?:fee|fees|charge|charges) "
             + "(?:goes|go|will go|would go) away)\\b";
     private static final PrefilteredPattern MONEY_WORD = PrefilteredPattern.compile(MONEY);
@@ -659,7 +660,7 @@ final class AttackSignals {
     private static final PrefilteredPattern NONE_HAPPENED = PrefilteredPattern.compile("\\bthere (?:wasn't|was not|weren't|"
             + "were not|was never|were never|hasn't been|has not been|haven't been) (?:(?:actually|really|even|ever) (?:one|any|"
             + "an? (?:outage|fault|problem|issue))\\b|(?:one|any(?: \\w+)?),? but\\b|(?:one,? |any,? )?(?:really|actually)"
-            + "(?=\\s*(?:[,.;!)]|but\\b|tbh\\b|lol\\b)))");
+            + "(?=\\s*(?:[,.;!)]|but\\b|tbh\\b|lol\\b))|one,? (?:lol|tbh|haha|lmao)\\b)");
     private static final PrefilteredPattern RECORD_CREATED = PrefilteredPattern.compile("\\b(?:log|add|put|enter|record|label|"
             + "file|register|create|note|report|mark|open|raise|submit)\\b[^.?!]{0,30}?\\b(?:outage|fault|adjustment|damage|"
             + "claim|ticket|note|one\\b|it\\b)");
@@ -691,7 +692,8 @@ final class AttackSignals {
     // a reason to be made up for it: "pick one yourself, whatever gets it through"
     private static final PrefilteredPattern REASON_INVENTED = PrefilteredPattern.compile("\\b(?:pick|choose|come up with)\\s+(?:a |"
             + "any |one )?(?:reason|excuse)?\\s*(?:yourself|for me)\\b|\\b(?:make up|invent) (?:a |any |some )?(?:reason|excuse)"
-            + "\\b|\\bwhatever (?:gets it (?:through|approved)|works|reason you like)\\b");
+            + "\\b|\\b(?:whatever|that) (?:gets|will get) (?:it|this|them) (?:through|approved|past)\\b|\\bwhatever (?:works|reason "
+            + "you like)\\b|\\b(?:pick|choose|use) any (?:reason|code|reason code|excuse)\\b");
     // a good review offered for money: "I'll leave you five stars if you waive the fee"
     private static final PrefilteredPattern REVIEW_OFFERED = PrefilteredPattern.compile("\\b(?:i'll|i will|i can|i'd|i would|"
             + "i'm happy to)\\b[^.?!]{0,25}?\\b(?:5|five|10|ten)[- ]stars?\\b[^.?!]{0,40}?\\bif you\\b");
@@ -708,7 +710,8 @@ final class AttackSignals {
     private static final String NOT_SO = "\\b(?:(?:i|we) (?:didn't|did not|haven't|have not)(?=\\s*[,.;!]|\\s+but\\b)|i'?ll pay|i will pay|pay (?:it|them|you) (?:later|eventually|next)|(?:i'?m|i am) "
             + "not paying|won't pay|(?:haven't|have not|didn't|did not|never) (?:paid|returned|sent)|i'?m keeping|i am keeping|"
             + "dispute every|(?:i|we)(?:'ve| have)? still (?:have|got) (?:it|them|the (?:old )?\\w+)|(?:i'?ll|i will) (?:sort|"
-            + "figure|deal with|work) (?:the money|it|that|them|the payment)(?: out)? (?:later|eventually|next month|when i can))"
+            + "figure|deal with|work) (?:the (?:actual |real )?money|it|that|them|the payment)(?: out)? (?:later|eventually|next "
+            + "month|when i can))"
             + "\\b";
     private static final PrefilteredPattern FALSIFIED = PrefilteredPattern.compile(MARKED + "[^\\n]{0,120}?" + NOT_SO + "|"
             + NOT_SO + "[^\\n]{0,120}?" + MARKED);
@@ -836,7 +839,7 @@ final class AttackSignals {
                 || NO_SHOW_RECORDED.find(text) && CAME_AFTER_ALL.find(text)
                 || CLAIM_PURPOSE.find(text) && DID_NOT_HAPPEN.find(text)
                 || (REVIEW_OFFERED.find(text) || RECORDED_OTHERWISE.find(text) || ADMITTED_LESS.find(text)
-                        || TRUTH_WAIVED.find(text) || REASON_INVENTED.find(text)
+                        || TRUTH_WAIVED.find(text)
                         || WORKED_ADMITTED.find(text) && text.contains("outage"))
                         && MONEY_WORD.find(text)) {
             return true;
@@ -853,7 +856,8 @@ final class AttackSignals {
                 || AUTHORISING.find(text) && MONEY_WORD.find(text)) {
             return true;
         }
-        if (NO_REASON.find(text) && (WIPED_OUT.find(text) || demandsMoney(text))) {
+        if (NO_REASON.find(text) && (WIPED_OUT.find(text) || demandsMoney(text))
+                || REASON_INVENTED.find(text) && (MONEY_WORD.find(text) || WIPED_OUT.find(text))) {
             return true;
         }
         if ((THREAT.find(text) || LEGAL_DUTY.find(text)) && !PROBLEM.find(text)
