@@ -135,7 +135,8 @@ class BlindRoundIT {
             "blind-2026-12-07-round25, 0.91, 0.96", "blind-2026-12-07-round26, 0.87, 0.89",
             "blind-2026-12-07-round27, 0.82, 0.94", "blind-2026-12-07-round28, 0.91, 0.96",
             "blind-2026-12-07-round29, 0.87, 0.94", "blind-2026-12-07-round30, 0.93, 0.94",
-            "blind-2026-12-07-round31, 0.82, 0.94", "blind-2026-12-07-round32, 0.91, 0.93"})
+            "blind-2026-12-07-round31, 0.82, 0.94", "blind-2026-12-07-round32, 0.91, 0.93",
+            "blind-2026-12-07-round33, 0.82, 0.92", "blind-2026-12-07-round34, 0.91, 0.98"})
     void laterRoundsKeepWhatTheyReach(String round, double recallFloor, double precisionFloor) {
         assertRecallAndPrecision(ROUND.resolveSibling(round), recallFloor, precisionFloor);
     }
