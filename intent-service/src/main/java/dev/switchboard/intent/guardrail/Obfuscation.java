@@ -60,7 +60,12 @@ public final class Obfuscation {
         if (2 * spelled < written) {
             return message;
         }
-        return SPACES.matcher(LETTER_RUN.matcher(message).replaceAll(run -> run.group().replace(" ", ""))).replaceAll(" ");
+        return joinLetterRuns(message);
+    }
+
+    // "g i v e  m e" -> "give me": each run of single letters one word, the double spaces between them single
+    private static String joinLetterRuns(String text) {
+        return SPACES.matcher(LETTER_RUN.matcher(text).replaceAll(run -> run.group().replace(" ", ""))).replaceAll(" ");
     }
 
     /**
@@ -100,9 +105,7 @@ public final class Obfuscation {
         if (!SPACED.matcher(unleet).find()) {
             return unleet;
         }
-        String words = unleet.contains("  ")
-                ? SPACES.matcher(LETTER_RUN.matcher(unleet).replaceAll(run -> run.group().replace(" ", ""))).replaceAll(" ")
-                : unleet;
+        String words = unleet.contains("  ") ? joinLetterRuns(unleet) : unleet;
         return SPACED.matcher(words).replaceAll(spaced -> spaced.group().replaceAll("[ .\\-_*]", ""));
     }
 
