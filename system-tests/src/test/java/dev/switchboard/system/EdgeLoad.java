@@ -32,8 +32,12 @@ final class EdgeLoad {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** Responses by status ({@code -1}: no response), and latency percentiles in milliseconds. */
-    record Result(long sent, Map<Integer, Long> statuses, double p50Millis, double p99Millis, Duration took) {
+    /**
+     * Responses by status ({@code -1}: no response), latency percentiles in milliseconds, and the slowest response of
+     * each status in milliseconds.
+     */
+    record Result(long sent, Map<Integer, Long> statuses, double p50Millis, double p99Millis,
+            Map<Integer, Long> slowestMillis, Duration took) {
 
         long count(int status) {
             return statuses.getOrDefault(status, 0L);
@@ -44,10 +48,15 @@ final class EdgeLoad {
                     .mapToLong(Map.Entry::getValue).sum();
         }
 
+        /** Whether every request got a response, and every one with {@code status} within {@code limit}. */
+        boolean everyAnswerAnd(int status, Duration limit) {
+            return count(-1) == 0 && slowestMillis.getOrDefault(status, 0L) <= limit.toMillis();
+        }
+
         @Override
         public String toString() {
-            return String.format("%d requests in %.1f s: statuses %s, latency p50 %.1f ms, p99 %.1f ms", sent,
-                    took.toMillis() / 1000.0, statuses, p50Millis, p99Millis);
+            return String.format("%d requests in %.1f s: statuses %s, latency p50 %.1f ms, p99 %.1f ms, slowest by "
+                    + "status %s ms", sent, took.toMillis() / 1000.0, statuses, p50Millis, p99Millis, slowestMillis);
         }
     }
 
@@ -76,6 +85,7 @@ final class EdgeLoad {
                 .header("Authorization", "Bearer " + token).GET().build();
         long total = perSecond * duration.toSeconds();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        Map<Integer, Long> slowest = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<?>> pending = Collections.synchronizedList(new ArrayList<>());
         AtomicLong sent = new AtomicLong();
@@ -91,8 +101,11 @@ final class EdgeLoad {
                 sent.incrementAndGet();
                 long sentAt = System.nanoTime();
                 pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
-                    statuses.merge(error == null ? response.statusCode() : -1, 1L, Long::sum);
-                    latencies.add(System.nanoTime() - sentAt);
+                    int status = error == null ? response.statusCode() : -1;
+                    long latency = System.nanoTime() - sentAt;
+                    statuses.merge(status, 1L, Long::sum);
+                    slowest.merge(status, latency / 1_000_000, Math::max);
+                    latencies.add(latency);
                     return null;
                 }));
             }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
@@ -104,7 +117,7 @@ final class EdgeLoad {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Result(sent.get(), new TreeMap<>(statuses), percentile(sorted, 0.50), percentile(sorted, 0.99),
-                took);
+                new TreeMap<>(slowest), took);
     }
 
     private static double percentile(long[] sortedNanos, double quantile) {

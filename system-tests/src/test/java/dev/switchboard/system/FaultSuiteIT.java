@@ -114,9 +114,9 @@ class FaultSuiteIT {
         System.out.printf("%nFault suite at %d messages/s (the model's row %d) for %d s each, load average %.2f%n",
                 rate, modelRate, length.toSeconds(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
-        System.out.println("| fault | messages | got the timeout reply | sent again (503 or dropped) | every reply "
-                + "stored after the fault |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| fault | messages | got the timeout reply | sent again (503 or dropped) | part away "
+                + "| every reply stored after the fault |");
+        System.out.println("|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         failed.forEach((fault, e) -> e.printStackTrace(System.out));
         assertThat(failed).as("faults that lost, doubled or refused messages").isEmpty();

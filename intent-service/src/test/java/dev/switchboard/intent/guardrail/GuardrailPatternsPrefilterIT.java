@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,11 +44,13 @@ class GuardrailPatternsPrefilterIT {
         Set<PrefilteredPattern> firing = new HashSet<>();
         for (PrefilteredPattern pattern : patterns) {
             for (String text : texts) {
+                // find(text) is mayMatch(text) && matches: it differs from the matcher only on a skipped match
                 boolean matches = pattern.pattern().matcher(text).find();
-                if (pattern.find(text) != matches) {
+                boolean mayMatch = pattern.mayMatch(text);
+                if (matches && !mayMatch) {
                     wrong.add(pattern.pattern().pattern() + " on " + text);
                 }
-                skipped += pattern.mayMatch(text) ? 0 : 1;
+                skipped += mayMatch ? 0 : 1;
                 found += matches ? 1 : 0;
                 if (matches) {
                     firing.add(pattern);
@@ -88,12 +91,16 @@ class GuardrailPatternsPrefilterIT {
         return patterns;
     }
 
-    /** Every cell of every text file, lower-cased as the rules and signals read a message. */
+    /**
+     * Every distinct cell of every text file, lower-cased as the rules and signals read a message. Not the first runs'
+     * JSON lines: their messages are the rounds' own files, and the rest is the replies, which the guardrail never reads
+     * (a third of the characters, and of this test's time).
+     */
     private static List<String> texts() {
-        List<String> texts = new ArrayList<>();
+        Set<String> texts = new LinkedHashSet<>();
         for (Path corpus : CORPORA.stream().filter(Files::isDirectory).toList()) {
             try (Stream<Path> files = Files.walk(corpus)) {
-                for (Path file : files.filter(f -> f.toString().matches(".*\\.(txt|tsv|csv|jsonl)$")).toList()) {
+                for (Path file : files.filter(f -> f.toString().matches(".*\\.(txt|tsv|csv)$")).toList()) {
                     for (String line : Files.readAllLines(file)) {
                         for (String cell : line.split("\t")) {
                             if (cell.length() > 3) {
@@ -106,6 +113,6 @@ class GuardrailPatternsPrefilterIT {
                 throw new UncheckedIOException(e);
             }
         }
-        return texts;
+        return List.copyOf(texts);
     }
 }
