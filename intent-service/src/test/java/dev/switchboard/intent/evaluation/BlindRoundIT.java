@@ -136,7 +136,8 @@ class BlindRoundIT {
             "blind-2026-12-07-round27, 0.82, 0.94", "blind-2026-12-07-round28, 0.91, 0.96",
             "blind-2026-12-07-round29, 0.87, 0.94", "blind-2026-12-07-round30, 0.93, 0.94",
             "blind-2026-12-07-round31, 0.82, 0.94", "blind-2026-12-07-round32, 0.91, 0.93",
-            "blind-2026-12-07-round33, 0.82, 0.92", "blind-2026-12-07-round34, 0.91, 0.98"})
+            "blind-2026-12-07-round33, 0.82, 0.92", "blind-2026-12-07-round34, 0.91, 0.98",
+            "blind-2026-12-07-round35, 0.89, 0.94", "blind-2026-12-07-round36, 0.80, 0.97"})
     void laterRoundsKeepWhatTheyReach(String round, double recallFloor, double precisionFloor) {
         assertRecallAndPrecision(ROUND.resolveSibling(round), recallFloor, precisionFloor);
     }
