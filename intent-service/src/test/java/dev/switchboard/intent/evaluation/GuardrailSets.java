@@ -25,11 +25,29 @@ final class GuardrailSets {
     private GuardrailSets() {
     }
 
-    /** The service's routing with its guardrail, trained on the bundled knowledge base. */
+    /** The service's routing with its guardrail, trained on the bundled knowledge base; a new conversation store. */
     static RoutingHarness harness() {
-        TrainingExamples training = TrainingExamples.fromClassPath();
-        return new RoutingHarness(new EmbeddingIntentClassifier(Embedders.onnx(2), training,
-                ClassifierSettings.defaults()), training.titles());
+        return new RoutingHarness(Trained.CLASSIFIER, Trained.EXAMPLES.titles());
+    }
+
+    /** The classifier trained on the bundled knowledge base, as the service builds it. */
+    static EmbeddingIntentClassifier classifier() {
+        return Trained.CLASSIFIER;
+    }
+
+    static TrainingExamples trainingExamples() {
+        return Trained.EXAMPLES;
+    }
+
+    /**
+     * Trained once for the evaluation classes that failsafe runs in one JVM: training embeds thousands of examples,
+     * about a minute of each class's time on CI (2026-12-07), and the classifier keeps no state between messages.
+     */
+    private static final class Trained {
+
+        static final TrainingExamples EXAMPLES = TrainingExamples.fromClassPath();
+        static final EmbeddingIntentClassifier CLASSIFIER = new EmbeddingIntentClassifier(Embedders.onnx(2), EXAMPLES,
+                ClassifierSettings.defaults());
     }
 
     /** Every message of a half of the real dev set, clear or not: none of them may be refused or declined. */

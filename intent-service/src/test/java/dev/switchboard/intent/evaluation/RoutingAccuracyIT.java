@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.switchboard.classifier.ClassifierSettings;
-import dev.switchboard.embedding.Embedders;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.classification.KbKeywordClassifier;
 import dev.switchboard.intent.classification.KeywordOverlapClassifier;
@@ -51,8 +49,8 @@ class RoutingAccuracyIT {
 
     @BeforeAll
     static void trainOnTheKnowledgeBase() {
-        training = TrainingExamples.fromClassPath();
-        classifier = new EmbeddingIntentClassifier(Embedders.onnx(2), training, ClassifierSettings.defaults());
+        training = GuardrailSets.trainingExamples();
+        classifier = GuardrailSets.classifier();
     }
 
     private static RoutingHarness harness() {
