@@ -48,9 +48,9 @@ final class EdgeLoad {
                     .mapToLong(Map.Entry::getValue).sum();
         }
 
-        /** Whether every request got an answer, none a server error, and every refusal (429) came within a second. */
-        boolean warm() {
-            return serverErrors() == 0 && slowestMillis.getOrDefault(429, 0L) <= 1_000;
+        /** Whether every request got a response, and every one with {@code status} within {@code limit}. */
+        boolean everyAnswerAnd(int status, Duration limit) {
+            return count(-1) == 0 && slowestMillis.getOrDefault(status, 0L) <= limit.toMillis();
         }
 
         @Override
