@@ -54,6 +54,8 @@ final class SharedStack implements AutoCloseable {
     /** Whether the running stack is the first start, which exports traces and logs JSON (TraceIT's). */
     private boolean traced;
     private Process redis;
+    /** Why the first start failed: the classes after the first to ask fail at once instead of trying again. */
+    private RuntimeException startFailure;
 
     private SharedStack(Path dataDir) throws IOException {
         this.dataDir = dataDir;
@@ -65,11 +67,19 @@ final class SharedStack implements AutoCloseable {
      * their record of submissions through it, as several replicas must in production (docs/architecture.md).
      */
     synchronized RunningStack stack() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the shared stack did not start for an earlier test class", startFailure);
+        }
         if (running == null) {
             long started = System.nanoTime();
             startRedis();
             firstStartAfterBuild = classDataArchivesMissing();
-            running = RunningStack.start(dataDir, environment(true), OPTIONS);
+            try {
+                running = RunningStack.start(dataDir, environment(true), OPTIONS);
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
             traced = true;
             System.out.printf("shared stack started in %d ms%s%n", (System.nanoTime() - started) / 1_000_000,
                     firstStartAfterBuild ? " (the first start after a build: its class-data archives are written "
