@@ -35,7 +35,8 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
             [--control=stdin|off]
               --data-dir         state of Kafka, PostgreSQL and the logs (SWITCHBOARD_DATA_DIR, default .data)
               --services         the services to start, by module name (default: all)
-              --startup-timeout  seconds to wait for everything to be healthy (default 240)
+              --startup-timeout  seconds to wait for everything to be healthy (default 600: a fresh build's first start
+                                 on a fresh data directory took over 240 s on a busy two-core machine)
               --bind             the address the services, Kafka and PostgreSQL listen on (SWITCHBOARD_BIND_ADDRESS,
                                  default 127.0.0.1: this machine only; 0.0.0.0 serves every network it is on)
               --restarts         restarts in a row of a service that exits before giving up on it (default 5; 0: none)
@@ -87,7 +88,7 @@ record Options(Path home, Path dataDir, List<Service> services, Duration startup
         Path data = home.resolve(dataDir).toAbsolutePath().normalize();
         int gateways = gateways(given.getOrDefault("gateways", "1"));
         return new Options(home, data, withGatewayInstances(services(given.get("services")), gateways),
-                Duration.ofSeconds(seconds(given.getOrDefault("startup-timeout", "240"))),
+                Duration.ofSeconds(seconds(given.getOrDefault("startup-timeout", "600"))),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), blankToNull(env.get("DATABASE_URL")),
                 bind(given.getOrDefault("bind", env.getOrDefault("SWITCHBOARD_BIND_ADDRESS", LOOPBACK))),
                 restarts(given.getOrDefault("restarts", "5")), onOff("cds", given.getOrDefault("cds", "on")),

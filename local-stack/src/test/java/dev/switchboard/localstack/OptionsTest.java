@@ -26,7 +26,7 @@ class OptionsTest {
         assertThat(options.home()).isEqualTo(cwd);
         assertThat(options.dataDir()).isEqualTo(Path.of("/repo/.data"));
         assertThat(options.services()).isEqualTo(Service.ALL);
-        assertThat(options.startupTimeout()).isEqualTo(Duration.ofSeconds(240));
+        assertThat(options.startupTimeout()).isEqualTo(Duration.ofSeconds(600));
         assertThat(options.externalKafka()).isNull();
         assertThat(options.externalDatabase()).isNull();
         assertThat(options.bind()).isEqualTo("127.0.0.1");

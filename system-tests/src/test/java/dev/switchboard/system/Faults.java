@@ -131,9 +131,8 @@ final class Faults {
         assertThat(sent).as(fault).allSatisfy(s -> assertThat(s.status()).as(s.messageId()).isEqualTo(200));
 
         assertEveryConversationHasOneStoredRealReply(fault, sent.stream().map(SteadyLoad.Sent::conversationId).toList());
-        Result result = new Result(fault, sent.size(), sent.stream().filter(SteadyLoad.Sent::timedOut).count(),
-                sent.stream().filter(s -> s.retries() > 0).count(), injection.secondsAway(),
-                (System.nanoTime() - injection.startedAt()) / 1e9);
+        Result result = injection.result(fault, sent.size(), sent.stream().filter(SteadyLoad.Sent::timedOut).count(),
+                sent.stream().filter(s -> s.retries() > 0).count());
         result.print(perSecond);
         return result;
     }
@@ -155,9 +154,9 @@ final class Faults {
                 .allSatisfy(o -> assertThat(o.realReplies()).as(o.messageId()).hasSize(1));
         assertEveryConversationHasOneStoredRealReply(fault, outcomes.stream().map(SocketLoad.Outcome::conversationId)
                 .toList());
-        Result result = new Result(fault, outcomes.size(), outcomes.stream().filter(SocketLoad.Outcome::timedOut)
-                .count(), outcomes.stream().filter(SocketLoad.Outcome::sentAgain).count(), injection.secondsAway(),
-                (System.nanoTime() - injection.startedAt()) / 1e9);
+        Result result = injection.result(fault, outcomes.size(), outcomes.stream()
+                .filter(SocketLoad.Outcome::timedOut).count(), outcomes.stream().filter(SocketLoad.Outcome::sentAgain)
+                .count());
         result.print(perSecond);
         return result;
     }
@@ -169,8 +168,13 @@ final class Faults {
             end.get(3, TimeUnit.MINUTES);
         }
 
-        double secondsAway() {
-            return (end.join() - startedAt) / 1e9;
+        /**
+         * What the customers got, how long the part was away, and the seconds since the fault began (the callers ask
+         * once every reply is stored).
+         */
+        Result result(String fault, int messages, long timedOut, long sentAgain) {
+            return new Result(fault, messages, timedOut, sentAgain, (end.join() - startedAt) / 1e9,
+                    (System.nanoTime() - startedAt) / 1e9);
         }
     }
 

@@ -450,15 +450,14 @@ class StackIT {
         // beside six cold services on two cores leaves some of its first seconds unanswered while the compilers catch
         // up (measured 2026-12-02), so the warm-up goes on, 5 s at a time for at most 50 s more, until a round has
         // every request answered and every refusal (the gateway's own answer, no service behind it) within a second
-        EdgeLoad.Result warmUp = load.run("/api/v1/chat/conversations", api.token("agent"), perSecond,
-                Duration.ofSeconds(10));
-        for (int round = 0; round < 10 && !warmUp.everyAnswerAnd(429, Duration.ofSeconds(1)); round++) {
-            System.out.println("edge load warm-up, not yet warm: " + warmUp);
+        EdgeLoad.Result warmUp = null;
+        for (int round = 0; round <= 10 && (warmUp == null || !warmUp.everyAnswerAnd(429, Duration.ofSeconds(1)));
+                round++) {
+            warmUp = load.run("/api/v1/chat/conversations", api.token("agent"), perSecond,
+                    Duration.ofSeconds(round == 0 ? 10 : 5));
+            System.out.println("edge load warm-up, round " + round + ": " + warmUp);
             assertThat(warmUp.statuses().keySet()).as("%s", warmUp).allMatch(status -> status < 500);
-            warmUp = load.run("/api/v1/chat/conversations", api.token("agent"), perSecond, Duration.ofSeconds(5));
         }
-        System.out.println("edge load warm-up: " + warmUp);
-        assertThat(warmUp.statuses().keySet()).as("%s", warmUp).allMatch(status -> status < 500);
 
         // When they send 25 requests a second for 15 s
         EdgeLoad.Result result = load.run("/api/v1/chat/conversations", api.token("bob"), perSecond,
@@ -478,9 +477,9 @@ class StackIT {
         // Given a few seconds of the benchmark, as a user runs it, at a low rate over REST and WebSocket (CI shows
         // that it works; the figures of docs/benchmarks.md come from full runs). The rate is low for a stack this
         // cold: 10 a second, on a stack started a minute before, cost it 150 ms of CPU a message (90 % of two cores,
-        // where a warm one spends about 7 ms) and the gateway shed 2 to 16 of 60 (docs/faults.md). Its guest customers share this
-        // address's bucket of 120 requests a minute, which the health ceiling alone would empty: no ceilings here
-        // (the one-hop ceiling has its own test in load-generator)
+        // where a warm one spends about 7 ms) and the gateway shed up to 16 of 60 (docs/faults.md). Its guest
+        // customers share this address's bucket of 120 requests a minute, which the health ceiling alone would
+        // empty: no ceilings here (the one-hop ceiling has its own test in load-generator)
         Path out = shared.dataDir().resolve("load.json");
         Process benchmark = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", RunningStack.home().resolve("load-generator/target/load-generator.jar").toString(),
