@@ -1,5 +1,6 @@
 package dev.switchboard.knowledge;
 
+import dev.switchboard.platform.test.BuildCache;
 import dev.switchboard.platform.test.EmbeddedPostgresSupport;
 import dev.switchboard.platform.test.TestIdentity;
 import java.lang.annotation.ElementType;
@@ -21,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                EmbeddedPostgresSupport.Database.DATABASE + "=knowledge"})
+                EmbeddedPostgresSupport.Database.DATABASE + "=knowledge", BuildCache.EMBEDDING_CACHE_DIR})
 @EmbeddedKafka(topics = {"chat.classified", "chat.replies"}, partitions = 8,
         brokerProperties = "auto.create.topics.enable=false")
 @AutoConfigureWebTestClient

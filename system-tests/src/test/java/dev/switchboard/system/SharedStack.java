@@ -11,6 +11,7 @@ import java.lang.annotation.Target;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -73,6 +74,7 @@ final class SharedStack implements AutoCloseable {
         if (running == null) {
             long started = System.nanoTime();
             startRedis();
+            int seeded = seedEmbeddings();
             firstStartAfterBuild = classDataArchivesMissing();
             try {
                 running = RunningStack.start(dataDir, environment(true), OPTIONS);
@@ -81,11 +83,35 @@ final class SharedStack implements AutoCloseable {
                 throw e;
             }
             traced = true;
-            System.out.printf("shared stack started in %d ms%s%n", (System.nanoTime() - started) / 1_000_000,
-                    firstStartAfterBuild ? " (the first start after a build: its class-data archives are written "
-                            + "when it stops)" : "");
+            System.out.printf("shared stack started in %d ms, %d files of embeddings and heads from the build's cache"
+                    + "%s%n", (System.nanoTime() - started) / 1_000_000, seeded, firstStartAfterBuild
+                    ? " (the first start after a build: its class-data archives are written when it stops)" : "");
         }
         return running;
+    }
+
+    /**
+     * Copies the embeddings and trained heads the modules' tests computed in this build (the root pom's
+     * {@code switchboard.build-cache}) to where the services keep theirs: each file is named by the checksum of what
+     * it was computed from, so a service reads the ones it would compute (the same texts, the bundled knowledge base)
+     * instead of spending minutes of a start on two shared cores computing them again. What a user's first start
+     * costs is measured by the launcher's own start, not here (docs/benchmarks.md).
+     */
+    private int seedEmbeddings() {
+        String cache = System.getProperty("switchboard.build-cache");
+        if (cache == null || !Files.isDirectory(Path.of(cache))) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(Path.of(cache))) {
+            Path embeddings = Files.createDirectories(dataDir.resolve("embeddings"));
+            List<Path> vectors = files.filter(file -> file.getFileName().toString().endsWith(".vectors")).toList();
+            for (Path file : vectors) {
+                Files.copy(file, embeddings.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return vectors.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -73,8 +73,11 @@ public class EmbeddingIntentClassifier implements IntentClassifier {
         this(embedder, training, settings, TrainedHeads.in(null), "");
     }
 
-    /** @param versionSuffix appended to the classifier's version: what it was trained on (the knowledge base version) */
-    EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings,
+    /**
+     * @param heads where the trained heads are kept (the service's cache directory; the tests' build cache)
+     * @param versionSuffix appended to the classifier's version: what it was trained on (the knowledge base version)
+     */
+    public EmbeddingIntentClassifier(SentenceEmbedder embedder, TrainingExamples training, ClassifierSettings settings,
             TrainedHeads heads, String versionSuffix) {
         this.embedder = embedder;
         this.settings = settings;

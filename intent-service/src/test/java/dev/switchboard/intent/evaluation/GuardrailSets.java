@@ -1,11 +1,13 @@
 package dev.switchboard.intent.evaluation;
 
 import dev.switchboard.classifier.ClassifierSettings;
+import dev.switchboard.classifier.TrainedHeads;
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.intent.classification.EmbeddingIntentClassifier;
 import dev.switchboard.intent.evaluation.RoutingEvaluation.Half;
 import dev.switchboard.intent.routing.RoutingHarness;
 import dev.switchboard.language.TrainingExamples;
+import dev.switchboard.platform.test.BuildCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,13 +43,16 @@ final class GuardrailSets {
 
     /**
      * Trained once for the evaluation classes that failsafe runs in one JVM: training embeds thousands of examples,
-     * about a minute of each class's time on CI (2026-12-07), and the classifier keeps no state between messages.
+     * about a minute of each class's time on CI (2026-12-07), and the classifier keeps no state between messages. Its
+     * embeddings and heads are the ones the service computes at start: read from the build's cache when a test computed
+     * them before.
      */
     private static final class Trained {
 
         static final TrainingExamples EXAMPLES = TrainingExamples.fromClassPath();
-        static final EmbeddingIntentClassifier CLASSIFIER = new EmbeddingIntentClassifier(Embedders.onnx(2), EXAMPLES,
-                ClassifierSettings.defaults());
+        static final EmbeddingIntentClassifier CLASSIFIER = new EmbeddingIntentClassifier(
+                Embedders.cached(Embedders.onnx(2), BuildCache.directory()), EXAMPLES, ClassifierSettings.defaults(),
+                TrainedHeads.in(BuildCache.directory().toString()), "");
     }
 
     /** Every message of a half of the real dev set, clear or not: none of them may be refused or declined. */

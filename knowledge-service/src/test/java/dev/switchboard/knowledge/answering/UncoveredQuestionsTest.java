@@ -7,6 +7,7 @@ import dev.switchboard.events.Agent;
 import dev.switchboard.knowledge.base.KnowledgeBase;
 import dev.switchboard.knowledge.base.KnowledgeBaseLoader;
 import dev.switchboard.knowledge.retrieval.Retrieval.RankedIntent;
+import dev.switchboard.platform.test.BuildCache;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,7 @@ class UncoveredQuestionsTest {
     @BeforeAll
     static void load() {
         knowledgeBase = new KnowledgeBaseLoader(JsonMapper.builder().build()).loadClasspath("knowledge-base.json");
-        check = new UncoveredQuestions(Embedders.onnx(1), new UncoveredQuestions.Settings(22, 0.6, 0.8, 2, 0.55));
+        check = new UncoveredQuestions(Embedders.cached(Embedders.onnx(1), BuildCache.directory()), new UncoveredQuestions.Settings(22, 0.6, 0.8, 2, 0.55));
     }
 
     @Test

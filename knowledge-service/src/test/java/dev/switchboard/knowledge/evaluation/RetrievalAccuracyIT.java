@@ -12,6 +12,7 @@ import dev.switchboard.knowledge.evaluation.RetrievalEvaluation.Row;
 import dev.switchboard.knowledge.retrieval.KnowledgeIndex;
 import dev.switchboard.knowledge.retrieval.RetrievalSettings;
 import dev.switchboard.knowledge.retrieval.Stage;
+import dev.switchboard.platform.test.BuildCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ class RetrievalAccuracyIT {
 
     @BeforeAll
     static void indexTheShippedKnowledgeBase() {
-        embedder = Embedders.onnx(2);
+        embedder = Embedders.cached(Embedders.onnx(2), BuildCache.directory());
         index = RetrievalEvaluation.index(embedder, RetrievalSettings.defaults());
     }
 

@@ -4,6 +4,8 @@ import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.knowledge.base.KnowledgeBase;
 import dev.switchboard.knowledge.base.KnowledgeBaseLoader;
+import dev.switchboard.platform.test.BuildCache;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +22,17 @@ final class TestIndex {
     /** The real model, remembering what it embedded, so rebuilding an index in a test does not re-embed. */
     static synchronized SentenceEmbedder embedder() {
         if (embedder == null) {
-            SentenceEmbedder model = Embedders.onnx(2);
+            SentenceEmbedder model = Embedders.cached(Embedders.onnx(2), BuildCache.directory());
             Map<String, float[]> seen = new ConcurrentHashMap<>();
             embedder = new SentenceEmbedder() {
                 @Override
                 public float[] embed(String text) {
                     return seen.computeIfAbsent(text, model::embed).clone();
+                }
+
+                @Override
+                public float[][] embedAll(List<String> texts) {
+                    return model.embedAll(texts);
                 }
 
                 @Override

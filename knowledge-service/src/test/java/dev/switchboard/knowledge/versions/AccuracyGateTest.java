@@ -16,6 +16,7 @@ import dev.switchboard.knowledge.retrieval.KnowledgeIndex;
 import dev.switchboard.knowledge.retrieval.RetrievalSettings;
 import dev.switchboard.knowledge.retrieval.Retriever;
 import dev.switchboard.language.TrainingExamples;
+import dev.switchboard.platform.test.BuildCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ class AccuracyGateTest {
     static void serveTheShippedVersion() {
         document = shippedDocument();
         shipped = new KnowledgeBaseLoader(JsonMapper.builder().build()).load(document, "knowledge-base.json");
-        model = Embedders.onnx(2);
+        model = Embedders.cached(Embedders.onnx(2), BuildCache.directory());
         Retriever.Served served = new Retriever.Served(new PublishedKnowledgeBase(1, "shipped", shipped),
                 KnowledgeIndex.build(shipped, model, RetrievalSettings.defaults()));
         gate = new AccuracyGate(() -> served, SETTINGS, ClassifierSettings.defaults(),

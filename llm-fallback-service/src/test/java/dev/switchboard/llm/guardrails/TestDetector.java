@@ -3,6 +3,7 @@ package dev.switchboard.llm.guardrails;
 import dev.switchboard.embedding.Embedders;
 import dev.switchboard.embedding.SentenceEmbedder;
 import dev.switchboard.language.TrainingExamples;
+import dev.switchboard.platform.test.BuildCache;
 
 /** One real model and one semantic detector per test JVM: loading the model and embedding the examples take seconds. */
 final class TestDetector {
@@ -19,7 +20,7 @@ final class TestDetector {
 
     static synchronized SentenceEmbedder embedder() {
         if (embedder == null) {
-            embedder = Embedders.onnx(2);
+            embedder = Embedders.cached(Embedders.onnx(2), BuildCache.directory());
         }
         return embedder;
     }

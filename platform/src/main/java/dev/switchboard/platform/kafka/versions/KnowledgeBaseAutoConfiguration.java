@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The knowledge base versions, followed for a service that uses them (it has a {@link KnowledgeBaseUser} bean): the
- * version kept on disk first, when there is one, then every version knowledge.versions announces.
+ * version kept on disk first, when there is one, then every version knowledge.versions announces. It is kept beside the
+ * embeddings unless {@code switchboard.knowledge-base.kept-dir} says otherwise: the tests of a build share one
+ * embedding cache but each starts from its own kept version.
  */
 @AutoConfiguration(after = InternalAuthAutoConfiguration.class)
 @ConditionalOnBean(KnowledgeBaseUser.class)
@@ -22,10 +24,10 @@ public class KnowledgeBaseAutoConfiguration {
     @Bean
     VersionFollower knowledgeBaseVersionFollower(KnowledgeBaseUser user, KnowledgeServiceProperties properties,
             InternalAuthProperties auth, MeterRegistry meters, @Value("${spring.application.name}") String service,
-            @Value("${switchboard.embedding.cache-dir:}") String cacheDir) {
+            @Value("${switchboard.knowledge-base.kept-dir:${switchboard.embedding.cache-dir:}}") String keptDir) {
         VersionFollower follower = new VersionFollower(user,
                 new KnowledgeServiceClient(properties, InternalTokens.of(service, auth)),
-                "knowledge-service at " + properties.url(), LastGoodVersion.in(cacheDir, service), properties, meters);
+                "knowledge-service at " + properties.url(), LastGoodVersion.in(keptDir, service), properties, meters);
         follower.startFromDisk();
         return follower;
     }

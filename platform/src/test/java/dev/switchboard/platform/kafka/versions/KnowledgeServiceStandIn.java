@@ -2,6 +2,7 @@ package dev.switchboard.platform.kafka.versions;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.platform.test.BuildCache;
 import dev.switchboard.schemas.Topics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,24 +107,28 @@ public final class KnowledgeServiceStandIn {
         }
     }
 
-    /** Points the service under test at the stand-in, with version 1 kept on disk and quick retries. */
+    /**
+     * Points the service under test at the stand-in, with version 1 kept on disk (its own directory) and quick retries;
+     * embeddings and trained heads in the build's cache.
+     */
     public static class Setup implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Path cache;
+            Path kept;
             try {
                 // under target/: the build cleans it
-                cache = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "knowledge-cache");
+                kept = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "knowledge-kept");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            LastGoodVersion.in(cache.toString(), context.getEnvironment().getProperty("spring.application.name"))
+            LastGoodVersion.in(kept.toString(), context.getEnvironment().getProperty("spring.application.name"))
                     .keep(new LastGoodVersion.Kept(BUNDLED_VERSION, "bundled", checksum(BUNDLED),
                             BUNDLED.getBytes(StandardCharsets.UTF_8)));
             TestPropertyValues.of(
                     "switchboard.knowledge-service.url=http://127.0.0.1:" + INSTANCE.server.getAddress().getPort(),
-                    "switchboard.embedding.cache-dir=" + cache,
+                    "switchboard.knowledge-base.kept-dir=" + kept,
+                    "switchboard.embedding.cache-dir=" + BuildCache.directory(),
                     "switchboard.knowledge-service.retry-first=100ms",
                     "switchboard.knowledge-service.retry-max=500ms").applyTo(context);
             NewTopic versionsTopic = TopicBuilder.name(Topics.KNOWLEDGE_VERSIONS.name())
