@@ -3,6 +3,8 @@ package dev.switchboard.localstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +24,7 @@ final class Postgres implements AutoCloseable {
 
     /** Starts PostgreSQL listening on {@code bind}. */
     static Postgres start(Path dataDir, String bind, int port, List<String> databases) {
+        requireFree(bind, port);
         try {
             Path data = dataDir.resolve("postgres");
             Files.createDirectories(data);
@@ -34,6 +37,20 @@ final class Postgres implements AutoCloseable {
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL", e);
+        }
+    }
+
+    /**
+     * The embedded server counts as started once its port accepts connections, so another PostgreSQL already there
+     * (one a killed stack on another data directory left running) would pass for ours while ours exits unable to bind:
+     * the services would store into the other one's databases.
+     */
+    private static void requireFree(String bind, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(bind, port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start PostgreSQL: " + bind + ":" + port + " is taken by another "
+                    + "process (a PostgreSQL another local stack left running?); stop it and start again", e);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.switchboard.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +33,20 @@ class InfrastructureIT {
 
     @TempDir
     Path dataDir;
+
+    @Test
+    void postgresDoesNotStartWhereAnotherServerHoldsItsPort() throws IOException {
+        // Given another process listening on PostgreSQL's port
+        try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getByName(Options.LOOPBACK))) {
+            int port = other.getLocalPort();
+
+            // When the stack's PostgreSQL starts there, Then it refuses, naming the port, instead of taking the other
+            // server for its own
+            assertThatThrownBy(() -> Postgres.start(dataDir, Options.LOOPBACK, port, Service.databases()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(Options.LOOPBACK + ":" + port)
+                    .hasMessageContaining("taken by another process");
+        }
+    }
 
     @Test
     void kafkaAndPostgresKeepTheirStateAcrossARestart() throws Exception {

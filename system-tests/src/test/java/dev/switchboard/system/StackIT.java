@@ -506,9 +506,9 @@ class StackIT {
                 "intent-service", "knowledge-service", "llm-fallback-service", "analytics-service",
                 "feedback-service");
         assertThat(report.path("lag").path("drainSeconds").isNumber()).isTrue();
-        assertThat(report.path("cpu").path("byProcess").propertyNames()).contains("gateway-service",
-                "chat-service", "intent-service", "knowledge-service", "analytics-service", "feedback-service",
-                "kafka (local-stack)", "postgres");
+        assertThat(report.path("cpu").path("byProcess").propertyNames()).as("%s", report.path("cpu"))
+                .contains("gateway-service", "chat-service", "intent-service", "knowledge-service",
+                        "analytics-service", "feedback-service", "kafka (local-stack)", "postgres");
     }
 
     @Test
