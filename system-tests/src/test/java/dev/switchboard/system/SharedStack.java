@@ -33,8 +33,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class SharedStack implements AutoCloseable {
 
-    /** Three gateways, each owning its reply partition, and the fault tests' control of the broker and PostgreSQL. */
-    static final String[] OPTIONS = {"--gateways=3", "--control=stdin"};
+    /**
+     * Three gateways, each owning its reply partition, and the fault tests' control of the broker and PostgreSQL. Under
+     * {@code CI=true} every service JVM also runs C1 alone ({@code --jit=quick}): a fresh build's stack on two shared
+     * cores spent most of its CPU compiling (the JIT's threads 64 of ~150 ms a message at 10/s eight minutes after the
+     * start, docs/benchmarks.md), and C1 alone starts it in about half the time; what these tests check is behaviour,
+     * which the compiler does not change. Run on demand, the suites keep the launcher's default.
+     */
+    static final String[] OPTIONS = System.getenv("CI") == null ? new String[] {"--gateways=3", "--control=stdin"}
+            : new String[] {"--gateways=3", "--control=stdin", "--jit=quick"};
 
     /** Marks a test class that uses the shared stack; its methods may take a {@link SharedStack} parameter. */
     @Target(ElementType.TYPE)
