@@ -38,10 +38,10 @@ final class SharedStack implements AutoCloseable {
      * {@code CI=true} every service JVM also runs C1 alone ({@code --jit=quick}): a fresh build's stack on two shared
      * cores spent most of its CPU compiling (the JIT's threads 64 of ~150 ms a message at 10/s eight minutes after the
      * start, docs/benchmarks.md), and C1 alone starts it in about half the time; what these tests check is behaviour,
-     * which the compiler does not change. Run on demand, the suites keep the launcher's default.
+     * which the compiler does not change. Run on demand, the suites keep the launcher's default ({@code auto}).
      */
-    static final String[] OPTIONS = System.getenv("CI") == null ? new String[] {"--gateways=3", "--control=stdin"}
-            : new String[] {"--gateways=3", "--control=stdin", "--jit=quick"};
+    static final String[] OPTIONS = {"--gateways=3", "--control=stdin",
+        "--jit=" + (System.getenv("CI") == null ? "auto" : "quick")};
 
     /** Marks a test class that uses the shared stack; its methods may take a {@link SharedStack} parameter. */
     @Target(ElementType.TYPE)

@@ -26,7 +26,8 @@ class UncoveredQuestionsTest {
     @BeforeAll
     static void load() {
         knowledgeBase = new KnowledgeBaseLoader(JsonMapper.builder().build()).loadClasspath("knowledge-base.json");
-        check = new UncoveredQuestions(Embedders.cached(Embedders.onnx(1), BuildCache.directory()), new UncoveredQuestions.Settings(22, 0.6, 0.8, 2, 0.55));
+        check = new UncoveredQuestions(Embedders.cached(Embedders.onnx(1), BuildCache.directory()),
+                new UncoveredQuestions.Settings(22, 0.6, 0.8, 2, 0.55));
     }
 
     @Test

@@ -13,14 +13,16 @@ public final class BuildCache {
 
     /** The system property the root pom sets for every test JVM. */
     public static final String PROPERTY = "switchboard.build-cache";
+    /** Outside Maven: the module's own, relative to its directory. */
+    private static final String OUTSIDE_MAVEN = "target/build-cache";
     /** For a Spring test's properties: the build's cache as the embedding cache. */
-    public static final String EMBEDDING_CACHE_DIR = "switchboard.embedding.cache-dir=${" + PROPERTY
-            + ":target/build-cache}";
+    public static final String EMBEDDING_CACHE_DIR = "switchboard.embedding.cache-dir=${" + PROPERTY + ":"
+            + OUTSIDE_MAVEN + "}";
 
     private BuildCache() {
     }
 
     public static Path directory() {
-        return Path.of(System.getProperty(PROPERTY, "target/build-cache"));
+        return Path.of(System.getProperty(PROPERTY, OUTSIDE_MAVEN));
     }
 }
