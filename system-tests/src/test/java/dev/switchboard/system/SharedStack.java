@@ -40,8 +40,12 @@ final class SharedStack implements AutoCloseable {
      * start, docs/benchmarks.md), and C1 alone starts it in about half the time; what these tests check is behaviour,
      * which the compiler does not change. Run on demand, the suites keep the launcher's default ({@code auto}).
      */
-    static final String[] OPTIONS = {"--gateways=3", "--control=stdin",
-        "--jit=" + (System.getenv("CI") == null ? "auto" : "quick")};
+    static final String[] OPTIONS = {"--gateways=3", "--control=stdin", "--jit=" + (underCi() ? "quick" : "auto")};
+
+    /** Whether the suites run as CI runs them ({@code CI} set): shorter versions, and the stack on C1 alone. */
+    static boolean underCi() {
+        return System.getenv("CI") != null;
+    }
 
     /** Marks a test class that uses the shared stack; its methods may take a {@link SharedStack} parameter. */
     @Target(ElementType.TYPE)

@@ -45,7 +45,7 @@ class Tau2HarnessIT {
         // Given the 20 tasks, or under CI (its short version; -Dtau2=full plays all) every fourth: each kind of issue
         // (mobile data, service, MMS) and each persona, in a quarter of the time
         List<String> tasks = Tau2Tasks.small().stream().map(Tau2Task::id).toList();
-        boolean everyTask = System.getenv("CI") == null || "full".equals(System.getProperty("tau2"));
+        boolean everyTask = !SharedStack.underCi() || "full".equals(System.getProperty("tau2"));
         List<String> chosen = everyTask ? tasks
                 : IntStream.range(0, tasks.size()).filter(i -> i % 4 == 0).mapToObj(tasks::get).toList();
 

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The last knowledge base version this replica loaded, kept on disk (in the embedding cache directory, or
  * {@code switchboard.knowledge-base.kept-dir}) so that it can start when knowledge-service is not up. One file: a first
- * line {@code <versionId> <checksum> <label>}, then the document as published. It is replaced in one move, and read only when the document matches its checksum. Without a
- * directory nothing is kept, and a replica starts once knowledge-service answers.
+ * line {@code <versionId> <checksum> <label>}, then the document as published. It is replaced in one move, and read
+ * only when the document matches its checksum. Without a directory nothing is kept, and a replica starts once
+ * knowledge-service answers.
  */
 final class LastGoodVersion {
 
